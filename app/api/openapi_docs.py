@@ -1,0 +1,62 @@
+"""OpenAPI fragments for routes that read their body themselves (JSON or text/plain, with byte limits)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.api.examples import EXAMPLE_ARTICLE, example_response
+
+PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetails"}
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """Documented problem+json responses for the given statuses."""
+    descriptions = {
+        400: "The body is not valid UTF-8 (code invalid_utf8).",
+        401: "Missing or wrong API key (code unauthorized).",
+        413: "The body or the text is over the configured limit (body_too_large, text_too_long).",
+        415: "Content-Type is not application/json or text/plain in UTF-8 (unsupported_media_type).",
+        422: "Empty text, malformed JSON, a schema violation or an unknown stage (empty_text, invalid_text, "
+        "malformed_json, invalid_request, unknown_stage).",
+        503: "Not ready yet, or at capacity (not_ready, overloaded); retry after the Retry-After seconds.",
+    }
+    return {
+        s: {"description": descriptions[s], "content": {"application/problem+json": {"schema": PROBLEM_REF}}}
+        for s in statuses
+    }
+
+
+def enrich_request_body() -> dict[str, Any]:
+    return {
+        "requestBody": {
+            "required": True,
+            "description": "The article as JSON (EnrichRequest), or the bare text as text/plain (UTF-8).",
+            "content": {
+                "application/json": {
+                    "schema": {"$ref": "#/components/schemas/EnrichRequest"},
+                    "examples": {
+                        "article": {
+                            "summary": "A scraped article with a caption, credits and a byline",
+                            "value": {"text": EXAMPLE_ARTICLE, "id": "riverton-flood-2026"},
+                        },
+                        "subset": {
+                            "summary": "Only some stages (their prerequisites run too)",
+                            "value": {"text": EXAMPLE_ARTICLE, "stages": ["credits"]},
+                        },
+                    },
+                },
+                "text/plain": {"schema": {"type": "string", "minLength": 1}, "example": EXAMPLE_ARTICLE},
+            },
+        }
+    }
+
+
+def enrich_ok_response() -> dict[str, Any]:
+    content: dict[str, Any] = {"schema": {"$ref": "#/components/schemas/EnrichedDocument"}}
+    example = example_response()
+    if example:
+        content["example"] = example
+    return {
+        "description": "The enriched document (schema article-enrichment 1.x).",
+        "content": {"application/json": content},
+    }

@@ -1,0 +1,26 @@
+"""Segmentation stage: blocks, title, bylines, captions and the credit spans they carry."""
+
+from __future__ import annotations
+
+from app.pipeline.concurrency import WorkerPool
+from app.pipeline.document import Doc
+from app.pipeline.stage import RuleStage
+from app.text.segment import segment
+
+
+class SegmentStage(RuleStage):
+    name = "segment"
+    version = "1.0.0"
+    requires = frozenset({"text"})
+    provides = frozenset({"blocks", "title", "bylines", "captions", "credit_spans"})
+
+    def __init__(self, pool: WorkerPool) -> None:
+        self._pool = pool
+
+    async def run(self, doc: Doc) -> None:
+        result = await self._pool.run(segment, doc.text)
+        doc.blocks = result.blocks
+        doc.title = result.title
+        doc.bylines = result.bylines
+        doc.captions = result.captions
+        doc.credit_spans = result.credits

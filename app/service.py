@@ -1,0 +1,125 @@
+"""The transport-agnostic data plane: validates an article, runs the pipeline, returns the v1 document.
+
+Only app/api/ knows about HTTP; scripts, benchmarks and tests can use this class directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from app.errors import EmptyText, InvalidText, NotReady, TextTooLong
+from app.pipeline.concurrency import WorkerPool
+from app.pipeline.document import Doc
+from app.pipeline.registry import build_pipeline
+from app.pipeline.runner import Pipeline, StageObserver
+from app.schemas.document import EnrichedDocument, to_public
+from app.schemas.request import EnrichOptions
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+State = Literal["starting", "loading", "ready", "failed", "stopping"]
+
+WARMUP_TEXT = (
+    "Warm-up headline for the enrichment models\n\n"
+    "By Jane Example\n\n"
+    "A city council in Springfield approved a new budget on Monday, officials said.\n\n"
+    "Council members at the meeting in Springfield. (AP Photo/John Example)\n\n"
+    "The mayor, Maria Lopez, said the plan would fund schools and roads across the state of Illinois."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Readiness:
+    state: State
+    detail: str
+    load_seconds: float | None
+
+
+class EnrichmentService:
+    """Owns the pipeline and its workers; ``load`` once, then ``enrich`` concurrently."""
+
+    def __init__(self, settings: Settings, *, observer: StageObserver | None = None) -> None:
+        self.settings = settings
+        self.pool = WorkerPool(settings.cpu_workers)
+        self.pipeline: Pipeline = build_pipeline(settings, self.pool, observer=observer)
+        self._state: State = "starting"
+        self._detail = "models not loaded yet"
+        self._load_seconds: float | None = None
+
+    @property
+    def readiness(self) -> Readiness:
+        return Readiness(self._state, self._detail, self._load_seconds)
+
+    @property
+    def ready(self) -> bool:
+        return self._state == "ready"
+
+    async def load(self) -> None:
+        """Load and warm every model; the service is ready when this returns without error."""
+        self._state, self._detail = "loading", "loading models"
+        started = time.perf_counter()
+        try:
+            await self.pipeline.load()
+            if self.settings.warmup:
+                doc = await self.pipeline.run(Doc.create(WARMUP_TEXT, doc_id="warmup"))
+                bad = [r for r in doc.reports if r.status not in ("ok", "skipped")]
+                if bad:
+                    raise RuntimeError(f"warm-up failed: {[(r.name, r.status, r.error) for r in bad]}")
+        except asyncio.CancelledError:
+            self._state, self._detail = "failed", "start-up was cancelled"
+            raise
+        except Exception as exc:
+            self._state, self._detail = "failed", f"model load failed: {type(exc).__name__}: {exc}"
+            log.exception("model load failed")
+            raise
+        self._load_seconds = time.perf_counter() - started
+        self._state, self._detail = "ready", "models loaded and warmed"
+        log.info("service ready", extra={"seconds": round(self._load_seconds, 3)})
+
+    async def close(self) -> None:
+        self._state, self._detail = "stopping", "shutting down"
+        await self.pipeline.close()
+        self.pool.shutdown()
+
+    def check_text(self, text: str) -> None:
+        """Raise the caller's error for a text this service will not enrich."""
+        if not text.strip():
+            raise EmptyText("the text is empty or only whitespace; send the article's text")
+        if len(text) > self.settings.max_text_chars:
+            raise TextTooLong(
+                f"the text has {len(text):,} characters; the limit is {self.settings.max_text_chars:,}",
+                limit=self.settings.max_text_chars,
+                length=len(text),
+            )
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidText(
+                f"the text contains a lone surrogate (U+{ord(exc.object[exc.start]):04X}) at offset {exc.start}; "
+                "it is not valid Unicode text",
+                offset=exc.start,
+            ) from None
+
+    async def enrich(
+        self,
+        text: str,
+        *,
+        doc_id: str | None = None,
+        stages: Sequence[str] | None = None,
+        options: EnrichOptions | None = None,
+        deadline: float | None = None,
+    ) -> EnrichedDocument:
+        """Enrich one article. Raises an EnrichError for a caller's mistake; stage failures become warnings."""
+        if not self.ready:
+            raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
+        self.check_text(text)
+        self.pipeline.resolve(stages)  # unknown stages are the caller's error, before any work
+        doc = Doc.create(text, doc_id=doc_id, options=options)
+        await self.pipeline.run(doc, stages=stages, deadline=deadline)
+        return to_public(doc)

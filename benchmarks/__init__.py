@@ -1,0 +1,1 @@
+"""Quality and load measurements (not run as tests)."""

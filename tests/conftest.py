@@ -1,0 +1,48 @@
+"""Shared fixtures: an app with its models loaded, and an httpx client talking to it in-process."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+import pytest_asyncio
+from fastapi import FastAPI
+
+from app.main import create_app
+from app.settings import Settings
+
+
+def make_settings(**overrides: object) -> Settings:
+    """Settings for tests: defaults, JSON logs off, plus the given overrides."""
+    return Settings.model_validate({"log_json": False, **overrides})
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return make_settings()
+
+
+async def started(app: FastAPI) -> None:
+    """Wait until the app's background model load is over (ready or failed)."""
+    await app.state.loader
+
+
+@pytest_asyncio.fixture(scope="session")
+async def app(settings: Settings) -> AsyncIterator[FastAPI]:
+    application = create_app(settings)
+    async with application.router.lifespan_context(application):
+        await started(application)
+        yield application
+
+
+@pytest_asyncio.fixture(scope="session")
+async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+        yield c
