@@ -85,6 +85,7 @@ PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
 UI_PHRASES: tuple[str, ...] = tuple(
     phrases(
         """
+        share this item | send this page to someone | share on facebook | share via |
         story continues below | article continues below | continue reading below | this advertisement has not loaded
         | remove ads | don't want to see this | this video has failed to load | refreshing your browser | back to
         video | skip past newsletter | after newsletter promotion | sign up to | sign up for | subscribe to |
@@ -120,7 +121,7 @@ PROMO_WORDS: tuple[str, ...] = tuple(
         """
         subscri | newsletter | sign in | sign up | sign-up | log in | register | account | inbox | email address |
         unlock | offers | promotions | notifications | download | our app | podcast | follow us | whatsapp |
-        membership | donat | paywall | ad-free | premium | access articles | online access | epaper | crossword |
+        membership | donat | paywall | ad-free | access articles | online access | epaper | crossword |
         puzzles | per month | comments | email updates
         """
     )
@@ -247,10 +248,24 @@ _LIVE_ENTRY = re.compile(
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15}){0,2})? ?[—–-]{1,2}$")
 
 
+# Words of share bars and toolbars; a line made only of them is a toolbar ("cancel email link share Save").
+UI_WORDS: frozenset[str] = phrases(
+    """
+    share | sharing | email | e-mail | mail | link | copy | copied | bookmark | save | saved | print | comment |
+    comments | cancel | close | facebook | twitter | x | linkedin | whatsapp | telegram | reddit | pinterest |
+    flipboard | pocket | gettr | gab | truth | sms | threads | bluesky | tweet | post | follow | subscribe | listen |
+    gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link
+    """
+)
+
+
 def is_ui_line(line: str) -> bool:
     """A button, a label, a placeholder or a promotion: never part of the article."""
     key = normalise(line)
     if not key or key in UI_LINES:
+        return True
+    words = key.split()
+    if 2 <= len(words) <= 16 and all(w in UI_WORDS for w in words):
         return True
     if len(key) > 400:
         return False
@@ -291,8 +306,8 @@ def is_video_item(line: str) -> bool:
 
 def is_promo(line: str, words: int) -> bool:
     """A short line that addresses the reader about subscriptions, newsletters, apps or comments."""
-    if words > 45:
-        return False
+    if words > 45 or any(q in line[:400] for q in ('"', "“", "”")):
+        return False  # quoted speech is the story
     key = normalise(line)
     if not any(w in key for w in PROMO_WORDS):
         return False

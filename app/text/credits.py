@@ -158,6 +158,10 @@ def _is_org(seg: str) -> bool:
     return True
 
 
+def _has_org_word(seg: str) -> bool:
+    return any(w.strip(".,()").casefold() in _ORG_WORDS for w in seg.split())
+
+
 def _is_person(seg: str) -> bool:
     if agency_of(seg) is not None:
         return False
@@ -175,6 +179,8 @@ class _Parts:
     extra: list[str]  # trailing notes kept in the credit line ("Courtesy of the ICJ")
     unknown: int  # segments that are neither person nor organisation
     has_agency: bool
+    first_is_person: bool = False
+    commissioned: bool = False  # "Name for Publication"
 
 
 def _printed_distributor(printed: str, canonical: str) -> str:
@@ -206,6 +212,7 @@ def _add_segment(seg: str, parts: _Parts) -> None:
         person, publication = seg[:comm].strip(), seg[comm + 5 :].strip()
         if _is_person(person) and _is_org(publication):
             parts.creators.append(name_case(person))
+            parts.commissioned = True
             canonical = agency_of(publication)
             parts.owners.append((publication, canonical))
             parts.has_agency = parts.has_agency or canonical is not None
@@ -222,7 +229,7 @@ def _add_segment(seg: str, parts: _Parts) -> None:
         parts.unknown += 1
 
 
-def _split_segments(body: str) -> tuple[list[str], list[str]]:
+def _split_segments(body: str, *, commas: bool) -> tuple[list[str], list[str]]:
     """Segments of a credit body, and trailing notes after a full stop ("... ICJ-CIJ. Courtesy of the ICJ")."""
     extra: list[str] = []
     main = body
@@ -236,7 +243,8 @@ def _split_segments(body: str) -> tuple[list[str], list[str]]:
         dot = body.find(". ", dot + 2)
     segments: list[str] = []
     for group in main.split(";"):
-        segments.extend(group.split("/"))
+        for part in group.split("/"):
+            segments.extend(part.split(", ") if commas else [part])
     return [s for s in (seg.strip() for seg in segments) if s], [e for e in extra if e]
 
 
@@ -274,12 +282,15 @@ def read_credit(raw: str) -> CreditReading:
         return empty
     if len(_words(body)) > _MAX_CREDIT_WORDS:
         return empty
-    segments, extra = _split_segments(body)
+    segments, extra = _split_segments(body, commas=labelled)
     parts = _Parts([], [], [], extra, 0, ap_photo)
     if courtesy:
         return CreditReading(Strength.STRONG, ParsedCredit((), body.strip(" ."), f"Courtesy of {body.strip(' .')}"))
-    for seg in segments:
+    for k, seg in enumerate(segments):
+        before = len(parts.creators)
         _add_segment(seg, parts)
+        if k == 0:
+            parts.first_is_person = len(parts.creators) > before
     parsed = _assemble(parts, ap_photo=ap_photo)
     if labelled:
         # a label makes a credit; its body still has to read like names ("Photo: A man walks ..." is a caption)
@@ -292,13 +303,13 @@ def read_credit(raw: str) -> CreditReading:
         if n_segments == 1 and not parts.creators and is_weak_alone(segments[0] if segments else ""):
             return CreditReading(Strength.WEAK, parsed)
         return CreditReading(Strength.STRONG, parsed)
-    if len(segments) >= 2 and (parts.owners or parts.distributors) and parts.creators:
+    if len(segments) == 2 and (parts.owners or parts.distributors) and parts.first_is_person:
         return CreditReading(Strength.MEDIUM, parsed)
-    if len(segments) >= 2 and len(parts.owners) >= 2:
+    if len(segments) >= 2 and len(parts.owners) >= 2 and any(_has_org_word(p) for p, _ in parts.owners):
         return CreditReading(Strength.MEDIUM, parsed)
     if parts.distributors and parts.owners:
         return CreditReading(Strength.MEDIUM, parsed)
-    if " for " in body and parts.creators and parts.owners:
+    if parts.commissioned:
         return CreditReading(Strength.MEDIUM, parsed)
     if n_segments == 1 and parts.owners:
         return CreditReading(Strength.WEAK, parsed)

@@ -43,6 +43,8 @@ ROLE_WORDS: frozenset[str] = wordset(
 # Capitalised words that are page furniture or section names, never part of a personal name.
 NOT_NAME_WORDS: frozenset[str] = wordset(
     """
+    who what why how when where which whose whom this that these those his her their its our my we they he she
+    it i me us him them is are was were has have had will would can could should may might must not no yes
     a academy account ad ads advertisement agency airport an analysis app apr april archive article articles
     association aug august author authors back bank bio bluesky center centre championship chronicle city click
     close club college comment comments commission committee company conditions contact contents continue cookie

@@ -278,7 +278,11 @@ def _furniture(st: _State) -> None:
 
 
 def _teaser_like(u: _Unit) -> bool:
-    if u.words > 25 or u.text.strip().casefold() == "by" or byline_names(u.text, require_by=True):
+    if (
+        u.words > (40 if _titleness(u.text) >= 0.6 else 25)
+        or u.text.strip().casefold() == "by"
+        or byline_names(u.text, require_by=True)
+    ):
         return False
     if u.kind == "boilerplate":
         return True
@@ -365,14 +369,15 @@ def _credits(st: _State) -> None:
     for u in st.units:
         if u.kind is not None or u.zone:
             continue
-        if u.words <= 18:
+        by_line = bool(byline_names(u.text, require_by=True))
+        if u.words <= 18 and not by_line:
             reading = read_credit(u.text)
             if reading.strength >= Strength.MEDIUM:
                 raw_start, raw_end = _raw_bounds(st.text, u.start, u.end)
                 u.credit_raw = (raw_start, raw_end)
                 u.set("credit", 0.95 if reading.strength == Strength.STRONG else 0.75)
                 continue
-        if u.words <= _CAPTION_MAX_WORDS:
+        if u.words <= _CAPTION_MAX_WORDS and not by_line:
             found = find_inline_credit(u.text)
             if found is not None:
                 u.inline = found
@@ -406,7 +411,8 @@ def _absolute(u: _Unit, names: tuple[NameSpan, ...]) -> tuple[NameSpan, ...]:
 
 
 def _name_line(u: _Unit) -> tuple[NameSpan, ...]:
-    if u.kind is not None or u.words > 12:
+    separated = any(sep in u.text[:80] for sep in (" · ", " | ", " • "))
+    if u.kind is not None or u.words > (40 if separated else 12):
         return ()
     return _absolute(u, byline_names(u.text, require_by=False))
 
@@ -461,6 +467,7 @@ def _header(st: _State) -> None:
             continue
         if _is_solid_prose(u):
             if seen_byline_or_date:
+                last_marker = i - 1  # short lines between the byline and the first paragraph belong to the header
                 break
             prose += 1
             if prose >= 2:
@@ -577,7 +584,12 @@ def _link_credit(st: _State, i: int) -> None:
     prev = units[i - 1] if i > 0 else None
     nxt = units[i + 1] if i + 1 < n else None
     after = units[i + 2] if i + 2 < n else None
-    prev_ok = _caption_like(prev, st, i - 1)
+    prev_ok = _caption_like(prev, st, i - 1) and prev is not None
+    if prev_ok and prev is not None and prev.kind is None and _ends_sentence(prev.text):
+        # a sentence before a credit line is its caption only if it is one sentence, and never for a chart's
+        # "Source:" line (the chart's own title is not in the text; the sentence before it is the article's)
+        chart_source = units[i].text.casefold().startswith("source")
+        prev_ok = not chart_source and _sentences(prev.text) == 1 and prev.words <= 60
     next_ok = (
         _caption_like(nxt, st, i + 1)
         and nxt is not None
@@ -636,13 +648,23 @@ def _starts_with_dateline(s: str) -> bool:
     return bool(_INLINE_DATELINE.match(s[:60]))
 
 
+_LABELLED_CLAUSE = re.compile(r"^[A-Z][\w’' -]{1,30}: [a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']? [A-Z“\"‘]")
+
+
+def _sentences(s: str) -> int:
+    return 1 + len(_SENTENCE_BREAK.findall(s[:2000]))
+
+
 def _rest(u: _Unit) -> None:
     if not any(c.isalnum() for c in u.text[:200]):
         u.set("boilerplate", 0.6)
-    elif u.text.startswith(_BULLET) or u.text.endswith((";", ",")):
+    elif u.text.startswith(_BULLET) or u.text.endswith((";", ",", "; and", "; or", ", and", ", or")):
         u.set("body", 0.7)
-    elif u.text.endswith("?") and u.words <= 15 and _titleness(u.text) >= 0.7:
-        u.set("heading", 0.6)
+    elif u.text.endswith("?") and _sentences(u.text) == 1 and (u.words <= 10 or _titleness(u.text) >= 0.7):
+        u.set("heading", 0.55)
+    elif _LABELLED_CLAUSE.match(u.text[:120]) and u.words >= 6:
+        u.set("body", 0.6)
     elif _is_prose(u) or (u.text.endswith(":") and u.words >= 3):
         u.set("body", 0.85 if _is_solid_prose(u) else 0.7)
     elif u.words <= 20:
