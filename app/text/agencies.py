@@ -200,17 +200,18 @@ def is_weak_alone(name: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _aliases_by_length() -> tuple[tuple[str, str], ...]:
-    pairs = [(alias, source) for alias, (source, _) in _alias_table().items() if len(alias) >= 4 or " " in alias]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+def _multiword_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for alias, (source, _) in _alias_table().items():
+        if " " in alias:
+            index.setdefault(alias.split(" ", 1)[0], []).append((alias, source))
+    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()}
 
 
 def leading_agency(text: str) -> tuple[str, int] | None:
     """A multi-word agency name that starts ``text`` (``The Yomiuri Shimbun The leaders ...``): (source, length)."""
     head = text[:60].casefold()
-    for alias, source in _aliases_by_length():
-        if " " not in alias:
-            continue
+    for alias, source in _multiword_by_first_word().get(head.split(" ", 1)[0], ()):
         if head.startswith(alias) and (len(head) == len(alias) or head[len(alias)] == " "):
             return source, len(alias)
     return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 
@@ -18,6 +19,7 @@ def phrases(spec: str) -> frozenset[str]:
     return frozenset(" ".join(p.split()) for p in spec.split("|") if p.strip())
 
 
+@lru_cache(maxsize=2048)
 def normalise(line: str) -> str:
     """Case-folded, NFKC, spaces collapsed, edge punctuation and arrows removed: a key for phrase lists."""
     s = unicodedata.normalize("NFKC", line[:300]).casefold()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
 from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case
@@ -257,8 +258,11 @@ def _canonical_printed(printed: str, canonical: str | None) -> str:
     return printed
 
 
+@lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
+    if len(raw) > 400:  # no credit is this long; never scan a long string
+        return CreditReading(Strength.NONE, ParsedCredit((), None, None))
     text = " ".join(_strip_brackets(raw).split())
     empty = CreditReading(Strength.NONE, ParsedCredit((), None, text or None))
     if not text or len(text) > 240:
@@ -500,6 +504,8 @@ _LEAD_FOLLOWERS: frozenset[str] = frozenset({"the", "a", "an", "this", "these", 
 
 def _leading_credit(block: str) -> InlineCredit | None:
     """``The Yomiuri Shimbun The leaders of seven parties ...``: an agency name printed before the caption."""
+    if not block.endswith((".", "”", ")")):
+        return None
     hit = leading_agency(block)
     if hit is None:
         return None
@@ -507,8 +513,6 @@ def _leading_credit(block: str) -> InlineCredit | None:
     rest = block[length:].lstrip()
     first = rest.split(" ", 1)[0] if rest else ""
     if first.casefold() not in _LEAD_FOLLOWERS or not first[:1].isupper():
-        return None
-    if not block.rstrip().endswith((".", "”", ")")):
         return None
     return InlineCredit(0, length, len(block.rstrip()), caption_start=len(block) - len(rest))
 

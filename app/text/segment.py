@@ -105,21 +105,25 @@ def _ends_sentence(s: str) -> bool:
 def _join_wrapped(text: str, units: list[_Unit]) -> list[_Unit]:
     """Join a hard-wrapped line to the line before it: same paragraph, no sentence end, lower-case start."""
     out: list[_Unit] = []
+    joined = False
     for u in units:
         if out and u.gap == 1:
             prev = out[-1]
-            first = u.text[:1]
+            tail = text[max(prev.start, prev.end - 3) : prev.end]
             if (
-                first.islower()
-                and len(prev.text) >= 40
-                and not _ends_sentence(prev.text)
-                and not prev.text.endswith(("(", ":"))
+                u.text[:1].islower()
+                and prev.end - prev.start >= 40
+                and not _ends_sentence(tail)
+                and not tail.endswith(("(", ":"))
                 and read_credit(u.text).strength < Strength.MEDIUM
             ):
-                prev.end = u.end
-                prev.text = text[prev.start : prev.end]
+                prev.end = u.end  # the text is cut once, below: joining many lines stays linear
+                joined = True
                 continue
         out.append(u)
+    if joined:
+        for u in out:
+            u.text = text[u.start : u.end]
     return out
 
 
@@ -278,11 +282,7 @@ def _furniture(st: _State) -> None:
 
 
 def _teaser_like(u: _Unit) -> bool:
-    if (
-        u.words > (40 if _titleness(u.text) >= 0.6 else 25)
-        or u.text.strip().casefold() == "by"
-        or byline_names(u.text, require_by=True)
-    ):
+    if u.words > (40 if _titleness(u.text) >= 0.6 else 25) or u.text.strip().casefold() == "by" or _by_line(u):
         return False
     if u.kind == "boilerplate":
         return True
@@ -369,7 +369,7 @@ def _credits(st: _State) -> None:
     for u in st.units:
         if u.kind is not None or u.zone:
             continue
-        by_line = bool(byline_names(u.text, require_by=True))
+        by_line = bool(_by_line(u))
         if u.words <= 18 and not by_line:
             reading = read_credit(u.text)
             if reading.strength >= Strength.MEDIUM:
@@ -404,6 +404,16 @@ def _title(st: _State) -> None:
             u.set("title", 0.9 if i == 0 else 0.7)
             st.title = i
         return
+
+
+_BY_OPENERS = ("by", "written", "words", "reporting", "story", "text", "interview")
+
+
+def _by_line(u: _Unit) -> tuple[NameSpan, ...]:
+    """The names of a ``By ...`` line (offsets into the line); () for any other line."""
+    if len(u.text) > 300 or not u.text[:9].casefold().startswith(_BY_OPENERS):
+        return ()
+    return byline_names(u.text, require_by=True)
 
 
 def _absolute(u: _Unit, names: tuple[NameSpan, ...]) -> tuple[NameSpan, ...]:
@@ -441,7 +451,7 @@ def _header(st: _State) -> None:
                 v.set("byline", 0.9, force=True)
             continue
         if u.kind is None and u.words <= 30:
-            names = _absolute(u, byline_names(u.text, require_by=True))
+            names = _absolute(u, _by_line(u))
             if names:
                 u.names = names
                 u.set("byline", 0.95)
