@@ -261,19 +261,25 @@ UI_WORDS: frozenset[str] = phrases(
 )
 
 
+def _alternation(items: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in sorted(items, key=len, reverse=True)))
+
+
+_UI_PHRASE = _alternation(UI_PHRASES)
+_PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
+
+
 def is_ui_line(line: str) -> bool:
     """A button, a label, a placeholder or a promotion: never part of the article."""
     key = normalise(line)
     if not key or key in UI_LINES:
         return True
     words = key.split()
-    if 2 <= len(words) <= 16 and all(w in UI_WORDS for w in words):
+    if len(words) > 60 or any(q in line[:400] for q in ('"', "“", "”")):
+        return False  # a paragraph that mentions "click here" or a privacy policy is still a paragraph
+    if len(words) >= 2 and all(w in UI_WORDS for w in words):
         return True
-    if len(key) > 400:
-        return False
-    if any(p.match(key) for p in PHOTO_MARKERS):
-        return True
-    if any(phrase in key for phrase in UI_PHRASES):
+    if _PHOTO_MARKER.match(key) or _UI_PHRASE.search(key):
         return True
     if key.startswith(TEASER_PREFIXES):
         return True
@@ -282,8 +288,7 @@ def is_ui_line(line: str) -> bool:
 
 def is_photo_marker(line: str) -> bool:
     """A gallery control that stands just before a picture's caption (``View 3 Images``)."""
-    key = normalise(line)
-    return any(p.match(key) for p in PHOTO_MARKERS)
+    return bool(_PHOTO_MARKER.match(normalise(line)))
 
 
 def is_teaser_header(line: str) -> bool:

@@ -18,7 +18,7 @@ from enum import IntEnum
 from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
-from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case
+from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, wordset
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,59 +73,16 @@ _INLINE_LABEL = re.compile(
 )
 # Words that may start with a lower-case letter inside a credit segment.
 _CONNECTIVES: frozenset[str] = frozenset({"of", "the", "and", "for", "via", "et", "in", "on", "at", "&", "y", "de"})
-_ORG_WORDS: frozenset[str] = frozenset(
-    {
-        "images",
-        "image",
-        "pictures",
-        "picture",
-        "photo",
-        "photos",
-        "photography",
-        "press",
-        "news",
-        "wire",
-        "media",
-        "agency",
-        "archive",
-        "archives",
-        "library",
-        "police",
-        "court",
-        "university",
-        "museum",
-        "ministry",
-        "department",
-        "government",
-        "office",
-        "council",
-        "service",
-        "productions",
-        "studios",
-        "studio",
-        "project",
-        "foundation",
-        "institute",
-        "collection",
-        "live",
-        "tv",
-        "network",
-        "group",
-        "handout",
-        "pool",
-        "stock",
-        "times",
-        "post",
-        "herald",
-        "journal",
-        "magazine",
-        "gallery",
-        "centre",
-        "center",
-        "company",
-        "inc",
-        "ltd",
-    }
+_ORG_WORDS: frozenset[str] = wordset(
+    """
+    agency archive archives center centre collection company council court department foundation gallery government
+    group handout herald image images inc institute journal library live ltd magazine media ministry museum network
+    news office photo photography photos picture pictures police pool post press productions project service stock
+    studio studios times tv university wire partnership alliance authority board commission trust society coalition
+    union federation bureau administration laboratory lab observatory survey statistics committee association
+    corporation partners holdings bank fund programme program initiative campaign party army navy force forces
+    command services parliament senate congress assembly club team school college hospital church festival
+    """
 )
 _MAX_CREDIT_WORDS = 16
 
@@ -269,6 +226,7 @@ def read_credit(raw: str) -> CreditReading:
         return empty
     labelled = False
     courtesy = False
+    data_source = text[:7].casefold().startswith("source")
     ap_photo = False
     body = text
     for pattern in (_LABEL, _BY_LABEL):
@@ -292,6 +250,9 @@ def read_credit(raw: str) -> CreditReading:
         return CreditReading(Strength.STRONG, ParsedCredit((), body.strip(" ."), f"Courtesy of {body.strip(' .')}"))
     for k, seg in enumerate(segments):
         before = len(parts.creators)
+        if data_source:  # "Source: ..." names where data or a chart comes from, never a photographer
+            parts.owners.append((seg.strip(" .,;:|"), agency_of(seg)))
+            continue
         _add_segment(seg, parts)
         if k == 0:
             parts.first_is_person = len(parts.creators) > before
@@ -321,22 +282,20 @@ def read_credit(raw: str) -> CreditReading:
 
 
 def _assemble(parts: _Parts, *, ap_photo: bool) -> ParsedCredit:
-    owners_known = [(p, c) for p, c in parts.owners if c is not None and c not in DISTRIBUTORS]
-    owners_other = [(p, c) for p, c in parts.owners if c is None]
-    owners_dist = [(p, c) for p, c in parts.owners if c is not None and c in DISTRIBUTORS]
-    source: str | None
+    source: str | None = None
+    owners = parts.owners
     if ap_photo:
         source = "AP"
-    elif owners_known:
-        source = owners_known[0][1]
-    elif owners_other:
-        source = owners_other[0][0]
-    elif owners_dist:
-        source = owners_dist[0][1]
+    elif owners:
+        # "AFP/Getty": the first owner, distributed by Getty; "Getty/AP": two pictures, the first one's source
+        known = [(p, c) for p, c in owners if c is not None and c not in DISTRIBUTORS]
+        last_is_distributor = len(owners) >= 2 and owners[-1][1] in DISTRIBUTORS
+        first_printed, first_canonical = known[0] if known and last_is_distributor else owners[0]
+        if first_canonical is None and known and not last_is_distributor:
+            first_printed, first_canonical = known[0]  # "Northumbria Police/SWNS": the agency
+        source = first_canonical or first_printed
     elif parts.distributors:
         source = parts.distributors[0][1]
-    else:
-        source = None
     if ap_photo:
         line: str | None = "AP Photo"
     else:

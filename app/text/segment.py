@@ -395,10 +395,12 @@ def _title(st: _State) -> None:
     for i, u in enumerate(st.units):
         if u.kind in ("boilerplate", "dateline"):
             continue
+        headline_shaped = u.words <= _TITLE_MAX_WORDS and not (u.text.endswith(".") and u.words > 15)
         if (
             u.kind is None
-            and u.words <= _TITLE_MAX_WORDS
+            and headline_shaped
             and len(u.text) <= 300
+            and i + 1 < len(st.units)  # a text of one block is all body
             and read_credit(u.text).strength < Strength.MEDIUM
         ):
             u.set("title", 0.9 if i == 0 else 0.7)
