@@ -132,41 +132,25 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "The Mainichi": ("The Mainichi", "Mainichi", "Mainichi Shimbun"),
     # roles that stand where an agency would ("Handout", "Pool")
     "Handout": ("Handout", "Handout Photo"),
+    "Supplied": ("Supplied", "Supplied photo"),
     "Pool": ("Pool", "Pool Photo"),
 }
 
 # Sources that also distribute pictures owned by others ("AFP via Getty Images", "EPA/Shutterstock").
 DISTRIBUTORS: frozenset[str] = frozenset({"Getty Images", "Shutterstock", "Alamy", "Imagn"})
 
-# How a distributor is printed when a credit abbreviates it ("AFP via Getty" -> "AFP via Getty Images").
-PRINTED_NAME: dict[str, str] = {"Getty Images": "Getty Images", "Shutterstock": "Shutterstock"}
 
 # Sources so short or so common that they only count as an agency in a credit context, never on their own line
 # next to ordinary words (a line "ABC" or "Pool" is not a credit by itself).
-WEAK_ALONE: frozenset[str] = frozenset(
-    {
-        "ABC",
-        "Pool",
-        "Handout",
-        "TT",
-        "CP",
-        "ANI",
-        "ANP",
-        "PAP",
-        "AKG",
-        "UIG",
-        "VII",
-        "MoD",
-        "REX",
-        "Panos",
-        "Magnum",
-        "White House",
-        "The White House",
-        "Flickr",
-        "Avalon",
-        "Offside",
-        "Splash",
-    }
+def _names(spec: str) -> frozenset[str]:
+    return frozenset(" ".join(name.split()) for name in spec.split("|") if name.strip())
+
+
+WEAK_ALONE: frozenset[str] = _names(
+    """
+    ABC | Pool | Handout | Supplied | TT | CP | ANI | ANP | PAP | AKG | UIG | VII | MoD | REX | Panos | Magnum |
+    White House | The White House | Flickr | Avalon | Offside | Splash
+    """
 )
 
 

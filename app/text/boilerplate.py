@@ -30,6 +30,8 @@ def normalise(line: str) -> str:
 # Whole lines that are buttons, labels or placeholders.
 UI_LINES: frozenset[str] = phrases(
     """
+    ad feedback | video ad feedback | purchase licensing rights | skip advertisement | featured | see all |
+    get alerts | manage alerts | tags | topics | filed under | more on | image | image source | image caption |
     about the author | ad | ad policy | ads | advertisement | advertisements | advertising | after newsletter
     promotion | analysis | and | article content | article continues after advertisement | article continues below |
     audio | author | authors | back to top | bio | bluesky | bookmark | breaking | breaking news | by | cancel |
@@ -60,6 +62,7 @@ UI_LINES: frozenset[str] = phrases(
 # Lines that open a list of other articles: the short lines after them are teasers, not the article.
 TEASER_HEADERS: frozenset[str] = phrases(
     """
+    filed under | more on | tags | topics | more from this author | most read in | related links | explore more |
     also read | don't miss | editor's picks | editors' picks | further reading | in case you missed it | in other
     news | key events | latest | latest news | more from | more like this | more news | more on this | more on this
     story | more stories | more trending | most popular | most read | most shared | most viewed | popular | popular
@@ -87,6 +90,7 @@ PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
 UI_PHRASES: tuple[str, ...] = tuple(
     phrases(
         """
+        purchase licensing rights | opens new tab | continue reading the main story | read full article |
         share this item | send this page to someone | share on facebook | share via |
         story continues below | article continues below | continue reading below | this advertisement has not loaded
         | remove ads | don't want to see this | this video has failed to load | refreshing your browser | back to

@@ -58,7 +58,8 @@ class InlineCredit:
 _LABEL = re.compile(
     r"^(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|photo credits?|image credits?|picture credits?"
     r"|illustrations?|graphics?|video|sources?|artwork|cartoon|composite|photo illustration|photo-illustration"
-    r"|(?:main|top|header|lead|hero) (?:image|photo|picture))\s{0,3}:\s{0,3}",
+    r"|mandatory credit|file|file photo|(?:main|top|header|lead|hero) (?:image|photo|picture))\s{0,3}:\s{0,3}"
+    r"|^image source\s{0,2}[,:]\s{0,3}",
     re.IGNORECASE,
 )
 _BY_LABEL = re.compile(
@@ -68,7 +69,7 @@ _BY_LABEL = re.compile(
 _COURTESY = re.compile(r"^courtesy(?:\s{1,3}of)?\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 _INLINE_LABEL = re.compile(
-    r"(?:Photo(?:graph)?s?|PHOTOS?|Pictures?|Images?|IMAGES?|Credits?|CREDIT|Illustration)\s?:\s?"
+    r"(?:Photo(?:graph)?s?|PHOTOS?|Pictures?|Images?|IMAGES?|Credits?|CREDIT|Illustration|Image source)\s?:\s?"
     r"|(?:Photo(?:graph)?|Picture|Image|Illustration)\sby\s"
 )
 # Words that may start with a lower-case letter inside a credit segment.
@@ -200,7 +201,7 @@ def _split_segments(body: str, *, commas: bool) -> tuple[list[str], list[str]]:
             break
         dot = body.find(". ", dot + 2)
     segments: list[str] = []
-    for group in main.split(";"):
+    for group in main.replace(" | ", ";").split(";"):
         for part in group.split("/"):
             segments.extend(part.split(", ") if commas else [part])
     return [s for s in (seg.strip() for seg in segments) if s], [e for e in extra if e]
@@ -242,6 +243,13 @@ def read_credit(raw: str) -> CreditReading:
         body, ap_photo, labelled = body[m.end() :].strip(), True, True
     if not body and not ap_photo:
         return empty
+    if not courtesy:
+        colon = body.find(": ")
+        if 0 < colon <= 40 and (agency_of(body[:colon]) is not None or _has_org_word(body[:colon])):
+            # "ABC News: Jane Doe": the agency, then its photographer
+            owner, rest = body[:colon], body[colon + 2 :]
+            if rest and all(_is_person(p.strip()) for p in rest.split(",")):
+                body = f"{rest}/{owner}"
     if len(_words(body)) > _MAX_CREDIT_WORDS:
         return empty
     segments, extra = _split_segments(body, commas=labelled)
@@ -338,16 +346,18 @@ _SENTENCE_END = '.!?…"”’)'
 
 
 def _closing_paren_credit(block: str) -> InlineCredit | None:
-    """``... began. (AP Photo/Visar Kryeziu)``: a bracketed credit that ends the block."""
-    if not block.endswith(")"):
+    """``... began. (AP Photo/Visar Kryeziu)``, ``... [File: Name/AP Photo]``: a bracketed credit at the end."""
+    if not block.endswith((")", "]")):
         return None
+    close = block[-1]
+    open_ = "(" if close == ")" else "["
     lo = max(0, len(block) - _WINDOW)
     depth = 0
     for i in range(len(block) - 1, lo - 1, -1):
         ch = block[i]
-        if ch == ")":
+        if ch == close:
             depth += 1
-        elif ch == "(":
+        elif ch == open_:
             depth -= 1
             if depth == 0:
                 inner = block[i + 1 : -1]
@@ -356,10 +366,9 @@ def _closing_paren_credit(block: str) -> InlineCredit | None:
                     return None
                 reading = read_credit(inner)
                 strong = reading.strength >= Strength.MEDIUM
-                weak_org = (
-                    reading.strength == Strength.WEAK
-                    and before[-1] in _SENTENCE_END
-                    and sum(1 for w in inner.split() if w[:1].isupper()) >= 2
+                weak_org = reading.strength == Strength.WEAK and (
+                    agency_of(inner) is not None
+                    or (before[-1] in _SENTENCE_END and sum(1 for w in inner.split() if w[:1].isupper()) >= 2)
                 )
                 if not (strong or weak_org):
                     return None
@@ -409,20 +418,32 @@ def _boundaries(window: str) -> list[int]:
 
 
 def _agency_tail_credit(block: str) -> InlineCredit | None:
-    """``... Super Bowl LVIII. Perry Knotts/Getty Images``, ``... that day.The Associated Press``."""
+    """``... Super Bowl LVIII. Perry Knotts/Getty Images``, ``... that day.The Associated Press``.
+
+    The longest tail after a sentence end or a bar that still reads as a credit: ``... | Jane Doe | Bloomberg |
+    Getty Images`` gives the whole credit, not only its last part.
+    """
     lo = max(0, len(block) - 160)
     window = block[lo:].rstrip()
-    for b in _boundaries(window):
+    best: int | None = None
+    for boundary in _boundaries(window):
+        b = boundary
+        while b < len(window) and window[b] in " |–—-":
+            b += 1
         tail = window[b:]
         if not tail or len(tail.split()) > 12:
             break
         reading = read_credit(tail)
         if reading.strength >= Strength.MEDIUM or (reading.strength == Strength.WEAK and agency_of(tail)):
-            before = block[: lo + b].rstrip(" |–—")
-            if len(before.split()) < 3:
-                return None
-            return InlineCredit(lo + b, lo + len(window), len(before))
-    return None
+            best = b
+        elif best is not None:
+            break
+    if best is None:
+        return None
+    before = block[: lo + best].rstrip(" |–—")
+    if len(before.split()) < 3:
+        return None
+    return InlineCredit(lo + best, lo + len(window), len(before))
 
 
 def _slash_tail_credit(block: str) -> InlineCredit | None:

@@ -226,11 +226,14 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
 
 def _furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:
     words = ([first] if first else []) + [t.group().strip(_EDGE_PUNCT) for t in tokens]
+    has_time_word = any(w.casefold() in _TIME_WORDS for w in words)
     for w in words:
         low = w.casefold()
         if not low or low in ROLE_WORDS or low in _UI_TAIL or low in _TIME_WORDS:
             continue
-        if any(c.isdigit() for c in low) and all(c.isdigit() or c in ":.,/apm" for c in low):
+        # a number is a time or a date next to time words ("5 hours ago", "30 August 2023 4:45pm"), not "Family 6"
+        numeric = any(c.isdigit() for c in low) and all(c.isdigit() or c in ":.,/apm" for c in low)
+        if numeric and (":" in low or has_time_word):
             continue
         return False
     return True

@@ -216,6 +216,7 @@ _POSITION = re.compile(
 )
 _EDITOR_NOTE = re.compile(r"^(?:EDITORS?['’]?S?['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\s{0,2}[:\-–—]\s{0,2}")
 _NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
+_CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)? ?caption\s{0,2}[,:]\s{0,2}", re.IGNORECASE)
 _TOPSHOT = re.compile(r"^TOPSHOTS?\s{0,2}[-–—:]\s{0,2}")
 _FILE_PREFIX = re.compile(r"^(?:FILE(?: PHOTO)?\s{0,2}[-–—:]|\(FILE(?: PHOTO)?\))\s")
 _MONTH = (
@@ -519,6 +520,8 @@ def _captions(st: _State) -> None:
             u.set("caption", 0.8)
         elif _EDITOR_NOTE.match(u.text[:40]) or _TOPSHOT.match(u.text[:12]) or _FILE_PREFIX.match(u.text[:16]):
             u.set("caption", 0.85)
+        elif _CAPTION_LABEL.match(u.text[:20]) and u.words >= 3:
+            u.set("caption", 0.9)
         elif u.words <= 40 and _POSITION.search(u.text[:400]) and i != st.title:
             u.set("caption", 0.7)
         elif _is_dated_caption(u):
@@ -586,6 +589,10 @@ def _caption_like(u: _Unit | None, st: _State, i: int) -> bool:
     return not (u.kind is None and st.title is not None and i == st.title + 1 and _is_solid_prose(u))
 
 
+def _uncredited_caption(u: _Unit | None) -> bool:
+    return u is not None and u.kind == "caption" and u.inline is None and u.caption_conf == 0 and not u.zone
+
+
 def _heading_like(u: _Unit) -> bool:
     return not _ends_sentence(u.text) and u.words <= 12 and _titleness(u.text) >= 0.6
 
@@ -610,7 +617,11 @@ def _link_credit(st: _State, i: int) -> None:
         and not (after is not None and after.kind is None and _is_solid_prose(after))
     )
     target: int | None = None
-    if prev_ok and prev is not None and not (_heading_like(prev) and next_ok):
+    if _uncredited_caption(prev):
+        target = i - 1
+    elif _uncredited_caption(nxt):  # "Image source, Getty Images" / "Image caption, ..."
+        target = i + 1
+    elif prev_ok and prev is not None and not (_heading_like(prev) and next_ok):
         target = i - 1
     elif next_ok:
         target = i + 1
@@ -625,6 +636,7 @@ def _link_credit(st: _State, i: int) -> None:
 def _standfirst_and_rest(st: _State) -> None:
     units = st.units
     first_text: int | None = None
+    header_text_seen = False
     for i, u in enumerate(units):
         if u.kind is not None:
             continue
@@ -633,7 +645,13 @@ def _standfirst_and_rest(st: _State) -> None:
             continue
         in_header = i <= st.header_end
         if in_header:
-            u.set("standfirst" if u.words >= 4 else "boilerplate", 0.7 if u.words >= 4 else 0.5)
+            if u.words < 4:
+                u.set("boilerplate", 0.5)
+            elif header_text_seen and _heading_like(u):
+                u.set("heading", 0.5)
+            else:
+                u.set("standfirst", 0.7)
+            header_text_seen = True
             continue
         if first_text is None:
             first_text = i
@@ -777,7 +795,7 @@ def _caption(text: str, u: _Unit, index: int) -> Caption:
             start = body_start + cut
             while start < end and (text[start].isspace() or text[start] in "/|–—-"):
                 start += 1
-    t = _TOPSHOT.match(text[start : start + 14])
+    t = _TOPSHOT.match(text[start : start + 14]) or _CAPTION_LABEL.match(text[start : start + 20])
     if t:
         start += t.end()
     start, end = _strip_span(text, start, end)

@@ -40,6 +40,11 @@ from app.text.names import name_case
         ("Photograph by Doug Farrow", ("Doug Farrow",), None, "Doug Farrow"),
         ("Elias Brandt/Kestrel Pictures", ("Elias Brandt",), "Kestrel Pictures", "Kestrel Pictures"),
         ("Source: Fellmoor Rail Partnership", (), "Fellmoor Rail Partnership", "Fellmoor Rail Partnership"),
+        ("Image source, Getty Images", (), "Getty Images", "Getty Images"),
+        ("File: Owen Price/AP Photo", ("Owen Price",), "AP", "AP Photo"),
+        ("Jane Doe | Bloomberg | Getty Images", ("Jane Doe",), "Bloomberg", "Bloomberg via Getty Images"),
+        ("ABC News: Tim Wells", ("Tim Wells",), "ABC", "ABC News"),
+        ("Northvale Police/SWNS", (), "SWNS", "Northvale Police/SWNS"),
     ],
 )
 def test_credit_styles_parse_into_iptc_terms(
@@ -127,6 +132,13 @@ def test_a_bare_organisation_is_only_a_weak_credit() -> None:
             "Fans celebrate after the final.Perry Lund/Getty Images",
             "Perry Lund/Getty Images",
             "Fans celebrate after the final.",
+        ),
+        ("A reader at the library [File: Owen Price/AP Photo]", "File: Owen Price/AP Photo", "A reader at the library"),
+        ("Readers welcomed the decision. (Supplied)", "Supplied", "Readers welcomed the decision."),
+        (
+            "Staff at the branch. Jane Doe | Bloomberg | Getty Images",
+            "Jane Doe | Bloomberg | Getty Images",
+            "Staff at the branch.",
         ),
     ],
 )

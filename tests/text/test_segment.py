@@ -193,6 +193,36 @@ def test_multiline_paragraph_hard_wrapped_in_lower_case_is_one_block() -> None:
     assert body[0].text.endswith("the education office said.")
 
 
+def test_labelled_credit_line_before_a_labelled_caption() -> None:
+    text = (
+        "Council votes to keep village library open\n\n"
+        "By Hannah Croft, BBC News\n\n"
+        "Image source, Getty Images\n\n"
+        "Image caption, Volunteers have run the library since 2019\n\n"
+        "The library in Little Ashby will stay open after councillors voted against closing it on Tuesday.\n"
+    )
+    seg = segment(text)
+    assert [b.name for b in seg.bylines] == ["Hannah Croft"]
+    assert [c.text for c in seg.captions] == ["Volunteers have run the library since 2019"]
+    assert [(c.raw, c.caption_index) for c in seg.credits] == [("Image source, Getty Images", 0)]
+
+
+def test_credit_line_before_a_short_product_caption() -> None:
+    text = (
+        "The best tents for a weekend away\n\n"
+        "We tested a dozen tents in wind and rain over three months to find the ones worth buying.\n\n"
+        "The Best Tent for Families\n\n"
+        "Photograph: Erin Walsh\n\n"
+        "Harlow Peak Family 6\n\n"
+        "$420 at Trailhouse\n\n"
+        "The Family 6 pitches in ten minutes and stayed dry through two nights of heavy rain.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["Harlow Peak Family 6"]
+    assert seg.credits[0].caption_index == 0
+    assert block_of(seg, "The Best Tent for Families").kind == "heading"
+
+
 def with_crlf_and_nbsp(text: str) -> str:
     return text.replace("\n", "\r\n").replace(" said", "\u00a0said").replace(" (", "\u00a0(")
 
