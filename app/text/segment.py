@@ -233,6 +233,22 @@ _DATED_CAPTION = re.compile(
 _SPEECH = re.compile(r"\b(?:said|says|told|according to)\b|[“”\"]")
 
 
+_TIMECODE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def _orphan_line(u: _Unit, prev: _Unit | None, nxt: _Unit) -> bool:
+    """A descriptive line between a paragraph and the next live-blog entry: it heads nothing, so it is a caption."""
+    return (
+        prev is not None
+        and prev.kind is None
+        and _is_solid_prose(prev)
+        and not _ends_sentence(u.text)
+        and 5 <= u.words <= 25
+        and _titleness(u.text) < 0.5
+        and bp.is_live_entry_header(nxt.text)
+    )
+
+
 def _is_dated_caption(u: _Unit) -> bool:
     if u.words > 45 or u.words < 6 or _SPEECH.search(u.text[:600]):
         return False
@@ -526,6 +542,10 @@ def _captions(st: _State) -> None:
             u.set("caption", 0.7)
         elif _is_dated_caption(u):
             u.set("caption", 0.6)
+        elif prev is not None and _TIMECODE.match(prev.text) and not _is_prose(u) and 3 <= u.words <= 25:
+            u.set("caption", 0.55)  # the caption under a video player (its timecode just above)
+        elif i > st.header_end and i + 1 < n and _orphan_line(u, prev, units[i + 1]):
+            u.set("caption", 0.5)
     # a line after the byline in the header that reads as a description, not a sentence: the lead picture
     seen_byline = False
     for i in range(0, st.header_end + 1):

@@ -223,6 +223,32 @@ def test_credit_line_before_a_short_product_caption() -> None:
     assert block_of(seg, "The Best Tent for Families").kind == "heading"
 
 
+def test_live_blog_entries_captions_and_video_captions() -> None:
+    text = (
+        "Storm live: power cuts across the coast - updates\n\n"
+        "By Lena Ortiz\n\n"
+        "Thousands of homes lost power overnight as the storm moved along the coast, the grid operator said.\n\n"
+        "21:05Lena Ortiz\n\n"
+        "Harbour wall damaged in Eastport\n\n"
+        "Part of the harbour wall in Eastport collapsed shortly after high tide, the coastguard said.\n\n"
+        "Engineers inspecting the damaged section of the wall at dawn\n\n"
+        "20:48Lena Ortiz\n\n"
+        "Ferries cancelled\n\n"
+        "All evening ferries were cancelled because of the high winds.\n\n"
+        "00:01:12\n\n"
+        "Waves break over the promenade in Eastport – video\n\n"
+        "The storm is expected to ease by Sunday morning.\n"
+    )
+    seg = segment(text)
+    assert kinds(seg, "21:05Lena Ortiz", "20:48Lena Ortiz", "00:01:12") == ["boilerplate"] * 3
+    assert kinds(seg, "Harbour wall damaged in Eastport", "Ferries cancelled") == ["heading", "heading"]
+    assert [c.text for c in seg.captions] == [
+        "Engineers inspecting the damaged section of the wall at dawn",
+        "Waves break over the promenade in Eastport – video",
+    ]
+    assert [b.name for b in seg.bylines] == ["Lena Ortiz"]
+
+
 def with_crlf_and_nbsp(text: str) -> str:
     return text.replace("\n", "\r\n").replace(" said", "\u00a0said").replace(" (", "\u00a0(")
 
