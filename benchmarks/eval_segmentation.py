@@ -33,6 +33,10 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "benchmarks" / "out"
 SCORER = EVAL / "score_segmentation.py"
+BASELINES = EVAL / "baselines.py"
+
+# Quality targets of issue 2 for the captions data (micro F1, leakage at most).
+TARGETS: dict[str, float] = {"captions": 0.90, "credits": 0.90, "body": 0.90, "bylines": 0.80}
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,29 @@ def score(gold: Path, pred: Path) -> tuple[str, dict[str, Any]]:
     return table, metrics
 
 
+def baseline_body_f1(gold: Path) -> float:
+    """Body F1 of the scorer's all-body baseline on ``gold``, computed in this run for comparison."""
+    pred = OUT / "baseline_allbody_pred.jsonl"
+    subprocess.run(
+        [sys.executable, str(BASELINES), "segmentation", "--gold", str(gold), "--out", str(pred)],
+        capture_output=True,
+        check=True,
+    )
+    _, metrics = score(gold, pred)
+    return float(metrics["body"]["micro"]["f1"])
+
+
+def target_lines(metrics: dict[str, Any]) -> list[str]:
+    """One line per quality target: the micro F1 reached and whether it meets the target."""
+    lines = []
+    for key, target in TARGETS.items():
+        f1 = float(metrics[key]["micro"]["f1"])
+        lines.append(f"  {key:<9} micro F1 {f1:.3f}  target >= {target:.2f}  {'met' if f1 >= target else 'MISSED'}")
+    leak = float(metrics["credit_leakage"]["micro"])
+    lines.append(f"  leakage   {leak:.3f}        target 0     {'met' if leak == 0 else 'MISSED'}")
+    return lines
+
+
 def compare_seed_credits(gold: dict[str, Any], doc: dict[str, Any]) -> list[str]:
     """Lines comparing each gold image credit (by offsets) with the predicted IPTC fields."""
     predicted = {(c["start"], c["end"]): c for c in doc.get("image_credits", [])}
@@ -155,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         summary[label] = metrics
         print(f"== {label}: {gold}")
         print(table)
+    print(f"== {args.name}: targets (all-body baseline body F1 in this run: {baseline_body_f1(args.gold):.3f})")
+    print("\n".join(target_lines(summary[args.name])))
     seed_doc = json.loads(seed_pred.read_text(encoding="utf-8").splitlines()[0])["document"]
     print("== seed image credits vs gold IPTC fields")
     print("\n".join(compare_seed_credits(seed_gold, seed_doc)))

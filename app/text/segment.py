@@ -269,7 +269,6 @@ class _State:
 
 def _furniture(st: _State) -> None:
     units = st.units
-    n = len(units)
     for u in units:
         if bp.is_dateline(u.text):
             u.set("dateline", 0.9)
@@ -295,7 +294,30 @@ def _furniture(st: _State) -> None:
         elif u.zone == "embed":
             _embedded_post(units, i)
     _promo_runs(units)
-    _ = n
+    _pull_quotes(st)
+
+
+_QUOTES_OPEN = ("“", '"', "‘", "'")
+_MAX_PULL_QUOTE_CHECKS = 50  # each check scans the text once; a bounded number keeps the pass linear
+
+
+def _pull_quotes(st: _State) -> None:
+    """A quoted sentence standing alone that repeats words from elsewhere in the article is a pull quote."""
+    checks = 0
+    for u in st.units:
+        if u.kind is not None or u.words > 40 or u.words < 6 or not u.text.startswith(_QUOTES_OPEN):
+            continue
+        if checks >= _MAX_PULL_QUOTE_CHECKS:
+            return
+        checks += 1
+        core = u.text.strip("“”\"‘’' .,!?…")
+        if len(core) < 30:
+            continue
+        first = st.text.find(core)
+        again = st.text.find(core, first + 1) if first >= 0 else -1
+        elsewhere = [k for k in (first, again) if k >= 0 and not (u.start <= k < u.end)]
+        if elsewhere:
+            u.set("boilerplate", 0.6)
 
 
 def _teaser_like(u: _Unit) -> bool:

@@ -249,6 +249,20 @@ def test_live_blog_entries_captions_and_video_captions() -> None:
     assert [b.name for b in seg.bylines] == ["Lena Ortiz"]
 
 
+def test_pull_quote_repeating_the_body_is_not_body() -> None:
+    text = (
+        "The engineer who kept the lights on\n\n"
+        "By Mara Quinn\n\n"
+        "For twenty years Dev Anand kept the island's only power station running with parts he made himself.\n\n"
+        "“Nobody else knew how the old turbines worked, so I had to learn.”\n\n"
+        "He laughed when asked how he managed. “Nobody else knew how the old turbines worked, so I had to learn,” "
+        "he said.\n"
+    )
+    seg = segment(text)
+    assert block_of(seg, "“Nobody else knew").kind == "boilerplate"
+    assert block_of(seg, "He laughed when asked").kind == "body"
+
+
 def with_crlf_and_nbsp(text: str) -> str:
     return text.replace("\n", "\r\n").replace(" said", "\u00a0said").replace(" (", "\u00a0(")
 
