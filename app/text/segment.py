@@ -5,9 +5,10 @@ line that continues in lower case is joined to the line before it, and a credit 
 ``Image:`` / ``Getty Images)``, is joined into one credit block):
 
 1. page furniture: buttons, promotions, timestamps, live-blog entry headers, video widgets, teaser lists
-   after ``Read more``/``Most popular``, embedded social posts (``boilerplate``); datelines; editor's notes;
-2. credits: a line that is a credit (``credit``), and captions with their credit inside (``caption``);
-3. the title (the first line, when it reads like a headline);
+   after ``Read more``/``Most popular``, embedded social posts, pull quotes (``boilerplate``); datelines;
+   editor's notes;
+2. the title (the first line, when it reads like a headline);
+3. credits: a line that is a credit (``credit``), and captions with their credit inside (``caption``);
 4. the header between the title and the first body paragraph: bylines (``By ...``, a bare name, a name with a
    job title), the standfirst, the lead picture's caption;
 5. captions without a credit where the page says so (a gallery control before it, ``(left)``, an editor's note,
@@ -65,7 +66,7 @@ class _Unit:
     inline: InlineCredit | None = None
     credit_raw: tuple[int, int] | None = None  # absolute span of the credit text of a credit block
     caption_of: int | None = None  # for a credit block: the unit holding its caption
-    caption_conf: float = 0.0
+    credited: bool = False  # for a caption block: a credit line has been linked to it
     names: tuple[NameSpan, ...] = ()
 
     def set(self, kind: BlockKind, conf: float, *, force: bool = False) -> None:
@@ -398,10 +399,9 @@ def _is_promo_ui(u: _Unit) -> bool:
 
 def _editor_notes(st: _State) -> None:
     for u in st.units:
-        if u.kind is None and _EDITOR_NOTE.match(u.text[:40]):
-            body = u.text[_EDITOR_NOTE.match(u.text[:40]).end() :]  # type: ignore[union-attr]
-            if not any(sep in body[:160] for sep in _NOTE_SEPARATORS):
-                u.set("editor_note", 0.9)
+        note = _EDITOR_NOTE.match(u.text[:40]) if u.kind is None else None
+        if note is not None and not any(sep in u.text[note.end() : note.end() + 160] for sep in _NOTE_SEPARATORS):
+            u.set("editor_note", 0.9)
 
 
 def _credits(st: _State) -> None:
@@ -502,8 +502,9 @@ def _header(st: _State) -> None:
     prose = 0
     for i in range(start, min(n, start + 60)):
         u = units[i]
-        if u.kind is None and _name_line(u):
-            u.names = _name_line(u)
+        names = _name_line(u)
+        if names:
+            u.names = names
             u.set("byline", 0.8)
         if u.kind == "byline" or (u.kind == "boilerplate" and bp.is_timestamp(u.text)):
             seen_byline_or_date = True
@@ -512,7 +513,7 @@ def _header(st: _State) -> None:
         if u.kind is not None:
             last_marker = i
             continue
-        if _is_bio(u, st, i):
+        if _is_bio(u, st, start, i):
             u.set("boilerplate", 0.7)
             last_marker = i
             continue
@@ -533,11 +534,11 @@ def _header(st: _State) -> None:
             st.bylines.extend(u.names)
 
 
-def _is_bio(u: _Unit, st: _State, i: int) -> bool:
+def _is_bio(u: _Unit, st: _State, start: int, i: int) -> bool:
     """``Jane Roe is a freelance reporter in London.``: an author's biography in the header."""
     if u.words > 45:
         return False
-    for v in st.units[:i]:
+    for v in st.units[start:i]:
         for span in v.names:
             name = st.text[span.start : span.end]
             if u.text.startswith(name + " ") and u.text[len(name) + 1 :].startswith(
@@ -613,9 +614,8 @@ def _weak_credit_form(s: str) -> bool:
     if len(words) == 1:
         w = words[0]
         return w.isupper() and 2 <= len(w) <= 6
-    return words[0] in ("The", "THE") or (
-        reading.strength >= Strength.WEAK
-        and any(w.casefold().strip(".,") in ("images", "pictures", "photos", "press", "news", "media") for w in words)
+    return words[0] in ("The", "THE") or any(
+        w.casefold().strip(".,") in ("images", "pictures", "photos", "press", "news", "media") for w in words
     )
 
 
@@ -624,7 +624,7 @@ def _caption_like(u: _Unit | None, st: _State, i: int) -> bool:
         return False
     if u.kind not in (None, "caption"):
         return False
-    if u.kind == "caption" and (u.inline is not None or u.caption_conf > 0):
+    if u.kind == "caption" and (u.inline is not None or u.credited):
         return False  # it already has its credit
     if i == st.title or u.text.endswith((":", "?")):
         return False
@@ -632,7 +632,7 @@ def _caption_like(u: _Unit | None, st: _State, i: int) -> bool:
 
 
 def _uncredited_caption(u: _Unit | None) -> bool:
-    return u is not None and u.kind == "caption" and u.inline is None and u.caption_conf == 0 and not u.zone
+    return u is not None and u.kind == "caption" and u.inline is None and not u.credited and not u.zone
 
 
 def _heading_like(u: _Unit) -> bool:
@@ -671,7 +671,7 @@ def _link_credit(st: _State, i: int) -> None:
         return
     cap = units[target]
     cap.set("caption", 0.8)
-    cap.caption_conf = 0.8
+    cap.credited = True
     units[i].caption_of = target
 
 
