@@ -442,9 +442,26 @@ def _title(st: _State) -> None:
             and i + 1 < len(st.units)  # a text of one block is all body
             and read_credit(u.text).strength < Strength.MEDIUM
         ):
+            nxt = st.units[i + 1]
+            if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline
+                u.set("boilerplate", 0.6)
+                continue
             u.set("title", 0.9 if i == 0 else 0.7)
             st.title = i
         return
+
+
+def _is_kicker(u: _Unit, nxt: _Unit) -> bool:
+    """A section label or kicker of one to three words printed above a longer headline."""
+    return (
+        u.words <= 3
+        and not _ends_sentence(u.text)
+        and nxt.kind is None
+        and 5 <= nxt.words <= _TITLE_MAX_WORDS
+        and not (nxt.text.endswith(".") and nxt.words > 15)
+        and not _by_line(nxt)
+        and not byline_names(nxt.text, require_by=False)
+    )
 
 
 _BY_OPENERS = ("by", "written", "words", "reporting", "story", "text", "interview")

@@ -26,6 +26,12 @@ def test_title_is_the_headline() -> None:
     assert block_of(seg, "Harbour ferry strike").kind == "title"
 
 
+def test_section_label_above_the_headline_is_not_the_title() -> None:
+    seg = segment("Politics\n\n" + WIRE)
+    assert seg.title is not None and seg.title.text == "Harbour ferry strike strands thousands as talks collapse"
+    assert block_of(seg, "Politics").kind == "boilerplate"
+
+
 def test_caption_credit_and_byline_on_three_consecutive_lines_are_three_blocks() -> None:
     seg = segment(WIRE)
     assert kinds(seg, "EDITORS NOTE", "KARIN VOSS", "Tomas Lindqvist") == ["caption", "credit", "byline"]
