@@ -118,6 +118,7 @@ def target_lines(metrics: dict[str, Any]) -> list[str]:
     for key, target in TARGETS.items():
         f1 = float(metrics[key]["micro"]["f1"])
         lines.append(f"  {key:<9} micro F1 {f1:.3f}  target >= {target:.2f}  {'met' if f1 >= target else 'MISSED'}")
+    lines.append(f"  title     accuracy {float(metrics['title_accuracy']):.3f}")
     leak = float(metrics["credit_leakage"]["micro"])
     lines.append(f"  leakage   {leak:.3f}        target 0     {'met' if leak == 0 else 'MISSED'}")
     return lines

@@ -299,6 +299,7 @@ def _furniture(st: _State) -> None:
 
 
 _QUOTES_OPEN = ("“", '"', "‘", "'")
+_QUOTES_CLOSE = ("”", '"', "’", "'", ".”", '."', "?”", "!”")
 _MAX_PULL_QUOTE_CHECKS = 50  # each check scans the text once; a bounded number keeps the pass linear
 
 
@@ -306,7 +307,8 @@ def _pull_quotes(st: _State) -> None:
     """A quoted sentence standing alone that repeats words from elsewhere in the article is a pull quote."""
     checks = 0
     for u in st.units:
-        if u.kind is not None or u.words > 40 or u.words < 6 or not u.text.startswith(_QUOTES_OPEN):
+        quoted = u.text.startswith(_QUOTES_OPEN) and u.text.endswith(_QUOTES_CLOSE)
+        if u.kind is not None or u.words > 40 or u.words < 6 or not quoted:
             continue
         if checks >= _MAX_PULL_QUOTE_CHECKS:
             return
