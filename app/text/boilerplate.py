@@ -90,7 +90,7 @@ PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
 UI_PHRASES: tuple[str, ...] = tuple(
     phrases(
         """
-        purchase licensing rights | opens new tab | continue reading the main story | read full article |
+        continue reading the main story | read full article |
         share this item | send this page to someone | share on facebook | share via |
         story continues below | article continues below | continue reading below | this advertisement has not loaded
         | remove ads | don't want to see this | this video has failed to load | refreshing your browser | back to

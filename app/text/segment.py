@@ -551,6 +551,17 @@ def _header(st: _State) -> None:
                 u.kind, u.conf = None, 0.0
                 continue
             st.bylines.extend(u.names)
+    # the authors' biographies, wherever they stand ("Jane Roe is a reporter in Leeds.")
+    names = tuple({st.text[n.start : n.end] + " " for n in st.bylines})
+    if names:
+        for u in units:
+            if u.kind is None and u.words <= 45 and u.text.startswith(names):
+                name = next(n for n in names if u.text.startswith(n))
+                if u.text[len(name) :].startswith(_BIO_VERBS):
+                    u.set("boilerplate", 0.7)
+
+
+_BIO_VERBS = ("is ", "was ", "writes ", "covers ", "reports ", "contributed ")
 
 
 def _is_bio(u: _Unit, st: _State, start: int, i: int) -> bool:
@@ -560,9 +571,7 @@ def _is_bio(u: _Unit, st: _State, start: int, i: int) -> bool:
     for v in st.units[start:i]:
         for span in v.names:
             name = st.text[span.start : span.end]
-            if u.text.startswith(name + " ") and u.text[len(name) + 1 :].startswith(
-                ("is ", "was ", "writes ", "covers ")
-            ):
+            if u.text.startswith(name + " ") and u.text[len(name) + 1 :].startswith(_BIO_VERBS):
                 return True
     return False
 

@@ -269,6 +269,12 @@ def test_pull_quote_repeating_the_body_is_not_body() -> None:
     assert block_of(seg, "He laughed when asked").kind == "body"
 
 
+def test_author_biography_at_the_end_is_not_body() -> None:
+    text = WIRE + "\nTomas Lindqvist is a labour correspondent based in Port Aldine.\n"
+    seg = segment(text)
+    assert block_of(seg, "Tomas Lindqvist is a labour").kind == "boilerplate"
+
+
 def with_crlf_and_nbsp(text: str) -> str:
     return text.replace("\n", "\r\n").replace(" said", "\u00a0said").replace(" (", "\u00a0(")
 
