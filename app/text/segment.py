@@ -552,12 +552,12 @@ def _header(st: _State) -> None:
                 continue
             st.bylines.extend(u.names)
     # the authors' biographies, wherever they stand ("Jane Roe is a reporter in Leeds.")
-    names = tuple({st.text[n.start : n.end] + " " for n in st.bylines})
-    if names:
+    authors = tuple({st.text[n.start : n.end] + " " for n in st.bylines})
+    if authors:
         for u in units:
-            if u.kind is None and u.words <= 45 and u.text.startswith(names):
-                name = next(n for n in names if u.text.startswith(n))
-                if u.text[len(name) :].startswith(_BIO_VERBS):
+            if u.kind is None and u.words <= 45 and u.text.startswith(authors):
+                author = next(a for a in authors if u.text.startswith(a))
+                if u.text[len(author) :].startswith(_BIO_VERBS):
                     u.set("boilerplate", 0.7)
 
 
