@@ -226,7 +226,6 @@ def read_credit(raw: str) -> CreditReading:
     if not text or len(text) > 240:
         return empty
     labelled = False
-    courtesy = False
     data_source = text[:7].casefold().startswith("source")
     ap_photo = False
     body = text
@@ -237,25 +236,25 @@ def read_credit(raw: str) -> CreditReading:
             break
     m = _COURTESY.match(body)
     if m:
-        body, courtesy, labelled = body[m.end() :].strip(), True, True
+        owner = body[m.end() :].strip(" .")
+        if not owner or len(_words(owner)) > _MAX_CREDIT_WORDS:
+            return empty
+        return CreditReading(Strength.STRONG, ParsedCredit((), owner, f"Courtesy of {owner}"))
     m = _AP_PHOTO.match(body)
     if m:
         body, ap_photo, labelled = body[m.end() :].strip(), True, True
     if not body and not ap_photo:
         return empty
-    if not courtesy:
-        colon = body.find(": ")
-        if 0 < colon <= 40 and (agency_of(body[:colon]) is not None or _has_org_word(body[:colon])):
-            # "ABC News: Jane Doe": the agency, then its photographer
-            owner, rest = body[:colon], body[colon + 2 :]
-            if rest and all(_is_person(p.strip()) for p in rest.split(",")):
-                body = f"{rest}/{owner}"
+    colon = body.find(": ")
+    if 0 < colon <= 40 and (agency_of(body[:colon]) is not None or _has_org_word(body[:colon])):
+        # "ABC News: Jane Doe": the agency, then its photographer
+        owner, rest = body[:colon], body[colon + 2 :]
+        if rest and all(_is_person(p.strip()) for p in rest.split(",")):
+            body = f"{rest}/{owner}"
     if len(_words(body)) > _MAX_CREDIT_WORDS:
         return empty
     segments, extra = _split_segments(body, commas=labelled)
-    parts = _Parts([], [], [], extra, 0, ap_photo)
-    if courtesy:
-        return CreditReading(Strength.STRONG, ParsedCredit((), body.strip(" ."), f"Courtesy of {body.strip(' .')}"))
+    parts = _Parts(creators=[], owners=[], distributors=[], extra=extra, unknown=0, has_agency=ap_photo)
     for k, seg in enumerate(segments):
         before = len(parts.creators)
         if data_source:  # "Source: ..." names where data or a chart comes from, never a photographer
