@@ -82,6 +82,7 @@ _UI_TAIL: frozenset[str] = frozenset(
     | {"bio", "articles", "contact", "rss", "threads", "mastodon"}
 )
 
+_GLUED_TAIL_WORDS: frozenset[str] = ROLE_WORDS | _UI_TAIL | NOT_NAME_WORDS
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = " ,;:!?()[]{}\"'“”‘’*•·|&+"
 _STRIP_DIGITS = re.compile(r"[0-9]{1,6}$")
@@ -145,8 +146,7 @@ def _cap_word(word: str, *, first: bool) -> str:
             out.append(part)
         else:
             out.append(_cap_piece(part))
-    # a one-letter piece before an apostrophe is a prefix: O'Regan, D'Angelo
-    return "".join(out)
+    return "".join(out)  # O'REGAN -> O'Regan, JEAN-PAUL -> Jean-Paul
 
 
 def name_case(name: str) -> str:
@@ -204,10 +204,10 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
             close()
             i += 1
             continue
-        if camel and camel.group(2).casefold().strip(".") in ROLE_WORDS | _UI_TAIL | NOT_NAME_WORDS and current:
+        if camel and camel.group(2).casefold().strip(".") in _GLUED_TAIL_WORDS and current:
             current.append((tok.start() + a, tok.start() + a + len(camel.group(1)), camel.group(1)))
             close()
-            rest_ok = _furniture(tokens[i + 1 :], first=camel.group(2))
+            rest_ok = _only_furniture(tokens[i + 1 :], first=camel.group(2))
             return _Scan(tuple(names), rest_ok)
         if is_name_word(word) or (current and (_is_initial(word) or low in PARTICLES)):
             if low in ROLE_WORDS or low in _UI_TAIL:
@@ -220,11 +220,11 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
         break
     close()
     if i < len(tokens):
-        rest_ok = _furniture(tokens[i:])
+        rest_ok = _only_furniture(tokens[i:])
     return _Scan(tuple(names), rest_ok)
 
 
-def _furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:
+def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:
     words = ([first] if first else []) + [t.group().strip(_EDGE_PUNCT) for t in tokens]
     has_time_word = any(w.casefold() in _TIME_WORDS for w in words)
     for w in words:
