@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import AsyncIterator, Callable
+from typing import Any
 
 import pytest
 
@@ -33,13 +34,8 @@ class Recorder:
 async def make() -> AsyncIterator[Callable[..., MicroBatcher[str, str]]]:
     made: list[MicroBatcher[str, str]] = []
 
-    def _make(fn: Callable[[list[str]], list[str]], **policy: float | None) -> MicroBatcher[str, str]:
-        b: MicroBatcher[str, str] = MicroBatcher(
-            "fake",
-            fn,
-            BatchPolicy(**policy),
-            cost=len,  # type: ignore[arg-type]
-        )
+    def _make(fn: Callable[[list[str]], list[str]], **policy: Any) -> MicroBatcher[str, str]:
+        b: MicroBatcher[str, str] = MicroBatcher("fake", fn, BatchPolicy(**policy), cost=len)
         b.start()
         made.append(b)
         return b
