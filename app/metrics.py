@@ -21,3 +21,4 @@ BATCH_SECONDS = Histogram(
 BATCH_REJECTED = Counter(
     "enrich_batcher_rejected_total", "Work items refused because a model queue was full.", ["model"]
 )
+CACHE_LOOKUPS = Counter("enrich_cache_lookups_total", "Result cache lookups, by result (hit or miss).", ["result"])
