@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from app.pipeline.document import Doc
 from app.pipeline.registry import build_pipeline
 from app.pipeline.runner import Pipeline, StageObserver
 from app.schemas.document import EnrichedDocument, to_public
-from app.schemas.request import EnrichOptions
+from app.schemas.request import NON_BLANK_PATTERN, EnrichOptions
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,7 @@ class EnrichmentService:
 
     def check_text(self, text: str) -> None:
         """Raise the caller's error for a text this service will not enrich."""
-        if not text.strip():
+        if not re.search(NON_BLANK_PATTERN, text):
             raise EmptyText("the text is empty or only whitespace; send the article's text")
         if len(text) > self.settings.max_text_chars:
             raise TextTooLong(
