@@ -15,7 +15,7 @@ from typing import Literal
 
 from app.admission import Admission
 from app.cache import DocumentCache, cache_key
-from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, TextTooLong
+from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, Overloaded, TextTooLong
 from app.metrics import CACHE_LOOKUPS
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Doc
@@ -162,10 +162,16 @@ class EnrichmentService:
             return cached.model_copy(
                 update={"id": doc.id, "pipeline": cached.pipeline.model_copy(update={"cache_hit": True})}
             )
-        admitted = await self.admission.acquire(max_wait_s=max(0.0, deadline - time.monotonic()))
+        queue_wait_s = self.settings.max_queue_wait_ms / 1000.0
+        admitted = await self.admission.acquire(max_wait_s=max(0.0, min(queue_wait_s, deadline - time.monotonic())))
+        if not admitted and time.monotonic() < deadline:
+            retry = self.admission.retry_after_s()
+            raise Overloaded(
+                f"no capacity within {self.settings.max_queue_wait_ms} ms; retry in {retry} s", retry_after=retry
+            )
         started = time.monotonic()
         try:
-            # not admitted in time: the deadline has passed, so every stage reports timeout
+            # not admitted before the deadline: every stage reports timeout and the document still returns
             await self.pipeline.run(doc, stages=selected, deadline=deadline)
         finally:
             if admitted:
