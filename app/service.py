@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from app.errors import EmptyText, InvalidText, NotReady, TextTooLong
+from app.metrics import MODEL_LOAD_SECONDS
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Doc
 from app.pipeline.registry import build_pipeline
@@ -79,6 +80,7 @@ class EnrichmentService:
             log.exception("model load failed")
             raise
         self._load_seconds = time.perf_counter() - started
+        MODEL_LOAD_SECONDS.set(self._load_seconds)
         self._state, self._detail = "ready", "models loaded and warmed"
         log.info("service ready", extra={"seconds": round(self._load_seconds, 3)})
 
