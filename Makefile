@@ -14,7 +14,7 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install run test lint typecheck pytest openapi examples lock eval clean
+.PHONY: install run test lint typecheck pytest openapi docs examples lock eval clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ pytest: $(STAMP)
 
 openapi: $(STAMP)
 	$(PY) -m app.openapi_gen
+
+# Regenerate what is derived from the code: openapi/openapi.json and the README configuration table.
+docs: openapi
+	$(PY) -m app.config_doc
 
 examples: $(STAMP)
 	$(PY) -m app.api.examples_gen

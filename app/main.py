@@ -19,6 +19,7 @@ from app.api.auth import ApiKeyMiddleware, document_security, exempt_paths, load
 from app.api.middleware import RequestIdMiddleware
 from app.logs import configure_logging
 from app.metrics import MULTIPROC_ENV, observe_stage
+from app.schemas.batch import BatchRequest
 from app.schemas.document import EnrichedDocument
 from app.schemas.problem import ProblemDetails
 from app.schemas.request import EnrichRequest
@@ -107,7 +108,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
     """The OpenAPI document, with the schemas of bodies the routes read themselves."""
     spec = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
     components = spec.setdefault("components", {}).setdefault("schemas", {})
-    for model in (EnrichRequest, EnrichedDocument, ProblemDetails):
+    for model in (EnrichRequest, EnrichedDocument, ProblemDetails, BatchRequest):
         schema = model.model_json_schema(
             by_alias=True,
             ref_template="#/components/schemas/{model}",
@@ -116,6 +117,9 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         for name, definition in schema.pop("$defs", {}).items():
             components.setdefault(name, definition)
         components[model.__name__] = schema
+    # batch items are validated one by one (a bad item must not fail the others), so the model says list[Any];
+    # what each item is, is an EnrichRequest
+    components["BatchRequest"]["properties"]["items"]["items"] = {"$ref": "#/components/schemas/EnrichRequest"}
     document_security(spec, app.state.settings, enabled=app.state.auth_enabled)
     return spec
 

@@ -36,6 +36,7 @@ BATCH_SECONDS = Histogram(
 BATCH_REJECTED = Counter(
     "enrich_batcher_rejected_total", "Work items refused because a model queue was full.", ["model"]
 )
+CACHE_LOOKUPS = Counter("enrich_cache_lookups_total", "Result cache lookups, by result (hit or miss).", ["result"])
 
 # --- HTTP (app.api.middleware) ----------------------------------------------------------------------------
 # ``route`` is the route template (/v1/enrich), never the raw path, so that label values stay few.

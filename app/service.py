@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.errors import EmptyText, InvalidText, NotReady, TextTooLong
-from app.metrics import MODEL_LOAD_SECONDS
+from app.admission import Admission
+from app.cache import DocumentCache, cache_key
+from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, TextTooLong
+from app.metrics import CACHE_LOOKUPS, MODEL_LOAD_SECONDS
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Doc
 from app.pipeline.registry import build_pipeline
@@ -52,6 +54,8 @@ class EnrichmentService:
         self._state: State = "starting"
         self._detail = "models not loaded yet"
         self._load_seconds: float | None = None
+        self.admission = Admission(settings.max_active_docs, settings.max_waiting_docs)
+        self.cache = DocumentCache(settings.cache_size, settings.cache_max_text_chars)
 
     @property
     def readiness(self) -> Readiness:
@@ -108,6 +112,35 @@ class EnrichmentService:
                 offset=exc.start,
             ) from None
 
+    def deadline_ms(self, options: EnrichOptions) -> int:
+        """The deadline a request gets: its own (at most the configured maximum) or the default."""
+        asked = options.deadline_ms
+        if asked is None:
+            return self.settings.default_deadline_ms
+        if asked > self.settings.max_deadline_ms:
+            raise InvalidRequest(
+                f"options.deadline_ms={asked} is over the maximum of {self.settings.max_deadline_ms} ms",
+                errors=[
+                    {
+                        "loc": "body.options.deadline_ms",
+                        "message": f"must be at most {self.settings.max_deadline_ms}",
+                        "type": "less_than_equal",
+                    }
+                ],
+            )
+        return asked
+
+    def check_request(self, text: str, stages: Sequence[str] | None, options: EnrichOptions) -> tuple[str, ...]:
+        """Raise the caller's error for a request this service will not run; else the stages to run."""
+        if not self.ready:
+            raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
+        self.check_text(text)
+        self.deadline_ms(options)
+        return self.pipeline.resolve(stages)
+
+    def _model_versions(self, selected: Sequence[str]) -> list[str]:
+        return [f"{s.name}:{s.version}:{s.model}" for s in self.pipeline.stages if s.name in selected]
+
     async def enrich(
         self,
         text: str,
@@ -115,13 +148,29 @@ class EnrichmentService:
         doc_id: str | None = None,
         stages: Sequence[str] | None = None,
         options: EnrichOptions | None = None,
-        deadline: float | None = None,
     ) -> EnrichedDocument:
-        """Enrich one article. Raises an EnrichError for a caller's mistake; stage failures become warnings."""
-        if not self.ready:
-            raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
-        self.check_text(text)
-        self.pipeline.resolve(stages)  # unknown stages are the caller's error, before any work
+        """Enrich one article. Raises an EnrichError for a caller's mistake or when at capacity (Overloaded);
+        stage failures and timeouts become warnings in the returned document."""
+        options = options if options is not None else EnrichOptions()
+        selected = self.check_request(text, stages, options)
+        deadline = time.monotonic() + self.deadline_ms(options) / 1000.0
         doc = Doc.create(text, doc_id=doc_id, options=options)
-        await self.pipeline.run(doc, stages=stages, deadline=deadline)
-        return to_public(doc)
+        key = cache_key(doc.content_sha256, selected, options, self._model_versions(selected))
+        cached = self.cache.get(key)
+        CACHE_LOOKUPS.labels(result="hit" if cached else "miss").inc()
+        if cached is not None:
+            return cached.model_copy(
+                update={"id": doc.id, "pipeline": cached.pipeline.model_copy(update={"cache_hit": True})}
+            )
+        admitted = await self.admission.acquire(max_wait_s=max(0.0, deadline - time.monotonic()))
+        started = time.monotonic()
+        try:
+            # not admitted in time: the deadline has passed, so every stage reports timeout
+            await self.pipeline.run(doc, stages=selected, deadline=deadline)
+        finally:
+            if admitted:
+                self.admission.release(measure_from=started)
+        document = to_public(doc)
+        if all(r.status == "ok" for r in doc.reports if r.name in selected):
+            self.cache.put(key, document, text_chars=len(text))
+        return document

@@ -28,6 +28,30 @@ class Settings(BaseSettings):
         description="Largest accepted request body in bytes (413 above); read incrementally, never buffered whole.",
     )
 
+    max_batch_items: int = Field(default=64, ge=1, le=1024, description="Most articles in one POST /v1/enrich/batch.")
+
+    # --- backpressure and deadlines ------------------------------------------------------------------------
+    max_active_docs: int = Field(
+        default=8, ge=1, description="Documents enriched at once; more wait in the admission queue."
+    )
+    max_waiting_docs: int = Field(
+        default=32, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
+    )
+    default_deadline_ms: int = Field(
+        default=30_000, ge=1, description="Deadline of one document when the request sets none (options.deadline_ms)."
+    )
+    max_deadline_ms: int = Field(
+        default=120_000, ge=1, description="Largest deadline a request may ask for (422 above)."
+    )
+
+    # --- cache --------------------------------------------------------------------------------------------
+    cache_size: int = Field(
+        default=512, ge=0, description="Finished documents kept in the in-process LRU cache; 0 turns caching off."
+    )
+    cache_max_text_chars: int = Field(
+        default=200_000, ge=0, description="Texts longer than this are never cached (bounds the cache's memory)."
+    )
+
     # --- pipeline -----------------------------------------------------------------------------------------
     stage_timeout_s: float = Field(
         default=30.0,
@@ -141,6 +165,8 @@ class Settings(BaseSettings):
             path: Path | None = getattr(self, name)
             if path is not None and not (path / "config.json").is_file():
                 raise ValueError(f"ENRICH_{name.upper()}={path} is not a Hugging Face model directory (no config.json)")
+        if self.default_deadline_ms > self.max_deadline_ms:
+            raise ValueError("ENRICH_DEFAULT_DEADLINE_MS must not exceed ENRICH_MAX_DEADLINE_MS")
         return self
 
 

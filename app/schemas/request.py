@@ -45,6 +45,13 @@ class EnrichOptions(BaseModel):
 
     summary: SummaryOptions = Field(default_factory=SummaryOptions)
     entities: EntityOptions = Field(default_factory=EntityOptions)
+    deadline_ms: int | None = Field(
+        default=None,
+        ge=1,
+        description="Time budget for this document in milliseconds, waiting for admission included. Stages that "
+        "cannot finish in time are reported 'timeout' and the document still returns. Default and maximum: "
+        "see GET /v1/info (limits.default_deadline_ms, limits.max_deadline_ms).",
+    )
 
 
 class EnrichRequest(BaseModel):
