@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import sys
 import tempfile
@@ -92,6 +93,7 @@ def main() -> int:
         sys.stderr.write(f"invalid configuration:\n{exc}\n")
         return 2
     configure_logging(settings.log_level, json_lines=settings.log_json)
+    operator_metrics_dir = os.environ.get(MULTIPROC_ENV)
     metrics_dir = prepare_multiprocess_metrics(os.environ, settings.workers)
     log.info(
         "starting server",
@@ -107,19 +109,23 @@ def main() -> int:
 
     import uvicorn
 
-    uvicorn.run(
-        APP,
-        factory=True,
-        host=settings.host,
-        port=settings.port,
-        workers=settings.workers,
-        timeout_graceful_shutdown=settings.graceful_timeout_s,
-        lifespan="on",
-        log_config=None,  # app.logs configures logging (JSON lines) in every process
-        log_level=settings.log_level.lower(),
-        access_log=False,  # app.api.middleware logs each request with its request id
-        server_header=False,
-    )
+    try:
+        uvicorn.run(
+            APP,
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            workers=settings.workers,
+            timeout_graceful_shutdown=settings.graceful_timeout_s,
+            lifespan="on",
+            log_config=None,  # app.logs configures logging (JSON lines) in every process
+            log_level=settings.log_level.lower(),
+            access_log=False,  # app.api.middleware logs each request with its request id
+            server_header=False,
+        )
+    finally:
+        if metrics_dir is not None and not operator_metrics_dir:
+            shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
 import time
@@ -158,12 +157,3 @@ def test_server_refuses_to_start_with_an_invalid_setting(tmp_path: Path) -> None
         start_server(tmp_path, {"ENRICH_GRACEFUL_TIMEOUT_S": "0"}, ready_within_s=30)
     assert "invalid configuration" in str(failure.value)
     assert "graceful_timeout_s" in str(failure.value)
-
-
-def test_sigterm_before_any_request_exits_0(tmp_path: Path) -> None:
-    server = start_server(tmp_path)
-    try:
-        os.kill(server.proc.pid, signal.SIGTERM)
-        assert server.proc.wait(timeout=GRACEFUL_TIMEOUT_S) == 0
-    finally:
-        server.stop()

@@ -172,7 +172,7 @@ def test_resources_are_requested_and_limited(rendered: tuple[str, list[Manifest]
 
     assert mib(resources["requests"]["memory"]) <= mib(resources["limits"]["memory"])
     assert cores(resources["requests"]["cpu"]) <= cores(resources["limits"]["cpu"])
-    # docs/DEPLOY.md: the default models take about 0.6 GiB resident, about 0.8 GiB at peak
+    # docs/DEPLOY.md, "Resources": about 0.7 GiB at peak with the default models
     assert mib(resources["requests"]["memory"]) >= 1024
 
 
