@@ -49,6 +49,7 @@ openapi: $(STAMP)
 docs: openapi
 	$(PY) -m app.config_doc
 
+# Re-record the Swagger example response (after a change to what the pipeline returns), then the OpenAPI file.
 examples: $(STAMP)
 	$(PY) -m app.api.examples_gen
 	$(PY) -m app.openapi_gen

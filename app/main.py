@@ -117,9 +117,23 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         for name, definition in schema.pop("$defs", {}).items():
             components.setdefault(name, definition)
         components[model.__name__] = schema
-    # batch items are validated one by one (a bad item must not fail the others), so the model says list[Any];
-    # what each item is, is an EnrichRequest
-    components["BatchRequest"]["properties"]["items"]["items"] = {"$ref": "#/components/schemas/EnrichRequest"}
+    # batch items are validated one by one: a bad item gets a problem in its result and never fails the others,
+    # so any value is acceptable at the HTTP level; what each item should be is an EnrichRequest
+    components["BatchRequest"]["properties"]["items"]["items"] = {
+        "anyOf": [{"$ref": "#/components/schemas/EnrichRequest"}, {}],
+        "description": "an EnrichRequest; anything else comes back as a problem in its result",
+    }
+    # the stage names are the running pipeline's; the request model keeps them open so that an unknown stage
+    # gets its own clear error (unknown_stage, listing the valid ones)
+    deadline = components["EnrichOptions"]["properties"]["deadline_ms"]["anyOf"][0]
+    deadline["maximum"] = app.state.settings.max_deadline_ms
+    names = list(app.state.service.pipeline.stage_names)
+    stages = components["EnrichRequest"]["properties"]["stages"]["anyOf"][0]
+    stages["items"] = {"type": "string", "enum": names}
+    one = "(" + "|".join(names) + ")"
+    for parameter in spec["paths"]["/v1/enrich"]["post"]["parameters"]:
+        if parameter["name"] == "stages":
+            parameter["schema"]["anyOf"][0]["pattern"] = rf"^\s*{one}(\s*,\s*{one})*\s*$"
     document_security(spec, app.state.settings, enabled=app.state.auth_enabled)
     return spec
 

@@ -37,6 +37,12 @@ class Settings(BaseSettings):
     max_waiting_docs: int = Field(
         default=32, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
     )
+    max_queue_wait_ms: int = Field(
+        default=2_000,
+        ge=0,
+        description="Longest a document waits for admission; past it the request gets 503 + Retry-After "
+        "(bounds the latency of accepted requests under overload).",
+    )
     default_deadline_ms: int = Field(
         default=30_000, ge=1, description="Deadline of one document when the request sets none (options.deadline_ms)."
     )
