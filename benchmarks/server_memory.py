@@ -1,12 +1,13 @@
 """Resident memory of a real server process (``python -m app.serve``): after start-up, and under load.
 
-    python -m benchmarks.server_memory [--small 200] [--large 16] [--large-chars 200000] [--concurrency 8]
+    python -m benchmarks.server_memory [--small 200] [--large 16] [--large-paragraphs 600] [--concurrency 8]
 
 Reads VmRSS (resident now) and VmHWM (peak resident) from /proc/<pid>/status, the numbers ``ps -o rss`` shows,
-and samples VmRSS every 50 ms while the load runs. The load uses articles written for this project (no eval data):
-``--small`` requests with the example article (each a distinct text, so each is also a new cache entry), then
-``--large`` distinct articles of ``--large-chars`` characters. Everything runs on 127.0.0.1. Sizes the Kubernetes
-resources (docs/DEPLOY.md).
+and samples VmRSS every 50 ms while the load runs. The load is synthetic articles (benchmarks/articles.py, no eval
+data), every one distinct, so each is also a new cache entry: ``--small`` of about 3,000 characters, then
+``--large`` of ``--large-paragraphs`` paragraphs (600: about 175,000 characters). Everything runs on 127.0.0.1.
+Sizes the Kubernetes resources (docs/DEPLOY.md). (benchmarks/load.py measures throughput and RSS growth over a
+long run.)
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 
 import httpx
 
-from app.api.examples import EXAMPLE_ARTICLE
+from benchmarks.articles import article, articles
 from tests.server_process import start_server
 
 MIB = 1024 * 1024
@@ -51,16 +52,6 @@ class Sampler(threading.Thread):
             time.sleep(0.05)
 
 
-def long_article(index: int, chars: int) -> str:
-    paragraphs = EXAMPLE_ARTICLE.split("\n\n")[2:]  # body, captions and credits, without the title
-    out = [f"Riverton flood report number {index}", "By Daniel Okafor"]
-    n = 0
-    while sum(map(len, out)) < chars:
-        out.append(f"{paragraphs[n % len(paragraphs)]} (update {index}.{n})")
-        n += 1
-    return "\n\n".join(out)
-
-
 async def run_load(base_url: str, texts: list[str], concurrency: int) -> dict[int, int]:
     statuses: dict[int, int] = {}
     semaphore = asyncio.Semaphore(concurrency)
@@ -79,7 +70,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", type=int, default=200)
     parser.add_argument("--large", type=int, default=16)
-    parser.add_argument("--large-chars", type=int, default=200_000)
+    parser.add_argument("--large-paragraphs", type=int, default=600)
     parser.add_argument("--concurrency", type=int, default=8)
     args = parser.parse_args()
 
@@ -92,10 +83,10 @@ def main() -> int:
             result: dict[str, object] = {"ready_after_s": round(ready_s, 2), "after_ready": memory_kib(pid)}
             sampler = Sampler(pid)
             sampler.start()
-            small = [f"{EXAMPLE_ARTICLE}\n\nCorrection number {i}." for i in range(args.small)]
+            small = articles(args.small)
             result["small_load_statuses"] = asyncio.run(run_load(server.base_url, small, args.concurrency))
             result["after_small_load"] = memory_kib(pid)
-            large = [long_article(i, args.large_chars) for i in range(args.large)]
+            large = [article(1_000_000 + i, paragraphs=args.large_paragraphs) for i in range(args.large)]
             result["large_load_statuses"] = asyncio.run(run_load(server.base_url, large, args.concurrency))
             sampler.stop.set()
             sampler.join()

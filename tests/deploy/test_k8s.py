@@ -172,7 +172,7 @@ def test_resources_are_requested_and_limited(rendered: tuple[str, list[Manifest]
 
     assert mib(resources["requests"]["memory"]) <= mib(resources["limits"]["memory"])
     assert cores(resources["requests"]["cpu"]) <= cores(resources["limits"]["cpu"])
-    # docs/DEPLOY.md, "Resources": about 0.7 GiB at peak with the default models
+    # docs/DEPLOY.md, "Resources": about 0.75 GiB at peak with the default models
     assert mib(resources["requests"]["memory"]) >= 1024
 
 
