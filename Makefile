@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# the container's command too: graceful SIGTERM drain, JSON logs, ENRICH_* settings (README, docs/DEPLOY.md)
 run: $(STAMP)
-	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log
+	ENRICH_HOST=$(HOST) ENRICH_PORT=$(PORT) $(PY) -m app.serve
 
 test: lint typecheck pytest
 

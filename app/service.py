@@ -16,7 +16,7 @@ from typing import Literal
 from app.admission import Admission
 from app.cache import DocumentCache, cache_key
 from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, Overloaded, TextTooLong
-from app.metrics import CACHE_LOOKUPS
+from app.metrics import CACHE_LOOKUPS, MODEL_LOAD_SECONDS
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Doc
 from app.pipeline.registry import build_pipeline
@@ -85,6 +85,7 @@ class EnrichmentService:
             log.exception("model load failed")
             raise
         self._load_seconds = time.perf_counter() - started
+        MODEL_LOAD_SECONDS.set(self._load_seconds)
         self._state, self._detail = "ready", "models loaded and warmed"
         log.info("service ready", extra={"seconds": round(self._load_seconds, 3)})
 
