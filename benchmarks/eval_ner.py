@@ -37,21 +37,43 @@ OUT = ROOT / "benchmarks" / "out"
 CONLL = EVAL / "ner" / "conll2003-test.txt"
 SCORER = EVAL / "score_ner.py"
 
-OFF = EntityRules(truecase=False, clean=False, places=False, harmonise=False, propagate=False)
-# each step adds one rule to the one before; "-x" variants leave one rule out of the full set
-VARIANTS: dict[str, EntityRules] = {
-    "raw": OFF,
-    "+truecase": replace(OFF, truecase=True),
-    "+clean": replace(OFF, truecase=True, clean=True),
-    "+places": replace(OFF, truecase=True, clean=True, places=True),
-    "+harmonise": replace(OFF, truecase=True, clean=True, places=True, harmonise=True),
-    "+propagate (default)": EntityRules(),
-    "-truecase": replace(EntityRules(), truecase=False),
-    "-clean": replace(EntityRules(), clean=False),
-    "-places": replace(EntityRules(), places=False),
-    "-harmonise": replace(EntityRules(), harmonise=False),
-    "-propagate": replace(EntityRules(), propagate=False),
-}
+OFF = EntityRules(
+    truecase=False,
+    clean=False,
+    places=False,
+    initial_words=False,
+    teams=False,
+    datelines=False,
+    affiliations=False,
+    harmonise=False,
+    propagate=False,
+)
+_STEPS = (
+    "truecase",
+    "clean",
+    "places",
+    "initial_words",
+    "teams",
+    "datelines",
+    "affiliations",
+    "harmonise",
+    "propagate",
+)
+
+
+def _variants() -> dict[str, EntityRules]:
+    """raw; then each rule added to the ones before ("+x"); then each rule left out of the full set ("-x")."""
+    out = {"raw": OFF}
+    on: dict[str, bool] = {}
+    for step in _STEPS:
+        on[step] = True
+        out[f"+{step}"] = replace(OFF, **on)
+    for step in _STEPS:
+        out[f"-{step}"] = replace(EntityRules(), **{step: False})
+    return out
+
+
+VARIANTS = _variants()
 
 
 def build_docs(path: Path) -> list[dict[str, str]]:

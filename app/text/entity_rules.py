@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from app.text.lexicon import Gazetteer, Lexicon
+from app.text.truecase import casing_evidence, sentence_initial
 
 # OntoNotes numeric and time types: values, not named things
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -209,3 +210,143 @@ def propagate(
             taken.append((s, e))
             added.append(Candidate(s, e, names[m.group()], area.block_index, None))
     return sorted([*candidates, *added], key=lambda c: (c.start, c.end))
+
+
+_CONNECTOR = r"(?:de|da|do|di|del|della|der|den|of|and|la|le|van|von|y)"
+_NAME = rf"[A-Z][\w'’&.-]*(?:\s+(?:{_CONNECTOR}\s+)?[A-Z][\w'’&.-]*)*"
+_SCORE = r"\d{1,3}"
+_ASIDE = r"\([^()\n]*\)"
+# "Coventry 1 ( Whelan 60 ) Tottenham 2 ( Sheringham 27 ) ." / "New York 103 Miami 85"
+_SCORE_LINE = re.compile(
+    rf"^\s*(?P<a>{_NAME})\s+{_SCORE}\s+(?:{_ASIDE}\s+)?(?P<b>{_NAME})\s+{_SCORE}(?:\s+{_ASIDE})?\s*\.?\s*$"
+)
+# "Barcelona 15 10 4 1 46 19 34"
+_TABLE_ROW = re.compile(rf"^\s*(?P<a>{_NAME})(?:\s+[-+]?\d[\d.:/-]*){{4,}}\s*$")
+# "Fife v Partick , Stirling v St Mirren" / "Buffalo at Seattle"
+_FIXTURE = re.compile(rf"(?P<a>{_NAME})\s+(?:v|vs\.?)\s+(?P<b>{_NAME})")
+_FIXTURE_AT = re.compile(rf"^\s*(?P<a>{_NAME})\s+at\s+(?P<b>{_NAME})\s*$")
+
+
+def sports_teams(areas: Sequence[SearchArea]) -> list[tuple[int, int, bool]]:
+    """Team names in sports results: score lines, league-table rows and fixtures (article offsets).
+
+    Returns (start, end, from_table_row). Teams are organisations (OntoNotes and CoNLL agree); a table row may
+    also rank a person (a golfer's round scores), so a caller keeps PERSON there.
+    """
+    found: list[tuple[int, int, bool]] = []
+    for area in areas:
+        for line in re.finditer(r"[^\n]+", area.text):
+            text, base = line.group(), area.start + line.start()
+            hits: list[tuple[int, int, bool]] = []
+            for pattern in (_SCORE_LINE, _FIXTURE_AT):
+                m = pattern.match(text)
+                if m:
+                    hits += [(m.start(g), m.end(g), False) for g in ("a", "b")]
+            if not hits:
+                m = _TABLE_ROW.match(text)
+                if m:
+                    hits.append((m.start("a"), m.end("a"), True))
+            for m in _FIXTURE.finditer(text):
+                hits += [(m.start(g), m.end(g), False) for g in ("a", "b")]
+            found += [(base + s, base + e, row) for s, e, row in hits]
+    return found
+
+
+def label_teams(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """Mentions of teams in sports results become ORG (a country's team stays GPE, as CoNLL and OntoNotes do)."""
+    out = list(candidates)
+    for s0, e0, row in sports_teams(areas):
+        s, e = _trim(text, s0, e0)
+        if e <= s:
+            continue
+        overlapping = [c for c in out if c.start < e and s < c.end]
+        if row and any(c.label == PERSON for c in overlapping):
+            continue
+        if not row or overlapping:
+            label = PLACE_LABEL if gazetteer.is_region(text[s:e]) else "ORG"
+            block = next((a.block_index for a in areas if a.start <= s < a.start + len(a.text)), None)
+            if block is None:
+                continue
+            out = [c for c in out if c not in overlapping]
+            out.append(Candidate(s, e, label, block, None))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def drop_capitalised_words(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], lexicon: Lexicon, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """Drop a one-word mention that is a common English word capitalised only because it starts a sentence or a
+    headline (``Cricket - Lara ...``, ``Note - ...``), unless the article capitalises it mid-sentence elsewhere."""
+    evidence = casing_evidence(a.text for a in areas)
+    by_start = sorted(areas, key=lambda a: a.start)
+    out = []
+    for c in candidates:
+        surface = text[c.start : c.end]
+        if " " not in surface and lexicon.is_common(surface) and not gazetteer.is_place(surface):
+            area = next((a for a in by_start if a.start <= c.start < a.start + len(a.text)), None)
+            known = evidence.get(surface.lower())
+            if (
+                area is not None
+                and sentence_initial(area.text, c.start - area.start)
+                and (known is None or known.islower())
+            ):
+                continue
+        out.append(c)
+    return out
+
+
+_CAPS_NAME = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+# "DURBAN , South Africa 1996-12-06" / "KYIV, Ukraine (AP) —" / "SOFIA 1996-12-06"
+_DATE_AHEAD = r"(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\([A-Z][\w ]*\))"
+_DATELINE = re.compile(
+    rf"^\s*(?P<a>{_CAPS_NAME})(?:\s*,\s*(?P<b>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})"
+    rf"(?=\s*(?:{_DATE_AHEAD}|[-–—]|$))|(?=\s+{_DATE_AHEAD}))"
+)
+# "Billy Dodds ( Aberdeen )" / "Megan Gerety (U.S.)": a person's team, party or country in brackets
+_AFFILIATION = re.compile(rf"\s*\(\s*(?P<a>{_NAME})\s*\)")
+
+
+def _replace_span(out: list[Candidate], s: int, e: int, label: str, block_index: int) -> list[Candidate]:
+    kept = [c for c in out if not (c.start < e and s < c.end)]
+    kept.append(Candidate(s, e, label, block_index, None))
+    return kept
+
+
+def label_datelines(text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea]) -> list[Candidate]:
+    """The place of a news dateline at the start of a block (``DURBAN , South Africa 1996-12-06``) is a GPE."""
+    out = list(candidates)
+    for area in areas:
+        raw = text[area.start : area.start + len(area.text)]
+        m = _DATELINE.match(raw)
+        if m is None:
+            continue
+        for group in ("a", "b"):
+            if m.group(group):
+                s, e = _trim(text, area.start + m.start(group), area.start + m.end(group))
+                if e > s:
+                    out = _replace_span(out, s, e, PLACE_LABEL, area.block_index)
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def label_affiliations(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """The name in brackets right after a person is that person's country (GPE) or team/party (ORG)."""
+    out = list(candidates)
+    for c in candidates:
+        if c.label != PERSON:
+            continue
+        m = _AFFILIATION.match(text, c.end)
+        if m is None:
+            continue
+        s, e = _trim(text, m.start("a"), m.end("a"))
+        if e <= s:
+            continue
+        label = PLACE_LABEL if gazetteer.is_region(text[s:e]) else "ORG"
+        current = [x for x in out if x.start == s and x.end == e]
+        if current and current[0].label == PLACE_LABEL and label == "ORG" and not gazetteer.is_place(text[s:e]):
+            continue  # a place the model knows that the gazetteer does not: keep the model's word
+        out = _replace_span(out, s, e, label, c.block_index)
+    return sorted(out, key=lambda c: (c.start, c.end))

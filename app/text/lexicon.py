@@ -25,7 +25,15 @@ class Lexicon:
 
     def is_common(self, word: str) -> bool:
         """True when ``word`` (any case) is a lower-case dictionary word, e.g. ``defeat``, ``win``, ``major``."""
-        return word.lower() in self.common
+        low = word.lower()
+        if low in self.common:
+            return True
+        # the list has few inflected forms: try a plural's singular (defeats, cities, boxes)
+        if low.endswith("ies") and low[:-3] + "y" in self.common:
+            return True
+        if low.endswith("es") and low[:-2] in self.common:
+            return True
+        return low.endswith("s") and not low.endswith("ss") and low[:-1] in self.common
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,7 +37,8 @@ def is_shouted(text: str) -> bool:
     return caps * 5 >= len(words) * 3 and sum(len(w) for w in words if is_all_caps(w)) >= 4
 
 
-def _sentence_initial(text: str, start: int) -> bool:
+def sentence_initial(text: str, start: int) -> bool:
+    """True when the word at ``start`` begins ``text``, a line or a sentence (quotes and brackets skipped)."""
     i = start - 1
     while i >= 0 and text[i] in _OPENERS:
         i -= 1
@@ -53,7 +54,7 @@ def casing_evidence(texts: Iterable[str]) -> dict[str, str]:
             continue
         for m in _WORD.finditer(text):
             word = m.group()
-            if is_all_caps(word) or _sentence_initial(text, m.start()):
+            if is_all_caps(word) or sentence_initial(text, m.start()):
                 continue
             seen[word.lower()][word] += 1
     return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}

@@ -21,7 +21,11 @@ from app.text.entity_rules import (
     Candidate,
     SearchArea,
     clean_candidates,
+    drop_capitalised_words,
     harmonise_labels,
+    label_affiliations,
+    label_datelines,
+    label_teams,
     name_key,
     propagate,
     relabel_places,
@@ -40,6 +44,10 @@ class EntityRules:
     truecase: bool = True
     clean: bool = True
     places: bool = True
+    initial_words: bool = True
+    teams: bool = True
+    datelines: bool = True
+    affiliations: bool = True
     harmonise: bool = True
     propagate: bool = True
 
@@ -114,12 +122,20 @@ def build_entities(
     lexicon, gazetteer = resources.lexicon, resources.gazetteer
     if rules.clean:
         candidates = clean_candidates(text, candidates)
+    areas = [SearchArea(inp.block_index, inp.start, inp.text) for inp in inputs]
     if rules.places:
         candidates = relabel_places(text, candidates, gazetteer, lexicon)
+    if rules.initial_words:
+        candidates = drop_capitalised_words(text, candidates, areas, lexicon, gazetteer)
+    if rules.teams:
+        candidates = label_teams(text, candidates, areas, gazetteer)
+    if rules.datelines:
+        candidates = label_datelines(text, candidates, areas)
+    if rules.affiliations:
+        candidates = label_affiliations(text, candidates, areas, gazetteer)
     if rules.harmonise:
         candidates = harmonise_labels(text, candidates, lexicon)
     if rules.propagate:
-        areas = [SearchArea(inp.block_index, inp.start, inp.text) for inp in inputs]
         candidates = propagate(text, candidates, areas, lexicon)
         if rules.harmonise:
             candidates = harmonise_labels(text, candidates, lexicon)
