@@ -17,7 +17,7 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -141,23 +141,25 @@ def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon
     return surnames
 
 
-def harmonise_labels(text: str, candidates: Sequence[Candidate], lexicon: Lexicon) -> list[Candidate]:
-    """One label per name in an article: the majority label of its mentions (ties keep the first seen).
+def harmonise_labels(
+    text: str, candidates: Sequence[Candidate], lexicon: Lexicon, *, headline_blocks: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """One label per name in an article: the majority label of its mentions (ties: the first seen).
 
-    A one-word mention that is the surname of a person named in full in the article is labelled PERSON.
+    A mention in a headline block counts half (a small model reads headlines worst). A one-word mention that is
+    the surname of a person named in full in the article is labelled PERSON.
     """
     surnames = person_surnames(text, candidates, lexicon)
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for c in candidates:
-        votes[name_key(text[c.start : c.end])][c.label] += 1
+        votes[name_key(text[c.start : c.end])][c.label] += 1 if c.block_index not in headline_blocks else 0.5
     out = []
     for c in candidates:
         key = name_key(text[c.start : c.end])
         if key in surnames and " " not in key:
             out.append(replace(c, label=PERSON))
             continue
-        ranked = votes[key].most_common()
-        best, n = ranked[0]
+        best, n = max(votes[key].items(), key=lambda kv: kv[1])  # max keeps the first of equals
         if n > votes[key][c.label]:
             out.append(replace(c, label=best))
         else:

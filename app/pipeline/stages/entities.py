@@ -133,12 +133,13 @@ def build_entities(
         candidates = label_datelines(text, candidates, areas)
     if rules.affiliations:
         candidates = label_affiliations(text, candidates, areas, gazetteer)
+    headlines = frozenset(b.index for b in doc.blocks_of("title"))
     if rules.harmonise:
-        candidates = harmonise_labels(text, candidates, lexicon)
+        candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines)
     if rules.propagate:
         candidates = propagate(text, candidates, areas, lexicon)
         if rules.harmonise:
-            candidates = harmonise_labels(text, candidates, lexicon)
+            candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines)
     authors = {name_key(b.name) for b in doc.bylines}
     kept = [
         c
@@ -174,13 +175,21 @@ class EntitiesStage:
             max_wait_ms=settings.batch_max_wait_ms,
             max_queue=settings.batch_queue_size,
         )
-        self.batcher: MicroBatcher[str, list[NerSpan]] = MicroBatcher("ner", self._backend.predict, policy)
+        self.batcher: MicroBatcher[str, list[NerSpan]] = MicroBatcher("ner", self._predict, policy)
         # a document submits its blocks in slices, so one huge article cannot fill the whole queue by itself
         self._slice = max(1, min(policy.max_queue // 2, 4 * policy.max_batch_size))
 
     @property
     def model(self) -> str | None:
         return self._backend.model
+
+    @property
+    def backend(self) -> NerBackend:
+        """The NER model this stage runs."""
+        return self._backend
+
+    def _predict(self, texts: list[str]) -> list[list[NerSpan]]:
+        return self._backend.predict(texts)
 
     async def load(self) -> None:
         """Load the model and word lists, start the batcher and warm the model in its own thread."""
