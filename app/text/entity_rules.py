@@ -112,7 +112,8 @@ def clean_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candida
 def relabel_places(
     text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, lexicon: Lexicon
 ) -> list[Candidate]:
-    """A PERSON or ORG mention whose whole name is a place in the gazetteer becomes GPE.
+    """A PERSON or ORG mention whose whole name is a place in the gazetteer becomes GPE, and so does a PERSON
+    that stands where a place stands (``in Medyka, southeastern Poland``).
 
     Cities whose name is also a common word (``Reading``, ``Mobile``) are left alone; so is an organisation named
     like a country in a sports context the model got right (only PERSON is relabelled from a city name).
@@ -122,11 +123,25 @@ def relabel_places(
         surface = text[c.start : c.end]
         city = c.label == PERSON and gazetteer.is_place(surface, min_population=100_000)
         region = c.label in (PERSON, "ORG") and gazetteer.is_region(surface)
-        if (city and not lexicon.is_common(surface)) or region:
+        if (city and not lexicon.is_common(surface)) or region or (c.label == PERSON and _in_place(text, c, gazetteer)):
             out.append(replace(c, label=PLACE_LABEL))
         else:
             out.append(c)
     return out
+
+
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|from|outside|of)\s+)$")
+_REGION_AFTER = re.compile(
+    r",\s+(?:(?:north|south|east|west|central)\w*\s+)?(?P<r>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+)
+
+
+def _in_place(text: str, c: Candidate, gazetteer: Gazetteer) -> bool:
+    """``in Medyka, southeastern Poland``: a name after a locative preposition, followed by a country or state."""
+    if not _PLACE_BEFORE.search(text[max(0, c.start - 12) : c.start]):
+        return False
+    m = _REGION_AFTER.match(text, c.end)
+    return m is not None and gazetteer.is_region(m.group("r"))
 
 
 def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon) -> dict[str, str]:

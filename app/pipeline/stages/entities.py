@@ -1,9 +1,9 @@
 """Entities stage: named entities of the article's prose, corrected per article and grouped per real-world thing.
 
 Reads only the blocks segmentation classified as prose (title, standfirst, body, heading, caption, dateline) — never
-credits, bylines, editor's notes or boilerplate — with every credit span and byline inside them blanked out before
-the model sees them, so a photographer or author can never become an entity. Block texts of concurrent requests
-share model calls through one micro-batcher; the rule-based work runs in the CPU worker pool.
+credits, bylines, editor's notes or boilerplate — with every credit span, byline and caption editor's note inside
+them blanked out before the model sees them, so a photographer or author can never become an entity. Block texts
+of concurrent requests share model calls through one micro-batcher; the rule-based work runs in the CPU worker pool.
 """
 
 from __future__ import annotations
@@ -73,11 +73,17 @@ class ModelInput:
     block_index: int
     start: int
     text: str
-    masked: tuple[tuple[int, int], ...]  # article offsets blanked out (credits, bylines)
+    masked: tuple[tuple[int, int], ...]  # article offsets blanked out (credits, bylines, editor's notes)
 
 
 def _masks(doc: Doc) -> list[tuple[int, int]]:
+    """Credits, bylines and editor's notes inside captions: text the model must not read."""
     spans = [(c.start, c.end) for c in doc.credit_spans] + [(b.start, b.end) for b in doc.bylines]
+    spans += [
+        (c.editor_note_start, c.editor_note_end)
+        for c in doc.captions
+        if c.editor_note_start is not None and c.editor_note_end is not None
+    ]
     return sorted(s for s in spans if s[1] > s[0])
 
 
@@ -155,7 +161,7 @@ class EntitiesStage:
 
     name = "entities"
     version = "1.0.0"
-    requires = frozenset({"blocks", "credit_spans", "bylines"})
+    requires = frozenset({"blocks", "credit_spans", "bylines", "captions"})
     provides = frozenset({"entities"})
 
     def __init__(
