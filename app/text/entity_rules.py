@@ -29,12 +29,12 @@ NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORD
 PERSON = "PERSON"
 PLACE_LABEL = "GPE"
 
-_LEADING_JUNK = " \t\n\"'“”‘’«»([{*•·-–—/|,;:"
-_TRAILING_JUNK = " \t\n\"'“”‘’«»)]}*•·-–—/|,;:"
+_LEADING_JUNK = " \t\n\"'“”‘’«»()[]{}*•·-–—/|,;:"
+_TRAILING_JUNK = " \t\n\"'“”‘’«»()[]{}*•·-–—/|,;:"
 _ARTICLE = re.compile(r"(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s$|(?<=s)['’]$")
-_NUMBER = re.compile(r"[#(]?\d[\d.,:/-]*[)%]?(?:st|nd|rd|th)?\.?")
-_SEPARATOR = re.compile(r"[-–—/]{1,2}")
+_NUMBER = re.compile(r"[#(+-]?\d[\d.,:/-]*[)%]?(?:st|nd|rd|th)?\.?")
+_SEPARATOR = re.compile(r"[-–—/]{1,2}|[()\[\]]")
 _TOKEN = re.compile(r"\S+")
 
 

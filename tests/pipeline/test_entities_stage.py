@@ -199,3 +199,11 @@ async def test_the_service_returns_grouped_entities_with_the_default_spacy_model
     for e in document["entities"]:
         for m in e["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
+
+
+async def test_a_request_can_keep_only_some_labels(client: httpx.AsyncClient) -> None:
+    text = "Harbour strike\n\nDock workers in Kestrel walked out, spokesman Anton Varga told Reuters."
+    body = {"text": text, "stages": ["entities"], "options": {"entities": {"labels": ["PERSON"]}}}
+    r = await client.post("/v1/enrich", json=body)
+    assert r.status_code == 200
+    assert [(e["text"], e["label"]) for e in r.json()["entities"]] == [("Anton Varga", "PERSON")]

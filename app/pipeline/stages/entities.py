@@ -213,7 +213,12 @@ class EntitiesStage:
         spans: list[list[NerSpan]] = []
         for lo in range(0, len(texts), self._slice):
             spans.extend(await self.batcher.submit_many(texts[lo : lo + self._slice]))
-        doc.entities = await self._pool.run(build_entities, doc, inputs, spans, self._resources, self.rules)
+        entities = await self._pool.run(build_entities, doc, inputs, spans, self._resources, self.rules)
+        wanted = doc.options.entities.labels
+        if wanted is not None:
+            keep = {label.upper() for label in wanted}
+            entities = tuple(e for e in entities if e.label in keep)
+        doc.entities = entities
 
     async def close(self) -> None:
         await self.batcher.close()
