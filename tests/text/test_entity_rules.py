@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from app.text.entity_rules import (
     Candidate,
     SearchArea,
@@ -14,12 +12,7 @@ from app.text.entity_rules import (
     propagate,
     relabel_places,
 )
-from app.text.lexicon import Gazetteer, Lexicon, load_gazetteer, load_lexicon
-
-
-@pytest.fixture(scope="module")
-def words() -> tuple[Lexicon, Gazetteer]:
-    return load_lexicon(), load_gazetteer()
+from app.text.lexicon import Gazetteer, Lexicon
 
 
 def at(text: str, surface: str, label: str, nth: int = 0) -> Candidate:

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from app.text.lexicon import Gazetteer, Lexicon, load_gazetteer, load_lexicon
+from app.text.lexicon import Gazetteer, Lexicon
 from app.text.truecase import casing_evidence, is_shouted, truecase
-
-
-@pytest.fixture(scope="module")
-def words() -> tuple[Lexicon, Gazetteer]:
-    return load_lexicon(), load_gazetteer()
 
 
 def test_a_shouted_headline_takes_the_casing_of_its_article(words: tuple[Lexicon, Gazetteer]) -> None:
