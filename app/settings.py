@@ -79,6 +79,13 @@ class Settings(BaseSettings):
         default=None,
         description="Hugging Face token-classification model directory (ner_backend=transformers).",
     )
+    ner_window_stride: int = Field(
+        default=64,
+        ge=0,
+        le=256,
+        description="Tokens shared by neighbouring windows when a transformers NER model reads a text longer than "
+        "its maximum input (long texts are windowed, never cut).",
+    )
     embedding_model_dir: Path | None = Field(
         default=None,
         description="Sentence-embedding model directory for the extractive summary. Default: the packaged "
