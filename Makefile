@@ -14,7 +14,7 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install run test lint typecheck pytest openapi examples lock eval clean
+.PHONY: install run test lint typecheck pytest openapi docs examples lock eval clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# the container's command too: graceful SIGTERM drain, JSON logs, ENRICH_* settings (README, docs/DEPLOY.md)
 run: $(STAMP)
-	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log
+	ENRICH_HOST=$(HOST) ENRICH_PORT=$(PORT) $(PY) -m app.serve
 
 test: lint typecheck pytest
 
@@ -44,6 +45,11 @@ pytest: $(STAMP)
 openapi: $(STAMP)
 	$(PY) -m app.openapi_gen
 
+# Regenerate what is derived from the code: openapi/openapi.json and the README configuration table.
+docs: openapi
+	$(PY) -m app.config_doc
+
+# Re-record the Swagger example response (after a change to what the pipeline returns), then the OpenAPI file.
 examples: $(STAMP)
 	$(PY) -m app.api.examples_gen
 	$(PY) -m app.openapi_gen

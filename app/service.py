@@ -7,18 +7,22 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.errors import EmptyText, InvalidText, NotReady, TextTooLong
+from app.admission import Admission
+from app.cache import DocumentCache, cache_key
+from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, Overloaded, TextTooLong
+from app.metrics import CACHE_LOOKUPS, MODEL_LOAD_SECONDS
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Doc
 from app.pipeline.registry import build_pipeline
 from app.pipeline.runner import Pipeline, StageObserver
 from app.schemas.document import EnrichedDocument, to_public
-from app.schemas.request import EnrichOptions
+from app.schemas.request import NON_BLANK_PATTERN, EnrichOptions
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -51,6 +55,8 @@ class EnrichmentService:
         self._state: State = "starting"
         self._detail = "models not loaded yet"
         self._load_seconds: float | None = None
+        self.admission = Admission(settings.max_active_docs, settings.max_waiting_docs)
+        self.cache = DocumentCache(settings.cache_size, settings.cache_max_text_chars)
 
     @property
     def readiness(self) -> Readiness:
@@ -79,6 +85,7 @@ class EnrichmentService:
             log.exception("model load failed")
             raise
         self._load_seconds = time.perf_counter() - started
+        MODEL_LOAD_SECONDS.set(self._load_seconds)
         self._state, self._detail = "ready", "models loaded and warmed"
         log.info("service ready", extra={"seconds": round(self._load_seconds, 3)})
 
@@ -89,7 +96,7 @@ class EnrichmentService:
 
     def check_text(self, text: str) -> None:
         """Raise the caller's error for a text this service will not enrich."""
-        if not text.strip():
+        if not re.search(NON_BLANK_PATTERN, text):
             raise EmptyText("the text is empty or only whitespace; send the article's text")
         if len(text) > self.settings.max_text_chars:
             raise TextTooLong(
@@ -106,6 +113,35 @@ class EnrichmentService:
                 offset=exc.start,
             ) from None
 
+    def deadline_ms(self, options: EnrichOptions) -> int:
+        """The deadline a request gets: its own (at most the configured maximum) or the default."""
+        asked = options.deadline_ms
+        if asked is None:
+            return self.settings.default_deadline_ms
+        if asked > self.settings.max_deadline_ms:
+            raise InvalidRequest(
+                f"options.deadline_ms={asked} is over the maximum of {self.settings.max_deadline_ms} ms",
+                errors=[
+                    {
+                        "loc": "body.options.deadline_ms",
+                        "message": f"must be at most {self.settings.max_deadline_ms}",
+                        "type": "less_than_equal",
+                    }
+                ],
+            )
+        return asked
+
+    def check_request(self, text: str, stages: Sequence[str] | None, options: EnrichOptions) -> tuple[str, ...]:
+        """Raise the caller's error for a request this service will not run; else the stages to run."""
+        if not self.ready:
+            raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
+        self.check_text(text)
+        self.deadline_ms(options)
+        return self.pipeline.resolve(stages)
+
+    def _model_versions(self, selected: Sequence[str]) -> list[str]:
+        return [f"{s.name}:{s.version}:{s.model}" for s in self.pipeline.stages if s.name in selected]
+
     async def enrich(
         self,
         text: str,
@@ -113,13 +149,35 @@ class EnrichmentService:
         doc_id: str | None = None,
         stages: Sequence[str] | None = None,
         options: EnrichOptions | None = None,
-        deadline: float | None = None,
     ) -> EnrichedDocument:
-        """Enrich one article. Raises an EnrichError for a caller's mistake; stage failures become warnings."""
-        if not self.ready:
-            raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
-        self.check_text(text)
-        self.pipeline.resolve(stages)  # unknown stages are the caller's error, before any work
+        """Enrich one article. Raises an EnrichError for a caller's mistake or when at capacity (Overloaded);
+        stage failures and timeouts become warnings in the returned document."""
+        options = options if options is not None else EnrichOptions()
+        selected = self.check_request(text, stages, options)
+        deadline = time.monotonic() + self.deadline_ms(options) / 1000.0
         doc = Doc.create(text, doc_id=doc_id, options=options)
-        await self.pipeline.run(doc, stages=stages, deadline=deadline)
-        return to_public(doc)
+        key = cache_key(doc.content_sha256, selected, options, self._model_versions(selected))
+        cached = self.cache.get(key)
+        CACHE_LOOKUPS.labels(result="hit" if cached else "miss").inc()
+        if cached is not None:
+            return cached.model_copy(
+                update={"id": doc.id, "pipeline": cached.pipeline.model_copy(update={"cache_hit": True})}
+            )
+        queue_wait_s = self.settings.max_queue_wait_ms / 1000.0
+        admitted = await self.admission.acquire(max_wait_s=max(0.0, min(queue_wait_s, deadline - time.monotonic())))
+        if not admitted and time.monotonic() < deadline:
+            retry = self.admission.retry_after_s()
+            raise Overloaded(
+                f"no capacity within {self.settings.max_queue_wait_ms} ms; retry in {retry} s", retry_after=retry
+            )
+        started = time.monotonic()
+        try:
+            # not admitted before the deadline: every stage reports timeout and the document still returns
+            await self.pipeline.run(doc, stages=selected, deadline=deadline)
+        finally:
+            if admitted:
+                self.admission.release(measure_from=started)
+        document = to_public(doc)
+        if all(r.status == "ok" for r in doc.reports if r.name in selected):
+            self.cache.put(key, document, text_chars=len(text))
+        return document

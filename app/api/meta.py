@@ -48,6 +48,12 @@ async def info(service: ServiceDep) -> InfoPublic:
             batch_max_size=s.batch_max_size,
             batch_max_wait_ms=s.batch_max_wait_ms,
             batch_queue_size=s.batch_queue_size,
+            max_batch_items=s.max_batch_items,
+            max_active_docs=s.max_active_docs,
+            max_waiting_docs=s.max_waiting_docs,
+            default_deadline_ms=s.default_deadline_ms,
+            max_deadline_ms=s.max_deadline_ms,
+            cache_size=s.cache_size,
         ),
     )
 

@@ -131,6 +131,7 @@ class StageReportPublic(_Out):
 class PipelinePublic(_Out):
     version: str = Field(description="service version")
     stages: list[StageReportPublic]
+    cache_hit: bool = Field(default=False, description="true when this document came from the result cache")
 
 
 class WarningPublic(_Out):

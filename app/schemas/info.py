@@ -20,6 +20,12 @@ class LimitsPublic(BaseModel):
     batch_max_size: int = Field(description="most items per model call (micro-batching)")
     batch_max_wait_ms: float = Field(description="longest wait to fill a model batch")
     batch_queue_size: int = Field(description="most items waiting per model")
+    max_batch_items: int = Field(description="most articles in one POST /v1/enrich/batch")
+    max_active_docs: int = Field(description="documents enriched at once")
+    max_waiting_docs: int = Field(description="documents waiting for admission before 503 + Retry-After")
+    default_deadline_ms: int = Field(description="deadline of a document when the request sets none")
+    max_deadline_ms: int = Field(description="largest options.deadline_ms accepted")
+    cache_size: int = Field(description="documents kept in the result cache (0: off)")
 
 
 class InfoPublic(BaseModel):

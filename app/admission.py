@@ -1,0 +1,89 @@
+"""Admission control: a bounded number of documents in the pipeline and a bounded queue in front of it.
+
+When both are full, work is refused at once (Overloaded -> 503 with Retry-After) instead of queueing without
+bound; the Retry-After estimate comes from the recent document latency.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import time
+from collections import deque
+
+from app.errors import Overloaded
+
+
+class Admission:
+    """At most ``max_active`` documents run; at most ``max_waiting`` more wait their turn (FIFO)."""
+
+    def __init__(self, max_active: int, max_waiting: int) -> None:
+        self.max_active = max_active
+        self.max_waiting = max_waiting
+        self._active = 0
+        self._waiters: deque[asyncio.Future[None]] = deque()
+        self._latency_ewma_s = 0.5  # until measured
+
+    @property
+    def active(self) -> int:
+        return self._active
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiters)
+
+    def retry_after_s(self) -> int:
+        """Seconds until a slot is likely free: the queue ahead, served at the measured rate."""
+        ahead = len(self._waiters) + 1
+        estimate = self._latency_ewma_s * ahead / max(self.max_active, 1)
+        return max(1, min(60, math.ceil(estimate)))
+
+    def check_room(self, count: int = 1) -> None:
+        """Raise Overloaded unless ``count`` more documents fit in the running and waiting room right now."""
+        free = (self.max_active - self._active) + (self.max_waiting - len(self._waiters))
+        if count > free:
+            retry = self.retry_after_s()
+            raise Overloaded(
+                f"the service is at capacity ({self._active} documents running, {len(self._waiters)} waiting); "
+                f"retry in {retry} s",
+                retry_after=retry,
+            )
+
+    async def acquire(self, max_wait_s: float | None = None) -> bool:
+        """Take a running slot, waiting in the bounded queue if needed.
+
+        Raises Overloaded when the queue is full; returns False when ``max_wait_s`` seconds pass first.
+        """
+        if self._active < self.max_active and not self._waiters:
+            self._active += 1
+            return True
+        self.check_room()
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            await asyncio.wait_for(asyncio.shield(waiter), timeout=max_wait_s)
+        except TimeoutError:
+            if waiter.done():  # handed over just as time ran out: keep it
+                return True
+            self._waiters.remove(waiter)
+            waiter.cancel()
+            return False
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled():
+                self.release(measure_from=None)  # the slot reached us as we gave up: pass it on
+            elif waiter in self._waiters:
+                self._waiters.remove(waiter)
+                waiter.cancel()
+            raise
+        return True
+
+    def release(self, measure_from: float | None) -> None:
+        """Give a slot back (to the next waiter, if any); ``measure_from`` feeds the latency estimate."""
+        if measure_from is not None:
+            self._latency_ewma_s = 0.8 * self._latency_ewma_s + 0.2 * (time.monotonic() - measure_from)
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)  # the slot passes directly to the next in line
+                return
+        self._active -= 1

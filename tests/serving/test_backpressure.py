@@ -1,0 +1,125 @@
+"""Under load over HTTP: 503 + Retry-After when full, deadlines that return a document, the result cache, batches."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from fastapi import FastAPI
+
+from app.main import create_app
+from app.pipeline.concurrency import WorkerPool
+from app.pipeline.document import Doc, TextSpan
+from app.pipeline.runner import Pipeline
+from app.pipeline.stage import RuleStage
+from app.service import EnrichmentService
+from tests.conftest import make_settings
+
+
+class GatedStage(RuleStage):
+    """Holds every document in a worker thread until the test opens the gate."""
+
+    name, version = "gated", "0.0.1"
+    requires, provides = frozenset({"text"}), frozenset({"title"})
+
+    def __init__(self, pool: WorkerPool) -> None:
+        self.pool = pool
+        self.gate = threading.Event()
+        self.entered = threading.Event()
+
+    def _work(self, text: str) -> TextSpan:
+        self.entered.set()
+        self.gate.wait(timeout=30)
+        return TextSpan(text[:1], 0, 1)
+
+    async def run(self, doc: Doc) -> None:
+        doc.title = await self.pool.run(self._work, doc.text)
+
+
+class SleepyStage(RuleStage):
+    name, version = "sleepy", "0.0.1"
+    requires, provides = frozenset({"title"}), frozenset({"summary"})
+
+    async def run(self, doc: Doc) -> None:
+        await asyncio.sleep(30)
+
+
+async def _app_with(stages_for: str, **settings: object) -> tuple[FastAPI, GatedStage]:
+    app = create_app(make_settings(warmup=False, **settings))
+    service: EnrichmentService = app.state.service
+    gated = GatedStage(service.pool)
+    stages = [gated] if stages_for == "gated" else [gated, SleepyStage()]
+    service.pipeline = Pipeline(stages, stage_timeout_s=60)
+    return app, gated
+
+
+@pytest.fixture
+async def gated_client() -> AsyncIterator[tuple[httpx.AsyncClient, GatedStage]]:
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=1, cpu_workers=2)
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            yield c, gated
+        gated.gate.set()
+
+
+async def test_excess_requests_are_shed_with_503_and_retry_after(
+    gated_client: tuple[httpx.AsyncClient, GatedStage],
+) -> None:
+    client, gated = gated_client
+    running = asyncio.create_task(client.post("/v1/enrich", json={"text": "running"}))
+    assert await asyncio.to_thread(gated.entered.wait, 10)
+    waiting = asyncio.create_task(client.post("/v1/enrich", json={"text": "waiting"}))
+    await asyncio.sleep(0.05)
+    shed = await client.post("/v1/enrich", json={"text": "shed"})
+    assert shed.status_code == 503
+    assert shed.headers["content-type"].startswith("application/problem+json")
+    assert shed.json()["code"] == "overloaded"
+    assert int(shed.headers["retry-after"]) >= 1
+    gated.gate.set()
+    assert (await running).status_code == 200
+    assert (await waiting).status_code == 200
+
+
+async def test_a_batch_that_does_not_fit_is_refused_whole(gated_client: tuple[httpx.AsyncClient, GatedStage]) -> None:
+    client, _ = gated_client
+    response = await client.post("/v1/enrich/batch", json={"items": [{"text": f"t{i}"} for i in range(3)]})
+    assert response.status_code == 503
+    assert response.headers["retry-after"]
+
+
+async def test_a_deadline_times_out_the_slow_stage_and_the_document_still_returns() -> None:
+    app, gated = await _app_with("sleepy")
+    gated.gate.set()
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            response = await c.post("/v1/enrich", json={"text": "Headline", "options": {"deadline_ms": 200}})
+            too_long = await c.post("/v1/enrich", json={"text": "Headline", "options": {"deadline_ms": 10**9}})
+    assert response.status_code == 200
+    doc = response.json()
+    status = {s["name"]: s["status"] for s in doc["pipeline"]["stages"]}
+    assert status == {"gated": "ok", "sleepy": "timeout"}
+    assert doc["title"]["text"] == "H"
+    assert any(w["code"] == "stage_timeout" for w in doc["warnings"])
+    assert too_long.status_code == 422
+    assert too_long.json()["errors"][0]["loc"] == "body.options.deadline_ms"
+
+
+async def test_a_request_that_waits_too_long_for_admission_is_shed() -> None:
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=100)
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
+            assert await asyncio.to_thread(gated.entered.wait, 10)
+            waited = await c.post("/v1/enrich", json={"text": "waits"})
+            gated.gate.set()
+            assert (await running).status_code == 200
+    assert waited.status_code == 503
+    assert waited.json()["code"] == "overloaded"
+    assert "100 ms" in waited.json()["detail"]
+    assert waited.headers["retry-after"]
