@@ -245,12 +245,15 @@ _TIME_WORDS = {
     "originally",
     "initially",
 }
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _VIDEO_DURATION = re.compile(r"^(?:duration )?\d{1,2}:\d{2}(?::\d{2})?$")
 _LEADING_DURATION = re.compile(r"^\d{1,2}:\d{2} \S")
 _EMBED_ATTRIBUTION = re.compile(r"^[—–-] ?[^\n]{1,100}\(@\w{1,30}\)[^\n]{0,40}\d{4}$")
 _LIVE_ENTRY = re.compile(
     r"^(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?|\d{1,3} (?:mins?|minutes?|hours?|hrs?|secs?|seconds?|days?) ago)"
 )
+_DATED_PLACE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z. ]{1,30})? \d{4}-\d{2}-\d{2}$")
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15}){0,2})? ?[—–-]{1,2}$")
 
 
@@ -334,11 +337,12 @@ def is_timestamp(line: str) -> bool:
     if not tokens or len(tokens) > 24:
         return False
     datey = 0
-    anchor = False
+    # a month or weekday name, a clock time, an ISO date, or a word such as "ago" makes it a date; digits alone
+    # (a table row "ORLANDO 8 6 .571 4", a score) do not
+    anchor = bool(_CLOCK.search(key) or _ISO_DATE.search(key))
     for t in tokens:
         if t.isdigit():
             datey += 1
-            anchor = anchor or len(t) == 4 or ":" in key or "." in key
         elif t in _MONTHS or t in _DAYS:
             datey += 1
             anchor = True
@@ -372,6 +376,6 @@ def is_live_entry_header(line: str) -> bool:
 
 
 def is_dateline(line: str) -> bool:
-    """A dateline standing alone: ``AUBURN, Wash. —``."""
+    """A dateline standing alone: ``AUBURN, Wash. —``, ``LONDON 1996-12-06``."""
     s = line.strip()
-    return len(s) <= 60 and bool(_DATELINE.match(s))
+    return len(s) <= 60 and bool(_DATELINE.match(s) or _DATED_PLACE.match(s))

@@ -466,6 +466,8 @@ def _is_kicker(u: _Unit, nxt: _Unit) -> bool:
     )
 
 
+_HEADER_MAX_TEXT_LINES = 6  # lines of text (not furniture) a page header holds before its first paragraph
+_BARE_BYLINE_REACH = 8  # lines after the title where a name without "By" can be the byline
 _BY_OPENERS = ("by", "written", "words", "reporting", "story", "text", "interview")
 
 
@@ -519,9 +521,11 @@ def _header(st: _State) -> None:
     last_marker = start - 1
     seen_byline_or_date = False
     prose = 0
+    texts = 0
     for i in range(start, min(n, start + 60)):
         u = units[i]
-        names = _name_line(u)
+        # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
+        names = _name_line(u) if i - start < _BARE_BYLINE_REACH and not u.text.isupper() else ()
         if names:
             u.names = names
             u.set("byline", 0.8)
@@ -542,6 +546,10 @@ def _header(st: _State) -> None:
                 break
             prose += 1
             if prose >= 2:
+                break
+        else:
+            texts += 1
+            if texts > _HEADER_MAX_TEXT_LINES:  # a table or a list, not a page header
                 break
     st.header_end = last_marker
     # bylines: names, de-duplicated; a name-only line after the header is not a byline
