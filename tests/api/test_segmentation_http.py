@@ -23,6 +23,9 @@ async def test_example_article_is_segmented_with_iptc_credits(client: httpx.Asyn
         "A volunteer carries sandbags outside the Riverton Public Library.",
     ]
     assert captions[0]["editor_note"] == "Graphic content"
+    note = captions[0]
+    assert EXAMPLE_ARTICLE[note["editor_note_start"] : note["editor_note_end"]] == "Graphic content"
+    assert captions[1]["editor_note"] is None and captions[1]["editor_note_start"] is None
 
     credits = doc["image_credits"]
     assert [(c["raw"], c["creators"], c["source"], c["credit_line"], c["standalone"]) for c in credits] == [
@@ -48,3 +51,10 @@ async def test_pathological_megabyte_request_completes(client: httpx.AsyncClient
     assert response.status_code == 200, response.text[:500]
     stages = {s["name"]: s["status"] for s in response.json()["pipeline"]["stages"]}
     assert stages["segment"] == "ok" and stages["credits"] == "ok"
+
+
+async def test_without_the_credits_stage_captions_point_at_no_credit(client: httpx.AsyncClient) -> None:
+    doc = (await client.post("/v1/enrich", json={"text": EXAMPLE_ARTICLE, "stages": ["segment"]})).json()
+    assert len(doc["captions"]) == 2
+    assert doc["image_credits"] == []
+    assert all(c["credit_index"] is None for c in doc["captions"])
