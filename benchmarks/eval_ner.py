@@ -30,6 +30,7 @@ from app.pipeline.document import Doc
 from app.pipeline.stages.entities import EntityRules, build_entities, load_resources, prepare_inputs
 from app.settings import Settings
 from app.text.segment import segment
+from benchmarks.ner_errors import analyse
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -47,6 +48,7 @@ OFF = EntityRules(
     affiliations=False,
     harmonise=False,
     propagate=False,
+    team_names=False,
 )
 _STEPS = (
     "truecase",
@@ -58,6 +60,7 @@ _STEPS = (
     "affiliations",
     "harmonise",
     "propagate",
+    "team_names",
 )
 
 
@@ -187,6 +190,7 @@ def main() -> None:
     parser.add_argument("--variants", action="store_true", help="with --direct: score every rule variant")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (service mode)")
+    parser.add_argument("--errors", action="store_true", help="print an error analysis of the (last) PRED file")
     args = parser.parse_args()
     if not CONLL.is_file() or not SCORER.is_file():
         print(f"skipped: {EVAL} (CoNLL-2003 test and score_ner.py) is not there")
@@ -209,6 +213,8 @@ def main() -> None:
             write(path, runner.run(docs, rules))
             print(report(name, score(path)), flush=True)
         print(f"model time {runner.model_seconds:.1f} s ({backend.model})")
+        if args.errors:
+            print(analyse(CONLL, SCORER, path))
         return
     started = time.perf_counter()
     pred = asyncio.run(through_service(docs, settings, args.concurrency))
@@ -219,6 +225,8 @@ def main() -> None:
     print(report("service (default)", metrics))
     print(f"untyped span F1 {metrics['untyped']['f1']:.3f}; wall {elapsed:.1f} s incl. model load")
     print(f"PRED: {path.relative_to(ROOT)}")
+    if args.errors:
+        print(analyse(CONLL, SCORER, path))
 
 
 if __name__ == "__main__":

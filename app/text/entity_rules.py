@@ -233,62 +233,146 @@ _CONNECTOR = r"(?:de|da|do|di|del|della|der|den|of|and|la|le|van|von|y)"
 _NAME = rf"[A-Z][\w'’&.-]*(?:\s+(?:{_CONNECTOR}\s+)?[A-Z][\w'’&.-]*)*"
 _SCORE = r"\d{1,3}"
 _ASIDE = r"\([^()\n]*\)"
+_POSITION = r"(?:\s*\(\s*\d{1,3}\s*\))?"  # a league position in brackets: "Bologna ( 4 )"
 # "Coventry 1 ( Whelan 60 ) Tottenham 2 ( Sheringham 27 ) ." / "New York 103 Miami 85"
 _SCORE_LINE = re.compile(
     rf"^\s*(?P<a>{_NAME})\s+{_SCORE}\s+(?:{_ASIDE}\s+)?(?P<b>{_NAME})\s+{_SCORE}(?:\s+{_ASIDE})?\s*\.?\s*$"
 )
-# "Barcelona 15 10 4 1 46 19 34"
-_TABLE_ROW = re.compile(rf"^\s*(?P<a>{_NAME})(?:\s+[-+]?\d[\d.:/-]*){{4,}}\s*$")
-# "Fife v Partick , Stirling v St Mirren" / "Buffalo at Seattle"
-_FIXTURE = re.compile(rf"(?P<a>{_NAME})\s+(?:v|vs\.?)\s+(?P<b>{_NAME})")
-_FIXTURE_AT = re.compile(rf"^\s*(?P<a>{_NAME})\s+at\s+(?P<b>{_NAME})\s*$")
+# a table cell: "15", "-3", "+12", "46:19", ".778", "8 1/2" (two cells), "-" (games behind of the leader)
+_CELL = r"(?:[-+]?\d[\d.:/-]*|\.\d+|-)"
+# "Barcelona 15 10 4 1 46 19 34" / "MIAMI 14 4 .778 -"
+_TABLE_ROW = re.compile(rf"^\s*(?P<a>{_NAME})(?P<cells>(?:\s+{_CELL}){{4,}})\s*$")
+# "Fife v Partick , Stirling v St Mirren" / "Bologna ( 4 ) v Piacenza ( 13 )" / "Buffalo at Seattle"
+_FIXTURE = re.compile(rf"(?P<a>{_NAME}){_POSITION}\s+(?:v|V|vs\.?|VS\.?)\s+(?P<b>{_NAME})")
+_FIXTURE_AT = re.compile(rf"^\s*(?P<a>{_NAME})\s+(?:at|AT)\s+(?P<b>{_NAME})\s*$")
+_MIN_TABLE_ROWS = 3
 
 
-def sports_teams(areas: Sequence[SearchArea]) -> list[tuple[int, int, bool]]:
-    """Team names in sports results: score lines, league-table rows and fixtures (article offsets).
+@dataclass(frozen=True, slots=True)
+class TeamSpan:
+    """A name that sports results use as a competitor (article offsets).
 
-    Returns (start, end, from_table_row). Teams are organisations (OntoNotes and CoNLL agree); a table row may
-    also rank a person (a golfer's round scores), so a caller keeps PERSON there.
+    ``table`` identifies the league table whose row it names (a run of consecutive table rows), None for a score
+    line or fixture.
     """
-    found: list[tuple[int, int, bool]] = []
+
+    start: int
+    end: int
+    table: int | None = None
+
+
+def sports_teams(areas: Sequence[SearchArea]) -> list[TeamSpan]:
+    """Competitor names in sports results: score lines, league-table rows and fixtures.
+
+    Teams are organisations (OntoNotes and CoNLL agree); a table may also rank persons (a golfer's rounds), which
+    ``label_teams`` decides per table.
+    """
+    found: list[TeamSpan] = []
+    table, in_table = 0, False
     for area in areas:
         for line in re.finditer(r"[^\n]+", area.text):
             text, base = line.group(), area.start + line.start()
-            hits: list[tuple[int, int, bool]] = []
+            hits: list[TeamSpan] = []
             for pattern in (_SCORE_LINE, _FIXTURE_AT):
                 m = pattern.match(text)
                 if m:
-                    hits += [(m.start(g), m.end(g), False) for g in ("a", "b")]
-            if not hits:
-                m = _TABLE_ROW.match(text)
-                if m:
-                    hits.append((m.start("a"), m.end("a"), True))
+                    hits += [TeamSpan(m.start(g), m.end(g)) for g in ("a", "b")]
+            row = None if hits else _TABLE_ROW.match(text)
+            if row:
+                table += 0 if in_table else 1
+                hits.append(TeamSpan(row.start("a"), row.end("a"), table))
+            in_table = row is not None
             for m in _FIXTURE.finditer(text):
-                hits += [(m.start(g), m.end(g), False) for g in ("a", "b")]
-            found += [(base + s, base + e, row) for s, e, row in hits]
+                hits += [TeamSpan(m.start(g), m.end(g)) for g in ("a", "b")]
+            found += [TeamSpan(base + h.start, base + h.end, h.table) for h in hits]
     return found
+
+
+def _team_label(surface: str, gazetteer: Gazetteer) -> str:
+    """A national team is labelled as its country (CoNLL and OntoNotes do); any other team is an ORG."""
+    return PLACE_LABEL if gazetteer.is_country(surface) else "ORG"
 
 
 def label_teams(
     text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], gazetteer: Gazetteer
 ) -> list[Candidate]:
-    """Mentions of teams in sports results become ORG (a country's team stays GPE, as CoNLL and OntoNotes do)."""
+    """Mentions of competitors in sports results become teams (``_team_label``).
+
+    Score lines and fixtures name teams. A league table (three or more consecutive rows) is decided as a whole:
+    when the model tagged most of its row names, every row name is an entity, PERSON if most tagged rows are
+    persons (a golf or athletics table), else a team; a table the model mostly left alone is only
+    relabelled where the model tagged something, keeping persons.
+    """
+    teams = sports_teams(areas)
+    spans: list[tuple[int, int, TeamSpan]] = []
+    for t in teams:
+        s, e = _trim(text, t.start, t.end)
+        if e > s:
+            spans.append((s, e, t))
+    tables: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for s, e, t in spans:
+        if t.table is not None:
+            tables[t.table].append((s, e))
+    verdict: dict[int, str | None] = {}
+    for table, rows in tables.items():
+        labels = [next((c.label for c in candidates if c.start < e and s < c.end), None) for s, e in rows]
+        tagged = sum(1 for label in labels if label is not None)
+        if len(rows) < _MIN_TABLE_ROWS or tagged * 2 <= len(rows):
+            verdict[table] = None
+        else:  # a tie goes to teams: rows of a name and four or more numbers are mostly league tables
+            verdict[table] = PERSON if labels.count(PERSON) * 2 > tagged else "ORG"
     out = list(candidates)
-    for s0, e0, row in sports_teams(areas):
-        s, e = _trim(text, s0, e0)
-        if e <= s:
-            continue
+    for s, e, t in spans:
         overlapping = [c for c in out if c.start < e and s < c.end]
-        if row and any(c.label == PERSON for c in overlapping):
+        label = _team_label(text[s:e], gazetteer)
+        if t.table is not None:
+            decided = verdict[t.table]
+            if decided is None:
+                if not overlapping or any(c.label == PERSON for c in overlapping):
+                    continue
+            elif decided == PERSON:
+                label = PERSON
+        block = next((a.block_index for a in areas if a.start <= s < a.start + len(a.text)), None)
+        if block is None:
             continue
-        if not row or overlapping:
-            label = PLACE_LABEL if gazetteer.is_region(text[s:e]) else "ORG"
-            block = next((a.block_index for a in areas if a.start <= s < a.start + len(a.text)), None)
-            if block is None:
-                continue
-            out = [c for c in out if c not in overlapping]
-            out.append(Candidate(s, e, label, block, None))
+        out = [c for c in out if c not in overlapping]
+        out.append(Candidate(s, e, label, block, None))
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|In|IN)\s+$")
+
+
+def label_team_names(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """A name the article's sports results use as a team is that team wherever else it stands (``Bologna`` in
+    ``Bologna ( 4 ) v Piacenza ( 13 )`` and in ``Bologna can expect a tough home match``).
+
+    Except where it stands as a place: after ``in`` (``a meeting in Bologna``) or as a dateline's place. National
+    teams (countries) and persons ranked in tables are left alone.
+    """
+    verdicts = {(c.start, c.end): c.label for c in label_teams(text, candidates, areas, gazetteer)}
+    teams: set[str] = set()
+    for t in sports_teams(areas):
+        s, e = _trim(text, t.start, t.end)
+        if verdicts.get((s, e)) == "ORG":
+            teams.add(name_key(text[s:e]))
+    if not teams:
+        return list(candidates)
+    datelines = {(c.start, c.end) for c in label_datelines(text, [], areas)}
+    out = []
+    for c in candidates:
+        if (
+            c.label != "ORG"
+            and name_key(text[c.start : c.end]) in teams
+            and (c.start, c.end) not in datelines
+            and not _LOCATIVE_BEFORE.search(text[max(0, c.start - 4) : c.start])
+        ):
+            out.append(replace(c, label="ORG"))
+        else:
+            out.append(c)
+    return out
 
 
 def drop_capitalised_words(

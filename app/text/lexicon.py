@@ -41,6 +41,7 @@ class Gazetteer:
     """Place names (case-insensitive) -> population of the largest place so named (regions count as huge)."""
 
     population: dict[str, int]
+    countries: frozenset[str] = frozenset()  # case-folded names of nations (a national team is named like one)
 
     def place_population(self, name: str) -> int | None:
         """Population of the largest place called ``name``, ``_REGION`` for a country/state/continent, else None."""
@@ -49,6 +50,10 @@ class Gazetteer:
     def is_region(self, name: str) -> bool:
         """True for a country, US state or continent name."""
         return self.population.get(name.casefold(), 0) >= _REGION
+
+    def is_country(self, name: str) -> bool:
+        """True for the name of a nation (``Norway``), not a state or continent."""
+        return name.casefold() in self.countries
 
     def is_place(self, name: str, *, min_population: int = 15_000) -> bool:
         """True when ``name`` is a country/state/continent or a city of at least ``min_population`` people."""
@@ -77,10 +82,12 @@ def load_gazetteer() -> Gazetteer:
 
     for city in cache.get_cities().values():
         add(str(city["name"]), int(city["population"]))
+    countries = set()
     for country in cache.get_countries().values():
         add(str(country["name"]), _REGION)
+        countries.add(str(country["name"]).casefold())
     for state in cache.get_us_states().values():
         add(str(state["name"]), _REGION)
     for continent in cache.get_continents().values():
         add(str(continent["name"]), _REGION)
-    return Gazetteer(population)
+    return Gazetteer(population, frozenset(countries))

@@ -8,6 +8,7 @@ from app.text.entity_rules import (
     clean_candidates,
     harmonise_labels,
     label_datelines,
+    label_team_names,
     label_teams,
     propagate,
     relabel_places,
@@ -86,3 +87,46 @@ def test_results_lines_datelines_name_teams_and_places(words: tuple[Lexicon, Gaz
     assert ("Harbour Rovers", "ORG") in teams and ("Kestrel", "ORG") in teams and ("Kestrel City", "ORG") in teams
     assert ("Norway", "GPE") in teams  # a country's team stays a place, as CoNLL and OntoNotes label it
     assert spans(text, label_datelines(text, [], areas)) == [("KESTREL", "GPE"), ("Vesmark", "GPE")]
+
+
+def _areas(text: str) -> list[SearchArea]:
+    return [SearchArea(i, text.index(line), line) for i, line in enumerate(text.split("\n"))]
+
+
+def test_a_standings_table_is_decided_as_a_whole(words: tuple[Lexicon, Gazetteer]) -> None:
+    _, gazetteer = words
+    # US-style standings (won, lost, percentage, games behind) with teams named after states and cities
+    text = "W L PCT GB\nKESTREL 14 4 .778 -\nUTAH 10 6 .625 3\nHARBOUR CITY 7 9 .438 6 1/2\nNORTH VALE 3 10 .231 8"
+    raw = [at(text, "KESTREL", "PERSON"), at(text, "UTAH", "GPE"), at(text, "HARBOUR CITY", "ORG")]
+    found = spans(text, label_teams(text, raw, _areas(text), gazetteer))
+    # most rows tagged: every row is a team, the untagged one too; a state's team is not the state
+    assert found == [("KESTREL", "ORG"), ("UTAH", "ORG"), ("HARBOUR CITY", "ORG"), ("NORTH VALE", "ORG")]
+
+
+def test_a_table_of_people_stays_people_and_an_untagged_table_stays_untagged(
+    words: tuple[Lexicon, Gazetteer],
+) -> None:
+    _, gazetteer = words
+    golf = "Anton Varga 68 70 71 209\nMarta Lind 70 70 70 210\nJonas Brek 71 70 70 211"
+    raw = [at(golf, "Anton Varga", "PERSON"), at(golf, "Marta Lind", "ORG"), at(golf, "Jonas Brek", "PERSON")]
+    assert [c.label for c in label_teams(golf, raw, _areas(golf), gazetteer)] == ["PERSON"] * 3
+    market = "Steers 61.00 62.50 63.00 64.00\nHeifers 60.00 61.00 62.00 63.00\nCows 40.00 41.00 42.00 43.00"
+    assert label_teams(market, [], _areas(market), gazetteer) == []
+
+
+def test_a_team_of_the_results_is_that_team_in_the_prose(words: tuple[Lexicon, Gazetteer]) -> None:
+    _, gazetteer = words
+    text = (
+        "Kestrel ( 4 ) v Harbour Rovers ( 13 )\n"
+        "Kestrel can expect a tough home match.\n"
+        "Officials met in Kestrel on Friday.\n"
+        "Norway v Vesmark"
+    )
+    raw = [
+        at(text, "Kestrel", "GPE", 1),
+        at(text, "Kestrel", "GPE", 2),
+        at(text, "Norway", "GPE"),
+    ]
+    found = spans(text, label_team_names(text, raw, _areas(text), gazetteer))
+    # the club in the prose is the club; the town after "in" stays a place; a national team stays its country
+    assert found == [("Kestrel", "ORG"), ("Kestrel", "GPE"), ("Norway", "GPE")]

@@ -25,6 +25,7 @@ from app.text.entity_rules import (
     harmonise_labels,
     label_affiliations,
     label_datelines,
+    label_team_names,
     label_teams,
     name_key,
     propagate,
@@ -50,6 +51,7 @@ class EntityRules:
     affiliations: bool = True
     harmonise: bool = True
     propagate: bool = True
+    team_names: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +148,8 @@ def build_entities(
         candidates = propagate(text, candidates, areas, lexicon)
         if rules.harmonise:
             candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines)
+    if rules.team_names:
+        candidates = label_team_names(text, candidates, areas, gazetteer)
     authors = {name_key(b.name) for b in doc.bylines}
     kept = [
         c
