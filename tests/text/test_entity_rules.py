@@ -6,14 +6,17 @@ from app.text.entity_rules import (
     Candidate,
     SearchArea,
     clean_candidates,
+    company_short_names,
     harmonise_labels,
+    label_by_head,
     label_datelines,
     label_team_names,
     label_teams,
     propagate,
+    relabel_people,
     relabel_places,
 )
-from app.text.lexicon import Gazetteer, Lexicon
+from app.text.lexicon import Gazetteer, Lexicon, PersonNames
 
 
 def at(text: str, surface: str, label: str, nth: int = 0) -> Candidate:
@@ -130,3 +133,44 @@ def test_a_team_of_the_results_is_that_team_in_the_prose(words: tuple[Lexicon, G
     found = spans(text, label_team_names(text, raw, _areas(text), gazetteer))
     # the club in the prose is the club; the town after "in" stays a place; a national team stays its country
     assert found == [("Kestrel", "ORG"), ("Kestrel", "GPE"), ("Norway", "GPE")]
+
+
+def test_names_that_read_as_people_become_people(words: tuple[Lexicon, Gazetteer], person_names: PersonNames) -> None:
+    lexicon, gazetteer = words
+    text = "Sebastien Morvan ( France ) beat Megan Price; Alba Berlin and Orlando Tigers drew at the Rose Bowl."
+    raw = [
+        at(text, "Sebastien Morvan", "ORG"),
+        at(text, "Megan Price", "GPE"),
+        at(text, "Alba Berlin", "ORG"),  # a given name, but the rest is a city: a club
+        at(text, "Orlando Tigers", "ORG"),  # a given name that is also a city
+        at(text, "Rose Bowl", "FAC"),  # a given name that is also a common word
+    ]
+    found = relabel_people(text, raw, person_names, lexicon, gazetteer)
+    assert [c.label for c in found] == ["PERSON", "PERSON", "ORG", "ORG", "FAC"]
+
+
+def test_the_last_word_of_a_name_says_what_it_names() -> None:
+    text = "Vesmark Mining Corp, the Harbour Party, the Kestrel Cup, Kestrel United and the Vesmark Sea; Anna Berg."
+    raw = [
+        at(text, "Vesmark Mining Corp", "PERSON"),
+        at(text, "Harbour Party", "GPE"),
+        at(text, "Kestrel Cup", "ORG"),
+        at(text, "Kestrel United", "GPE"),
+        at(text, "Vesmark Sea", "ORG"),
+        at(text, "Anna Berg", "PERSON"),
+    ]
+    assert [c.label for c in label_by_head(text, raw)] == ["ORG", "ORG", "EVENT", "ORG", "LOC", "PERSON"]
+
+
+def test_a_company_is_known_by_the_start_of_its_full_name(words: tuple[Lexicon, Gazetteer]) -> None:
+    lexicon, gazetteer = words
+    text = "Vesmark Mining Corp bid for Texas Instruments Inc. Vesmark said the offer stands; Texas rose."
+    raw = [
+        at(text, "Vesmark Mining Corp", "ORG"),
+        at(text, "Texas Instruments Inc", "ORG"),
+        at(text, "Vesmark", "GPE", 1),
+        at(text, "Texas", "GPE", 1),
+    ]
+    found = spans(text, company_short_names(text, raw, lexicon, gazetteer))
+    # a short name that is a place stays the place
+    assert found[2:] == [("Vesmark", "ORG"), ("Texas", "GPE")]

@@ -21,17 +21,20 @@ from app.text.entity_rules import (
     Candidate,
     SearchArea,
     clean_candidates,
+    company_short_names,
     drop_capitalised_words,
     harmonise_labels,
     label_affiliations,
+    label_by_head,
     label_datelines,
     label_team_names,
     label_teams,
     name_key,
     propagate,
+    relabel_people,
     relabel_places,
 )
-from app.text.lexicon import Gazetteer, Lexicon, load_gazetteer, load_lexicon
+from app.text.lexicon import Gazetteer, Lexicon, PersonNames, load_gazetteer, load_lexicon, load_person_names
 from app.text.truecase import casing_evidence, truecase
 
 ENTITY_BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "standfirst", "dateline", "body", "heading", "caption")
@@ -49,6 +52,9 @@ class EntityRules:
     teams: bool = True
     datelines: bool = True
     affiliations: bool = True
+    people: bool = True
+    heads: bool = True
+    short_names: bool = True
     harmonise: bool = True
     propagate: bool = True
     team_names: bool = True
@@ -58,11 +64,12 @@ class EntityRules:
 class Resources:
     lexicon: Lexicon
     gazetteer: Gazetteer
+    names: PersonNames
 
 
 def load_resources() -> Resources:
-    """The word lists the rules use (blocking, about a second)."""
-    return Resources(load_lexicon(), load_gazetteer())
+    """The word lists the rules use (blocking, about two seconds)."""
+    return Resources(load_lexicon(), load_gazetteer(), load_person_names())
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +148,12 @@ def build_entities(
         candidates = label_datelines(text, candidates, areas)
     if rules.affiliations:
         candidates = label_affiliations(text, candidates, areas, gazetteer)
+    if rules.people:
+        candidates = relabel_people(text, candidates, resources.names, lexicon, gazetteer)
+    if rules.heads:
+        candidates = label_by_head(text, candidates)
+    if rules.short_names:
+        candidates = company_short_names(text, candidates, lexicon, gazetteer)
     headlines = frozenset(b.index for b in doc.blocks_of("title"))
     if rules.harmonise:
         candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines)
