@@ -36,7 +36,12 @@ class EntityOptions(BaseModel):
 
     labels: list[str] | None = Field(
         default=None,
-        description="Keep only these labels (e.g. PERSON, ORG, GPE). Default: all labels the model gives.",
+        description=(
+            "Keep only these labels (e.g. PERSON, ORG, GPE). Default: every named-entity label (PERSON, NORP, FAC, "
+            "ORG, GPE, LOC, PRODUCT, EVENT, WORK_OF_ART, LAW, LANGUAGE, and whatever else a configured model names); "
+            "numeric and time types (DATE, TIME, PERCENT, MONEY, QUANTITY, ORDINAL, CARDINAL) are never returned, "
+            "so asking for them yields nothing."
+        ),
         max_length=32,
     )
 
