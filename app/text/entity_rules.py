@@ -145,6 +145,7 @@ def _in_place(text: str, c: Candidate, gazetteer: Gazetteer) -> bool:
 
 
 _NAME_WORD = re.compile(r"[A-Z][\w'’-]*\.?|[A-Z]\.")
+_PLACE_BEFORE_PERSON = re.compile(r"\b(?:in|at|near)\s+$")
 
 
 def relabel_people(
@@ -155,12 +156,17 @@ def relabel_people(
     It reads as a name when its first word is a given name (``Sebastien Foucras``, ``Megan Gerety``) that is not
     also a common English word or a place (``Grant``, ``Orlando``, ``Victoria`` are left alone), and each other word
     is a family name or neither a common word nor a place (``Nick Price``, but not ``Alba Berlin`` or
-    ``Rose Bowl``).
+    ``Rose Bowl``). A name after ``in``, ``at`` or ``near`` is where something is (``in Drury Lane``), not a person.
     """
     out = []
     for c in candidates:
         words = text[c.start : c.end].split()
-        if c.label != PERSON and 2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words):
+        if (
+            c.label != PERSON
+            and 2 <= len(words) <= 4
+            and all(_NAME_WORD.fullmatch(w) for w in words)
+            and not _PLACE_BEFORE_PERSON.search(text[max(0, c.start - 8) : c.start])
+        ):
             first, rest = words[0], words[1:]
             given = names.is_given(first) and not lexicon.is_common(first) and not gazetteer.is_place(first)
             if given and all(
@@ -210,6 +216,48 @@ def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
                 label = "EVENT"
             elif head in _LOC_HEADS:
                 label = "LOC"
+        out.append(c if label == c.label else replace(c, label=label))
+    return out
+
+
+# what a news text calls a person or an organisation right before naming it ("striker Anton Varga", "brewer Vesmark")
+_PERSON_ROLES = _word_set(
+    """mr mrs ms dr sir dame lord lady president minister premier chancellor spokesman spokeswoman spokesperson chairman
+    chairwoman director secretary ambassador envoy senator governor mayor judge prosecutor lawyer attorney professor
+    coach manager striker defender midfielder goalkeeper captain batsman bowler pitcher quarterback general colonel
+    commander king queen prince princess pope cardinal bishop archbishop rabbi imam sheikh actor actress singer author
+    writer wife husband son daughter widow"""
+)
+_ORG_NOUNS = _word_set(
+    """company firm brewer bank insurer carrier airline retailer maker manufacturer producer miner automaker carmaker
+    conglomerate operator distributor exporter importer publisher broadcaster newspaper agency club subsidiary
+    utility supplier lender broker brokerage"""
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
+
+
+def label_by_role(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A name right after a word for a person's role (``striker``, ``President``, ``Mr``) is a PERSON; right after a
+    word for a kind of organisation (``brewer``, ``insurer``, ``club``) it is an ORG. A role word the model took into
+    a name of two more words (``General Antoine Lahd``) is cut off and the rest is a PERSON."""
+    out = []
+    for c in candidates:
+        words = text[c.start : c.end].split()
+        first = words[0].rstrip(".").lower()
+        named = all(_NAME_WORD.fullmatch(w) for w in words[1:])
+        if len(words) >= 3 and first in _PERSON_ROLES and words[-1] not in _ORG_HEADS and named:
+            # "General Antoine Lahd", "Defender Hassan Abbas": the title is not part of the name
+            start = c.start + text[c.start : c.end].index(words[1], len(words[0]))
+            out.append(replace(c, start=start, label=PERSON))
+            continue
+        m = _WORD_BEFORE.search(text[max(0, c.start - 20) : c.start])
+        label = c.label
+        if m is not None:
+            word = m.group(1).lower()
+            if word in _PERSON_ROLES:
+                label = PERSON
+            elif word in _ORG_NOUNS:
+                label = "ORG"
         out.append(c if label == c.label else replace(c, label=label))
     return out
 
@@ -356,8 +404,19 @@ class TeamSpan:
     table: int | None = None
 
 
-def sports_teams(areas: Sequence[SearchArea]) -> list[TeamSpan]:
+def as_written(text: str, area: SearchArea) -> str:
+    """The area's text with the article's own letter case (truecasing undone), masked parts still blank."""
+    original = text[area.start : area.start + len(area.text)]
+    if original == area.text:
+        return original
+    return "".join(o if o.lower() == a.lower() else a for o, a in zip(original, area.text, strict=True))
+
+
+def sports_teams(text: str, areas: Sequence[SearchArea]) -> list[TeamSpan]:
     """Competitor names in sports results: score lines, league-table rows and fixtures.
+
+    Read in the article's own letter case: a standings row in capitals (``LA LAKERS 13 7 .650 2``) is a row
+    whatever truecasing made of it.
 
     Teams are organisations (OntoNotes and CoNLL agree); a table may also rank persons (a golfer's rounds), which
     ``label_teams`` decides per table.
@@ -365,19 +424,19 @@ def sports_teams(areas: Sequence[SearchArea]) -> list[TeamSpan]:
     found: list[TeamSpan] = []
     table, in_table = 0, False
     for area in areas:
-        for line in re.finditer(r"[^\n]+", area.text):
-            text, base = line.group(), area.start + line.start()
+        for line in re.finditer(r"[^\n]+", as_written(text, area)):
+            row_text, base = line.group(), area.start + line.start()
             hits: list[TeamSpan] = []
             for pattern in (_SCORE_LINE, _FIXTURE_AT):
-                m = pattern.match(text)
+                m = pattern.match(row_text)
                 if m:
                     hits += [TeamSpan(m.start(g), m.end(g)) for g in ("a", "b")]
-            row = None if hits else _TABLE_ROW.match(text)
+            row = None if hits else _TABLE_ROW.match(row_text)
             if row:
                 table += 0 if in_table else 1
                 hits.append(TeamSpan(row.start("a"), row.end("a"), table))
             in_table = row is not None
-            for m in _FIXTURE.finditer(text):
+            for m in _FIXTURE.finditer(row_text):
                 hits += [TeamSpan(m.start(g), m.end(g)) for g in ("a", "b")]
             found += [TeamSpan(base + h.start, base + h.end, h.table) for h in hits]
     return found
@@ -398,7 +457,7 @@ def label_teams(
     persons (a golf or athletics table), else a team; a table the model mostly left alone is only
     relabelled where the model tagged something, keeping persons.
     """
-    teams = sports_teams(areas)
+    teams = sports_teams(text, areas)
     spans: list[tuple[int, int, TeamSpan]] = []
     for t in teams:
         s, e = _trim(text, t.start, t.end)
@@ -449,7 +508,7 @@ def label_team_names(
     """
     verdicts = {(c.start, c.end): c.label for c in label_teams(text, candidates, areas, gazetteer)}
     teams: set[str] = set()
-    for t in sports_teams(areas):
+    for t in sports_teams(text, areas):
         s, e = _trim(text, t.start, t.end)
         if verdicts.get((s, e)) == "ORG":
             teams.add(name_key(text[s:e]))

@@ -9,6 +9,7 @@ from app.text.entity_rules import (
     company_short_names,
     harmonise_labels,
     label_by_head,
+    label_by_role,
     label_datelines,
     label_team_names,
     label_teams,
@@ -137,16 +138,20 @@ def test_a_team_of_the_results_is_that_team_in_the_prose(words: tuple[Lexicon, G
 
 def test_names_that_read_as_people_become_people(words: tuple[Lexicon, Gazetteer], person_names: PersonNames) -> None:
     lexicon, gazetteer = words
-    text = "Sebastien Morvan ( France ) beat Megan Price; Alba Berlin and Orlando Tigers drew at the Rose Bowl."
+    text = (
+        "Sebastien Morvan ( France ) beat Megan Price; Alba Berlin and Orlando Tigers drew at the Rose Bowl. "
+        "The show moved to a theatre in Claudia Lane."
+    )
     raw = [
         at(text, "Sebastien Morvan", "ORG"),
         at(text, "Megan Price", "GPE"),
         at(text, "Alba Berlin", "ORG"),  # a given name, but the rest is a city: a club
         at(text, "Orlando Tigers", "ORG"),  # a given name that is also a city
         at(text, "Rose Bowl", "FAC"),  # a given name that is also a common word
+        at(text, "Claudia Lane", "FAC"),  # after "in": a place
     ]
     found = relabel_people(text, raw, person_names, lexicon, gazetteer)
-    assert [c.label for c in found] == ["PERSON", "PERSON", "ORG", "ORG", "FAC"]
+    assert [c.label for c in found] == ["PERSON", "PERSON", "ORG", "ORG", "FAC", "FAC"]
 
 
 def test_the_last_word_of_a_name_says_what_it_names() -> None:
@@ -174,3 +179,29 @@ def test_a_company_is_known_by_the_start_of_its_full_name(words: tuple[Lexicon, 
     found = spans(text, company_short_names(text, raw, lexicon, gazetteer))
     # a short name that is a place stays the place
     assert found[2:] == [("Vesmark", "ORG"), ("Texas", "GPE")]
+
+
+def test_a_table_in_capitals_is_read_as_written_not_as_truecased(words: tuple[Lexicon, Gazetteer]) -> None:
+    _, gazetteer = words
+    text = "KESTREL 15 5 .750 -\nLA ROVERS 13 7 .650 2\nHARBOUR CITY 7 11 .389 7"
+    # what the model read: truecasing lower-cased the dictionary word of one row
+    truecased = text.replace("ROVERS", "rovers")
+    areas = [SearchArea(a.block_index, a.start, truecased[a.start : a.start + len(a.text)]) for a in _areas(text)]
+    raw = [at(text, "KESTREL", "ORG"), at(text, "HARBOUR CITY", "ORG")]
+    assert ("LA ROVERS", "ORG") in spans(text, label_teams(text, raw, areas, gazetteer))
+
+
+def test_a_role_word_names_what_follows() -> None:
+    text = "Polish brewer Vesmark gained. General Anton Varga spoke; striker Kestrel scored for General Motors Corp."
+    raw = [
+        at(text, "Vesmark", "PERSON"),
+        at(text, "General Anton Varga", "ORG"),
+        at(text, "Kestrel", "GPE"),
+        at(text, "General Motors Corp", "ORG"),
+    ]
+    assert spans(text, label_by_role(text, raw)) == [
+        ("Vesmark", "ORG"),
+        ("Anton Varga", "PERSON"),
+        ("Kestrel", "PERSON"),
+        ("General Motors Corp", "ORG"),
+    ]

@@ -26,6 +26,7 @@ from app.text.entity_rules import (
     harmonise_labels,
     label_affiliations,
     label_by_head,
+    label_by_role,
     label_datelines,
     label_team_names,
     label_teams,
@@ -55,6 +56,7 @@ class EntityRules:
     people: bool = True
     heads: bool = True
     short_names: bool = True
+    roles: bool = True
     harmonise: bool = True
     propagate: bool = True
     team_names: bool = True
@@ -154,6 +156,8 @@ def build_entities(
         candidates = label_by_head(text, candidates)
     if rules.short_names:
         candidates = company_short_names(text, candidates, lexicon, gazetteer)
+    if rules.roles:
+        candidates = label_by_role(text, candidates)
     headlines = frozenset(b.index for b in doc.blocks_of("title"))
     if rules.harmonise:
         candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines)
@@ -177,7 +181,7 @@ class EntitiesStage:
     """Named entities with the configured NER backend (spaCy by default), micro-batched per block."""
 
     name = "entities"
-    version = "1.0.0"
+    version = "1.1.0"  # 1.1: rules for sports tables, person names, name heads, company short names, roles
     requires = frozenset({"blocks", "credit_spans", "bylines", "captions"})
     provides = frozenset({"entities"})
 
