@@ -153,10 +153,10 @@ def relabel_people(
 ) -> list[Candidate]:
     """A mention of two to four capitalised words that reads as a person's name becomes PERSON.
 
-    It reads as a name when its first word is a given name (``Sebastien Foucras``, ``Megan Gerety``) that is not
+    It reads as a name when its first word is a given name (``Sebastien Morvan``, ``Megan Holt``) that is not
     also a common English word or a place (``Grant``, ``Orlando``, ``Victoria`` are left alone), and each other word
-    is a family name or neither a common word nor a place (``Nick Price``, but not ``Alba Berlin`` or
-    ``Rose Bowl``). A name after ``in``, ``at`` or ``near`` is where something is (``in Drury Lane``), not a person.
+    is a family name or neither a common word nor a place (``Megan Price``, but not ``Maria Berlin`` or
+    ``Rose Bowl``). A name after ``in``, ``at`` or ``near`` is where something is (``in Claudia Lane``), not a person.
     """
     out = []
     for c in candidates:
@@ -190,7 +190,7 @@ _ORG_HEADS = _word_set(
     Council University College Association Commission Committee Federation Agency Institute Department Parliament
     Assembly Army Navy Exchange Foundation Fund Board Authority Organisation Organization United FC AFC"""
 )
-# legal forms only: the words before one are a short name of the same company (``Newmont`` of ``Newmont Mining Corp``)
+# legal forms only: the words before one are a short name of the same company (``Vesmark`` of ``Vesmark Mining Corp``)
 _LEGAL_FORMS = _word_set(
     """Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited Co Co. plc PLC LLC LLP SA S.A. AG NV N.V. BV B.V.
     GmbH SpA S.p.A. AB ASA Oyj Bhd Pty KK Holdings"""
@@ -239,14 +239,14 @@ _WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 def label_by_role(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """A name right after a word for a person's role (``striker``, ``President``, ``Mr``) is a PERSON; right after a
     word for a kind of organisation (``brewer``, ``insurer``, ``club``) it is an ORG. A role word the model took into
-    a name of two more words (``General Antoine Lahd``) is cut off and the rest is a PERSON."""
+    a name of two more words (``General Anton Varga``) is cut off and the rest is a PERSON."""
     out = []
     for c in candidates:
         words = text[c.start : c.end].split()
         first = words[0].rstrip(".").lower()
         named = all(_NAME_WORD.fullmatch(w) for w in words[1:])
         if len(words) >= 3 and first in _PERSON_ROLES and words[-1] not in _ORG_HEADS and named:
-            # "General Antoine Lahd", "Defender Hassan Abbas": the title is not part of the name
+            # "General Anton Varga", "Defender Jonas Brek": the title is not part of the name
             start = c.start + text[c.start : c.end].index(words[1], len(words[0]))
             out.append(replace(c, start=start, label=PERSON))
             continue
@@ -265,8 +265,8 @@ def label_by_role(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
 def company_short_names(
     text: str, candidates: Sequence[Candidate], lexicon: Lexicon, gazetteer: Gazetteer
 ) -> list[Candidate]:
-    """A mention that is the beginning of a company's full name in the article is that company: ``Newmont`` after
-    ``Newmont Mining Corp``, ``Bre-X`` after ``Bre-X Minerals Ltd``.
+    """A mention that is the beginning of a company's full name in the article is that company: ``Vesmark`` after
+    ``Vesmark Mining Corp``, ``Kestrel-X`` after ``Kestrel-X Minerals Ltd``.
 
     Full names are those ending in a legal form (``Corp``, ``Ltd``, ``AG`` ...); a short name that is a common word,
     a place (``Texas`` of ``Texas Instruments Inc``) or a nationality (NORP) is left alone.
@@ -376,16 +376,16 @@ _CONNECTOR = r"(?:de|da|do|di|del|della|der|den|of|and|la|le|van|von|y)"
 _NAME = rf"[A-Z][\w'’&.-]*(?:\s+(?:{_CONNECTOR}\s+)?[A-Z][\w'’&.-]*)*"
 _SCORE = r"\d{1,3}"
 _ASIDE = r"\([^()\n]*\)"
-_POSITION = r"(?:\s*\(\s*\d{1,3}\s*\))?"  # a league position in brackets: "Bologna ( 4 )"
+_POSITION = r"(?:\s*\(\s*\d{1,3}\s*\))?"  # a league position in brackets: "Kestrel ( 4 )"
 # "Coventry 1 ( Whelan 60 ) Tottenham 2 ( Sheringham 27 ) ." / "New York 103 Miami 85"
 _SCORE_LINE = re.compile(
     rf"^\s*(?P<a>{_NAME})\s+{_SCORE}\s+(?:{_ASIDE}\s+)?(?P<b>{_NAME})\s+{_SCORE}(?:\s+{_ASIDE})?\s*\.?\s*$"
 )
 # a table cell: "15", "-3", "+12", "46:19", ".778", "8 1/2" (two cells), "-" (games behind of the leader)
 _CELL = r"(?:[-+]?\d[\d.:/-]*|\.\d+|-)"
-# "Barcelona 15 10 4 1 46 19 34" / "MIAMI 14 4 .778 -"
+# "Kestrel 15 10 4 1 46 19 34" / "HARBOUR CITY 14 4 .778 -"
 _TABLE_ROW = re.compile(rf"^\s*(?P<a>{_NAME})(?P<cells>(?:\s+{_CELL}){{4,}})\s*$")
-# "Fife v Partick , Stirling v St Mirren" / "Bologna ( 4 ) v Piacenza ( 13 )" / "Buffalo at Seattle"
+# "Fife v Partick , Stirling v St Mirren" / "Kestrel ( 4 ) v Harbour Rovers ( 13 )" / "Buffalo at Seattle"
 _FIXTURE = re.compile(rf"(?P<a>{_NAME}){_POSITION}\s+(?:v|V|vs\.?|VS\.?)\s+(?P<b>{_NAME})")
 _FIXTURE_AT = re.compile(rf"^\s*(?P<a>{_NAME})\s+(?:at|AT)\s+(?P<b>{_NAME})\s*$")
 _MIN_TABLE_ROWS = 3
@@ -415,7 +415,7 @@ def as_written(text: str, area: SearchArea) -> str:
 def sports_teams(text: str, areas: Sequence[SearchArea]) -> list[TeamSpan]:
     """Competitor names in sports results: score lines, league-table rows and fixtures.
 
-    Read in the article's own letter case: a standings row in capitals (``LA LAKERS 13 7 .650 2``) is a row
+    Read in the article's own letter case: a standings row in capitals (``LA ROVERS 13 7 .650 2``) is a row
     whatever truecasing made of it.
 
     Teams are organisations (OntoNotes and CoNLL agree); a table may also rank persons (a golfer's rounds), which
@@ -500,10 +500,10 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|In|IN)\s+$")
 def label_team_names(
     text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], gazetteer: Gazetteer
 ) -> list[Candidate]:
-    """A name the article's sports results use as a team is that team wherever else it stands (``Bologna`` in
-    ``Bologna ( 4 ) v Piacenza ( 13 )`` and in ``Bologna can expect a tough home match``).
+    """A name the article's sports results use as a team is that team wherever else it stands (``Kestrel`` in
+    ``Kestrel ( 4 ) v Harbour Rovers ( 13 )`` and in ``Kestrel have won four of their last five home games``).
 
-    Except where it stands as a place: after ``in`` (``a meeting in Bologna``) or as a dateline's place. National
+    Except where it stands as a place: after ``in`` (``a meeting in Kestrel``) or as a dateline's place. National
     teams (countries) and persons ranked in tables are left alone.
     """
     verdicts = {(c.start, c.end): c.label for c in label_teams(text, candidates, areas, gazetteer)}

@@ -122,7 +122,7 @@ def test_a_team_of_the_results_is_that_team_in_the_prose(words: tuple[Lexicon, G
     _, gazetteer = words
     text = (
         "Kestrel ( 4 ) v Harbour Rovers ( 13 )\n"
-        "Kestrel can expect a tough home match.\n"
+        "Kestrel have won four of their last five home games.\n"
         "Officials met in Kestrel on Friday.\n"
         "Norway v Vesmark"
     )
@@ -139,13 +139,13 @@ def test_a_team_of_the_results_is_that_team_in_the_prose(words: tuple[Lexicon, G
 def test_names_that_read_as_people_become_people(words: tuple[Lexicon, Gazetteer], person_names: PersonNames) -> None:
     lexicon, gazetteer = words
     text = (
-        "Sebastien Morvan ( France ) beat Megan Price; Alba Berlin and Orlando Tigers drew at the Rose Bowl. "
+        "Sebastien Morvan ( France ) beat Megan Price; Maria Berlin and Orlando Tigers drew at the Rose Bowl. "
         "The show moved to a theatre in Claudia Lane."
     )
     raw = [
         at(text, "Sebastien Morvan", "ORG"),
         at(text, "Megan Price", "GPE"),
-        at(text, "Alba Berlin", "ORG"),  # a given name, but the rest is a city: a club
+        at(text, "Maria Berlin", "ORG"),  # a given name, but the rest is a city: a club
         at(text, "Orlando Tigers", "ORG"),  # a given name that is also a city
         at(text, "Rose Bowl", "FAC"),  # a given name that is also a common word
         at(text, "Claudia Lane", "FAC"),  # after "in": a place
