@@ -15,6 +15,7 @@ import pytest_asyncio
 from fastapi import FastAPI
 
 from app.main import create_app
+from app.nlp.embeddings import SentenceEmbedder
 from app.settings import Settings
 
 
@@ -46,3 +47,11 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def minilm(app: FastAPI) -> SentenceEmbedder:
+    """The packaged all-MiniLM-L6-v2, loaded once per session by the app's summary stage."""
+    stage = next(s for s in app.state.service.pipeline.stages if s.name == "summary")
+    embedder: SentenceEmbedder = stage.embedder
+    return embedder

@@ -8,6 +8,7 @@ from app.pipeline.stage import Stage
 from app.pipeline.stages.credits import CreditsStage
 from app.pipeline.stages.language import LanguageStage
 from app.pipeline.stages.segment import SegmentStage
+from app.pipeline.stages.summary import SummaryStage
 from app.settings import Settings
 
 
@@ -17,6 +18,7 @@ def build_stages(settings: Settings, pool: WorkerPool) -> list[Stage]:
         SegmentStage(pool),
         CreditsStage(pool),
         LanguageStage(pool),
+        SummaryStage(settings, pool),
     ]
 
 
