@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 from fastapi import FastAPI
 
+from app.main import create_app
 from app.nlp.embeddings import Vector
 from app.pipeline.stages.summary import SummaryStage
 from tests.api.test_enrich import assert_problem
+from tests.conftest import make_settings, started
+from tests.tiny_seq2seq import build_tiny_bart
 
 ARTICLE = (
     "Ferry strike ends after nine days\n\n"
@@ -70,3 +75,22 @@ async def test_a_failing_embedding_model_fails_the_summary_stage_only(
     assert doc["summary"] is None
     assert doc["blocks"]
     assert any(w["code"] == "stage_failed" and "summary" in w["message"] for w in doc["warnings"])
+
+
+async def test_a_configured_seq2seq_model_serves_abstractive_summaries_per_request(tmp_path: Path) -> None:
+    app = create_app(make_settings(summary_model_dir=build_tiny_bart(tmp_path / "tiny-bart")))
+    async with app.router.lifespan_context(app):
+        await started(app)
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            ready = await client.get("/readyz")
+            assert ready.status_code == 200, ready.text
+            asked = await client.post(
+                "/v1/enrich", json={"text": ARTICLE, "options": {"summary": {"method": "abstractive"}}}
+            )
+            default = await client.post("/v1/enrich", json={"text": ARTICLE})
+    summary = asked.json()["summary"]
+    assert summary["method"] == "abstractive"
+    assert summary["model"] == "tiny-bart"
+    assert all(s["start"] is None and s["end"] is None for s in summary["sentences"])
+    assert default.json()["summary"]["method"] == "extractive"
