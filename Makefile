@@ -26,8 +26,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 install: $(STAMP)
 
+# the container's command too: graceful SIGTERM drain, JSON logs, ENRICH_* settings (README, docs/DEPLOY.md)
 run: $(STAMP)
-	$(BIN)/uvicorn --factory app.main:create_app --host $(HOST) --port $(PORT) --no-access-log
+	ENRICH_HOST=$(HOST) ENRICH_PORT=$(PORT) $(PY) -m app.serve
 
 test: lint typecheck pytest
 
@@ -48,6 +49,7 @@ openapi: $(STAMP)
 docs: openapi
 	$(PY) -m app.config_doc
 
+# Re-record the Swagger example response (after a change to what the pipeline returns), then the OpenAPI file.
 examples: $(STAMP)
 	$(PY) -m app.api.examples_gen
 	$(PY) -m app.openapi_gen

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_core import PydanticUndefined
 
 from app.settings import Settings
@@ -17,6 +18,8 @@ END = "<!-- config-table:end -->"
 def _default(value: object) -> str:
     if value is None or value is PydanticUndefined:
         return "unset"
+    if isinstance(value, SecretStr):
+        return "empty" if not value.get_secret_value() else "(secret)"
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, list | tuple):
@@ -30,7 +33,8 @@ def render_table() -> str:
     rows = ["| variable | default | meaning |", "|---|---|---|"]
     for name, field in Settings.model_fields.items():
         description = (field.description or "").replace("|", "\\|")
-        rows.append(f"| `{prefix}{name.upper()}` | `{_default(field.default)}` | {description} |")
+        default = _default(field.get_default(call_default_factory=True, validated_data={}))
+        rows.append(f"| `{prefix}{name.upper()}` | `{default}` | {description} |")
     return "\n".join(rows)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,14 +15,14 @@ from typing import Literal
 
 from app.admission import Admission
 from app.cache import DocumentCache, cache_key
-from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, TextTooLong
-from app.metrics import CACHE_LOOKUPS
+from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, Overloaded, TextTooLong
+from app.metrics import CACHE_LOOKUPS, MODEL_LOAD_SECONDS
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Doc
 from app.pipeline.registry import build_pipeline
 from app.pipeline.runner import Pipeline, StageObserver
 from app.schemas.document import EnrichedDocument, to_public
-from app.schemas.request import EnrichOptions
+from app.schemas.request import NON_BLANK_PATTERN, EnrichOptions
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class EnrichmentService:
             log.exception("model load failed")
             raise
         self._load_seconds = time.perf_counter() - started
+        MODEL_LOAD_SECONDS.set(self._load_seconds)
         self._state, self._detail = "ready", "models loaded and warmed"
         log.info("service ready", extra={"seconds": round(self._load_seconds, 3)})
 
@@ -94,7 +96,7 @@ class EnrichmentService:
 
     def check_text(self, text: str) -> None:
         """Raise the caller's error for a text this service will not enrich."""
-        if not text.strip():
+        if not re.search(NON_BLANK_PATTERN, text):
             raise EmptyText("the text is empty or only whitespace; send the article's text")
         if len(text) > self.settings.max_text_chars:
             raise TextTooLong(
@@ -163,10 +165,16 @@ class EnrichmentService:
             return cached.model_copy(
                 update={"id": doc.id, "pipeline": cached.pipeline.model_copy(update={"cache_hit": True})}
             )
-        admitted = await self.admission.acquire(max_wait_s=max(0.0, deadline - time.monotonic()))
+        queue_wait_s = self.settings.max_queue_wait_ms / 1000.0
+        admitted = await self.admission.acquire(max_wait_s=max(0.0, min(queue_wait_s, deadline - time.monotonic())))
+        if not admitted and time.monotonic() < deadline:
+            retry = self.admission.retry_after_s()
+            raise Overloaded(
+                f"no capacity within {self.settings.max_queue_wait_ms} ms; retry in {retry} s", retry_after=retry
+            )
         started = time.monotonic()
         try:
-            # not admitted in time: the deadline has passed, so every stage reports timeout
+            # not admitted before the deadline: every stage reports timeout and the document still returns
             await self.pipeline.run(doc, stages=selected, deadline=deadline)
         finally:
             if admitted:

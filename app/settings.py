@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 
 class Settings(BaseSettings):
     """Service configuration; invalid values stop the service at start-up with a clear message."""
 
-    model_config = SettingsConfigDict(env_prefix="ENRICH_", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(env_prefix="ENRICH_", extra="ignore", frozen=True, populate_by_name=True)
 
     # --- input limits -------------------------------------------------------------------------------------
     max_text_chars: int = Field(
@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     )
     max_waiting_docs: int = Field(
         default=32, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
+    )
+    max_queue_wait_ms: int = Field(
+        default=2_000,
+        ge=0,
+        description="Longest a document waits for admission; past it the request gets 503 + Retry-After "
+        "(bounds the latency of accepted requests under overload).",
     )
     default_deadline_ms: int = Field(
         default=30_000, ge=1, description="Deadline of one document when the request sets none (options.deadline_ms)."
@@ -72,6 +78,13 @@ class Settings(BaseSettings):
     ner_model_dir: Path | None = Field(
         default=None,
         description="Hugging Face token-classification model directory (ner_backend=transformers).",
+    )
+    ner_window_stride: int = Field(
+        default=64,
+        ge=0,
+        le=256,
+        description="Tokens shared by neighbouring windows when a transformers NER model reads a text longer than "
+        "its maximum input (long texts are windowed, never cut).",
     )
     embedding_model_dir: Path | None = Field(
         default=None,
@@ -113,6 +126,61 @@ class Settings(BaseSettings):
     # --- logging ------------------------------------------------------------------------------------------
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO", description="Log level.")
     log_json: bool = Field(default=True, description="One JSON object per log line.")
+
+    # --- server process (python -m app.serve; the container's command) ----------------------------------
+    host: str = Field(default="127.0.0.1", description="Address the server binds; the container image sets 0.0.0.0.")
+    port: int = Field(default=8000, ge=1, le=65535, description="TCP port the server listens on.")
+    workers: int = Field(
+        default=1,
+        ge=1,
+        le=64,
+        validation_alias=AliasChoices("ENRICH_WORKERS", "WEB_CONCURRENCY"),
+        description="Server processes (ENRICH_WORKERS, or WEB_CONCURRENCY). Each loads its own models; on "
+        "Kubernetes keep 1 and scale with replicas. Above 1, /metrics aggregates all processes "
+        "(Prometheus multiprocess mode).",
+    )
+    graceful_timeout_s: int = Field(
+        default=30,
+        ge=1,
+        le=3600,
+        description="On SIGTERM: stop accepting, then wait this long for in-flight requests before cancelling "
+        "them. Keep Kubernetes terminationGracePeriodSeconds above preStop sleep + this + a few seconds.",
+    )
+
+    # --- access control -----------------------------------------------------------------------------------
+    api_keys: SecretStr = Field(
+        default=SecretStr(""),
+        description="Comma-separated API keys (16+ characters each). Empty, with no keys file: no "
+        "authentication. Callers send `Authorization: Bearer <key>` or `X-API-Key: <key>`.",
+    )
+    api_keys_file: Path | None = Field(
+        default=None,
+        description="File with one API key per line (blank lines and # comments ignored), e.g. a mounted "
+        "Kubernetes Secret; combined with ENRICH_API_KEYS. Read at start-up: restart to rotate keys.",
+    )
+    auth_exempt_probes: bool = Field(
+        default=True, description="With API keys on, /healthz and /readyz still answer without a key."
+    )
+    auth_exempt_metrics: bool = Field(
+        default=True,
+        description="With API keys on, /metrics still answers without a key (restrict it with a NetworkPolicy).",
+    )
+    auth_exempt_docs: bool = Field(
+        default=True,
+        description="With API keys on, /docs, /redoc, /openapi.json and /v1/schema still answer without a key.",
+    )
+    cors_allow_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Comma-separated browser origins allowed by CORS (e.g. https://cms.example.com), or *. "
+        "Empty: CORS off, no CORS headers sent.",
+    )
+
+    @field_validator("cors_allow_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip().rstrip("/") for origin in value.split(",") if origin.strip()]
+        return value
 
     @model_validator(mode="after")
     def _check_models(self) -> Settings:

@@ -9,9 +9,8 @@ and warmed, httpx over ASGITransport), several at a time so that the micro-batch
 documents are written to benchmarks/out/ (git-ignored) and scored with ``../shared/eval/score_summary.py``, which
 computes Lead-3 in the same run. Skips with a message when ``../shared/eval`` is absent.
 
-CNN/DM records are one unbroken paragraph without a headline. Each is sent as a neutral first line (the record
-id) above the article text, so that segmentation sees the usual headline-then-body layout; the summary reads
-body blocks only, so that line never reaches it.
+CNN/DM records are one unbroken paragraph without a headline; each is sent exactly as it is (segmentation makes
+it one body block).
 
 Leaks: a summary sentence leaks when it matches a gold caption (word-token sets containing each other at >= 0.8
 both ways, as score_segmentation.py matches captions), holds a whole gold caption of at least 5 words (as a
@@ -118,7 +117,7 @@ def run_rouge(concurrency: int, limit: int | None) -> bool:
     records = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit:
         records = records[:limit]
-    items = [(r["id"], f"{r['id']}\n\n{r['article']}") for r in records]
+    items = [(r["id"], r["article"]) for r in records]
     documents, stats = asyncio.run(enrich_all(items, concurrency=concurrency))
     pred = OUT / "summary_cnndm_pred.jsonl"
     _write(pred, documents)

@@ -3,11 +3,11 @@
     python -m benchmarks.summary_variants                 # every variant
     python -m benchmarks.summary_variants --only default lead3-filtered
 
-Each article is prepared as the service prepares it: a neutral first line above the article, segmented with
-``app.text.segment``, then ``summary_input`` (sentence splitting, caption/fragment filters). Each sentence is
-embedded once with the packaged MiniLM (cached in benchmarks/out/, which git ignores). Every variant is scored
-with ROUGE exactly as ``../shared/eval/score_summary.py`` scores (rouge-score, stemmed F1), with that scorer's
-Lead-3 in the same run. The service's own numbers come from ``python -m benchmarks.eval_summary``.
+Each article is prepared as the service prepares it: segmented with ``app.text.segment``, then
+``summary_input`` (sentence splitting, caption/fragment filters). Each sentence is embedded once with the packaged
+MiniLM (cached in benchmarks/out/, which git ignores). Every variant is scored with ROUGE exactly as
+``../shared/eval/score_summary.py`` scores (rouge-score, stemmed F1), with that scorer's Lead-3 in the same run.
+The service's own numbers come from ``python -m benchmarks.eval_summary``.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ class Variant:
 
 
 def prepare(doc_id: str, article: str) -> Article:
-    doc = Doc.create(f"{doc_id}\n\n{article}")
+    doc = Doc.create(article, doc_id=doc_id)
     doc.blocks = segment(doc.text).blocks
     body = [s.text for b in doc.blocks_of("body") for s in split_sentences(doc.text, b.start, b.end)]
     return Article(body, [s.text for s in summary_input(doc).sentences])

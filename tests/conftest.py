@@ -7,13 +7,17 @@ import os
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
-from collections.abc import AsyncIterator
+import contextlib
+import io
+import logging
+from collections.abc import AsyncIterator, Iterator
 
 import httpx
 import pytest
 import pytest_asyncio
 from fastapi import FastAPI
 
+from app.logs import JsonFormatter
 from app.main import create_app
 from app.nlp.embeddings import SentenceEmbedder
 from app.settings import Settings
@@ -55,3 +59,20 @@ def minilm(app: FastAPI) -> SentenceEmbedder:
     stage = next(s for s in app.state.service.pipeline.stages if s.name == "summary")
     embedder: SentenceEmbedder = stage.embedder
     return embedder
+
+
+@contextlib.contextmanager
+def captured_logs(level: int = logging.INFO) -> Iterator[io.StringIO]:
+    """Everything logged meanwhile, as the service's JSON lines. Enter it after create_app (which resets handlers)."""
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter())
+    root = logging.getLogger()
+    previous = root.level
+    root.addHandler(handler)
+    root.setLevel(level)
+    try:
+        yield stream
+    finally:
+        root.removeHandler(handler)
+        root.setLevel(previous)

@@ -14,6 +14,7 @@ from app.api.openapi_docs import enrich_ok_response, enrich_request_body, proble
 from app.api.problems import problem_body
 from app.errors import EnrichError, InvalidRequest, NotReady
 from app.schemas.batch import BatchItemResult, BatchRequest, BatchResponse
+from app.schemas.document import WarningPublic
 from app.schemas.problem import ProblemDetails
 from app.schemas.request import EnrichRequest
 from app.service import EnrichmentService
@@ -22,20 +23,43 @@ router = APIRouter(prefix="/v1", tags=["enrichment"])
 
 
 async def read_enrich_request(
-    request: Request, *, max_bytes: int, doc_id: str | None, stages: str | None
-) -> EnrichRequest:
-    """The request as JSON (EnrichRequest) or text/plain (query parameters id and stages)."""
+    request: Request, service: EnrichmentService, *, doc_id: str | None, stages: str | None
+) -> tuple[EnrichRequest, list[WarningPublic]]:
+    """The request as JSON (EnrichRequest) or text/plain, with the query parameters id and stages applied.
+
+    Query parameters are always validated. With a JSON body, a query parameter fills a field the body leaves
+    out; where the body sets it too, the body wins and the returned warnings say so.
+    """
     media = require_media_type(request, ("application/json", "text/plain"))
-    text = decode_utf8(await read_body(request, max_bytes))
+    text = decode_utf8(await read_body(request, service.settings.max_body_bytes))
+    stage_list = None
+    if stages is not None:
+        stage_list = [s.strip() for s in stages.split(",") if s.strip()]
+        if not stage_list:
+            raise InvalidRequest(
+                "the query parameter stages names no stage",
+                errors=[{"loc": "query.stages", "message": "name at least one stage", "type": "too_short"}],
+            )
+        service.pipeline.resolve(stage_list)
+    query = {"id": doc_id, "stages": stage_list}
     if media == "text/plain":
-        stage_list = [s.strip() for s in stages.split(",") if s.strip()] if stages is not None else None
-        return validate_model(EnrichRequest, {"text": text, "id": doc_id, "stages": stage_list}, loc_prefix="query")
-    if doc_id is not None or stages is not None:
-        raise InvalidRequest(
-            "the query parameters id and stages are for text/plain bodies; put them in the JSON body",
-            errors=[{"loc": "query", "message": "not allowed with a JSON body", "type": "extra_forbidden"}],
-        )
-    return validate_model(EnrichRequest, parse_json(text))
+        return validate_model(EnrichRequest, {"text": text, **query}, loc_prefix="query"), []
+    body = parse_json(text)
+    notes: list[WarningPublic] = []
+    if isinstance(body, dict):
+        for name, value in query.items():
+            if value is None:
+                continue
+            if body.get(name) is None:
+                body[name] = value
+            elif body[name] != value:
+                notes.append(
+                    WarningPublic(
+                        code="query_parameter_ignored",
+                        message=f"the query parameter {name!r} was ignored: the JSON body sets {name} too",
+                    )
+                )
+    return validate_model(EnrichRequest, body), notes
 
 
 @router.post(
@@ -55,14 +79,20 @@ async def enrich(
     request: Request,
     service: ServiceDep,
     id: Annotated[
-        str | None, Query(description="text/plain bodies only: your id for the article", max_length=256)
+        str | None,
+        Query(
+            description="your id for the article (a JSON body's own id takes precedence)", min_length=1, max_length=256
+        ),
     ] = None,
     stages: Annotated[
-        str | None, Query(description="text/plain bodies only: comma-separated stages, e.g. segment,credits")
+        str | None,
+        Query(description="comma-separated stages, e.g. segment,credits (a JSON body's own stages take precedence)"),
     ] = None,
 ) -> Response:
-    body = await read_enrich_request(request, max_bytes=service.settings.max_body_bytes, doc_id=id, stages=stages)
+    body, notes = await read_enrich_request(request, service, doc_id=id, stages=stages)
     document = await service.enrich(body.text, doc_id=body.id, stages=body.stages, options=body.options)
+    if notes:
+        document = document.model_copy(update={"warnings": [*document.warnings, *notes]})
     return Response(
         document.model_dump_json(by_alias=True),
         media_type="application/json",
@@ -119,4 +149,4 @@ async def enrich_batch(request: Request, service: ServiceDep) -> Response:
     results = await asyncio.gather(*(_enrich_item(service, i, raw, request_id) for i, raw in enumerate(envelope.items)))
     ok = sum(1 for r in results if r.status == 200)
     response = BatchResponse(results=list(results), succeeded=ok, failed=len(results) - ok)
-    return Response(response.model_dump_json(by_alias=True, exclude_none=True), media_type="application/json")
+    return Response(response.model_dump_json(by_alias=True), media_type="application/json")

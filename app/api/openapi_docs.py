@@ -13,7 +13,8 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """Documented problem+json responses for the given statuses."""
     descriptions = {
         400: "The body is not valid UTF-8 (code invalid_utf8).",
-        401: "Missing or wrong API key (code unauthorized).",
+        401: "Missing or wrong API key (code unauthorized), with a WWW-Authenticate challenge; only when API keys "
+        "are configured (ENRICH_API_KEYS, ENRICH_API_KEYS_FILE).",
         413: "The body or the text is over the configured limit (body_too_large, text_too_long).",
         415: "Content-Type is not application/json or text/plain in UTF-8 (unsupported_media_type).",
         422: "Empty text, malformed JSON, a schema violation or an unknown stage (empty_text, invalid_text, "

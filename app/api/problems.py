@@ -16,6 +16,8 @@ from app.schemas.problem import ProblemDetails
 log = logging.getLogger(__name__)
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+# error extras that become response headers only, never body members
+HEADER_ONLY = frozenset({"www_authenticate"})
 
 STATUS: dict[type[errors.EnrichError], int] = {
     errors.InvalidEncoding: 400,
@@ -48,7 +50,7 @@ def problem_body(
     exc: errors.EnrichError, *, instance: str | None, request_id: str | None, status: int | None = None
 ) -> dict[str, Any]:
     """The problem+json object for ``exc`` (also used for failed items of a batch)."""
-    extra = {k: v for k, v in exc.extra.items() if k not in ProblemDetails.model_fields}
+    extra = {k: v for k, v in exc.extra.items() if k not in ProblemDetails.model_fields and k not in HEADER_ONLY}
     problem = ProblemDetails(
         type=f"urn:article-enrichment:problem:{exc.code}",
         title=exc.title,
@@ -65,11 +67,21 @@ def problem_body(
 
 def problem_response(exc: errors.EnrichError, request: Request, *, status: int | None = None) -> JSONResponse:
     request_id = getattr(request.state, "request_id", None)
-    body = problem_body(exc, instance=request.url.path, request_id=request_id, status=status)
+    return problem_json_response(exc, instance=request.url.path, request_id=request_id, status=status)
+
+
+def problem_json_response(
+    exc: errors.EnrichError, *, instance: str | None, request_id: str | None, status: int | None = None
+) -> JSONResponse:
+    """The problem+json response for ``exc``, with its Retry-After / WWW-Authenticate headers."""
+    body = problem_body(exc, instance=instance, request_id=request_id, status=status)
     headers = {}
     retry_after = exc.extra.get("retry_after")
     if retry_after is not None:
         headers["Retry-After"] = str(int(retry_after))
+    challenge = exc.extra.get("www_authenticate")
+    if challenge is not None:
+        headers["WWW-Authenticate"] = str(challenge)
     return JSONResponse(body, status_code=body["status"], media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 

@@ -16,6 +16,10 @@ def load_pretrained(model_dir: Path, auto_class: str, *, what: str, torch_thread
     import torch
     import transformers
 
+    # transformers writes progress bars and warnings straight to stderr; the service logs one JSON object a line
+    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    transformers.utils.logging.disable_default_handler()
+    transformers.utils.logging.enable_propagation()
     if torch_threads:
         torch.set_num_threads(torch_threads)
     try:

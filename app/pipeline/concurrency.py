@@ -20,13 +20,18 @@ class WorkerPool:
 
     def __init__(self, max_workers: int, *, name: str = "cpu") -> None:
         self.max_workers = max_workers
-        self._executor = ThreadPoolExecutor(max_workers=max_workers, thread_name_prefix=name)
+        self.name = name
+        self._executor: ThreadPoolExecutor | None = None
 
     async def run(self, fn: Callable[P, T], /, *args: P.args, **kwargs: P.kwargs) -> T:
         """Run ``fn(*args, **kwargs)`` in a worker thread and await its result."""
+        if self._executor is None:  # first use, or first use after a shutdown (the app restarted)
+            self._executor = ThreadPoolExecutor(max_workers=self.max_workers, thread_name_prefix=self.name)
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args, **kwargs))
 
     def shutdown(self) -> None:
         """Stop accepting work; running calls finish in their threads."""
-        self._executor.shutdown(wait=False, cancel_futures=True)
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None

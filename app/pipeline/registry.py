@@ -6,6 +6,7 @@ from app.pipeline.concurrency import WorkerPool
 from app.pipeline.runner import Pipeline, StageObserver
 from app.pipeline.stage import Stage
 from app.pipeline.stages.credits import CreditsStage
+from app.pipeline.stages.entities import EntitiesStage
 from app.pipeline.stages.language import LanguageStage
 from app.pipeline.stages.segment import SegmentStage
 from app.pipeline.stages.summary import SummaryStage
@@ -18,6 +19,7 @@ def build_stages(settings: Settings, pool: WorkerPool) -> list[Stage]:
         SegmentStage(pool),
         CreditsStage(pool),
         LanguageStage(pool),
+        EntitiesStage(settings, pool),
         SummaryStage(settings, pool),
     ]
 

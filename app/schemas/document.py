@@ -73,6 +73,8 @@ class CaptionPublic(_Out):
     block_index: int = Field(ge=0)
     credit_index: int | None = Field(description="index into image_credits, or null")
     editor_note: str | None = Field(description='e.g. "Graphic content", from "EDITORS NOTE: Graphic content"')
+    editor_note_start: int | None = Field(default=None, ge=0, description="offset of the editor's note, or null")
+    editor_note_end: int | None = Field(default=None, ge=0, description="end offset of the editor's note, or null")
 
 
 class ImageCreditPublic(_Out):
@@ -165,10 +167,10 @@ def to_public(doc: Doc, *, schema_uri: str = "/v1/schema") -> EnrichedDocument:
     """Serialise a finished document to the versioned response schema."""
     body_blocks = doc.blocks_of("body")
     body_text = "\n\n".join(b.text for b in body_blocks)
-    # captions point at image credits by index; without the credits stage there is nothing to point at
-    credits_ran = len(doc.image_credits) == len(doc.credit_spans)
+    # a caption's credit_index points into image_credits, which the credits stage fills one-to-one from the
+    # credit spans; when that stage did not run (not requested, failed, timed out) there is nothing to point at
     captions = [CaptionPublic.model_validate(c) for c in doc.captions]
-    if not credits_ran:
+    if len(doc.image_credits) != len(doc.credit_spans):
         for caption in captions:
             caption.credit_index = None
     return EnrichedDocument(

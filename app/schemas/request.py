@@ -6,6 +6,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# a text is blank when this (Python re) pattern finds nothing in it
+NON_BLANK_PATTERN = r"\S"
+
 
 class SummaryOptions(BaseModel):
     """How the summary is made. Unset fields take the service's configured defaults."""
@@ -61,7 +64,11 @@ class EnrichRequest(BaseModel):
 
     text: str = Field(
         description="The article as plain text, exactly as scraped or exported: title, bylines, captions, "
-        "credits and body interleaved. Every offset in the response points into this string.",
+        "credits and body interleaved. Every offset in the response points into this string. It must contain "
+        "something other than whitespace (else 422 empty_text); its length limit is GET /v1/info "
+        "limits.max_text_chars (else 413 text_too_long).",
+        # documented here, checked by the service, so that each failure has its own error code
+        json_schema_extra={"minLength": 1, "pattern": NON_BLANK_PATTERN},
     )
     id: str | None = Field(
         default=None,
@@ -71,6 +78,7 @@ class EnrichRequest(BaseModel):
     )
     stages: list[str] | None = Field(
         default=None,
+        min_length=1,
         max_length=16,
         description="Stages to run (their prerequisites run too). Default: all stages. See GET /v1/info.",
     )

@@ -4,7 +4,8 @@ Segmentation classifies whole blocks; scrapers still glue picture captions, cred
 body paragraphs ("A taxi driver ... (pictured posed by model) A taxi driver in India has been arrested ...").
 A summary must not quote them. ``caption_reason`` says why a sentence reads as one, from its phrasing only:
 
-* ``credit``: a photo credit ("(AP Photo/Jane Doe)", "Photograph: X/Reuters", "via Getty Images", "Credit: X").
+* ``credit``: a photo credit ("(AP Photo/Jane Doe)", "Photograph: X/Reuters", "via Getty Images", "Credit: X"),
+  as ``app.text.credits.find_inline_credit`` finds it at either end of the sentence, or anywhere by its phrasing.
 * ``picture``: a reference to a picture the reader of a summary cannot see ("(pictured)", ", pictured,",
   "(left)", "pictured above", "(file photo)", "posed by model", "Pictured:").
 * ``label``: a caption label before a colon at the start, followed by a capital ("Fighter ace: Douglas Bader's
@@ -21,11 +22,8 @@ from __future__ import annotations
 
 import re
 
-
-def wordset(words: str) -> frozenset[str]:
-    """A set of words written as one space-separated string (for the word lists of app/text)."""
-    return frozenset(words.split())
-
+from app.text.credits import find_inline_credit
+from app.text.names import wordset
 
 _CREDIT = re.compile(
     r"""\((?:AP|AFP|EPA|Reuters|PA)?\s*Photos?\s*[:/]
@@ -90,7 +88,8 @@ PICTURE_AFTERTHOUGHT = re.compile(rf"\b(?:pictured|{_POSITION_WORDS}|file|stock|
 
 def caption_reason(sentence: str) -> str | None:
     """Why ``sentence`` reads as a caption, credit or prompt rather than prose; None when it reads as prose."""
-    if _CREDIT.search(sentence):
+    # the segmenter's credit finder reads the ends of a caption; the patterns also find a credit glued mid-sentence
+    if find_inline_credit(sentence) is not None or _CREDIT.search(sentence):
         return "credit"
     if _PICTURE.search(sentence):
         return "picture"

@@ -1,11 +1,24 @@
-"""Parsing of image credits into IPTC terms (pure functions, no I/O).
+"""Image credits: recognising them in text and parsing them into IPTC terms (pure functions, no I/O).
 
-PLACEHOLDER: being replaced by the real parser.
+A credit is read as up to three parts: an optional label (``Photo:``, ``Photograph by``, ``Credit:``,
+``Courtesy of``, ``AP Photo/``), then segments separated by ``/`` or ``;`` (``DIMITAR DILKOFF/AFP via Getty``),
+each of which is a person (IPTC Creator), a known agency (``agencies.AGENCIES``) or another organisation, and the
+connectives ``via`` (a distributor: ``AFP via Getty Images``) and ``for`` (a commission: ``Name for The Washington
+Post``). How sure the reading is (``CreditReading.strength``) lets the segmenter accept a labelled or agency credit
+anywhere, but a bare organisation name only next to a caption.
+
+All scanning is over bounded windows and whitespace tokens; the few regexes have no nested quantifiers.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from enum import IntEnum
+from functools import lru_cache
+
+from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
+from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, wordset
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,6 +30,479 @@ class ParsedCredit:
     credit_line: str | None
 
 
+class Strength(IntEnum):
+    """How clearly a string is a picture credit."""
+
+    NONE = 0
+    WEAK = 1  # an organisation name on its own ("The London Standard"): a credit only next to a caption
+    MEDIUM = 2  # a structure typical of credits without a known agency ("Mario Jasso/Cuartoscuro")
+    STRONG = 3  # a credit label, or a known agency ("Photo: ...", "AP Photo/...", "REUTERS", "Name/AFP")
+
+
+@dataclass(frozen=True, slots=True)
+class CreditReading:
+    strength: Strength
+    parsed: ParsedCredit
+
+
+@dataclass(frozen=True, slots=True)
+class InlineCredit:
+    """A credit inside a caption block; offsets relative to the block text."""
+
+    start: int  # the credit as reported in ``raw`` (no brackets, label kept)
+    end: int
+    caption_end: int  # where the caption text ends (before the credit and its separator)
+    caption_start: int = 0  # where the caption text starts (after a leading credit)
+
+
+_LABEL = re.compile(
+    r"^(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|photo credits?|image credits?|picture credits?"
+    r"|illustrations?|graphics?|video|sources?|artwork|cartoon|composite|photo illustration|photo-illustration"
+    r"|mandatory credit|file|file photo|(?:main|top|header|lead|hero) (?:image|photo|picture))\s{0,3}:\s{0,3}"
+    r"|^image source\s{0,2}[,:]\s{0,3}",
+    re.IGNORECASE,
+)
+_BY_LABEL = re.compile(
+    r"^(?:photo(?:graph|graphy)?s?|images?|illustrations?|pictures?|video|artwork|graphics?)\s{1,3}by\s{1,3}",
+    re.IGNORECASE,
+)
+_COURTESY = re.compile(r"^courtesy(?:\s{1,3}of)?\s{1,3}", re.IGNORECASE)
+_AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
+_INLINE_LABEL = re.compile(
+    r"(?:Photo(?:graph)?s?|PHOTOS?|Pictures?|Images?|IMAGES?|Credits?|CREDIT|Illustration|Image source)\s?:\s?"
+    r"|(?:Photo(?:graph)?|Picture|Image|Illustration)\sby\s"
+)
+# Words that may start with a lower-case letter inside a credit segment.
+_CONNECTIVES: frozenset[str] = frozenset({"of", "the", "and", "for", "via", "et", "in", "on", "at", "&", "y", "de"})
+_ORG_WORDS: frozenset[str] = wordset(
+    """
+    agency archive archives center centre collection company council court department foundation gallery government
+    group handout herald image images inc institute journal library live ltd magazine media ministry museum network
+    news office photo photography photos picture pictures police pool post press productions project service stock
+    studio studios times tv university wire partnership alliance authority board commission trust society coalition
+    union federation bureau administration laboratory lab observatory survey statistics committee association
+    corporation partners holdings bank fund programme program initiative campaign party army navy force forces
+    command services parliament senate congress assembly club team school college hospital church festival
+    """
+)
+_MAX_CREDIT_WORDS = 16
+
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+def _strip_brackets(s: str) -> str:
+    s = s.strip()
+    while len(s) >= 2 and s[0] in "([{" and s[-1] in ")]}":
+        s = s[1:-1].strip()
+    return s.strip("([{)]} \t")
+
+
+def _is_org(seg: str) -> bool:
+    """Capitalised words (connectives allowed), or an acronym: ``Birmingham Live``, ``ICJ-CIJ``, ``MSB``."""
+    words = _words(seg)
+    if not words or len(words) > 8:
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit() or agency_of(seg) is not None):
+        return False
+    for w in words:
+        core = w.strip(".,()'’")
+        if not core:
+            continue
+        if core.casefold() in _CONNECTIVES or core.casefold() in PARTICLES:
+            continue
+        if not (core[0].isupper() or core[0].isdigit()):
+            return False
+    return True
+
+
+def _has_org_word(seg: str) -> bool:
+    return any(w.strip(".,()").casefold() in _ORG_WORDS for w in seg.split())
+
+
+def _is_person(seg: str) -> bool:
+    if agency_of(seg) is not None:
+        return False
+    words = _words(seg)
+    if any(w.strip(".,").casefold() in _ORG_WORDS for w in words):
+        return False
+    return looks_like_person_name(seg.strip(" .,"))
+
+
+@dataclass(slots=True)
+class _Parts:
+    creators: list[str]
+    owners: list[tuple[str, str | None]]  # (printed, canonical agency or None)
+    distributors: list[tuple[str, str]]  # (printed, canonical)
+    extra: list[str]  # trailing notes kept in the credit line ("Courtesy of the ICJ")
+    unknown: int  # segments that are neither person nor organisation
+    has_agency: bool
+    first_is_person: bool = False
+    commissioned: bool = False  # "Name for Publication"
+
+
+def _printed_distributor(printed: str, canonical: str) -> str:
+    if canonical == "Getty Images" and printed.casefold() in ("getty", "getty images"):
+        return "Getty Images"
+    return printed
+
+
+def _add_segment(seg: str, parts: _Parts) -> None:
+    seg = seg.strip(" .,;:|")
+    if not seg:
+        return
+    if seg.casefold().startswith("via "):
+        seg = seg[4:].strip()
+    low = seg.casefold()
+    via = low.rfind(" via ")
+    if via > 0:
+        owner, dist = seg[:via].strip(), seg[via + 5 :].strip()
+        canonical = agency_of(dist)
+        if canonical is not None:
+            parts.distributors.append((_printed_distributor(dist, canonical), canonical))
+            parts.has_agency = True
+        elif _is_org(dist):
+            parts.distributors.append((dist, dist))
+        _add_segment(owner, parts)
+        return
+    comm = low.find(" for ")
+    if comm > 0:
+        person, publication = seg[:comm].strip(), seg[comm + 5 :].strip()
+        if _is_person(person) and _is_org(publication):
+            parts.creators.append(name_case(person))
+            parts.commissioned = True
+            canonical = agency_of(publication)
+            parts.owners.append((publication, canonical))
+            parts.has_agency = parts.has_agency or canonical is not None
+            return
+    canonical = agency_of(seg)
+    if canonical is not None:
+        parts.owners.append((seg, canonical))
+        parts.has_agency = True
+    elif _is_person(seg):
+        parts.creators.append(name_case(seg))
+    elif _is_org(seg):
+        parts.owners.append((seg, None))
+    else:
+        parts.unknown += 1
+
+
+def _split_segments(body: str, *, commas: bool) -> tuple[list[str], list[str]]:
+    """Segments of a credit body, and trailing notes after a full stop ("... ICJ-CIJ. Courtesy of the ICJ")."""
+    extra: list[str] = []
+    main = body
+    dot = body.find(". ")
+    while dot > 0:
+        before = body[:dot]
+        last = before.split()[-1] if before.split() else ""
+        if len(last) >= 3 and last.isalpha():  # not an initial or an abbreviation ("Robert F. Bukaty", "U.S.")
+            main, extra = body[:dot], [body[dot + 2 :].strip()]
+            break
+        dot = body.find(". ", dot + 2)
+    segments: list[str] = []
+    for group in main.replace(" | ", ";").split(";"):
+        for part in group.split("/"):
+            segments.extend(part.split(", ") if commas else [part])
+    return [s for s in (seg.strip() for seg in segments) if s], [e for e in extra if e]
+
+
+def _canonical_printed(printed: str, canonical: str | None) -> str:
+    """Print a shouting agency name as the agency writes it: ``REUTERS`` -> ``Reuters`` (``AFP`` stays)."""
+    if canonical is not None and printed.isupper() and not canonical.isupper() and len(printed) > 4:
+        return canonical
+    if canonical == "Getty Images" and printed.casefold() == "getty":
+        return "Getty Images"
+    return printed
+
+
+@lru_cache(maxsize=4096)
+def read_credit(raw: str) -> CreditReading:
+    """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
+    if len(raw) > 400:  # no credit is this long; never scan a long string
+        return CreditReading(Strength.NONE, ParsedCredit((), None, None))
+    text = " ".join(_strip_brackets(raw).split())
+    empty = CreditReading(Strength.NONE, ParsedCredit((), None, text or None))
+    if not text or len(text) > 240:
+        return empty
+    labelled = False
+    data_source = text[:7].casefold().startswith("source")
+    ap_photo = False
+    body = text
+    for pattern in (_LABEL, _BY_LABEL):
+        m = pattern.match(body)
+        if m:
+            body, labelled = body[m.end() :].strip(), True
+            break
+    m = _COURTESY.match(body)
+    if m:
+        owner = body[m.end() :].strip(" .")
+        if not owner or len(_words(owner)) > _MAX_CREDIT_WORDS:
+            return empty
+        return CreditReading(Strength.STRONG, ParsedCredit((), owner, f"Courtesy of {owner}"))
+    m = _AP_PHOTO.match(body)
+    if m:
+        body, ap_photo, labelled = body[m.end() :].strip(), True, True
+    if not body and not ap_photo:
+        return empty
+    colon = body.find(": ")
+    if 0 < colon <= 40 and (agency_of(body[:colon]) is not None or _has_org_word(body[:colon])):
+        # "ABC News: Jane Doe": the agency, then its photographer
+        owner, rest = body[:colon], body[colon + 2 :]
+        if rest and all(_is_person(p.strip()) for p in rest.split(",")):
+            body = f"{rest}/{owner}"
+    if len(_words(body)) > _MAX_CREDIT_WORDS:
+        return empty
+    segments, extra = _split_segments(body, commas=labelled)
+    parts = _Parts(creators=[], owners=[], distributors=[], extra=extra, unknown=0, has_agency=ap_photo)
+    for k, seg in enumerate(segments):
+        before = len(parts.creators)
+        if data_source:  # "Source: ..." names where data or a chart comes from, never a photographer
+            parts.owners.append((seg.strip(" .,;:|"), agency_of(seg)))
+            continue
+        _add_segment(seg, parts)
+        if k == 0:
+            parts.first_is_person = len(parts.creators) > before
+    parsed = _assemble(parts, ap_photo=ap_photo)
+    if labelled:
+        # a label makes a credit; its body still has to read like names ("Photo: A man walks ..." is a caption)
+        ok = parts.unknown == 0 or len(_words(body)) <= 6
+        return CreditReading(Strength.STRONG if ok else Strength.NONE, parsed)
+    if parts.unknown:
+        return CreditReading(Strength.NONE, parsed)
+    n_segments = len(parts.creators) + len(parts.owners) + len(parts.distributors)
+    if parts.has_agency:
+        if n_segments == 1 and not parts.creators and is_weak_alone(segments[0] if segments else ""):
+            return CreditReading(Strength.WEAK, parsed)
+        return CreditReading(Strength.STRONG, parsed)
+    if len(segments) == 2 and (parts.owners or parts.distributors) and parts.first_is_person:
+        return CreditReading(Strength.MEDIUM, parsed)
+    if len(segments) >= 2 and len(parts.owners) >= 2 and any(_has_org_word(p) for p, _ in parts.owners):
+        return CreditReading(Strength.MEDIUM, parsed)
+    if parts.distributors and parts.owners:
+        return CreditReading(Strength.MEDIUM, parsed)
+    if parts.commissioned:
+        return CreditReading(Strength.MEDIUM, parsed)
+    if n_segments == 1 and parts.owners:
+        return CreditReading(Strength.WEAK, parsed)
+    return CreditReading(Strength.NONE, parsed)
+
+
+def _assemble(parts: _Parts, *, ap_photo: bool) -> ParsedCredit:
+    source: str | None = None
+    owners = parts.owners
+    if ap_photo:
+        source = "AP"
+    elif owners:
+        # "AFP/Getty": the first owner, distributed by Getty; "Getty/AP": two pictures, the first one's source
+        known = [(p, c) for p, c in owners if c is not None and c not in DISTRIBUTORS]
+        last_is_distributor = len(owners) >= 2 and owners[-1][1] in DISTRIBUTORS
+        first_printed, first_canonical = known[0] if known and last_is_distributor else owners[0]
+        if first_canonical is None and known and not last_is_distributor:
+            first_printed, first_canonical = known[0]  # "Northumbria Police/SWNS": the agency
+        source = first_canonical or first_printed
+    elif parts.distributors:
+        source = parts.distributors[0][1]
+    if ap_photo:
+        line: str | None = "AP Photo"
+    else:
+        printed = [_canonical_printed(p, c) for p, c in parts.owners]
+        # "AFP/Getty" is the AFP picture distributed by Getty: printed "AFP via Getty Images"
+        if len(printed) >= 2 and parts.owners[-1][1] in DISTRIBUTORS and parts.owners[0][1] not in DISTRIBUTORS:
+            dist_printed = _printed_distributor(parts.owners[-1][0], parts.owners[-1][1] or "")
+            printed = ["/".join(printed[:-1]) + " via " + dist_printed]
+        joined = "/".join(printed)
+        if parts.distributors:
+            dists = " via ".join(p for p, _ in parts.distributors)
+            joined = f"{joined} via {dists}" if joined else dists
+        if not joined and parts.creators:
+            joined = ", ".join(parts.creators)
+        line = joined or None
+    if line is not None and parts.extra:
+        line = f"{line}. {'. '.join(parts.extra)}"
+    return ParsedCredit(tuple(parts.creators), source, line)
+
+
 def parse_credit(raw: str) -> ParsedCredit:
-    """Parse a credit as it stands in the text (without brackets) into creators, source and credit line."""
-    return ParsedCredit((), None, raw.strip() or None)
+    """Parse a credit as it stands in the text (without brackets) into creators, source and credit line.
+
+    ``DIMITAR DILKOFF/AFP via Getty`` -> creators (Dimitar Dilkoff,), source AFP, credit line AFP via Getty
+    Images; ``AP Photo/Visar Kryeziu`` -> (Visar Kryeziu,), AP, AP Photo; ``(Image: Getty)`` -> (), Getty Images,
+    Getty Images.
+    """
+    return read_credit(raw).parsed
+
+
+def credit_strength(raw: str) -> Strength:
+    """How clearly ``raw`` (brackets allowed) is a picture credit on its own."""
+    return read_credit(raw).strength
+
+
+# ------------------------------------------------------------------------------------------- inside a caption
+
+_WINDOW = 320
+_SENTENCE_END = '.!?…"”’)'
+
+
+def _closing_paren_credit(block: str) -> InlineCredit | None:
+    """``... began. (AP Photo/Visar Kryeziu)``, ``... [File: Name/AP Photo]``: a bracketed credit at the end."""
+    if not block.endswith((")", "]")):
+        return None
+    close = block[-1]
+    open_ = "(" if close == ")" else "["
+    lo = max(0, len(block) - _WINDOW)
+    depth = 0
+    for i in range(len(block) - 1, lo - 1, -1):
+        ch = block[i]
+        if ch == close:
+            depth += 1
+        elif ch == open_:
+            depth -= 1
+            if depth == 0:
+                inner = block[i + 1 : -1]
+                before = block[:i].rstrip()
+                if not before or not inner.strip():
+                    return None
+                reading = read_credit(inner)
+                strong = reading.strength >= Strength.MEDIUM
+                weak_org = reading.strength == Strength.WEAK and (
+                    agency_of(inner) is not None
+                    or (before[-1] in _SENTENCE_END and sum(1 for w in inner.split() if w[:1].isupper()) >= 2)
+                )
+                if not (strong or weak_org):
+                    return None
+                start = i + 1 + (len(inner) - len(inner.lstrip()))
+                end = len(block) - 1 - (len(inner) - len(inner.rstrip()))
+                return InlineCredit(start, end, len(before))
+    return None
+
+
+def _labelled_tail_credit(block: str) -> InlineCredit | None:
+    """``... power. Credit: AFP/Getty``, ``... ice.Photograph by Doug Johnson``: a labelled credit at the end."""
+    lo = max(0, len(block) - _WINDOW)
+    window = block[lo:]
+    last: re.Match[str] | None = None
+    for m in _INLINE_LABEL.finditer(window):
+        k = lo + m.start()
+        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"'):
+            continue
+        last = m
+    if last is None:
+        return None
+    start = lo + last.start()
+    before = block[:start].rstrip(" |–—-,;")
+    if not before or len(before.split()) < 2:
+        return None
+    if read_credit(block[start:]).strength < Strength.STRONG:
+        return None
+    return InlineCredit(start, len(block.rstrip()), len(before))
+
+
+def _boundaries(window: str) -> list[int]:
+    """Candidate starts of a trailing credit: after a sentence end, a bar or a spaced dash, right to left."""
+    out: list[int] = []
+    n = len(window)
+    for i in range(n - 2, 0, -1):
+        ch = window[i]
+        if ch == "." and window[i - 1].isupper() and (i == 1 or not window[i - 2].isalpha()):
+            continue  # an initial ("Robert F. Bukaty"), not a sentence end
+        if ch in ".!?”" and (window[i + 1] == " " or window[i + 1].isupper()):
+            j = i + 1
+            while j < n and window[j] == " ":
+                j += 1
+            out.append(j)
+        elif ch in "|–—" and window[i - 1] == " " and window[i + 1] == " ":
+            out.append(i + 2)
+    return out
+
+
+def _agency_tail_credit(block: str) -> InlineCredit | None:
+    """``... Super Bowl LVIII. Perry Knotts/Getty Images``, ``... that day.The Associated Press``.
+
+    The longest tail after a sentence end or a bar that still reads as a credit: ``... | Jane Doe | Bloomberg |
+    Getty Images`` gives the whole credit, not only its last part.
+    """
+    lo = max(0, len(block) - 160)
+    window = block[lo:].rstrip()
+    best: int | None = None
+    for boundary in _boundaries(window):
+        b = boundary
+        while b < len(window) and window[b] in " |–—-":
+            b += 1
+        tail = window[b:]
+        if not tail or len(tail.split()) > 12:
+            break
+        reading = read_credit(tail)
+        if reading.strength >= Strength.MEDIUM or (reading.strength == Strength.WEAK and agency_of(tail)):
+            best = b
+        elif best is not None:
+            break
+    if best is None:
+        return None
+    before = block[: lo + best].rstrip(" |–—")
+    if len(before.split()) < 3:
+        return None
+    return InlineCredit(lo + best, lo + len(window), len(before))
+
+
+def _slash_tail_credit(block: str) -> InlineCredit | None:
+    """``... in Washington DC Stefan Rousseau/via Reuters``: a ``Name/Agency`` credit glued to the caption."""
+    lo = max(0, len(block) - 120)
+    window = block[lo:].rstrip()
+    slash = window.rfind("/")
+    if slash <= 0:
+        return None
+    right = window[slash + 1 :].strip()
+    right_core = right[4:] if right.casefold().startswith("via ") else right
+    if not right_core or len(right_core.split()) > 6 or not _is_org(right_core):
+        return None
+    org_like = agency_of(right_core) is not None or any(
+        w.casefold() in _ORG_WORDS for w in right_core.replace("/", " ").split()
+    )
+    if not org_like:
+        return None
+    left_words = window[:slash].rstrip().split(" ")
+    if len(left_words) < 5:
+        return None
+    take = 2
+    if len(left_words) >= 4 and len(left_words[-2].strip(".")) == 1 and left_words[-2][:1].isupper():
+        take = 3  # a middle initial: "Nicky J Sims"
+    name_words = left_words[-take:]
+    if not all(is_name_word(w) or (len(w.strip(".")) == 1 and w[:1].isupper()) for w in name_words):
+        return None
+    name = " ".join(name_words)
+    start = lo + window.rfind(name, 0, slash + 1)
+    before = block[:start].rstrip()
+    if len(before.split()) < 3:
+        return None
+    return InlineCredit(start, lo + len(window), len(before))
+
+
+_LEAD_FOLLOWERS: frozenset[str] = frozenset({"the", "a", "an", "this", "these", "those", "in", "at", "on"})
+
+
+def _leading_credit(block: str) -> InlineCredit | None:
+    """``The Yomiuri Shimbun The leaders of seven parties ...``: an agency name printed before the caption."""
+    if not block.endswith((".", "”", ")")):
+        return None
+    hit = leading_agency(block)
+    if hit is None:
+        return None
+    _, length = hit
+    rest = block[length:].lstrip()
+    first = rest.split(" ", 1)[0] if rest else ""
+    if first.casefold() not in _LEAD_FOLLOWERS or not first[:1].isupper():
+        return None
+    return InlineCredit(0, length, len(block.rstrip()), caption_start=len(block) - len(rest))
+
+
+def find_inline_credit(block: str) -> InlineCredit | None:
+    """A credit inside a caption-like block, with the caption's bounds; None when there is none."""
+    text = block.rstrip()
+    if len(text.split()) < 2:
+        return None
+    for finder in (_closing_paren_credit, _labelled_tail_credit, _agency_tail_credit, _slash_tail_credit):
+        found = finder(text)
+        if found is not None:
+            return found
+    return _leading_credit(text)

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE, wordset
+from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
+from app.text.names import wordset
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,9 +143,19 @@ async def test_unsupported_content_type_is_415(client: httpx.AsyncClient, conten
     assert_problem(response, 415, "unsupported_media_type")
 
 
-async def test_query_parameters_with_a_json_body_are_rejected(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/enrich?stages=segment", json={"text": "Some text."})
-    assert_problem(response, 422, "invalid_request")
+async def test_query_parameters_fill_what_a_json_body_leaves_out(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/enrich?stages=segment&id=from-query", json={"text": "Some text."})
+    doc = response.json()
+    assert doc["id"] == "from-query"
+    assert {s["name"]: s["status"] for s in doc["pipeline"]["stages"]}["credits"] == "skipped"
+    assert doc["warnings"] == []
+
+
+async def test_a_json_field_wins_over_its_query_parameter_with_a_warning(client: httpx.AsyncClient) -> None:
+    response = await client.post("/v1/enrich?id=from-query", json={"text": "Some text.", "id": "from-body"})
+    doc = response.json()
+    assert doc["id"] == "from-body"
+    assert [w["code"] for w in doc["warnings"]] == ["query_parameter_ignored"]
 
 
 async def test_unknown_route_and_wrong_method_are_problems(client: httpx.AsyncClient) -> None:

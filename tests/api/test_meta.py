@@ -68,3 +68,14 @@ def test_openapi_documents_both_body_types_and_problem_responses() -> None:
         assert "application/problem+json" in post["responses"][status]["content"]
     assert "EnrichRequest" in spec["components"]["schemas"]
     assert "EnrichedDocument" in spec["components"]["schemas"]
+
+
+async def test_the_swagger_example_response_is_what_the_service_returns(client: httpx.AsyncClient) -> None:
+    from app.api.examples import example_response
+    from app.api.examples_gen import EXAMPLE_ID, comparable
+
+    recorded = example_response()
+    assert recorded, "app/api/example_response.json is missing: run `make examples`"
+    live = (await client.post("/v1/enrich", json={"text": EXAMPLE_ARTICLE, "id": EXAMPLE_ID})).json()
+    live["pipeline"]["cache_hit"] = False
+    assert comparable(live) == comparable(recorded), "the example response is stale: run `make examples`"

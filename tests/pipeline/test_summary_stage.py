@@ -163,6 +163,10 @@ async def test_a_document_without_body_prose_gets_no_summary_and_a_warning(make_
     await stage.run(doc)
     assert doc.summary is None
     assert [w.code for w in doc.warnings] == ["summary_empty"]
+    no_body = make_doc([("title", "Pier reopens")])
+    await stage.run(no_body)
+    assert no_body.summary is None
+    assert no_body.warnings == []
 
 
 async def test_sentences_of_concurrent_documents_share_model_calls(make_stage: Callable[..., object]) -> None:

@@ -107,3 +107,19 @@ async def test_a_deadline_times_out_the_slow_stage_and_the_document_still_return
     assert any(w["code"] == "stage_timeout" for w in doc["warnings"])
     assert too_long.status_code == 422
     assert too_long.json()["errors"][0]["loc"] == "body.options.deadline_ms"
+
+
+async def test_a_request_that_waits_too_long_for_admission_is_shed() -> None:
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=100)
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
+            assert await asyncio.to_thread(gated.entered.wait, 10)
+            waited = await c.post("/v1/enrich", json={"text": "waits"})
+            gated.gate.set()
+            assert (await running).status_code == 200
+    assert waited.status_code == 503
+    assert waited.json()["code"] == "overloaded"
+    assert "100 ms" in waited.json()["detail"]
+    assert waited.headers["retry-after"]

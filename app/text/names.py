@@ -1,0 +1,289 @@
+"""Personal names in credits and bylines: recognising them, finding them in a line, printing them in name case.
+
+Pure functions over short strings. Every scan is a single pass over whitespace-separated tokens (no regex with
+nested quantifiers), so a pathological line costs time linear in its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.text.agencies import agency_of
+
+
+def wordset(spec: str) -> frozenset[str]:
+    """A word list written as whitespace-separated words."""
+    return frozenset(spec.split())
+
+
+# Lower-case particles inside names ("Frank van Beek", "Ana de la Cruz").
+PARTICLES: frozenset[str] = wordset(
+    """
+    al bin da das de del della den der di dos du el ibn la le st st. ten ter van von y
+    """
+)
+
+# Words that end a byline name: job titles and desks ("Jon King, News Reporter", "Amy Gibbons Political
+# Correspondent"), and the words that introduce an affiliation ("for Dailymail.com", "The Associated Press").
+ROLE_WORDS: frozenset[str] = wordset(
+    """
+    adviser advisor affairs agency analyst and arts assistant associate at audience breaking bureau business chief
+    columnist commissioning consumer content contributing contributor correspondant correspondent correspondents
+    cricket crime critic culture daily deputy desk digital director economics economy editor editors education
+    entertainment environment executive f1 fashion features fellow food football for foreign freelance from global
+    golf head health host hub in intern investigations investigative journalist lifestyle live local manager
+    managing money motoring national news newsroom of officer on opinion parliamentary photographer political posted
+    presenter producer property published reporter reporters royal rugby science senior showbiz special specialist
+    sport sports staff team tech technology tennis the travel trends updated via videographer weekend with world
+    writer writers
+    """
+)
+
+# Capitalised words that are page furniture or section names, never part of a personal name.
+NOT_NAME_WORDS: frozenset[str] = wordset(
+    """
+    who what why how when where which whose whom this that these those his her their its our my we they he she
+    it i me us him them is are was were has have had will would can could should may might must not no yes
+    a academy account ad ads advertisement agency airport an analysis app apr april archive article articles
+    association aug august author authors back bank bio bluesky center centre championship chronicle city click
+    close club college comment comments commission committee company conditions contact contents continue cookie
+    cookies corp corporation council county court courtesy cup current daily day dec december deeper department
+    digital dive donate e-mail election elections email event events exclusive explainer express facebook feb
+    february follow foundation free friday fund gallery gazette government group guardian handout herald home
+    hospital house image images inc independent instagram institute issue jan january journal jul july jun june key
+    kingdom latest league library linkedin listen llc loading log login ltd magazine mail main mar march media menu
+    ministry mirror monday more most museum nations network news newsletter newsletters next nov november now
+    observer oct october offer offers office online open party photo photos picture pictures pinterest play plc
+    podcast podcasts police policy politics pool popular post premium press print privacy productions profile
+    project radio read reddit register related republic review road saturday school search sep sept september
+    service services share sharing shimbun sign skip social speed sponsored sportswire standard star state states
+    stock stories story street studio studios subscribe subscription summary sun sunday support table tap telegram
+    telegraph terms the thursday tiktok times today top topic topics trending tribune trust tuesday tv twitter
+    unavailable union university unlock update updates via video videos view war watch wednesday week weekly
+    whatsapp wire x yesterday youtube
+    """
+)
+
+_MONTHS: frozenset[str] = frozenset(
+    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    | {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november"}
+    | {"december"}
+)
+_TIME_WORDS: frozenset[str] = frozenset(
+    {"ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks"}
+    | {"month", "months", "year", "years", "second", "seconds", "sec", "secs", "just", "now", "am", "pm", "a.m."}
+    | {"p.m.", "updated", "published", "posted", "today", "yesterday", "|", "•", "·", "-", "–", "—", "on", "at"}
+    | _MONTHS
+)
+# Page furniture that is glued to or follows a byline name ("By Sarah Lazare Twitter", "Victoria O'Regan Follow").
+_UI_TAIL: frozenset[str] = frozenset(
+    {"twitter", "follow", "email", "x", "facebook", "instagram", "linkedin", "bluesky", "more", "view", "profile"}
+    | {"bio", "articles", "contact", "rss", "threads", "mastodon"}
+)
+
+_GLUED_TAIL_WORDS: frozenset[str] = ROLE_WORDS | _UI_TAIL | NOT_NAME_WORDS
+_TOKEN = re.compile(r"\S+")
+_EDGE_PUNCT = " ,;:!?()[]{}\"'“”‘’*•·|&+"
+_STRIP_DIGITS = re.compile(r"[0-9]{1,6}$")
+# A glued pair of words: "MackenzieLifestyle", "LazareTwitter" (not "McDonald", "MacKenzie", "DeSantis").
+_CAMEL = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’]{2,40})([A-ZÀ-Þ][A-Za-zÀ-ÿ'’-]{0,40})$")
+_GLUED_DIGIT = re.compile(r"^([^\d]{2,40}?)(\d[\d:.,]{0,12})$")
+
+
+@dataclass(frozen=True, slots=True)
+class NameSpan:
+    """A personal name inside a string: ``s[start:end]``."""
+
+    start: int
+    end: int
+
+
+def _is_initial(word: str) -> bool:
+    return (len(word) == 1 and word.isalpha() and word.isupper()) or (
+        len(word) == 2 and word[0].isalpha() and word[0].isupper() and word[1] == "."
+    )
+
+
+def is_name_word(word: str) -> bool:
+    """A word that can be part of a personal name: ``Kryeziu``, ``O'Regan``, ``Wilson-Smith``, ``DILKOFF``."""
+    if not word or len(word) > 30 or not word[0].isalpha() or not word[0].isupper():
+        return False
+    if word.casefold().strip(".") in NOT_NAME_WORDS:
+        return False
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    return all(c.isalpha() or c in "'’-." for c in word)
+
+
+def looks_like_person_name(text: str) -> bool:
+    """2 to 5 name words (particles and initials allowed inside), nothing else: ``Frank van Beek``."""
+    words = text.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    if not is_name_word(words[0]) or not is_name_word(words[-1]):
+        return False
+    return all(is_name_word(w) or _is_initial(w) or w.casefold() in PARTICLES for w in words[1:-1])
+
+
+def _cap_piece(piece: str) -> str:
+    if not piece:
+        return piece
+    low = piece.lower()
+    if low.startswith("mc") and len(low) > 2:
+        return "Mc" + low[2].upper() + low[3:]
+    return low[0].upper() + low[1:]
+
+
+def _cap_word(word: str, *, first: bool) -> str:
+    low = word.lower()
+    if not first and low in PARTICLES:
+        return low
+    out = []
+    for part in re.split(r"(['’-])", word):
+        if part in ("'", "’", "-"):
+            out.append(part)
+        else:
+            out.append(_cap_piece(part))
+    return "".join(out)  # O'REGAN -> O'Regan, JEAN-PAUL -> Jean-Paul
+
+
+def name_case(name: str) -> str:
+    """``DIMITAR DILKOFF`` -> ``Dimitar Dilkoff``; a name already in mixed case is kept (``Frank van Beek``)."""
+    words = name.split()
+    if any(c.islower() for c in name):
+        return " ".join(words)
+    return " ".join(_cap_word(w, first=i == 0) for i, w in enumerate(words))
+
+
+def _clean_token(raw: str) -> tuple[str, int, int, bool]:
+    """Strip edge punctuation and a glued number from a token: (word, offset in raw, end in raw, stops)."""
+    lead = len(raw) - len(raw.lstrip(_EDGE_PUNCT))
+    word = raw.strip(_EDGE_PUNCT)
+    stops = raw.rstrip().endswith((",", ";", "&", "|"))
+    if len(word) > 2 and word.endswith("."):
+        word = word.rstrip(".")
+        stops = True
+    glued = _GLUED_DIGIT.match(word)
+    if glued:
+        word = glued.group(1)
+        stops = True
+    elif _STRIP_DIGITS.search(word) and not word.isdigit():
+        word = _STRIP_DIGITS.sub("", word)
+        stops = True
+    return word, lead, lead + len(word), stops
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    names: tuple[NameSpan, ...]
+    rest_is_furniture: bool  # nothing but roles, times or share buttons after the names
+
+
+def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
+    """Scan the names at the start of ``s``: names joined by commas, "and", "&"; stop at anything else."""
+    names: list[NameSpan] = []
+    current: list[tuple[int, int, str]] = []
+    tokens = list(_TOKEN.finditer(s[:400]))[:limit]
+    i = 0
+    rest_ok = True
+
+    def close() -> None:
+        if 2 <= len(current) <= 5 and current[-1][2].casefold() not in PARTICLES and not _is_initial(current[-1][2]):
+            names.append(NameSpan(offset + current[0][0], offset + current[-1][1]))
+        current.clear()
+
+    while i < len(tokens):
+        tok = tokens[i]
+        raw = tok.group()
+        word, a, b, stops = _clean_token(raw)
+        low = word.casefold()
+        camel = _CAMEL.match(word)
+        if low in ("and", "&") or raw in ("&", "and"):
+            close()
+            i += 1
+            continue
+        if camel and camel.group(2).casefold().strip(".") in _GLUED_TAIL_WORDS and current:
+            current.append((tok.start() + a, tok.start() + a + len(camel.group(1)), camel.group(1)))
+            close()
+            rest_ok = _only_furniture(tokens[i + 1 :], first=camel.group(2))
+            return _Scan(tuple(names), rest_ok)
+        if is_name_word(word) or (current and (_is_initial(word) or low in PARTICLES)):
+            if low in ROLE_WORDS or low in _UI_TAIL:
+                break
+            current.append((tok.start() + a, tok.start() + b, word))
+            if stops:
+                close()
+            i += 1
+            continue
+        break
+    close()
+    if i < len(tokens):
+        rest_ok = _only_furniture(tokens[i:])
+    return _Scan(tuple(names), rest_ok)
+
+
+def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:
+    words = ([first] if first else []) + [t.group().strip(_EDGE_PUNCT) for t in tokens]
+    has_time_word = any(w.casefold() in _TIME_WORDS for w in words)
+    for w in words:
+        low = w.casefold()
+        if not low or low in ROLE_WORDS or low in _UI_TAIL or low in _TIME_WORDS:
+            continue
+        # a number is a time or a date next to time words ("5 hours ago", "30 August 2023 4:45pm"), not "Family 6"
+        numeric = any(c.isdigit() for c in low) and all(c.isdigit() or c in ":.,/apm" for c in low)
+        if numeric and (":" in low or has_time_word):
+            continue
+        return False
+    return True
+
+
+_BY = re.compile(r"^(?:(?:written|words|reporting|story|text|interview)\s{1,3})?by\s{1,3}(?=\S)", re.IGNORECASE)
+_SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·", "•")
+_STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
+
+
+def _first_segment(s: str) -> str:
+    cut = len(s)
+    for sep in _SEPARATORS:
+        k = s.find(sep)
+        if 0 <= k < cut:
+            cut = k
+    return s[:cut]
+
+
+def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
+    """The author names in a byline line, with offsets into ``line``; () when the line is not a byline.
+
+    ``By Jon King, News Reporter`` -> Jon King; ``Yasmine Hassan · CBC News · Posted: ...`` -> Yasmine Hassan;
+    ``By A and B`` -> A, B. Without ``require_by`` the line must be a bare name, possibly followed by a job
+    title, a time or share buttons (``Nizaar Kinsella2 minutes ago``, ``Steffan Rhys Deputy Content Hub Director``).
+    """
+    if len(line) > 300:
+        return ()
+    m = _BY.match(line)
+    if require_by and not m:
+        return ()
+    start = m.end() if m else 0
+    segment = _first_segment(line[start:])
+    if not segment.strip() or not segment.lstrip()[0].isupper():
+        return ()
+    scan = _scan_names(segment, start)
+    if scan.names:
+        if m or scan.rest_is_furniture:
+            return scan.names
+        return ()
+    if m:
+        staff = _STAFF.match(segment)
+        if staff:
+            return (NameSpan(start, start + staff.end(1)),)
+        org = segment.rstrip(_EDGE_PUNCT + ".")
+        if agency_of(org) is not None:  # "By Associated Press", "By Reuters"
+            return (NameSpan(start, start + len(org)),)
+    return ()
+
+
+def bare_name_line(line: str) -> bool:
+    """True for a line that is a person's name and nothing else (a credit or a byline without "By")."""
+    return looks_like_person_name(line.strip(_EDGE_PUNCT + "."))

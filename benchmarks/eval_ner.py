@@ -1,0 +1,225 @@
+"""CoNLL-2003 test NER through the service (or the model directly), scored by ../shared/eval/score_ner.py.
+
+    python -m benchmarks.eval_ner                       # every document through the service in-process
+    python -m benchmarks.eval_ner --direct --variants   # the entity rules switched on one by one (no service)
+
+The service path sends each document as ``POST /v1/enrich`` (stages: entities) to ``app.main.create_app`` over
+httpx's ASGI transport, after the lifespan has loaded and warmed the models. ``--direct`` runs the same
+segmentation, model and rules without the service, for comparing variants quickly. PRED files go to
+``benchmarks/out/``. Skips with a message when ../shared/eval is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+from app.nlp.ner import NerBackend, NerSpan, build_ner_backend
+from app.pipeline.document import Doc
+from app.pipeline.stages.entities import EntityRules, build_entities, load_resources, prepare_inputs
+from app.settings import Settings
+from app.text.segment import segment
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+OUT = ROOT / "benchmarks" / "out"
+CONLL = EVAL / "ner" / "conll2003-test.txt"
+SCORER = EVAL / "score_ner.py"
+
+OFF = EntityRules(
+    truecase=False,
+    clean=False,
+    places=False,
+    initial_words=False,
+    teams=False,
+    datelines=False,
+    affiliations=False,
+    harmonise=False,
+    propagate=False,
+)
+_STEPS = (
+    "truecase",
+    "clean",
+    "places",
+    "initial_words",
+    "teams",
+    "datelines",
+    "affiliations",
+    "harmonise",
+    "propagate",
+)
+
+
+def _variants() -> dict[str, EntityRules]:
+    """raw; then each rule added to the ones before ("+x"); then each rule left out of the full set ("-x")."""
+    out = {"raw": OFF}
+    on: dict[str, bool] = {}
+    for step in _STEPS:
+        on[step] = True
+        out[f"+{step}"] = replace(OFF, **on)
+    for step in _STEPS:
+        out[f"-{step}"] = replace(EntityRules(), **{step: False})
+    return out
+
+
+VARIANTS = _variants()
+
+
+def build_docs(path: Path) -> list[dict[str, str]]:
+    """The scorer's input documents ({"id", "text"})."""
+    subprocess.run(
+        [sys.executable, str(SCORER), "docs", "--conll", str(CONLL), "--out", str(path)],
+        check=True,
+        capture_output=True,
+    )
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(pred: Path) -> dict[str, Any]:
+    """Run the scorer and return its JSON metrics."""
+    done = subprocess.run(
+        [sys.executable, str(SCORER), "score", "--conll", str(CONLL), "--pred", str(pred), "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
+def _f(m: dict[str, Any]) -> str:
+    return f"{m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f}"
+
+
+def report(name: str, metrics: dict[str, Any]) -> str:
+    """One table line: overall and per-type P R F1."""
+    types = metrics["per_type"]
+    return f"{name:24s} {_f(metrics['micro'])} | " + " | ".join(
+        f"{t} {types[t]['f1']:.3f}" for t in ("PER", "ORG", "LOC", "MISC")
+    )
+
+
+class DirectRunner:
+    """Segmentation, model and rules without the service; model outputs cached per input text."""
+
+    def __init__(self, backend: NerBackend) -> None:
+        self.backend = backend
+        self.resources = load_resources()
+        self.cache: dict[str, list[NerSpan]] = {}
+        self.model_seconds = 0.0
+
+    def run(self, docs: list[dict[str, str]], rules: EntityRules) -> list[dict[str, Any]]:
+        staged = []
+        for d in docs:
+            doc = Doc.create(d["text"], doc_id=d["id"])
+            seg = segment(doc.text)
+            doc.blocks, doc.bylines, doc.credit_spans = seg.blocks, seg.bylines, seg.credits
+            staged.append((doc, prepare_inputs(doc, self.resources, rules)))
+        todo = sorted({inp.text for _, inputs in staged for inp in inputs} - self.cache.keys())
+        started = time.perf_counter()
+        for lo in range(0, len(todo), 256):
+            chunk = todo[lo : lo + 256]
+            self.cache.update(zip(chunk, self.backend.predict(chunk), strict=True))
+        self.model_seconds += time.perf_counter() - started
+        out = []
+        for doc, inputs in staged:
+            entities = build_entities(doc, inputs, [self.cache[i.text] for i in inputs], self.resources, rules)
+            out.append(
+                {
+                    "id": doc.id,
+                    "entities": [
+                        {"start": m.start, "end": m.end, "label": e.label} for e in entities for m in e.mentions
+                    ],
+                }
+            )
+        return out
+
+
+async def through_service(docs: list[dict[str, str]], settings: Settings, concurrency: int) -> list[dict[str, Any]]:
+    """Every document through POST /v1/enrich of the in-process app; returns PRED lines."""
+    import httpx
+
+    from app.main import create_app
+
+    app = create_app(settings)
+    out: list[dict[str, Any]] = []
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=600) as client:
+            ready = await client.get("/readyz")
+            if ready.status_code != 200:
+                raise SystemExit(f"service not ready: {ready.text}")
+            gate = asyncio.Semaphore(concurrency)
+
+            async def one(d: dict[str, str]) -> dict[str, Any]:
+                async with gate:
+                    r = await client.post("/v1/enrich", json={"text": d["text"], "id": d["id"], "stages": ["entities"]})
+                    r.raise_for_status()
+                    document = r.json()
+                    bad = [s for s in document["pipeline"]["stages"] if s["status"] == "failed"]
+                    if bad:
+                        raise SystemExit(f"{d['id']}: stage failed: {bad}")
+                    return {"id": d["id"], "document": document}
+
+            out = list(await asyncio.gather(*(one(d) for d in docs)))
+    return out
+
+
+def write(path: Path, lines: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--direct", action="store_true", help="run the model and rules without the service")
+    parser.add_argument("--variants", action="store_true", help="with --direct: score every rule variant")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
+    parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (service mode)")
+    args = parser.parse_args()
+    if not CONLL.is_file() or not SCORER.is_file():
+        print(f"skipped: {EVAL} (CoNLL-2003 test and score_ner.py) is not there")
+        return
+    OUT.mkdir(parents=True, exist_ok=True)
+    docs = build_docs(OUT / "conll-docs.jsonl")
+    if args.limit:
+        docs = docs[: args.limit]
+    settings = Settings.model_validate({"log_json": False, "log_level": "WARNING"})
+    words = sum(len(d["text"].split()) for d in docs)
+    print(f"{len(docs)} CoNLL-2003 test documents, {words} words; NER backend {settings.ner_backend}")
+    print(f"{'variant':24s} P     R     F1    | per-type F1")
+    if args.direct:
+        backend = build_ner_backend(settings)
+        backend.load()
+        runner = DirectRunner(backend)
+        chosen = VARIANTS if args.variants else {"default": EntityRules()}
+        for name, rules in chosen.items():
+            path = OUT / f"conll-pred-direct-{name.strip('+-( )').replace(' ', '_')}.jsonl"
+            write(path, runner.run(docs, rules))
+            print(report(name, score(path)), flush=True)
+        print(f"model time {runner.model_seconds:.1f} s ({backend.model})")
+        return
+    started = time.perf_counter()
+    pred = asyncio.run(through_service(docs, settings, args.concurrency))
+    elapsed = time.perf_counter() - started
+    path = OUT / "conll-pred-service.jsonl"
+    write(path, pred)
+    metrics = score(path)
+    print(report("service (default)", metrics))
+    print(f"untyped span F1 {metrics['untyped']['f1']:.3f}; wall {elapsed:.1f} s incl. model load")
+    print(f"PRED: {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

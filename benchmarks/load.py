@@ -1,0 +1,308 @@
+"""Load benchmark: the real server under concurrency, overload and a long run, against the in-process ceiling.
+
+    python -m benchmarks.load                      # full run (about 15 minutes on 2 cores)
+    python -m benchmarks.load --quick              # smaller counts, to check the setup
+
+Steps, all in one run on one machine (so the ratios compare like with like):
+1. in-process ceiling: the pipeline (EnrichmentService, no HTTP) at concurrency 8 over the same articles;
+2. the real server (uvicorn on 127.0.0.1, one worker) at concurrency 1, 8 and 32, a bounded number of
+   requests each: throughput, p50/p95/p99 latency, error and 503 rates;
+3. overload: an open-loop arrival rate of 4x the measured sustainable throughput: shed requests must be 503 with
+   Retry-After, accepted ones keep p99 <= 3x the unloaded p50, and nothing else fails;
+4. memory: server RSS after warm-up and after N distinct articles (default 5,000).
+Writes benchmarks/out/load.json and prints a Markdown report (copied into docs/PERFORMANCE.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import httpx
+
+from benchmarks.articles import article
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "benchmarks" / "out"
+
+
+@dataclass
+class Level:
+    name: str
+    concurrency: int
+    requests: int
+    seconds: float
+    throughput: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    ok: int
+    shed_503: int
+    shed_without_retry_after: int
+    other_errors: int
+    statuses: dict[str, int] = field(default_factory=dict)
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def summarise(name: str, concurrency: int, results: list[tuple[int, float, bool]], seconds: float) -> Level:
+    """results: (status, latency seconds, has Retry-After)."""
+    ok_latencies = [lat * 1000 for status, lat, _ in results if status == 200]
+    statuses: dict[str, int] = {}
+    for status, _, _ in results:
+        statuses[str(status)] = statuses.get(str(status), 0) + 1
+    shed = [r for r in results if r[0] == 503]
+    return Level(
+        name=name,
+        concurrency=concurrency,
+        requests=len(results),
+        seconds=round(seconds, 3),
+        throughput=round(len(ok_latencies) / seconds, 3) if seconds else 0.0,
+        p50_ms=round(percentile(ok_latencies, 50), 1),
+        p95_ms=round(percentile(ok_latencies, 95), 1),
+        p99_ms=round(percentile(ok_latencies, 99), 1),
+        ok=len(ok_latencies),
+        shed_503=len(shed),
+        shed_without_retry_after=sum(1 for r in shed if not r[2]),
+        other_errors=sum(1 for status, _, _ in results if status not in (200, 503)),
+        statuses=statuses,
+    )
+
+
+# ----------------------------------------------------------------------------------------------- in-process
+
+
+async def in_process_ceiling(texts: list[str], concurrency: int) -> float:
+    """Documents per second of the pipeline itself, no HTTP, same concurrency and articles."""
+    from app.service import EnrichmentService
+    from app.settings import Settings
+
+    service = EnrichmentService(Settings(cache_size=0, log_json=True, max_waiting_docs=10_000))
+    await service.load()
+    queue = list(texts)
+    started = time.perf_counter()
+
+    async def worker() -> None:
+        while queue:
+            await service.enrich(queue.pop())
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    await service.close()
+    return len(texts) / elapsed
+
+
+# ----------------------------------------------------------------------------------------------- server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def start_server(port: int, env_overrides: dict[str, str]) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ENRICH_LOG_LEVEL": "WARNING", **env_overrides}
+    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+    return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+async def wait_ready(base: str, timeout_s: float = 180) -> None:
+    deadline = time.monotonic() + timeout_s
+    async with httpx.AsyncClient(base_url=base) as client:
+        while time.monotonic() < deadline:
+            try:
+                if (await client.get("/readyz")).status_code == 200:
+                    return
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.2)
+    raise RuntimeError("the server did not become ready")
+
+
+async def post(client: httpx.AsyncClient, text: str) -> tuple[int, float, bool]:
+    started = time.perf_counter()
+    try:
+        response = await client.post("/v1/enrich", json={"text": text})
+        status, retry = response.status_code, "retry-after" in response.headers
+    except httpx.HTTPError:
+        status, retry = 599, False
+    return status, time.perf_counter() - started, retry
+
+
+async def closed_loop(base: str, texts: list[str], concurrency: int) -> tuple[list[tuple[int, float, bool]], float]:
+    """``concurrency`` clients, each sending its next article as soon as the last one answered."""
+    queue = list(texts)
+    results: list[tuple[int, float, bool]] = []
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
+        started = time.perf_counter()
+
+        async def worker() -> None:
+            while queue:
+                results.append(await post(client, queue.pop()))
+
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return results, time.perf_counter() - started
+
+
+async def open_loop(base: str, texts: list[str], rate: float) -> tuple[list[tuple[int, float, bool]], float]:
+    """Requests arrive at ``rate`` per second whatever the server does (as independent callers would)."""
+    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+    async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
+        started = time.perf_counter()
+        tasks = []
+        for i, text in enumerate(texts):
+            delay = started + i / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(post(client, text)))
+        results = list(await asyncio.gather(*tasks))
+        return results, time.perf_counter() - started
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {mem:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+async def main_async(args: argparse.Namespace) -> dict[str, object]:
+    per_level = args.requests
+    seeds = iter(range(1_000_000, 10_000_000))
+
+    def fresh(count: int) -> list[str]:
+        """Articles never sent before in this run (the cache is off too, but this makes sure)."""
+        return [article(next(seeds)) for _ in range(count)]
+
+    mix = fresh(per_level * 3)
+    report: dict[str, object] = {"machine": machine(), "requests_per_level": per_level}
+
+    print(f"machine: {report['machine']}", flush=True)
+    ceiling = await in_process_ceiling(mix[:per_level], concurrency=8)
+    report["in_process_docs_per_s"] = round(ceiling, 3)
+    print(f"in-process ceiling at concurrency 8: {ceiling:.2f} docs/s", flush=True)
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(port, {"ENRICH_CACHE_SIZE": "0"})
+    try:
+        await wait_ready(base)
+        rss_start = rss_mb(server.pid)
+        levels = []
+        for i, concurrency in enumerate((1, 8, 32)):
+            texts = mix[i * per_level : (i + 1) * per_level]
+            results, seconds = await closed_loop(base, texts, concurrency)
+            level = summarise(f"closed loop c={concurrency}", concurrency, results, seconds)
+            levels.append(level)
+            print(json.dumps(asdict(level)), flush=True)
+        unloaded_p50 = levels[0].p50_ms
+        sustainable = levels[1].throughput
+        rate = 4 * sustainable
+        overload_texts = fresh(max(per_level, int(rate * args.overload_seconds)))
+        results, seconds = await open_loop(base, overload_texts, rate)
+        overload = summarise(f"open loop at 4x sustainable ({rate:.1f}/s)", 0, results, seconds)
+        print(json.dumps(asdict(overload)), flush=True)
+
+        await closed_loop(base, fresh(200), 8)
+        rss_warm = rss_mb(server.pid)
+        long_run = fresh(args.rss_articles)
+        results, seconds = await closed_loop(base, long_run, 8)
+        rss_end = rss_mb(server.pid)
+        long_level = summarise(f"{len(long_run)} distinct articles, c=8", 8, results, seconds)
+        print(json.dumps(asdict(long_level)), flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+    report.update(
+        levels=[asdict(lv) for lv in levels],
+        overload=asdict(overload),
+        long_run=asdict(long_level),
+        rss_mb={
+            "after_start": round(rss_start, 1),
+            "after_warmup": round(rss_warm, 1),
+            "after_long_run": round(rss_end, 1),
+        },
+        ratios={
+            "c8_throughput_over_in_process": round(sustainable / ceiling, 3),
+            "overload_accepted_p99_over_unloaded_p50": round(overload.p99_ms / unloaded_p50, 3),
+            "rss_growth_over_long_run": round((rss_end - rss_warm) / rss_warm, 4),
+        },
+    )
+    return report
+
+
+def markdown(report: dict[str, object]) -> str:
+    rows = [
+        "| run | requests | ok | 503 | other errors | docs/s | p50 ms | p95 ms | p99 ms |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for lv in [*report["levels"], report["overload"], report["long_run"]]:  # type: ignore[misc]
+        rows.append(
+            f"| {lv['name']} | {lv['requests']} | {lv['ok']} | {lv['shed_503']} | {lv['other_errors']} | "
+            f"{lv['throughput']} | {lv['p50_ms']} | {lv['p95_ms']} | {lv['p99_ms']} |"
+        )
+    return "\n".join(
+        [
+            f"Machine: {report['machine']}",
+            "",
+            f"In-process ceiling (concurrency 8): {report['in_process_docs_per_s']} docs/s",
+            "",
+            *rows,
+            "",
+            f"RSS (MB): {report['rss_mb']}",
+            f"Ratios: {report['ratios']}",
+        ]
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=200, help="requests per concurrency level")
+    parser.add_argument("--overload-seconds", type=float, default=30.0, help="length of the 4x overload phase")
+    parser.add_argument("--rss-articles", type=int, default=5000, help="distinct articles in the memory run")
+    parser.add_argument("--quick", action="store_true", help="small counts, to check the setup")
+    args = parser.parse_args()
+    if args.quick:
+        args.requests, args.overload_seconds, args.rss_articles = 24, 5.0, 100
+    report = asyncio.run(main_async(args))
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "load.json").write_text(json.dumps(report, indent=2))
+    print(markdown(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,85 @@
+"""Page furniture recognised by form: timestamps, datelines, toolbars, promotions, live-blog entry headers."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text import boilerplate as bp
+from app.text.segment import segment
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published Jun 05, 2026 • 3 minute read",
+        "11:48, Thu, Jul 18, 2024 | UPDATED: 11:50, Thu, Jul 18, 2024",
+        "Sat 24 Feb 2024 12.42 CET",
+        "Posted May 24, 2026 10:05 am",
+        "4 min read",
+        "Published 3 seconds ago",
+        "Updated20:49, 5 Aug 2024",
+        "February 28 2024, 9:54 a.m.",
+    ],
+)
+def test_timestamps(line: str) -> None:
+    assert bp.is_timestamp(line)
+
+
+@pytest.mark.parametrize("line", ["ORLANDO 8 6 .571 4", "Harlow Peak Family 6", "The vote was 52 to 48.", "2024"])
+def test_numbers_alone_are_not_timestamps(line: str) -> None:
+    assert not bp.is_timestamp(line)
+
+
+@pytest.mark.parametrize("line", ["AUBURN, Wash. —", "LONDON 2026-03-02", "PORT ALDINE, Norland 2026-03-02"])
+def test_datelines(line: str) -> None:
+    assert bp.is_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "cancel email link share Share bookmark Save",
+        "Story continues below advertisement",
+        "View 3 Images",
+        "Sign up to our free newsletter",
+        "Read more: Council approves budget",
+        "Advertisement",
+    ],
+)
+def test_toolbars_and_placeholders(line: str) -> None:
+    assert bp.is_ui_line(line)
+
+
+def test_a_paragraph_that_mentions_a_privacy_policy_is_not_furniture() -> None:
+    line = (
+        '"The company changed its privacy policy without telling anyone," said Maya Lind, who leads the '
+        "consumer group that filed the complaint on Monday."
+    )
+    assert not bp.is_ui_line(line)
+    assert not bp.is_promo(line, len(line.split()))
+
+
+@pytest.mark.parametrize("line", ["21:05Lena Ortiz", "20:42KEY EVENT", "2 hours ago10:05 Jon Reyes"])
+def test_live_blog_entry_headers(line: str) -> None:
+    assert bp.is_live_entry_header(line)
+
+
+def test_a_results_table_under_a_headline_is_not_bylines_or_furniture() -> None:
+    text = (
+        "ICE HOCKEY - NORLAND LEAGUE STANDINGS .\n"
+        "PORT ALDINE 2026-03-02\n"
+        "Standings after Saturday's games :\n"
+        "EASTERN CONFERENCE\n"
+        "Aldine Harbour 14 2 .875\n"
+        "Brackwater Town 11 5 .688\n"
+        "Fellmoor City 8 8 .500\n"
+        "WESTERN CONFERENCE\n"
+        "Ashby Rovers 12 4 .750\n"
+        "Linden Grove 9 7 .563\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds["PORT ALDINE 2026-03-02"] == "dateline"
+    assert seg.bylines == ()
+    assert kinds["EASTERN CONFERENCE"] not in ("byline", "boilerplate")
+    assert kinds["Aldine Harbour 14 2 .875"] not in ("byline", "boilerplate")

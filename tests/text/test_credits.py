@@ -1,0 +1,163 @@
+"""Credit parsing into IPTC terms, for every credit style news pages print."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text.credits import Strength, credit_strength, find_inline_credit, parse_credit
+from app.text.names import name_case
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators", "source", "credit_line"),
+    [
+        ("AP Photo/Ines Moreau", ("Ines Moreau",), "AP", "AP Photo"),
+        ("KARIN VOSS/AFP via Getty Images", ("Karin Voss",), "AFP", "AFP via Getty Images"),
+        ("KARIN VOSS/AFP via Getty", ("Karin Voss",), "AFP", "AFP via Getty Images"),
+        ("Photograph: Leo Marsh/Reuters", ("Leo Marsh",), "Reuters", "Reuters"),
+        ("Photo by Omar Haddad/Bloomberg", ("Omar Haddad",), "Bloomberg", "Bloomberg"),
+        ("(Image: Getty)", (), "Getty Images", "Getty Images"),
+        ("Image: Getty", (), "Getty Images", "Getty Images"),
+        ("Credit: Priya Nair/EPA-EFE", ("Priya Nair",), "EPA", "EPA-EFE"),
+        ("Credit: Pablo Ruiz/AFP/Getty", ("Pablo Ruiz",), "AFP", "AFP via Getty Images"),
+        ("Nina Petrakis for The New York Times", ("Nina Petrakis",), "The New York Times", "The New York Times"),
+        (
+            "Photo: Nina Petrakis for The Washington Post via Getty Images",
+            ("Nina Petrakis",),
+            "The Washington Post",
+            "The Washington Post via Getty Images",
+        ),
+        ("(Photos: Getty/AP)", (), "Getty Images", "Getty Images/AP"),
+        ("(Picture: PA)", (), "PA", "PA"),
+        ("Sam Okoro / AP", ("Sam Okoro",), "AP", "AP"),
+        ("Robert F. Lane / AP", ("Robert F. Lane",), "AP", "AP"),
+        ("REUTERS", (), "Reuters", "Reuters"),
+        ("Getty Images", (), "Getty Images", "Getty Images"),
+        ("The Associated Press", (), "AP", "The Associated Press"),
+        ("Lena Ortiz/Anadolu via Getty Images", ("Lena Ortiz",), "Anadolu", "Anadolu via Getty Images"),
+        ("Getty Images/iStockphoto", (), "Getty Images", "Getty Images/iStockphoto"),
+        ("Courtesy of the Riverton Historical Society", (), "the Riverton Historical Society", None),
+        ("Photograph by Doug Farrow", ("Doug Farrow",), None, "Doug Farrow"),
+        ("Elias Brandt/Kestrel Pictures", ("Elias Brandt",), "Kestrel Pictures", "Kestrel Pictures"),
+        ("Source: Fellmoor Rail Partnership", (), "Fellmoor Rail Partnership", "Fellmoor Rail Partnership"),
+        ("Image source, Getty Images", (), "Getty Images", "Getty Images"),
+        ("File: Owen Price/AP Photo", ("Owen Price",), "AP", "AP Photo"),
+        ("Jane Doe | Bloomberg | Getty Images", ("Jane Doe",), "Bloomberg", "Bloomberg via Getty Images"),
+        ("ABC News: Tim Wells", ("Tim Wells",), "ABC", "ABC News"),
+        ("Northvale Police/SWNS", (), "SWNS", "Northvale Police/SWNS"),
+    ],
+)
+def test_credit_styles_parse_into_iptc_terms(
+    raw: str, creators: tuple[str, ...], source: str | None, credit_line: str | None
+) -> None:
+    parsed = parse_credit(raw)
+    assert parsed.creators == creators
+    assert parsed.source == source
+    if credit_line is not None:
+        assert parsed.credit_line == credit_line
+    else:
+        assert parsed.credit_line == f"Courtesy of {source}"
+
+
+@pytest.mark.parametrize(
+    ("shouted", "printed"),
+    [
+        ("DIMITAR PETROV", "Dimitar Petrov"),
+        ("SEAN MCDONALD", "Sean McDonald"),
+        ("NIAMH O'REGAN", "Niamh O'Regan"),
+        ("ANNA VAN BEEK", "Anna van Beek"),
+        ("JEAN-PAUL DUVAL", "Jean-Paul Duval"),
+        ("Frank van Beek", "Frank van Beek"),
+    ],
+)
+def test_names_are_printed_in_name_case(shouted: str, printed: str) -> None:
+    assert name_case(shouted) == printed
+
+
+def test_photographer_in_capitals_before_an_agency_is_name_cased() -> None:
+    assert parse_credit("SEAN MCDONALD/AFP via Getty Images").creators == ("Sean McDonald",)
+    assert parse_credit("NIAMH O'REGAN/PA Wire").creators == ("Niamh O'Regan",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man walks his dog along the seafront on Sunday morning",
+        "Photo: A man walks his dog along the seafront on Sunday morning in the sun",
+        "The council approved the budget",
+        "Best for Families/Side Sleepers",
+        "stock image",
+        "",
+    ],
+)
+def test_ordinary_text_is_not_a_credit(text: str) -> None:
+    assert credit_strength(text) == Strength.NONE
+
+
+def test_a_bare_organisation_is_only_a_weak_credit() -> None:
+    assert credit_strength("The Fellmoor Gazette") == Strength.WEAK
+    assert credit_strength("Getty Images") == Strength.STRONG
+
+
+@pytest.mark.parametrize(
+    ("block", "credit", "caption"),
+    [
+        (
+            "A passenger waits at the pier, Thursday, June 4, 2026. (AP Photo/Ines Moreau)",
+            "AP Photo/Ines Moreau",
+            "A passenger waits at the pier, Thursday, June 4, 2026.",
+        ),
+        ("Waves crash over the pier (Image: Getty)", "Image: Getty", "Waves crash over the pier"),
+        (
+            "A restored viaduct near the junction. Photograph: Leo Marsh/Reuters",
+            "Photograph: Leo Marsh/Reuters",
+            "A restored viaduct near the junction.",
+        ),
+        (
+            "The old quarry at dawn.Credit: Pablo Ruiz/AFP/Getty",
+            "Credit: Pablo Ruiz/AFP/Getty",
+            "The old quarry at dawn.",
+        ),
+        (
+            "The mayor opens the new bridge. | Tom Reyes/PA Images via Getty Images",
+            "Tom Reyes/PA Images via Getty Images",
+            "The mayor opens the new bridge.",
+        ),
+        (
+            "The mayor opens the new bridge in Fellmoor Tom Reyes/via Reuters",
+            "Tom Reyes/via Reuters",
+            "The mayor opens the new bridge in Fellmoor",
+        ),
+        (
+            "Fans celebrate after the final.Perry Lund/Getty Images",
+            "Perry Lund/Getty Images",
+            "Fans celebrate after the final.",
+        ),
+        ("A reader at the library [File: Owen Price/AP Photo]", "File: Owen Price/AP Photo", "A reader at the library"),
+        ("Readers welcomed the decision. (Supplied)", "Supplied", "Readers welcomed the decision."),
+        (
+            "Staff at the branch. Jane Doe | Bloomberg | Getty Images",
+            "Jane Doe | Bloomberg | Getty Images",
+            "Staff at the branch.",
+        ),
+    ],
+)
+def test_credit_inside_a_caption_is_found_with_the_caption_bounds(block: str, credit: str, caption: str) -> None:
+    found = find_inline_credit(block)
+    assert found is not None
+    raw = block[found.start : found.end].strip("()")
+    assert raw == credit
+    assert block[found.caption_start : found.caption_end].rstrip(" |(") == caption
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "The council said it would publish the figures (in full) next week.",
+        "Officials from the International Monetary Fund (IMF)",
+        "Here are some of the best plants for a kitchen (stock image)",
+        "He said the route would reopen in spring. It was closed in 2022.",
+    ],
+)
+def test_body_sentences_have_no_inline_credit(block: str) -> None:
+    assert find_inline_credit(block) is None
