@@ -87,9 +87,10 @@ _CLOSE = "\"'’”)]»"
 _FINAL = ".!?…"
 
 # final punctuation, optional closers, then whitespace; the opener check and abbreviations are done in code
-_PUNCT_BREAK = re.compile(r"[.!?…]+[\"'’”)\]»]*(?=\s)")
+# repetitions are bounded so that a long run of marks ("!!!!...") costs linear, not quadratic, time
+_PUNCT_BREAK = re.compile(r"[.!?…]{1,8}[\"'’”)\]»]{0,4}(?=\s)")
 # a full stop with no space after it, between a lower-case word and a capitalised word ("day.The")
-_TIGHT_BREAK = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2,})")
+_TIGHT_BREAK = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2})")
 _TIGHT_NOT_AFTER = frozenset(["com", "net", "org", "gov", "edu", "co", "uk", "io", "tv", "ca", "au", "de", "fr", "js"])
 _WORD = re.compile(r"\S+")
 _LINE_BREAKS = re.compile(r"\n(?:[^\S\n]*\n)*")
@@ -130,11 +131,17 @@ def _is_terminated(chunk: str) -> bool:
     return bool(stripped) and stripped[-1] in _FINAL
 
 
+_LOOK = 64  # how far a word is read around a candidate boundary (keeps the scan linear on giant tokens)
+
+
 def _next_word(text: str, i: int, end: int) -> str:
-    while i < end and text[i].isspace():
+    """The word that starts at or after ``text[i]`` (at most ``_LOOK`` characters of it)."""
+    limit = min(end, i + _LOOK)
+    while i < limit and text[i].isspace():
         i += 1
     j = i
-    while j < end and not text[j].isspace():
+    limit = min(end, i + _LOOK)
+    while j < limit and not text[j].isspace():
         j += 1
     return text[i:j]
 
@@ -164,9 +171,10 @@ def _punctuation_cuts(text: str, start: int, end: int) -> list[int]:
 
 
 def _token_ending_at(s: str, i: int) -> str:
-    """The whitespace-free token that ends at ``s[i - 1]`` (walks back over that token only)."""
+    """The whitespace-free token that ends at ``s[i - 1]`` (at most ``_LOOK`` characters of it)."""
     j = i
-    while j > 0 and not s[j - 1].isspace():
+    stop = max(0, i - _LOOK)
+    while j > stop and not s[j - 1].isspace():
         j -= 1
     return s[j:i]
 

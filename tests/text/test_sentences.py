@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from app.text.captionlike import caption_reason
 from app.text.sentences import Sentence, split_sentences, without_dateline
 
 
@@ -136,3 +139,25 @@ def test_a_heading_in_capitals_glued_to_a_sentence_is_split_off_but_acronyms_are
         "UK PM Ada Brenner spoke.",
     ]
     assert not sentences[0].terminated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "." * 200_000,
+        "!?" * 100_000,
+        "aa.Bcd" * 30_000,
+        "x. A" * 50_000,
+        "… " * 100_000,
+        "model) A man " * 30_000,
+        "(pictured " * 20_000,
+        "ABC. " * 40_000,
+    ],
+    ids=["dots", "marks", "tight-stops", "short-sentences", "ellipses", "glue", "parens", "capitals"],
+)
+def test_long_runs_of_boundary_characters_come_back(text: str) -> None:
+    # no timing assertion: a quadratic scan would not come back within the test run
+    sentences = split_sentences(text)
+    assert all(text[s.start : s.end] == s.text for s in sentences[:1000])
+    for sentence in sentences[:1000]:
+        caption_reason(sentence.text)
