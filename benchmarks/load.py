@@ -125,9 +125,17 @@ def rss_mb(pid: int) -> float:
 
 
 def start_server(port: int, env_overrides: dict[str, str]) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ENRICH_LOG_LEVEL": "WARNING", **env_overrides}
-    command = [sys.executable, "-m", "uvicorn", "--factory", "app.main:create_app", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--no-access-log", "--log-level", "warning"]
+    """The container's command, ``python -m app.serve``, on 127.0.0.1 with one worker."""
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("ENRICH_")},
+        "HF_HUB_OFFLINE": "1",
+        "ENRICH_HOST": "127.0.0.1",
+        "ENRICH_PORT": str(port),
+        "ENRICH_WORKERS": "1",
+        "ENRICH_LOG_LEVEL": "WARNING",
+        **env_overrides,
+    }
+    command = [sys.executable, "-m", "app.serve"]
     return subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

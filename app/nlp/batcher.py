@@ -66,6 +66,8 @@ class MicroBatcher(Generic[In, Out]):
         self._executor: ThreadPoolExecutor | None = None
         self.batches_run = 0
         self.largest_batch = 0
+        # set to a list to record every successful model call as (items, seconds): benchmarks replay them alone
+        self.trace: list[tuple[list[In], float]] | None = None
 
     @property
     def queue_depth(self) -> int:
@@ -164,7 +166,10 @@ class MicroBatcher(Generic[In, Out]):
             else:
                 _set(live[0][1], exc)
             return
-        BATCH_SECONDS.labels(model=self.name).observe(time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        BATCH_SECONDS.labels(model=self.name).observe(seconds)
+        if self.trace is not None:
+            self.trace.append(([item for item, _ in live], seconds))
         BATCH_SIZE.labels(model=self.name).observe(len(live))
         self.batches_run += 1
         self.largest_batch = max(self.largest_batch, len(live))
