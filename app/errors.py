@@ -62,6 +62,11 @@ class UnknownStage(EnrichError):
     title = "Unknown stage"
 
 
+class SummaryMethodUnavailable(EnrichError):
+    code = "summary_method_unavailable"
+    title = "The requested summary method is not available in this deployment"
+
+
 class NotReady(EnrichError):
     code = "not_ready"
     title = "The service is still loading its models"

@@ -137,7 +137,9 @@ class EnrichmentService:
             raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
         self.check_text(text)
         self.deadline_ms(options)
-        return self.pipeline.resolve(stages)
+        selected = self.pipeline.resolve(stages)
+        self.pipeline.check_options(options, selected)
+        return selected
 
     def _model_versions(self, selected: Sequence[str]) -> list[str]:
         return [f"{s.name}:{s.version}:{s.model}" for s in self.pipeline.stages if s.name in selected]

@@ -98,6 +98,20 @@ class Settings(BaseSettings):
         default=None,
         description="Hugging Face seq2seq model directory for abstractive summaries (e.g. distilbart-cnn-12-6).",
     )
+    summary_max_input_sentences: int = Field(
+        default=400,
+        ge=10,
+        le=100_000,
+        description="Most body sentences an extractive summary considers (the first ones); a warning says when an "
+        "article has more.",
+    )
+    summary_max_chunks: int = Field(
+        default=16,
+        ge=1,
+        le=1024,
+        description="Most encoder-sized chunks an abstractive summary reads; text beyond them is not summarised "
+        "and a warning says so.",
+    )
     torch_threads: int = Field(default=0, ge=0, description="torch intra-op threads; 0 = torch's default.")
 
     # --- micro-batching -----------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from fastapi import FastAPI
 
 from app.logs import JsonFormatter
 from app.main import create_app
+from app.nlp.embeddings import SentenceEmbedder
 from app.settings import Settings
 
 
@@ -50,6 +51,14 @@ async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def minilm(app: FastAPI) -> SentenceEmbedder:
+    """The packaged all-MiniLM-L6-v2, loaded once per session by the app's summary stage."""
+    stage = next(s for s in app.state.service.pipeline.stages if s.name == "summary")
+    embedder: SentenceEmbedder = stage.embedder
+    return embedder
 
 
 @contextlib.contextmanager

@@ -32,6 +32,7 @@ STATUS: dict[type[errors.EnrichError], int] = {
     errors.MalformedJson: 422,
     errors.InvalidRequest: 422,
     errors.UnknownStage: 422,
+    errors.SummaryMethodUnavailable: 422,
     errors.NotReady: 503,
     errors.Overloaded: 503,
     errors.EnrichError: 500,

@@ -9,6 +9,7 @@ from app.pipeline.stages.credits import CreditsStage
 from app.pipeline.stages.entities import EntitiesStage
 from app.pipeline.stages.language import LanguageStage
 from app.pipeline.stages.segment import SegmentStage
+from app.pipeline.stages.summary import SummaryStage
 from app.settings import Settings
 
 
@@ -19,6 +20,7 @@ def build_stages(settings: Settings, pool: WorkerPool) -> list[Stage]:
         CreditsStage(pool),
         LanguageStage(pool),
         EntitiesStage(settings, pool),
+        SummaryStage(settings, pool),
     ]
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from app.errors import PipelineConfigError, UnknownStage
 from app.pipeline.document import DOC_FIELDS, Doc, DocWarning, StageReport, StageStatus
 from app.pipeline.stage import Stage
+from app.schemas.request import EnrichOptions
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +64,16 @@ class Pipeline:
                 wanted.add(name)
                 todo.extend(self._deps[name])
         return tuple(n for n in self.stage_names if n in wanted)
+
+    def check_options(self, options: EnrichOptions, selected: Sequence[str]) -> None:
+        """Raise the caller's error when a selected stage cannot honour the request's options.
+
+        A stage opts in by defining ``check_options(options)``, which raises an EnrichError.
+        """
+        for stage in self._stages:
+            check: Callable[[EnrichOptions], None] | None = getattr(stage, "check_options", None)
+            if check is not None and stage.name in selected:
+                check(options)
 
     async def load(self) -> None:
         """Load and warm every stage's models, in order."""

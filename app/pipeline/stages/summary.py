@@ -1,0 +1,353 @@
+"""Summary stage: a summary of the article's body, extractive (default) or abstractive.
+
+Only body blocks are read: titles, standfirsts, captions, credits, bylines, editor's notes and boilerplate never
+enter a summary. Inside the body, sentences that read as captions, credits or prompts glued into the prose, that
+repeat a known caption, or that touch a credit span are left out too, as are fragments without final punctuation.
+
+* extractive: the packaged all-MiniLM-L6-v2 embeds the candidate sentences (micro-batched with other requests'
+  sentences); sentences are scored by centrality plus a position prior and picked with redundancy control
+  (``app.nlp.extractive``); they come back in document order with their offsets.
+* abstractive: a Hugging Face seq2seq model directory (``ENRICH_SUMMARY_MODEL_DIR``) summarises the candidate
+  sentences, chunked to the encoder's length; generated sentences have no offsets.
+
+A request for ``abstractive`` where no seq2seq model is configured is refused before any work (422,
+``summary_method_unavailable``) rather than silently answered with another method.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.errors import SummaryMethodUnavailable
+from app.nlp.batcher import BatchPolicy, MicroBatcher
+from app.nlp.embeddings import SentenceEmbedder, Vector, default_embedding_model, estimate_tokens
+from app.nlp.extractive import Candidate, ExtractiveConfig, select
+from app.nlp.seq2seq import Chunk, Seq2SeqSummarizer
+from app.pipeline.concurrency import WorkerPool
+from app.pipeline.document import Block, CreditSpan, Doc, DocWarning, Summary, SummarySentence
+from app.schemas.request import EnrichOptions, SummaryOptions
+from app.settings import Settings
+from app.text.captionlike import caption_reason
+from app.text.sentences import Sentence, split_sentences, without_dateline
+
+log = logging.getLogger(__name__)
+
+# The extractive scorer as measured on CNN/DailyMail dev (docs/QUALITY.md, "Summary").
+DEFAULT_CONFIG = ExtractiveConfig(position_weight=3.0, redundancy_weight=0.5, min_words=6)
+# A batch of chunks for the seq2seq model: about four encoder-sized chunks of a BART-class model.
+GENERATE_BATCH_TOKENS = 4096
+_WARMUP_SENTENCES = [
+    "The city council approved a new budget on Monday, officials said.",
+    "The mayor said the plan would fund schools and roads.",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryInput:
+    """The sentences a summary may use, and how many body sentences there were in all."""
+
+    sentences: tuple[Sentence, ...]
+    body_sentences: int
+    left_out: int
+
+
+def summary_input(doc: Doc, *, max_sentences: int | None = None) -> SummaryInput:
+    """The candidate sentences of ``doc``'s body blocks, in document order (pure; run it off the event loop).
+
+    Left out: sentences without final punctuation, caption-like sentences (``caption_reason``), sentences that
+    repeat a known caption or another body block, a sentence right before a credit, and every sentence of a
+    short body block that carries a photo credit or stands right above a credit line (such a block is a
+    caption, whatever segmentation called it).
+    """
+    caption_tokens = [_tokens(c.text) for c in doc.captions]
+    blocks = doc.blocks
+    split = {b.index: split_sentences(doc.text, b.start, b.end) for b in blocks if b.kind == "body"}
+    repeated = _repeated_token_sets(split, blocks)
+    sentences: list[Sentence] = []
+    body = 0
+    left_out = 0
+    for position, block in enumerate(blocks):
+        if block.kind != "body":
+            continue
+        block_sentences = split[block.index]
+        body += len(block_sentences)
+        if _is_caption_block(block_sentences, block, doc.credit_spans) or (
+            position + 1 < len(blocks) and _is_credit_line(blocks[position + 1], doc.credit_spans)
+        ):
+            continue
+        before_credit = _captioned(block_sentences)
+        for sentence in block_sentences:
+            if max_sentences is not None and len(sentences) >= max_sentences:
+                left_out += 1
+                continue
+            tokens = _tokens(sentence.text)
+            if (
+                sentence.start not in before_credit
+                and _usable(sentence, caption_tokens, tokens)
+                and repeated.get(frozenset(tokens), 0) < 2
+            ):
+                sentences.append(without_dateline(sentence))
+    return SummaryInput(tuple(sentences), body, left_out)
+
+
+def _usable(sentence: Sentence, caption_tokens: list[set[str]], tokens: set[str]) -> bool:
+    if not sentence.terminated or caption_reason(sentence.text) is not None:
+        return False
+    return not _repeats_caption(tokens, caption_tokens)
+
+
+def _overlaps(start: int, end: int, credits: Sequence[CreditSpan]) -> bool:
+    return any(c.start < end and start < c.end for c in credits)
+
+
+def _is_caption_block(sentences: Sequence[Sentence], block: Block, credits: Sequence[CreditSpan]) -> bool:
+    """A short body block (at most three sentences) that carries a photo credit is a caption."""
+    if len(sentences) > 3:
+        return False
+    return _overlaps(block.start, block.end, credits) or any(caption_reason(s.text) == "credit" for s in sentences)
+
+
+def _captioned(sentences: Sequence[Sentence]) -> set[int]:
+    """Starts of the sentences that stand right before a short credit sentence: their captions."""
+    return {
+        sentences[i - 1].start
+        for i in range(1, len(sentences))
+        if len(sentences[i].text.split()) <= 12 and caption_reason(sentences[i].text) == "credit"
+    }
+
+
+def _is_credit_line(block: Block, credits: Sequence[CreditSpan]) -> bool:
+    """A block that is nothing but a credit ("(Jane Doe/AP)", "Getty Images")."""
+    if block.kind == "credit":
+        return True
+    covered = sum(
+        min(c.end, block.end) - max(c.start, block.start) for c in credits if _overlaps(block.start, block.end, [c])
+    )
+    return covered >= 0.8 * (block.end - block.start) or (
+        len(block.text) <= 80 and caption_reason(block.text) == "credit" and not block.text.rstrip().endswith(".")
+    )
+
+
+def _repeated_token_sets(split: dict[int, list[Sentence]], blocks: Sequence[Block]) -> dict[frozenset[str], int]:
+    """How many body blocks hold each sentence (by its set of words): a sentence found in two blocks is a
+    caption or a pull quote repeating the prose."""
+    seen: dict[frozenset[str], set[int]] = {}
+    for block in blocks:
+        if block.kind not in ("body", "caption"):
+            continue
+        keys = {frozenset(_tokens(block.text))}
+        keys.update(frozenset(_tokens(s.text)) for s in split.get(block.index, ()))
+        for key in keys:
+            if len(key) >= 5:
+                seen.setdefault(key, set()).add(block.index)
+    return {key: len(where) for key, where in seen.items()}
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> set[str]:
+    return set(_TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def _repeats_caption(sentence: set[str], captions: list[set[str]]) -> bool:
+    """Whether the sentence is mostly a caption's words, or holds a whole caption of 5 words or more."""
+    if not sentence:
+        return False
+    for caption in captions:
+        shared = len(sentence & caption)
+        if shared >= 0.8 * len(sentence) or (len(caption) >= 5 and shared >= 0.8 * len(caption)):
+            return True
+    return False
+
+
+class SummaryStage:
+    """Summarises the body; see the module docstring."""
+
+    name = "summary"
+    version = "1.0.0"
+    requires = frozenset({"blocks", "captions", "credit_spans"})
+    provides = frozenset({"summary"})
+
+    def __init__(
+        self,
+        settings: Settings,
+        pool: WorkerPool,
+        *,
+        config: ExtractiveConfig = DEFAULT_CONFIG,
+        embedder: SentenceEmbedder | None = None,
+    ) -> None:
+        """``embedder`` defaults to the configured (or packaged) model; a loaded one may be shared."""
+        self._settings = settings
+        self._pool = pool
+        self.config = config
+        if embedder is not None:
+            self.embedder = embedder
+        elif settings.embedding_model_dir is not None:
+            self.embedder = SentenceEmbedder(settings.embedding_model_dir, torch_threads=settings.torch_threads)
+        else:
+            model_dir, name = default_embedding_model()
+            self.embedder = SentenceEmbedder(model_dir, name=name, torch_threads=settings.torch_threads)
+        self.abstractive: Seq2SeqSummarizer | None = None
+        if settings.summary_model_dir is not None:
+            self.abstractive = Seq2SeqSummarizer(settings.summary_model_dir, torch_threads=settings.torch_threads)
+        policy = BatchPolicy(
+            max_batch_size=settings.batch_max_size,
+            max_wait_ms=settings.batch_max_wait_ms,
+            max_queue=settings.batch_queue_size,
+        )
+        self.embedding_batcher: MicroBatcher[str, Vector] = MicroBatcher(
+            "embeddings", self._embed, policy, cost=estimate_tokens
+        )
+        self.generation_batcher: MicroBatcher[str, str] | None = None
+        if self.abstractive is not None:
+            self.generation_batcher = MicroBatcher(
+                "seq2seq",
+                self._generate,
+                BatchPolicy(
+                    max_batch_size=settings.batch_max_size,
+                    max_wait_ms=settings.batch_max_wait_ms,
+                    max_queue=settings.batch_queue_size,
+                    max_batch_cost=GENERATE_BATCH_TOKENS,
+                ),
+                cost=estimate_tokens,
+            )
+
+    def _embed(self, texts: list[str]) -> list[Vector]:
+        return self.embedder.embed(texts)
+
+    def _generate(self, texts: list[str]) -> list[str]:
+        if self.abstractive is None:
+            raise SummaryMethodUnavailable("no seq2seq model is configured")
+        return self.abstractive.summarize(texts)
+
+    @property
+    def model(self) -> str:
+        """The embedding model, and the seq2seq model when one is configured."""
+        if self.abstractive is None:
+            return self.embedder.name
+        return f"extractive: {self.embedder.name}; abstractive: {self.abstractive.name}"
+
+    async def load(self) -> None:
+        """Load the models in their batcher threads and run one warm-up call through each."""
+        self.embedding_batcher.start()
+        await self._pool.run(self.embedder.load)
+        await self.embedding_batcher.run_direct(list(_WARMUP_SENTENCES))
+        if self.abstractive is not None and self.generation_batcher is not None:
+            self.generation_batcher.start()
+            await self._pool.run(self.abstractive.load)
+            await self.generation_batcher.run_direct([" ".join(_WARMUP_SENTENCES)])
+
+    async def close(self) -> None:
+        """Stop the model threads."""
+        await self.embedding_batcher.close()
+        if self.generation_batcher is not None:
+            await self.generation_batcher.close()
+
+    def check_options(self, options: EnrichOptions) -> None:
+        """Refuse, before any work, a request for a method this deployment cannot run."""
+        if options.summary.method == "abstractive" and self.abstractive is None:
+            raise SummaryMethodUnavailable(
+                "options.summary.method is 'abstractive', but this service has no seq2seq model configured "
+                "(ENRICH_SUMMARY_MODEL_DIR); ask for 'extractive' or leave the method unset",
+                available=["extractive"],
+            )
+
+    async def run(self, doc: Doc) -> None:
+        """Assign ``doc.summary``: None when the body has no usable sentence (with a warning if it has any)."""
+        options = doc.options.summary
+        method = options.method or self._settings.summary_method
+        if method == "abstractive":
+            self.check_options(doc.options)
+        limit = self._settings.summary_max_input_sentences if method == "extractive" else None
+        found = await self._pool.run(summary_input, doc, max_sentences=limit)
+        if found.left_out:
+            doc.warnings.append(
+                DocWarning(
+                    "summary_input_limited",
+                    f"the summary considered the first {limit} of {found.body_sentences} body sentences; "
+                    f"{found.left_out} later sentences were not considered",
+                )
+            )
+        if not found.sentences:
+            doc.summary = None
+            if found.body_sentences:  # without any body, a null summary needs no explanation
+                doc.warnings.append(
+                    DocWarning(
+                        "summary_empty",
+                        f"none of the {found.body_sentences} body sentences is usable prose (captions, credits, "
+                        "headings and fragments are left out), so there is no summary",
+                    )
+                )
+            return
+        if method == "abstractive":
+            doc.summary = await self._abstract(doc, found.sentences, options)
+        else:
+            doc.summary = await self._extract(found.sentences, options)
+
+    async def _extract(self, sentences: Sequence[Sentence], options: SummaryOptions) -> Summary:
+        vectors = await self.embedding_batcher.submit_many([s.text for s in sentences])
+        candidates = [Candidate(i, len(s.text.split()), len(s.text)) for i, s in enumerate(sentences)]
+        chosen = await self._pool.run(
+            select,
+            np.stack(vectors),
+            candidates,
+            max_sentences=options.max_sentences,
+            max_chars=options.max_chars,
+            config=self.config,
+        )
+        picked = [sentences[i] for i in chosen]
+        return Summary(
+            text=" ".join(s.text for s in picked),
+            sentences=tuple(SummarySentence(s.text, s.start, s.end) for s in picked),
+            method="extractive",
+            model=self.embedder.name,
+        )
+
+    async def _abstract(self, doc: Doc, sentences: Sequence[Sentence], options: SummaryOptions) -> Summary:
+        model, batcher = self.abstractive, self.generation_batcher
+        if model is None or batcher is None:  # check_options refused such a request already
+            raise SummaryMethodUnavailable("no seq2seq model is configured")
+        chunks: list[Chunk] = await self._pool.run(model.plan_chunks, [(s.text, s.start, s.end) for s in sentences])
+        limit = self._settings.summary_max_chunks
+        if len(chunks) > limit:
+            skipped = chunks[limit:]
+            doc.warnings.append(
+                DocWarning(
+                    "summary_input_truncated",
+                    f"the abstractive summary read the first {limit} of {len(chunks)} chunks of the body; the text "
+                    f"from offset {skipped[0].start} to {skipped[-1].end} was not summarised",
+                )
+            )
+            chunks = chunks[:limit]
+        outputs = await batcher.submit_many([c.text for c in chunks])
+        generated: list[str] = []
+        for output in outputs:
+            generated.extend(s.text for s in split_sentences(output))
+        if options.max_chars is not None:
+            generated = _within(generated, options.max_chars)
+        return Summary(
+            text=" ".join(generated),
+            sentences=tuple(SummarySentence(t, None, None) for t in generated),
+            method="abstractive",
+            model=model.name,
+        )
+
+
+def _within(sentences: list[str], max_chars: int) -> list[str]:
+    """The leading sentences whose joined text fits ``max_chars`` (a sentence is never cut)."""
+    kept: list[str] = []
+    used = 0
+    for sentence in sentences:
+        cost = len(sentence) + (1 if kept else 0)
+        if used + cost > max_chars:
+            break
+        kept.append(sentence)
+        used += cost
+    return kept

@@ -1,0 +1,307 @@
+"""Sentence splitting with offsets into the original text (pure functions, no I/O, linear time).
+
+Three kinds of boundary:
+
+* punctuation: ``. ! ? …`` (optionally closed by quotes or brackets), then whitespace, then something that can
+  open a sentence (a capital, a digit, an opening quote or bracket). Abbreviations (Mr., Gov., Jan. 27, No. 5),
+  initials (George W. Bush) and dotted acronyms (U.N., U.S.) do not end a sentence unless the next word is one
+  that typically opens one ("... in the U.S. The company ...").
+* a missing space after a full stop in scraped text ("... that day.The Associated Press").
+* a heading in capitals glued to the sentence after it ("BALL OF THE CENTURY Benaud was on hand ...").
+* glued text: a picture caption or a heading pasted into the prose without punctuation, as scrapers of
+  CNN/DailyMail-style pages produce ("... scored a stoppage time own goal But goalkeeper Manuel Neuer was ...").
+  The boundary is inferred where a closed-class sentence opener (But, The, A, He, She, ...) is capitalised in the
+  middle of running text, after a word that cannot introduce a name or a title (not "in", "said", "of" ...) and
+  before a lower-case word. A line break after a line without final punctuation is also a boundary.
+
+The sentences before such inferred boundaries have ``terminated=False``: they are the fragments a summary must
+not quote (captions, headings, cut-off text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
+from app.text.names import wordset
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the text: ``text[start:end] == sentence.text`` (surrounding whitespace excluded).
+
+    ``terminated`` is True when it ends with final punctuation (``. ! ? …``, optionally followed by closing
+    quotes or brackets); a fragment glued to the next sentence, a heading or a cut-off tail is not terminated.
+    """
+
+    text: str
+    start: int
+    end: int
+    terminated: bool
+
+
+# Abbreviations that never end a sentence (they precede a name).
+_TITLES = wordset(
+    "mr mrs ms messrs mme dr prof gov govs sen sens rep reps gen col lt sgt capt cmdr adm maj cpl pvt rev "
+    "fr hon pres supt det insp atty st ste mt ft brig lieut cmdt"
+)
+# Abbreviations that do not end a sentence when a number follows ("Jan. 27", "No. 5", "Vol. 3").
+_BEFORE_NUMBER = wordset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols pp p para art fig figs ch sec ed eds op nr"
+)
+# Abbreviations that may end a sentence: only a typical sentence opener after them makes a boundary.
+_AMBIGUOUS = wordset("inc ltd co corp plc llc jr sr bros etc vs v cf al approx est dept univ assn ave blvd rd hwy")
+_NEVER = frozenset({"e.g", "i.e", "vs", "v", "cf", "viz", "ca", "approx"})
+
+# Closed-class words that open sentences. Capitalised after running text, they signal a boundary.
+_OPENERS = wordset(
+    "A An The But And He She It They We I His Her Its Their Our My This These Those There Then However "
+    "Meanwhile Now Yesterday Today Earlier Later Last In On At After Before When While As If Although "
+    "Though Some Many Most Both Police Officials"
+)
+# Openers used for glue boundaries: a subset that is rarely capitalised inside a name or a title.
+_GLUE_OPENERS = wordset(
+    "A An The But And He She It They We His Her Its Their This These Those There However Meanwhile "
+    "Yesterday Today Earlier Last In When While After Although Some Many"
+)
+# Words after which a capitalised opener is probably part of a name or a title ("told The Times", "in The Hague",
+# "starring in It", "type A").
+_NAME_INTRODUCERS = wordset(
+    "a an the of in on at to for from by with into onto about as and or nor but than that which who whom "
+    "whose said says say told tells tell called calls named dubbed titled entitled starring starred star "
+    "stars including include includes like via see watch read reads reading wrote writes write plays "
+    "played play reporting reported report per versus vs vitamin type class category grade plan group "
+    "section level exhibit part appendix route gate block platform terminal tier division league series "
+    "model size item step phase option box row page chapter act scene article annex schedule column "
+    "figure table flight room channel radio tv magazine newspaper paper book film movie show song album "
+    "newspaper's daily weekly sunday monday tuesday wednesday thursday friday saturday when where while "
+    "if because since until unless though although whether after before"
+)
+
+# "A and B", "A to Z": a letter, not an article
+_LETTER_LINKS = frozenset({"and", "or", "to", "through", "nor", "&", "plus", "versus", "vs"})
+
+_OPEN_QUOTES = "\"'‘“([«"
+_CLOSE = "\"'’”)]»"
+_FINAL = ".!?…"
+
+# final punctuation, optional closers, then whitespace; the opener check and abbreviations are done in code
+# repetitions are bounded so that a long run of marks ("!!!!...") costs linear, not quadratic, time
+_PUNCT_BREAK = re.compile(r"[.!?…]{1,8}[\"'’”)\]»]{0,4}(?=\s)")
+# a full stop with no space after it, between a lower-case word and a capitalised word ("day.The")
+_TIGHT_BREAK = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2})")
+_TIGHT_NOT_AFTER = frozenset(["com", "net", "org", "gov", "edu", "co", "uk", "io", "tv", "ca", "au", "de", "fr", "js"])
+_WORD = re.compile(r"\S+")
+_LINE_BREAKS = re.compile(r"\n(?:[^\S\n]*\n)*")
+_INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """The sentences of ``text[start:end]``, with offsets into ``text``. Linear in the length of the span."""
+    end = len(text) if end is None else end
+    cuts = _punctuation_cuts(text, start, end)
+    pieces: list[tuple[int, int]] = []
+    prev = start
+    for cut in [*cuts, end]:
+        pieces.extend(_line_pieces(text, prev, cut))
+        prev = cut
+    sentences: list[Sentence] = []
+    for a, b in pieces:
+        for s, e in _glue_pieces(text, a, b):
+            sentence = _trimmed(text, s, e)
+            if sentence is not None:
+                sentences.append(sentence)
+    return sentences
+
+
+def _trimmed(text: str, a: int, b: int) -> Sentence | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a >= b:
+        return None
+    chunk = text[a:b]
+    return Sentence(chunk, a, b, _is_terminated(chunk))
+
+
+def _is_terminated(chunk: str) -> bool:
+    stripped = chunk.rstrip(_CLOSE)
+    return bool(stripped) and stripped[-1] in _FINAL
+
+
+_LOOK = 64  # how far a word is read around a candidate boundary (keeps the scan linear on giant tokens)
+
+
+def _next_word(text: str, i: int, end: int) -> str:
+    """The word that starts at or after ``text[i]`` (at most ``_LOOK`` characters of it)."""
+    limit = min(end, i + _LOOK)
+    while i < limit and text[i].isspace():
+        i += 1
+    j = i
+    limit = min(end, i + _LOOK)
+    while j < limit and not text[j].isspace():
+        j += 1
+    return text[i:j]
+
+
+def _punctuation_cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets where a new sentence starts, found from punctuation."""
+    cuts: list[int] = []
+    region = text[start:end]
+    for m in _PUNCT_BREAK.finditer(region):
+        mark_end = start + m.end()
+        nxt = _next_word(text, mark_end, end)
+        if not nxt or not _can_open(nxt):
+            continue
+        punct = m.group()
+        if punct == "." and not _period_ends_sentence(region, m.start(), nxt):
+            continue
+        cuts.append(mark_end)
+    for m in _TIGHT_BREAK.finditer(region):
+        prev = _token_ending_at(region, m.start()).rstrip(".!?").lower()
+        nxt = _next_word(region, m.start(), len(region))
+        stem = nxt.rstrip(".,;:!?").lower()
+        if stem in _TIGHT_NOT_AFTER or "." in prev or "/" in prev or "@" in prev:
+            continue
+        cuts.append(start + m.start())
+    cuts.sort()
+    return cuts
+
+
+def _token_ending_at(s: str, i: int) -> str:
+    """The whitespace-free token that ends at ``s[i - 1]`` (at most ``_LOOK`` characters of it)."""
+    j = i
+    stop = max(0, i - _LOOK)
+    while j > stop and not s[j - 1].isspace():
+        j -= 1
+    return s[j:i]
+
+
+def _can_open(word: str) -> bool:
+    first = word[0]
+    if first in _OPEN_QUOTES:
+        rest = word.lstrip(_OPEN_QUOTES)
+        return not rest or not rest[0].islower()
+    return first.isupper() or first.isdigit()
+
+
+def _period_ends_sentence(region: str, dot: int, nxt: str) -> bool:
+    """Whether the full stop at ``region[dot]`` ends a sentence, given the next word ``nxt``."""
+    token = _token_ending_at(region, dot + 1)
+    core = token.lstrip(_OPEN_QUOTES).rstrip(".")
+    lower = core.lower()
+    next_bare = nxt.lstrip(_OPEN_QUOTES).rstrip(".,;:!?\"'’”)")
+    opener_follows = next_bare in _OPENERS
+    if lower in _NEVER:
+        return False
+    if lower in _TITLES:
+        return False
+    if lower in _BEFORE_NUMBER:
+        return not nxt[0].isdigit()
+    if lower in _AMBIGUOUS:
+        return opener_follows
+    if _INITIALS.match(core + ".") and core[:1].isupper():
+        # an initial (W.) or a dotted acronym (U.S.): a boundary only before a typical opener
+        return opener_follows
+    return True
+
+
+def _line_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` at blank lines, and at line breaks after a line without final punctuation (a heading,
+    a caption) when the next line can open a sentence; a line break inside a running sentence is kept."""
+    pieces: list[tuple[int, int]] = []
+    prev = a
+    for m in _LINE_BREAKS.finditer(text, a, b):
+        line = text[prev : m.start()]
+        if not line.strip() or m.end() >= b:
+            continue
+        nxt = _next_word(text, m.end(), b)
+        if m.group().count("\n") > 1 or (not _is_terminated(line.rstrip()) and _can_open(nxt)):
+            pieces.append((prev, m.start()))
+            prev = m.start()
+    pieces.append((prev, b))
+    return pieces
+
+
+def _glue_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` where a sentence opener is glued to the end of a fragment without punctuation, after a
+    picture reference such as "(pictured)" followed by a capital, and after a call to action ("Scroll down for
+    video")."""
+    cuts = [m.end() for m in PROMPT_PHRASE.finditer(text, a, b) if _can_open(_next_word(text, m.end(), b) or "a")]
+    words = [(m.start(), m.group()) for m in _WORD.finditer(text, a, b)]
+    heading = _capitals_heading(words)
+    if heading:
+        cuts.append(words[heading][0])
+    words_since = 0
+    for k in range(1, len(words) - 1):
+        words_since += 1
+        before_pos, before = words[k - 1]
+        pos, word = words[k]
+        _, after = words[k + 1]
+        if before.endswith(")") and word[0].isupper() and _picture_parenthetical(text, before_pos + len(before)):
+            cuts.append(pos)
+            words_since = 0
+            continue
+        if word not in _GLUE_OPENERS or words_since < 3:
+            continue
+        last = before[-1]
+        if not (last.islower() or last.isdigit() or last in ")’”\"'"):
+            continue
+        bare_before = before.strip(_OPEN_QUOTES + _CLOSE + ",;:").lower()
+        if last not in ")’”" and bare_before in _NAME_INTRODUCERS:
+            continue
+        first_after = after.lstrip(_OPEN_QUOTES)[:1]
+        if not first_after or not first_after.islower() or (word in ("A", "An") and after in _LETTER_LINKS):
+            continue
+        if len(words) - k - 1 < 3:  # too short a tail to be a sentence of its own
+            continue
+        cuts.append(pos)
+        words_since = 0
+    pieces: list[tuple[int, int]] = []
+    prev = a
+    for cut in sorted(set(cuts)):
+        if a < cut < b:
+            pieces.append((prev, cut))
+            prev = cut
+    pieces.append((prev, b))
+    return pieces
+
+
+def _capitals_heading(words: list[tuple[int, str]]) -> int:
+    """Words in a run of capitals opening the text ("BALL OF THE CENTURY Benaud was ..."): a heading glued to
+    the sentence after it. 0 when there is none (acronyms such as "UK PM Rishi ..." are too short to count)."""
+    k = 0
+    while k < len(words) and words[k][1].isupper() and any(c.isalpha() for c in words[k][1]):
+        k += 1
+    if k == len(words) or k < 2:
+        return 0
+    letters = sum(c.isalpha() for _, w in words[:k] for c in w)
+    after = words[k][1]
+    if (k >= 3 or letters >= 10) and after[:1].isupper() and any(c.islower() for c in after):
+        return k
+    return 0
+
+
+def _picture_parenthetical(text: str, close: int) -> bool:
+    """Whether the parenthetical that closes at ``text[close - 1]`` refers to a picture ("(pictured)", "(left)")."""
+    opening = text.rfind("(", max(0, close - 60), close)
+    return opening != -1 and PICTURE_AFTERTHOUGHT.search(text, opening, close) is not None
+
+
+# "(CNN)", "LONDON (Reuters) -", "New Delhi, India (CNN)", "WASHINGTON —", "AUBURN, Wash. —"
+_DATELINE = re.compile(
+    r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}\s*)?\([A-Z][A-Za-z]{1,15}\)(?:\s*[-—–]{1,2}\s*|(?=[A-Z‘'"“]))
+    |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S))""",
+    re.VERBOSE,
+)
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """``sentence`` without a leading dateline ("LONDON (Reuters) -", "(CNN)"), offsets kept exact."""
+    m = _DATELINE.match(sentence.text)
+    if m is None or m.end() >= len(sentence.text):
+        return sentence
+    cut = m.end()
+    return Sentence(sentence.text[cut:], sentence.start + cut, sentence.end, sentence.terminated)

@@ -1,0 +1,163 @@
+"""Sentence splitting: offsets into the original text, abbreviations, quotes, and captions glued into prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text.captionlike import caption_reason
+from app.text.sentences import Sentence, split_sentences, without_dateline
+
+
+def texts(sentences: list[Sentence]) -> list[str]:
+    return [s.text for s in sentences]
+
+
+def test_every_sentence_maps_back_into_the_text() -> None:
+    text = "  First one here.  Second one?\n\nThird one!  "
+    sentences = split_sentences(text)
+    assert texts(sentences) == ["First one here.", "Second one?", "Third one!"]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert all(s.terminated for s in sentences)
+
+
+def test_a_span_of_the_text_keeps_offsets_of_the_whole_text() -> None:
+    text = "Headline\n\nThe budget passed. Officials cheered."
+    start = text.index("The")
+    sentences = split_sentences(text, start, len(text))
+    assert texts(sentences) == ["The budget passed.", "Officials cheered."]
+    assert sentences[0].start == start
+
+
+def test_abbreviations_initials_and_decimals_do_not_end_sentences() -> None:
+    text = (
+        "Mr. Okafor met Gov. Lindqvist on Jan. 14 at 3.5 miles from the U.N. office in Geneva. "
+        "The report by Harriet J. Molloy cost $2.5bn. It was published by Brindle Inc. in March."
+    )
+    assert texts(split_sentences(text)) == [
+        "Mr. Okafor met Gov. Lindqvist on Jan. 14 at 3.5 miles from the U.N. office in Geneva.",
+        "The report by Harriet J. Molloy cost $2.5bn.",
+        "It was published by Brindle Inc. in March.",
+    ]
+
+
+def test_an_acronym_ends_a_sentence_when_a_typical_opener_follows() -> None:
+    text = "The ferry company moved its headquarters to the U.S. The move cost 40 jobs in Tallinn."
+    assert texts(split_sentences(text)) == [
+        "The ferry company moved its headquarters to the U.S.",
+        "The move cost 40 jobs in Tallinn.",
+    ]
+
+
+def test_quotes_close_sentences_and_attributions_stay_attached() -> None:
+    text = "'We will rebuild the pier,' the harbour master said. 'It will take a year.' Work starts in May."
+    assert texts(split_sentences(text)) == [
+        "'We will rebuild the pier,' the harbour master said.",
+        "'It will take a year.'",
+        "Work starts in May.",
+    ]
+
+
+def test_a_caption_glued_into_the_prose_is_split_off_and_left_unterminated() -> None:
+    text = (
+        "Ravensworth Rovers won 2-0 on Saturday. Delia Marsh celebrates after the Ferncastle keeper "
+        "scored an own goal But the visitors' goalkeeper was in top form all afternoon."
+    )
+    sentences = split_sentences(text)
+    assert texts(sentences) == [
+        "Ravensworth Rovers won 2-0 on Saturday.",
+        "Delia Marsh celebrates after the Ferncastle keeper scored an own goal",
+        "But the visitors' goalkeeper was in top form all afternoon.",
+    ]
+    assert [s.terminated for s in sentences] == [True, False, True]
+
+
+def test_a_title_inside_a_sentence_is_not_mistaken_for_a_glued_caption() -> None:
+    text = "She starred in The Long Winter opposite Tomas Reyes. He was told The Herald had the story."
+    assert texts(split_sentences(text)) == [
+        "She starred in The Long Winter opposite Tomas Reyes.",
+        "He was told The Herald had the story.",
+    ]
+
+
+def test_picture_references_and_prompts_end_a_glued_fragment() -> None:
+    text = (
+        "Scroll down for video A driver was arrested in Pellham after a chase (pictured posed by model) "
+        "A second man was questioned by police on Sunday."
+    )
+    sentences = split_sentences(text)
+    assert texts(sentences) == [
+        "Scroll down for video",
+        "A driver was arrested in Pellham after a chase (pictured posed by model)",
+        "A second man was questioned by police on Sunday.",
+    ]
+    assert [s.terminated for s in sentences] == [False, False, True]
+
+
+def test_a_missing_space_after_a_full_stop_is_a_boundary_but_a_domain_name_is_not() -> None:
+    text = "The river rose two metres that night.The figures come from Example.com and the council."
+    assert texts(split_sentences(text)) == [
+        "The river rose two metres that night.",
+        "The figures come from Example.com and the council.",
+    ]
+
+
+def test_lines_without_final_punctuation_are_separate_and_wrapped_lines_are_joined() -> None:
+    text = "Flood warning lifted\nThe river fell overnight\nand the roads reopened.\n\nNext paragraph here."
+    sentences = split_sentences(text)
+    assert texts(sentences) == [
+        "Flood warning lifted",
+        "The river fell overnight\nand the roads reopened.",
+        "Next paragraph here.",
+    ]
+    assert not sentences[0].terminated
+
+
+def test_datelines_are_trimmed_with_exact_offsets() -> None:
+    for text, expected in [
+        ("HALIFAX (Reuters) - Port workers walked out on Monday.", "Port workers walked out on Monday."),
+        ("(CNN)Port workers walked out on Monday.", "Port workers walked out on Monday."),
+        ("OSLO — Port workers walked out on Monday.", "Port workers walked out on Monday."),
+        ("Brindle (BRN) said profits fell.", "Brindle (BRN) said profits fell."),
+    ]:
+        sentence = without_dateline(split_sentences(text)[0])
+        assert sentence.text == expected
+        assert text[sentence.start : sentence.end] == expected
+
+
+def test_long_text_without_any_boundary_is_one_sentence() -> None:
+    text = "word " * 20_000
+    sentences = split_sentences(text)
+    assert len(sentences) == 1
+    assert sentences[0].end - sentences[0].start == len(text.strip())
+
+
+def test_a_heading_in_capitals_glued_to_a_sentence_is_split_off_but_acronyms_are_not() -> None:
+    sentences = split_sentences("FINEST HOUR OF THE SEASON Marsh scored twice in the final. UK PM Ada Brenner spoke.")
+    assert texts(sentences) == [
+        "FINEST HOUR OF THE SEASON",
+        "Marsh scored twice in the final.",
+        "UK PM Ada Brenner spoke.",
+    ]
+    assert not sentences[0].terminated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "." * 200_000,
+        "!?" * 100_000,
+        "aa.Bcd" * 30_000,
+        "x. A" * 50_000,
+        "… " * 100_000,
+        "model) A man " * 30_000,
+        "(pictured " * 20_000,
+        "ABC. " * 40_000,
+    ],
+    ids=["dots", "marks", "tight-stops", "short-sentences", "ellipses", "glue", "parens", "capitals"],
+)
+def test_long_runs_of_boundary_characters_come_back(text: str) -> None:
+    # no timing assertion: a quadratic scan would not come back within the test run
+    sentences = split_sentences(text)
+    assert all(text[s.start : s.end] == s.text for s in sentences[:1000])
+    for sentence in sentences[:1000]:
+        caption_reason(sentence.text)
