@@ -243,6 +243,9 @@ def label_by_role(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
     out = []
     for c in candidates:
         words = text[c.start : c.end].split()
+        if not words:
+            out.append(c)
+            continue
         first = words[0].rstrip(".").lower()
         named = all(_NAME_WORD.fullmatch(w) for w in words[1:])
         if len(words) >= 3 and first in _PERSON_ROLES and words[-1] not in _ORG_HEADS and named:
