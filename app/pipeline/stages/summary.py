@@ -25,12 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.errors import SummaryMethodUnavailable
-from app.nlp.batcher import BatchPolicy, MicroBatcher
-from app.nlp.embeddings import SentenceEmbedder, Vector, default_embedding_model, estimate_tokens
+from app.nlp.batcher import MicroBatcher, estimate_word_pieces
+from app.nlp.embeddings import SentenceEmbedder, Vector, default_embedding_model
 from app.nlp.extractive import Candidate, ExtractiveConfig, select
 from app.nlp.seq2seq import Chunk, Seq2SeqSummarizer
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Block, CreditSpan, Doc, DocWarning, Summary, SummarySentence
+from app.pipeline.stages import model_batch_policy
 from app.schemas.request import EnrichOptions, SummaryOptions
 from app.settings import Settings
 from app.text.captionlike import caption_reason
@@ -197,26 +198,16 @@ class SummaryStage:
         self.abstractive: Seq2SeqSummarizer | None = None
         if settings.summary_model_dir is not None:
             self.abstractive = Seq2SeqSummarizer(settings.summary_model_dir, torch_threads=settings.torch_threads)
-        policy = BatchPolicy(
-            max_batch_size=settings.batch_max_size,
-            max_wait_ms=settings.batch_max_wait_ms,
-            max_queue=settings.batch_queue_size,
-        )
         self.embedding_batcher: MicroBatcher[str, Vector] = MicroBatcher(
-            "embeddings", self._embed, policy, cost=estimate_tokens
+            "embeddings", self._embed, model_batch_policy(settings), cost=estimate_word_pieces
         )
         self.generation_batcher: MicroBatcher[str, str] | None = None
         if self.abstractive is not None:
             self.generation_batcher = MicroBatcher(
                 "seq2seq",
                 self._generate,
-                BatchPolicy(
-                    max_batch_size=settings.batch_max_size,
-                    max_wait_ms=settings.batch_max_wait_ms,
-                    max_queue=settings.batch_queue_size,
-                    max_batch_cost=GENERATE_BATCH_TOKENS,
-                ),
-                cost=estimate_tokens,
+                model_batch_policy(settings, max_batch_tokens=GENERATE_BATCH_TOKENS),
+                cost=estimate_word_pieces,
             )
 
     def _embed(self, texts: list[str]) -> list[Vector]:
