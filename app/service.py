@@ -15,14 +15,14 @@ from typing import Literal
 
 from app.admission import Admission
 from app.cache import DocumentCache, cache_key
-from app.errors import EmptyText, InvalidRequest, InvalidText, NotReady, Overloaded, TextTooLong
+from app.errors import EmptyText, EnrichError, InvalidRequest, InvalidText, NotReady, Overloaded, TextTooLong
 from app.metrics import CACHE_LOOKUPS, MODEL_LOAD_SECONDS
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Doc
 from app.pipeline.registry import build_pipeline
 from app.pipeline.runner import Pipeline, StageObserver
 from app.schemas.document import EnrichedDocument, to_public
-from app.schemas.request import NON_BLANK_PATTERN, EnrichOptions
+from app.schemas.request import NON_BLANK_PATTERN, EnrichOptions, EnrichRequest
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -144,6 +144,44 @@ class EnrichmentService:
     def _model_versions(self, selected: Sequence[str]) -> list[str]:
         return [f"{s.name}:{s.version}:{s.model}" for s in self.pipeline.stages if s.name in selected]
 
+    def _prepare(
+        self, text: str, doc_id: str | None, stages: Sequence[str] | None, options: EnrichOptions | None
+    ) -> _Job:
+        """Check one article's request and look it up in the cache (raises the caller's EnrichError)."""
+        options = options if options is not None else EnrichOptions()
+        selected = self.check_request(text, stages, options)
+        doc = Doc.create(text, doc_id=doc_id, options=options)
+        key = cache_key(doc.content_sha256, selected, options, self._model_versions(selected))
+        cached = self.cache.get(key)
+        CACHE_LOOKUPS.labels(result="hit" if cached else "miss").inc()
+        if cached is not None:
+            cached = cached.model_copy(
+                update={"id": doc.id, "pipeline": cached.pipeline.model_copy(update={"cache_hit": True})}
+            )
+        return _Job(doc, selected, key, self.deadline_ms(options) / 1000.0, cached)
+
+    async def _admit(self, deadline_s: float | None) -> bool:
+        """Wait for a running slot, at most ENRICH_MAX_QUEUE_WAIT_MS (then Overloaded) and at most ``deadline_s``
+        (then False: the work runs with its deadline passed, so its stages report timeout)."""
+        queue_wait_s = self.settings.max_queue_wait_ms / 1000
+        limited_by_deadline = deadline_s is not None and deadline_s < queue_wait_s
+        wait_s = deadline_s if deadline_s is not None and limited_by_deadline else queue_wait_s
+        admitted = await self.admission.acquire(max_wait_s=max(0.0, wait_s))
+        if not admitted and not limited_by_deadline:
+            retry = self.admission.retry_after_s()
+            raise Overloaded(
+                f"no capacity within {self.settings.max_queue_wait_ms} ms; retry in {retry} s", retry_after=retry
+            )
+        return admitted
+
+    async def _run(self, job: _Job, deadline: float) -> EnrichedDocument:
+        # past the deadline already: every stage reports timeout and the document still returns
+        await self.pipeline.run(job.doc, stages=job.selected, deadline=deadline)
+        document = to_public(job.doc)
+        if all(r.status == "ok" for r in job.doc.reports if r.name in job.selected):
+            self.cache.put(job.cache_key, document, text_chars=len(job.doc.text))
+        return document
+
     async def enrich(
         self,
         text: str,
@@ -154,32 +192,51 @@ class EnrichmentService:
     ) -> EnrichedDocument:
         """Enrich one article. Raises an EnrichError for a caller's mistake or when at capacity (Overloaded);
         stage failures and timeouts become warnings in the returned document."""
-        options = options if options is not None else EnrichOptions()
-        selected = self.check_request(text, stages, options)
-        deadline = time.monotonic() + self.deadline_ms(options) / 1000.0
-        doc = Doc.create(text, doc_id=doc_id, options=options)
-        key = cache_key(doc.content_sha256, selected, options, self._model_versions(selected))
-        cached = self.cache.get(key)
-        CACHE_LOOKUPS.labels(result="hit" if cached else "miss").inc()
-        if cached is not None:
-            return cached.model_copy(
-                update={"id": doc.id, "pipeline": cached.pipeline.model_copy(update={"cache_hit": True})}
-            )
-        queue_wait_s = self.settings.max_queue_wait_ms / 1000.0
-        admitted = await self.admission.acquire(max_wait_s=max(0.0, min(queue_wait_s, deadline - time.monotonic())))
-        if not admitted and time.monotonic() < deadline:
-            retry = self.admission.retry_after_s()
-            raise Overloaded(
-                f"no capacity within {self.settings.max_queue_wait_ms} ms; retry in {retry} s", retry_after=retry
-            )
+        job = self._prepare(text, doc_id, stages, options)
+        if job.cached is not None:
+            return job.cached
+        deadline = time.monotonic() + job.deadline_s
+        admitted = await self._admit(job.deadline_s)
         started = time.monotonic()
         try:
-            # not admitted before the deadline: every stage reports timeout and the document still returns
-            await self.pipeline.run(doc, stages=selected, deadline=deadline)
+            return await self._run(job, deadline)
         finally:
             if admitted:
                 self.admission.release(measure_from=started)
-        document = to_public(doc)
-        if all(r.status == "ok" for r in doc.reports if r.name in selected):
-            self.cache.put(key, document, text_chars=len(text))
-        return document
+
+    async def enrich_batch(self, items: Sequence[EnrichRequest]) -> list[EnrichedDocument | EnrichError]:
+        """Enrich several articles, in order, each to a document or to its own error.
+
+        The batch takes ONE running slot (Overloaded for the whole batch when none frees up in time) and its
+        articles run one after another in it, each under its own deadline from the moment it starts: a batch
+        gets the share of the machine one request gets, and cannot crowd single requests out.
+        """
+        if not self.ready:
+            raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
+        admitted = await self._admit(None)
+        started = time.monotonic()
+        results: list[EnrichedDocument | EnrichError] = []
+        try:
+            for item in items:
+                try:
+                    job = self._prepare(item.text, item.id, item.stages, item.options)
+                except EnrichError as exc:
+                    results.append(exc)
+                    continue
+                document = job.cached or await self._run(job, time.monotonic() + job.deadline_s)
+                results.append(document)
+        finally:
+            if admitted:
+                self.admission.release(measure_from=started)
+        return results
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """One checked article, ready to run (or already answered from the cache)."""
+
+    doc: Doc
+    selected: tuple[str, ...]
+    cache_key: str
+    deadline_s: float
+    cached: EnrichedDocument | None

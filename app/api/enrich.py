@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
@@ -12,7 +11,7 @@ from app.api.deps import ServiceDep
 from app.api.examples import EXAMPLE_ARTICLE
 from app.api.openapi_docs import enrich_ok_response, enrich_request_body, problem_responses
 from app.api.problems import problem_body
-from app.errors import EnrichError, InvalidRequest, NotReady
+from app.errors import EnrichError, InvalidRequest
 from app.schemas.batch import BatchItemResult, BatchRequest, BatchResponse
 from app.schemas.document import WarningPublic
 from app.schemas.problem import ProblemDetails
@@ -100,16 +99,6 @@ async def enrich(
     )
 
 
-async def _enrich_item(service: EnrichmentService, index: int, raw: object, request_id: str | None) -> BatchItemResult:
-    try:
-        item = validate_model(EnrichRequest, raw, loc_prefix=f"body.items.{index}")
-        document = await service.enrich(item.text, doc_id=item.id, stages=item.stages, options=item.options)
-    except EnrichError as exc:
-        problem = problem_body(exc, instance=f"/v1/enrich/batch#items/{index}", request_id=request_id)
-        return BatchItemResult(index=index, status=problem["status"], problem=ProblemDetails.model_validate(problem))
-    return BatchItemResult(index=index, status=200, document=document)
-
-
 @router.post(
     "/enrich/batch",
     summary="Enrich several articles in one call",
@@ -142,11 +131,28 @@ async def enrich_batch(request: Request, service: ServiceDep) -> Response:
             f"{len(envelope.items)} items; at most {limit} per batch",
             errors=[{"loc": "body.items", "message": f"at most {limit} items", "type": "too_long"}],
         )
-    if not service.ready:
-        raise NotReady(f"the service is not ready: {service.readiness.detail}", retry_after=5)
-    service.admission.check_room(len(envelope.items))
     request_id = getattr(request.state, "request_id", None)
-    results = await asyncio.gather(*(_enrich_item(service, i, raw, request_id) for i, raw in enumerate(envelope.items)))
+    valid: list[EnrichRequest] = []
+    outcomes: list[EnrichRequest | EnrichError] = []
+    for index, raw in enumerate(envelope.items):
+        try:
+            item = validate_model(EnrichRequest, raw, loc_prefix=f"body.items.{index}")
+        except EnrichError as exc:
+            outcomes.append(exc)
+        else:
+            valid.append(item)
+            outcomes.append(item)
+    done = iter(await service.enrich_batch(valid))
+    results = []
+    for index, outcome in enumerate(outcomes):
+        result = next(done) if isinstance(outcome, EnrichRequest) else outcome
+        if isinstance(result, EnrichError):
+            problem = problem_body(result, instance=f"/v1/enrich/batch#items/{index}", request_id=request_id)
+            results.append(
+                BatchItemResult(index=index, status=problem["status"], problem=ProblemDetails.model_validate(problem))
+            )
+        else:
+            results.append(BatchItemResult(index=index, status=200, document=result))
     ok = sum(1 for r in results if r.status == 200)
-    response = BatchResponse(results=list(results), succeeded=ok, failed=len(results) - ok)
+    response = BatchResponse(results=results, succeeded=ok, failed=len(results) - ok)
     return Response(response.model_dump_json(by_alias=True), media_type="application/json")

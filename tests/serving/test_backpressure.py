@@ -84,11 +84,33 @@ async def test_excess_requests_are_shed_with_503_and_retry_after(
     assert (await waiting).status_code == 200
 
 
-async def test_a_batch_that_does_not_fit_is_refused_whole(gated_client: tuple[httpx.AsyncClient, GatedStage]) -> None:
-    client, _ = gated_client
+async def test_a_batch_is_refused_whole_when_the_service_is_full(
+    gated_client: tuple[httpx.AsyncClient, GatedStage],
+) -> None:
+    client, gated = gated_client
+    running = asyncio.create_task(client.post("/v1/enrich", json={"text": "running"}))
+    assert await asyncio.to_thread(gated.entered.wait, 10)
+    waiting = asyncio.create_task(client.post("/v1/enrich", json={"text": "waiting"}))
+    await asyncio.sleep(0.05)
     response = await client.post("/v1/enrich/batch", json={"items": [{"text": f"t{i}"} for i in range(3)]})
+    gated.gate.set()
     assert response.status_code == 503
+    assert response.json()["code"] == "overloaded"
     assert response.headers["retry-after"]
+    assert [(await t).status_code for t in (running, waiting)] == [200, 200]
+
+
+async def test_a_batch_larger_than_the_admission_room_runs_in_one_slot(
+    gated_client: tuple[httpx.AsyncClient, GatedStage],
+) -> None:
+    client, gated = gated_client
+    gated.gate.set()
+    items = [{"text": f"Article number {i}"} for i in range(10)]  # the room is 1 running + 1 waiting
+    response = await client.post("/v1/enrich/batch", json={"items": items})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["succeeded"] == 10
+    assert [r["document"]["title"]["text"] for r in body["results"]] == ["A"] * 10
 
 
 async def test_a_deadline_times_out_the_slow_stage_and_the_document_still_returns() -> None:
