@@ -87,12 +87,16 @@ def summarise(name: str, concurrency: int, results: list[tuple[int, float, bool]
 # ----------------------------------------------------------------------------------------------- in-process
 
 
-async def in_process_ceiling(texts: list[str], concurrency: int) -> float:
-    """Documents per second of the pipeline itself, no HTTP, same concurrency and articles."""
+async def in_process_ceiling(texts: list[str], concurrency: int, env: dict[str, str]) -> float:
+    """Documents per second of the service itself (no HTTP), with the server's settings, articles, concurrency."""
     from app.service import EnrichmentService
     from app.settings import Settings
 
-    service = EnrichmentService(Settings(cache_size=0, log_json=True, max_waiting_docs=10_000))
+    overrides = {k.removeprefix("ENRICH_").lower(): v for k, v in env.items() if k.startswith("ENRICH_")}
+    # same settings as the server, except that nothing is shed: the ceiling is the pipeline's throughput
+    service = EnrichmentService(
+        Settings.model_validate({**overrides, "max_waiting_docs": 10_000, "max_queue_wait_ms": 10**9})
+    )
     await service.load()
     queue = list(texts)
     started = time.perf_counter()
@@ -215,16 +219,16 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
         return [article(next(seeds)) for _ in range(count)]
 
     mix = fresh(per_level * 3)
-    report: dict[str, object] = {"machine": machine(), "requests_per_level": per_level}
+    report: dict[str, object] = {"machine": machine(), "requests_per_level": per_level, "settings": args.env}
 
     print(f"machine: {report['machine']}", flush=True)
-    ceiling = await in_process_ceiling(mix[:per_level], concurrency=8)
+    ceiling = await in_process_ceiling(mix[:per_level], 8, args.env)
     report["in_process_docs_per_s"] = round(ceiling, 3)
     print(f"in-process ceiling at concurrency 8: {ceiling:.2f} docs/s", flush=True)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(port, {"ENRICH_CACHE_SIZE": "0"})
+    server = start_server(port, args.env)
     try:
         await wait_ready(base)
         rss_start = rss_mb(server.pid)
@@ -285,6 +289,7 @@ def markdown(report: dict[str, object]) -> str:
     return "\n".join(
         [
             f"Machine: {report['machine']}",
+            f"Server settings: {report['settings']}",
             "",
             f"In-process ceiling (concurrency 8): {report['in_process_docs_per_s']} docs/s",
             "",
@@ -302,7 +307,10 @@ def main() -> int:
     parser.add_argument("--overload-seconds", type=float, default=30.0, help="length of the 4x overload phase")
     parser.add_argument("--rss-articles", type=int, default=5000, help="distinct articles in the memory run")
     parser.add_argument("--quick", action="store_true", help="small counts, to check the setup")
+    parser.add_argument("--env", action="append", default=[], metavar="ENRICH_X=V", help="a server setting")
     args = parser.parse_args()
+    # the cache is off: every article is distinct anyway, and the runs measure the pipeline, not the cache
+    args.env = dict(kv.split("=", 1) for kv in ["ENRICH_CACHE_SIZE=0", *args.env])
     if args.quick:
         args.requests, args.overload_seconds, args.rss_articles = 24, 5.0, 100
     report = asyncio.run(main_async(args))
