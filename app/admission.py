@@ -32,6 +32,11 @@ class Admission:
     def waiting(self) -> int:
         return len(self._waiters)
 
+    @property
+    def service_time_s(self) -> float:
+        """Recent time a document holds its slot (exponentially weighted; 0.5 s until measured)."""
+        return self._latency_ewma_s
+
     def retry_after_s(self) -> int:
         """Seconds until a slot is likely free: the queue ahead, served at the measured rate."""
         ahead = len(self._waiters) + 1

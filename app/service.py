@@ -161,16 +161,18 @@ class EnrichmentService:
         return _Job(doc, selected, key, self.deadline_ms(options) / 1000.0, cached)
 
     async def _admit(self, deadline_s: float | None) -> bool:
-        """Wait for a running slot, at most ENRICH_MAX_QUEUE_WAIT_MS (then Overloaded) and at most ``deadline_s``
+        """Wait for a running slot: at most the queue-wait bound (then Overloaded) and at most ``deadline_s``
         (then False: the work runs with its deadline passed, so its stages report timeout)."""
-        queue_wait_s = self.settings.max_queue_wait_ms / 1000
+        queue_wait_s = min(
+            self.settings.max_queue_wait_ms / 1000, self.settings.queue_wait_docs * self.admission.service_time_s
+        )
         limited_by_deadline = deadline_s is not None and deadline_s < queue_wait_s
         wait_s = deadline_s if deadline_s is not None and limited_by_deadline else queue_wait_s
         admitted = await self.admission.acquire(max_wait_s=max(0.0, wait_s))
         if not admitted and not limited_by_deadline:
             retry = self.admission.retry_after_s()
             raise Overloaded(
-                f"no capacity within {self.settings.max_queue_wait_ms} ms; retry in {retry} s", retry_after=retry
+                f"no capacity within {round(queue_wait_s * 1000)} ms; retry in {retry} s", retry_after=retry
             )
         return admitted
 
@@ -207,27 +209,20 @@ class EnrichmentService:
     async def enrich_batch(self, items: Sequence[EnrichRequest]) -> list[EnrichedDocument | EnrichError]:
         """Enrich several articles, in order, each to a document or to its own error.
 
-        The batch takes ONE running slot (Overloaded for the whole batch when none frees up in time) and its
-        articles run one after another in it, each under its own deadline from the moment it starts: a batch
-        gets the share of the machine one request gets, and cannot crowd single requests out.
+        The articles run one after another, each admitted like a single request (in turn with the others), so
+        a batch holds at most one place at a time and cannot crowd single requests out. The whole batch is
+        refused (Overloaded) only when there is no room at all when it arrives; an article that later cannot
+        be admitted in time gets its own Overloaded error (503 in its result) and the others still run.
         """
         if not self.ready:
             raise NotReady(f"the service is not ready: {self._detail}", retry_after=5)
-        admitted = await self._admit(None)
-        started = time.monotonic()
+        self.admission.check_room(1)
         results: list[EnrichedDocument | EnrichError] = []
-        try:
-            for item in items:
-                try:
-                    job = self._prepare(item.text, item.id, item.stages, item.options)
-                except EnrichError as exc:
-                    results.append(exc)
-                    continue
-                document = job.cached or await self._run(job, time.monotonic() + job.deadline_s)
-                results.append(document)
-        finally:
-            if admitted:
-                self.admission.release(measure_from=started)
+        for item in items:
+            try:
+                results.append(await self.enrich(item.text, doc_id=item.id, stages=item.stages, options=item.options))
+            except EnrichError as exc:
+                results.append(exc)
         return results
 
 

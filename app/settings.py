@@ -32,16 +32,25 @@ class Settings(BaseSettings):
 
     # --- backpressure and deadlines ------------------------------------------------------------------------
     max_active_docs: int = Field(
-        default=8, ge=1, description="Documents enriched at once; more wait in the admission queue."
+        default=1,
+        ge=1,
+        description="Documents in the pipeline at once; more wait in the admission queue. One document already "
+        "keeps two cores busy (its stages and models run in parallel): about half the cores is a good value. "
+        "Higher values buy some throughput at saturation for much longer latencies (docs/PERFORMANCE.md).",
     )
     max_waiting_docs: int = Field(
-        default=32, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
+        default=8, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
+    )
+    queue_wait_docs: float = Field(
+        default=1.5,
+        gt=0,
+        description="A document waits for admission at most this many (measured, recent) document processing "
+        "times, then gets 503 + Retry-After: accepted requests keep a latency close to the unloaded one.",
     )
     max_queue_wait_ms: int = Field(
         default=2_000,
         ge=0,
-        description="Longest a document waits for admission; past it the request gets 503 + Retry-After "
-        "(bounds the latency of accepted requests under overload).",
+        description="Absolute cap on the wait for admission, whatever ENRICH_QUEUE_WAIT_DOCS allows.",
     )
     default_deadline_ms: int = Field(
         default=30_000, ge=1, description="Deadline of one document when the request sets none (options.deadline_ms)."

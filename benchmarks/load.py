@@ -156,18 +156,23 @@ async def wait_ready(base: str, timeout_s: float = 180) -> None:
     raise RuntimeError("the server did not become ready")
 
 
-async def post(client: httpx.AsyncClient, text: str) -> tuple[int, float, bool]:
+async def post(client: httpx.AsyncClient, text: str) -> tuple[int, float, bool, float]:
+    """(status, latency s, whether Retry-After came, its seconds)."""
     started = time.perf_counter()
+    retry_after = 0.0
     try:
         response = await client.post("/v1/enrich", json={"text": text})
-        status, retry = response.status_code, "retry-after" in response.headers
+        status, has_retry = response.status_code, "retry-after" in response.headers
+        if has_retry:
+            retry_after = float(response.headers["retry-after"])
     except httpx.HTTPError:
-        status, retry = 599, False
-    return status, time.perf_counter() - started, retry
+        status, has_retry = 599, False
+    return status, time.perf_counter() - started, has_retry, retry_after
 
 
 async def closed_loop(base: str, texts: list[str], concurrency: int) -> tuple[list[tuple[int, float, bool]], float]:
-    """``concurrency`` clients, each sending its next article as soon as the last one answered."""
+    """``concurrency`` well-behaved clients: each sends its next article when the last one is done, and after a 503
+    waits the Retry-After seconds and sends the same article again (every 503 is counted)."""
     queue = list(texts)
     results: list[tuple[int, float, bool]] = []
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -176,7 +181,13 @@ async def closed_loop(base: str, texts: list[str], concurrency: int) -> tuple[li
 
         async def worker() -> None:
             while queue:
-                results.append(await post(client, queue.pop()))
+                text = queue.pop()
+                while True:
+                    status, latency, has_retry, retry_after = await post(client, text)
+                    results.append((status, latency, has_retry))
+                    if status != 503:
+                        break
+                    await asyncio.sleep(retry_after or 1.0)
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
         return results, time.perf_counter() - started
@@ -193,7 +204,7 @@ async def open_loop(base: str, texts: list[str], rate: float) -> tuple[list[tupl
             if delay > 0:
                 await asyncio.sleep(delay)
             tasks.append(asyncio.create_task(post(client, text)))
-        results = list(await asyncio.gather(*tasks))
+        results = [(status, latency, has_retry) for status, latency, has_retry, _ in await asyncio.gather(*tasks)]
         return results, time.perf_counter() - started
 
 

@@ -67,7 +67,13 @@ def connection_refused(port: int) -> bool:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    proc = start_server(tmp_path, {"ENRICH_GRACEFUL_TIMEOUT_S": str(GRACEFUL_TIMEOUT_S), "ENRICH_WORKERS": "1"})
+    # the in-flight requests must all be running, not shed by admission control, when SIGTERM arrives
+    settings = {
+        "ENRICH_GRACEFUL_TIMEOUT_S": str(GRACEFUL_TIMEOUT_S),
+        "ENRICH_WORKERS": "1",
+        "ENRICH_MAX_ACTIVE_DOCS": "8",
+    }
+    proc = start_server(tmp_path, settings)
     try:
         yield proc
     finally:

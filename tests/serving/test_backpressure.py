@@ -145,3 +145,18 @@ async def test_a_request_that_waits_too_long_for_admission_is_shed() -> None:
     assert waited.json()["code"] == "overloaded"
     assert "100 ms" in waited.json()["detail"]
     assert waited.headers["retry-after"]
+
+
+async def test_the_admission_wait_scales_with_the_measured_document_time() -> None:
+    # 0.1 document times of the initial 0.5 s estimate: 50 ms, well under the absolute cap
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, queue_wait_docs=0.1)
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
+            assert await asyncio.to_thread(gated.entered.wait, 10)
+            waited = await c.post("/v1/enrich", json={"text": "waits"})
+            gated.gate.set()
+            assert (await running).status_code == 200
+    assert waited.status_code == 503
+    assert "within 50 ms" in waited.json()["detail"]
