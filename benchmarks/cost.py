@@ -23,8 +23,8 @@ from typing import Any
 
 from app.nlp.batcher import MicroBatcher
 from app.service import EnrichmentService
-from app.settings import Settings
 from benchmarks.articles import articles as synthetic_articles
+from benchmarks.settings import benchmark_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -83,7 +83,7 @@ async def replay(batcher: MicroBatcher[Any, Any]) -> tuple[float, int, int]:
 
 
 async def measure(texts: Sequence[str], concurrency: int) -> dict[str, Any]:
-    service = EnrichmentService(Settings(cache_size=0, log_json=True, max_waiting_docs=100_000))
+    service = EnrichmentService(benchmark_settings(concurrency))
     await service.load()
     batchers = batchers_of(service)
     for batcher in batchers:

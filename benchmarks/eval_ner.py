@@ -31,6 +31,7 @@ from app.pipeline.stages.entities import EntityRules, build_entities, load_resou
 from app.settings import Settings
 from app.text.segment import segment
 from benchmarks.ner_errors import analyse
+from benchmarks.settings import benchmark_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -207,7 +208,7 @@ def main() -> None:
     docs = build_docs(OUT / "conll-docs.jsonl")
     if args.limit:
         docs = docs[: args.limit]
-    settings = Settings.model_validate({"log_json": False, "log_level": "WARNING"})
+    settings = benchmark_settings(args.concurrency)
     words = sum(len(d["text"].split()) for d in docs)
     print(f"{len(docs)} CoNLL-2003 test documents, {words} words; NER backend {settings.ner_backend}")
     print(f"{'variant':24s} P     R     F1    | per-type F1")

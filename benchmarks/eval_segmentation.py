@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 
 from app.main import create_app
-from app.settings import Settings
+from benchmarks.settings import benchmark_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -66,7 +66,7 @@ def load_seed(gold_path: Path) -> tuple[Article, dict[str, Any]]:
 
 async def enrich_all(articles: list[Article], stages: list[str] | None) -> dict[str, dict[str, Any]]:
     """POST every article to the in-process service; the v1 document of each, by id."""
-    app = create_app(Settings(log_json=False, log_level="WARNING"))
+    app = create_app(benchmark_settings())
     docs: dict[str, dict[str, Any]] = {}
     async with app.router.lifespan_context(app):
         await app.state.loader

@@ -37,7 +37,7 @@ import httpx
 
 from app.main import create_app
 from app.pipeline.stages.summary import SummaryStage
-from app.settings import Settings
+from benchmarks.settings import benchmark_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -48,25 +48,9 @@ _TOKEN = re.compile(r"\w+")
 _WS = re.compile(r"\s+")
 
 
-def _settings() -> Settings:
-    # generous time budgets: this measures quality, and a busy 2-core machine must not turn into timeouts
-    return Settings.model_validate(
-        {
-            "log_json": False,
-            "log_level": "WARNING",
-            "cache_size": 0,
-            "stage_timeout_s": 300,
-            "default_deadline_ms": 600_000,
-            "max_deadline_ms": 600_000,
-            "max_active_docs": 8,
-            "max_waiting_docs": 1024,
-        }
-    )
-
-
 async def enrich_all(items: Sequence[tuple[str, str]], *, concurrency: int) -> tuple[list[dict[str, Any]], str]:
     """POST every (id, text) to /v1/enrich (stages: summary and its prerequisites); the documents, in order."""
-    app = create_app(_settings())
+    app = create_app(benchmark_settings(concurrency))
     async with app.router.lifespan_context(app):
         await app.state.loader
         service = app.state.service

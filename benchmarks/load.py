@@ -95,7 +95,9 @@ async def in_process_ceiling(texts: list[str], concurrency: int, env: dict[str, 
     overrides = {k.removeprefix("ENRICH_").lower(): v for k, v in env.items() if k.startswith("ENRICH_")}
     # same settings as the server, except that nothing is shed: the ceiling is the pipeline's throughput
     service = EnrichmentService(
-        Settings.model_validate({**overrides, "max_waiting_docs": 10_000, "max_queue_wait_ms": 10**9})
+        Settings.model_validate(
+            {**overrides, "max_waiting_docs": 10_000, "max_queue_wait_ms": 10**9, "queue_wait_docs": 10**9}
+        )
     )
     await service.load()
     queue = list(texts)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+from app.nlp.hf import load_pretrained
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -127,16 +128,11 @@ class TransformersNer:
 
     def load(self) -> None:
         """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings)."""
-        import torch
-        from transformers import AutoModelForTokenClassification, AutoTokenizer
-
-        if self.torch_threads > 0:
-            torch.set_num_threads(self.torch_threads)
-        tokenizer = AutoTokenizer.from_pretrained(self.model_dir, local_files_only=True)
+        tokenizer, model = load_pretrained(
+            self.model_dir, "AutoModelForTokenClassification", what="a NER model", torch_threads=self.torch_threads
+        )
         if not getattr(tokenizer, "is_fast", False):
             raise RuntimeError(f"{self.model_dir}: NER needs a fast tokenizer (offset mappings); this one is slow")
-        model = AutoModelForTokenClassification.from_pretrained(self.model_dir, local_files_only=True)
-        model.eval()
         id2label = model.config.id2label
         self._labels = [str(id2label[i]) for i in range(len(id2label))]
         limits = (
