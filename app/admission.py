@@ -1,7 +1,9 @@
 """Admission control: a bounded number of documents in the pipeline and a bounded queue in front of it.
 
 When both are full, work is refused at once (Overloaded -> 503 with Retry-After) instead of queueing without
-bound; the Retry-After estimate comes from the recent document latency.
+bound. The recent document time (an exponentially weighted average) gives the wait a newcomer can expect
+(``expected_wait_s``: what the running documents still need plus the queue ahead), which the service compares
+with its wait bound before queueing anything, and the Retry-After estimate.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class Admission:
         self.max_waiting = max_waiting
         self._active = 0
         self._waiters: deque[asyncio.Future[None]] = deque()
+        self._granted_at: list[float] = []  # when each running slot was taken (monotonic), for expected_wait_s
         self._latency_ewma_s = 0.5  # until measured
 
     @property
@@ -36,6 +39,16 @@ class Admission:
     def service_time_s(self) -> float:
         """Recent time a document holds its slot (exponentially weighted; 0.5 s until measured)."""
         return self._latency_ewma_s
+
+    def expected_wait_s(self) -> float:
+        """Seconds a document arriving now would likely wait for a slot: the running documents' expected remaining
+        time (the recent document time minus how long each has run, at least 0) plus one document time for each
+        one waiting, shared over the slots. 0 when a slot is free and nobody waits."""
+        if self._active < self.max_active and not self._waiters:
+            return 0.0
+        now, per_doc = time.monotonic(), self._latency_ewma_s
+        remaining = sum(max(0.0, per_doc - (now - granted)) for granted in self._granted_at)
+        return (remaining + len(self._waiters) * per_doc) / max(self.max_active, 1)
 
     def retry_after_s(self) -> int:
         """Seconds until a slot is likely free: the queue ahead, served at the measured rate."""
@@ -61,6 +74,7 @@ class Admission:
         """
         if self._active < self.max_active and not self._waiters:
             self._active += 1
+            self._granted_at.append(time.monotonic())
             return True
         self.check_room()
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -84,11 +98,16 @@ class Admission:
 
     def release(self, measure_from: float | None) -> None:
         """Give a slot back (to the next waiter, if any); ``measure_from`` feeds the latency estimate."""
+        now = time.monotonic()
         if measure_from is not None:
-            self._latency_ewma_s = 0.8 * self._latency_ewma_s + 0.2 * (time.monotonic() - measure_from)
+            self._latency_ewma_s = 0.8 * self._latency_ewma_s + 0.2 * (now - measure_from)
+        if self._granted_at:  # forget this slot's start: the one nearest measure_from, else the oldest
+            anchor = measure_from if measure_from is not None else -math.inf
+            self._granted_at.remove(min(self._granted_at, key=lambda granted: abs(granted - anchor)))
         while self._waiters:
             waiter = self._waiters.popleft()
             if not waiter.done():
                 waiter.set_result(None)  # the slot passes directly to the next in line
+                self._granted_at.append(now)
                 return
         self._active -= 1

@@ -161,18 +161,32 @@ class EnrichmentService:
         return _Job(doc, selected, key, self.deadline_ms(options) / 1000.0, cached)
 
     async def _admit(self, deadline_s: float | None) -> bool:
-        """Wait for a running slot: at most the queue-wait bound (then Overloaded) and at most ``deadline_s``
-        (then False: the work runs with its deadline passed, so its stages report timeout)."""
-        queue_wait_s = min(
-            self.settings.max_queue_wait_ms / 1000, self.settings.queue_wait_docs * self.admission.service_time_s
-        )
-        limited_by_deadline = deadline_s is not None and deadline_s < queue_wait_s
-        wait_s = deadline_s if deadline_s is not None and limited_by_deadline else queue_wait_s
+        """Take a running slot, or raise Overloaded (503 + Retry-After) when that would take too long.
+
+        The wait bound is ENRICH_QUEUE_WAIT_DOCS recent document times (at most ENRICH_MAX_QUEUE_WAIT_MS). A
+        document whose expected wait (Admission.expected_wait_s) is over it is refused at once, without queueing;
+        one that queues gives up after twice the bound (the estimate missed: a document ahead ran long), still
+        capped by ENRICH_MAX_QUEUE_WAIT_MS. A deadline shorter than that ends the wait instead: then False, and
+        the work runs with its deadline passed, so its stages report timeout.
+        """
+        cap_s = self.settings.max_queue_wait_ms / 1000
+        bound_s = min(cap_s, self.settings.queue_wait_docs * self.admission.service_time_s)
+        expected_s = self.admission.expected_wait_s()
+        if expected_s > bound_s:
+            retry = self.admission.retry_after_s()
+            raise Overloaded(
+                f"no capacity: the work ahead needs about {round(expected_s * 1000)} ms, over the "
+                f"{round(bound_s * 1000)} ms a request may wait; retry in {retry} s",
+                retry_after=retry,
+            )
+        give_up_s = min(cap_s, 2 * bound_s)
+        limited_by_deadline = deadline_s is not None and deadline_s < give_up_s
+        wait_s = deadline_s if deadline_s is not None and limited_by_deadline else give_up_s
         admitted = await self.admission.acquire(max_wait_s=max(0.0, wait_s))
         if not admitted and not limited_by_deadline:
             retry = self.admission.retry_after_s()
             raise Overloaded(
-                f"no capacity within {round(queue_wait_s * 1000)} ms; retry in {retry} s", retry_after=retry
+                f"no capacity within {round(give_up_s * 1000)} ms of waiting; retry in {retry} s", retry_after=retry
             )
         return admitted
 

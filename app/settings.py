@@ -42,7 +42,7 @@ class Settings(BaseSettings):
         default=8, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
     )
     queue_wait_docs: float = Field(
-        default=1.5,
+        default=1.0,
         gt=0,
         description="A document waits for admission at most this many (measured, recent) document processing "
         "times, then gets 503 + Retry-After: accepted requests keep a latency close to the unloaded one.",

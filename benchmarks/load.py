@@ -4,9 +4,11 @@
     python -m benchmarks.load --quick              # smaller counts, to check the setup
 
 Steps, all in one run on one machine (so the ratios compare like with like):
-1. in-process ceiling: the pipeline (EnrichmentService, no HTTP) at concurrency 8 over the same articles;
-2. the real server (uvicorn on 127.0.0.1, one worker) at concurrency 1, 8 and 32, a bounded number of
+1. the real server (uvicorn on 127.0.0.1, one worker) at concurrency 1, 8 and 32, a bounded number of
    requests each: throughput, p50/p95/p99 latency, error and 503 rates;
+2. in-process ceiling: the pipeline (EnrichmentService, no HTTP, same settings, nothing shed) at concurrency 8
+   over the concurrency-8 level's articles, in rounds alternating with the server's, so that both see the same
+   machine (its speed drifts by several percent over minutes on shared cores);
 3. overload: an open-loop arrival rate of 4x the measured sustainable throughput: shed requests must be 503 with
    Retry-After, accepted ones keep p99 <= 3x the unloaded p50, and nothing else fails;
 4. memory: server RSS after warm-up and after N distinct articles (default 5,000).
@@ -29,9 +31,12 @@ from pathlib import Path
 
 import httpx
 
+from app.service import EnrichmentService
+from app.settings import Settings
 from benchmarks.articles import article
 
 ROOT = Path(__file__).resolve().parent.parent
+ROUNDS = 4  # the concurrency-8 level alternates in-process and server runs this many times
 OUT = ROOT / "benchmarks" / "out"
 
 
@@ -60,19 +65,22 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
-def summarise(name: str, concurrency: int, results: list[tuple[int, float, bool]], seconds: float) -> Level:
-    """results: (status, latency seconds, has Retry-After)."""
+def summarise(
+    name: str, concurrency: int, results: list[tuple[int, float, bool]], seconds: float, ok_per_s: float | None = None
+) -> Level:
+    """results: (status, latency seconds, has Retry-After); ``ok_per_s`` replaces 200s / seconds as throughput."""
     ok_latencies = [lat * 1000 for status, lat, _ in results if status == 200]
     statuses: dict[str, int] = {}
     for status, _, _ in results:
         statuses[str(status)] = statuses.get(str(status), 0) + 1
     shed = [r for r in results if r[0] == 503]
+    throughput = ok_per_s if ok_per_s is not None else (len(ok_latencies) / seconds if seconds else 0.0)
     return Level(
         name=name,
         concurrency=concurrency,
         requests=len(results),
         seconds=round(seconds, 3),
-        throughput=round(len(ok_latencies) / seconds, 3) if seconds else 0.0,
+        throughput=round(throughput, 3),
         p50_ms=round(percentile(ok_latencies, 50), 1),
         p95_ms=round(percentile(ok_latencies, 95), 1),
         p99_ms=round(percentile(ok_latencies, 99), 1),
@@ -87,19 +95,21 @@ def summarise(name: str, concurrency: int, results: list[tuple[int, float, bool]
 # ----------------------------------------------------------------------------------------------- in-process
 
 
-async def in_process_ceiling(texts: list[str], concurrency: int, env: dict[str, str]) -> float:
-    """Documents per second of the service itself (no HTTP), with the server's settings, articles, concurrency."""
-    from app.service import EnrichmentService
-    from app.settings import Settings
-
+async def in_process_service(env: dict[str, str]) -> EnrichmentService:
+    """The service itself (no HTTP) with the server's settings, except that nothing is shed: its throughput is
+    the pipeline's, the ceiling the HTTP service can approach."""
     overrides = {k.removeprefix("ENRICH_").lower(): v for k, v in env.items() if k.startswith("ENRICH_")}
-    # same settings as the server, except that nothing is shed: the ceiling is the pipeline's throughput
     service = EnrichmentService(
         Settings.model_validate(
             {**overrides, "max_waiting_docs": 10_000, "max_queue_wait_ms": 10**9, "queue_wait_docs": 10**9}
         )
     )
     await service.load()
+    return service
+
+
+async def in_process_seconds(service: EnrichmentService, texts: list[str], concurrency: int) -> float:
+    """Seconds the service takes over ``texts`` with ``concurrency`` callers."""
     queue = list(texts)
     started = time.perf_counter()
 
@@ -108,9 +118,7 @@ async def in_process_ceiling(texts: list[str], concurrency: int, env: dict[str, 
             await service.enrich(queue.pop())
 
     await asyncio.gather(*(worker() for _ in range(concurrency)))
-    elapsed = time.perf_counter() - started
-    await service.close()
-    return len(texts) / elapsed
+    return time.perf_counter() - started
 
 
 # ----------------------------------------------------------------------------------------------- server
@@ -172,27 +180,46 @@ async def post(client: httpx.AsyncClient, text: str) -> tuple[int, float, bool, 
     return status, time.perf_counter() - started, has_retry, retry_after
 
 
-async def closed_loop(base: str, texts: list[str], concurrency: int) -> tuple[list[tuple[int, float, bool]], float]:
+@dataclass
+class ClosedLoop:
+    results: list[tuple[int, float, bool]]
+    seconds: float  # the whole run, drain included
+    steady_ok: int  # 200s received while every client still had articles to send
+    steady_seconds: float  # from the start until the last article was taken
+
+
+async def closed_loop(base: str, texts: list[str], concurrency: int) -> ClosedLoop:
     """``concurrency`` well-behaved clients: each sends its next article when the last one is done, and after a 503
-    waits the Retry-After seconds and sends the same article again (every 503 is counted)."""
+    waits the Retry-After seconds and sends the same article again (every 503 is counted).
+
+    The steady part ends when the last article is taken: after it, fewer and fewer clients remain (the drain,
+    whose length depends on who last slept on a 503), so throughput is counted over the steady part."""
     queue = list(texts)
     results: list[tuple[int, float, bool]] = []
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    emptied_at: float | None = None
+    steady_ok = 0
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
         started = time.perf_counter()
 
         async def worker() -> None:
+            nonlocal emptied_at, steady_ok
             while queue:
                 text = queue.pop()
+                if not queue:
+                    emptied_at = time.perf_counter()
                 while True:
                     status, latency, has_retry, retry_after = await post(client, text)
                     results.append((status, latency, has_retry))
+                    if status == 200 and emptied_at is None:
+                        steady_ok += 1
                     if status != 503:
                         break
                     await asyncio.sleep(retry_after or 1.0)
 
         await asyncio.gather(*(worker() for _ in range(concurrency)))
-        return results, time.perf_counter() - started
+        ended = time.perf_counter()
+        return ClosedLoop(results, ended - started, steady_ok, (emptied_at or ended) - started)
 
 
 async def open_loop(base: str, texts: list[str], rate: float) -> tuple[list[tuple[int, float, bool]], float]:
@@ -233,25 +260,47 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
 
     mix = fresh(per_level * 3)
     report: dict[str, object] = {"machine": machine(), "requests_per_level": per_level, "settings": args.env}
-
     print(f"machine: {report['machine']}", flush=True)
-    ceiling = await in_process_ceiling(mix[:per_level], 8, args.env)
-    report["in_process_docs_per_s"] = round(ceiling, 3)
-    print(f"in-process ceiling at concurrency 8: {ceiling:.2f} docs/s", flush=True)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(port, args.env)
     try:
+        in_process = await in_process_service(args.env)
         await wait_ready(base)
         rss_start = rss_mb(server.pid)
+        await in_process_seconds(in_process, fresh(10), 2)  # warm both the same way
+        await closed_loop(base, fresh(10), 2)
         levels = []
+        ceiling = 0.0
         for i, concurrency in enumerate((1, 8, 32)):
             texts = mix[i * per_level : (i + 1) * per_level]
-            results, seconds = await closed_loop(base, texts, concurrency)
-            level = summarise(f"closed loop c={concurrency}", concurrency, results, seconds)
+            if concurrency == 8:
+                # the ceiling on the same articles, interleaved with the server in rounds, so that a drift in
+                # the machine's speed during the run (shared cores) touches both sides alike
+                runs, in_process_s = [], 0.0
+                rounds = max(1, min(ROUNDS, len(texts) // (4 * concurrency)))  # each round long enough to matter
+                for r in range(rounds):
+                    part = texts[r::rounds]
+                    in_process_s += await in_process_seconds(in_process, part, concurrency)
+                    runs.append(await closed_loop(base, part, concurrency))
+                ceiling = len(texts) / in_process_s
+                await in_process.close()
+                print(f"in-process ceiling at concurrency 8: {ceiling:.2f} docs/s", flush=True)
+            else:
+                runs = [await closed_loop(base, texts, concurrency)]
+            steady_ok, steady_s = sum(run.steady_ok for run in runs), sum(run.steady_seconds for run in runs)
+            level = summarise(
+                f"closed loop c={concurrency}",
+                concurrency,
+                [r for run in runs for r in run.results],
+                sum(run.seconds for run in runs),
+                # too few articles for a steady part (--quick): the whole run, drain included
+                ok_per_s=steady_ok / steady_s if steady_ok >= concurrency else None,
+            )
             levels.append(level)
             print(json.dumps(asdict(level)), flush=True)
+        report["in_process_docs_per_s"] = round(ceiling, 3)
         unloaded_p50 = levels[0].p50_ms
         sustainable = levels[1].throughput
         rate = 4 * sustainable
@@ -263,9 +312,9 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
         await closed_loop(base, fresh(200), 8)
         rss_warm = rss_mb(server.pid)
         long_run = fresh(args.rss_articles)
-        results, seconds = await closed_loop(base, long_run, 8)
+        run = await closed_loop(base, long_run, 8)
         rss_end = rss_mb(server.pid)
-        long_level = summarise(f"{len(long_run)} distinct articles, c=8", 8, results, seconds)
+        long_level = summarise(f"{len(long_run)} distinct articles, c=8", 8, run.results, run.seconds)
         print(json.dumps(asdict(long_level)), flush=True)
     finally:
         server.terminate()
@@ -304,7 +353,11 @@ def markdown(report: dict[str, object]) -> str:
             f"Machine: {report['machine']}",
             f"Server settings: {report['settings']}",
             "",
-            f"In-process ceiling (concurrency 8): {report['in_process_docs_per_s']} docs/s",
+            f"In-process ceiling (concurrency 8, on the c=8 articles, in rounds alternating with the server): "
+            f"{report['in_process_docs_per_s']} docs/s",
+            "",
+            "docs/s: 200 responses per second; for the closed loops while every client still had articles to send "
+            "(the drain at the end, when clients run out, is left out).",
             "",
             *rows,
             "",

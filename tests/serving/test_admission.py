@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 
 import pytest
 
@@ -70,3 +71,31 @@ def test_room_for_a_batch_is_checked_all_at_once() -> None:
     admission.check_room(5)
     with pytest.raises(Overloaded):
         admission.check_room(6)
+
+
+async def test_the_expected_wait_counts_the_running_documents_remaining_time_and_the_queue() -> None:
+    admission = Admission(max_active=1, max_waiting=3)
+    assert admission.expected_wait_s() == 0.0  # a free slot
+    assert await admission.acquire()
+    # just started: about one document time (0.5 s until measured) still to go
+    assert 0.4 < admission.expected_wait_s() <= 0.5
+    queued = asyncio.create_task(admission.acquire())
+    await asyncio.sleep(0)
+    assert 0.9 < admission.expected_wait_s() <= 1.0  # plus one document time for the one waiting
+    admission.release(measure_from=None)
+    assert await queued
+    admission.release(measure_from=None)
+    assert admission.expected_wait_s() == 0.0
+
+
+async def test_a_document_running_past_the_expected_time_is_expected_to_end_now(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    admission = Admission(max_active=2, max_waiting=3)
+    assert await admission.acquire()
+    assert admission.expected_wait_s() == 0.0  # one of two slots still free
+    assert await admission.acquire()
+    assert 0.2 < admission.expected_wait_s() <= 0.5  # two just-started documents, shared over two slots
+    later = time.monotonic() + 10
+    monkeypatch.setattr("app.admission.time.monotonic", lambda: later)  # both have run 10 s: overdue
+    assert admission.expected_wait_s() == 0.0
