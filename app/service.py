@@ -165,9 +165,9 @@ class EnrichmentService:
 
         The wait bound is ENRICH_QUEUE_WAIT_DOCS recent document times (at most ENRICH_MAX_QUEUE_WAIT_MS). A
         document whose expected wait (Admission.expected_wait_s) is over it is refused at once, without queueing;
-        one that queues gives up after twice the bound (the estimate missed: a document ahead ran long), still
-        capped by ENRICH_MAX_QUEUE_WAIT_MS. A deadline shorter than that ends the wait instead: then False, and
-        the work runs with its deadline passed, so its stages report timeout.
+        one that queues gives up when it has waited the bound (the estimate missed: a document ahead ran long). A
+        deadline shorter than that ends the wait instead: then False, and the work runs with its deadline passed,
+        so its stages report timeout.
         """
         cap_s = self.settings.max_queue_wait_ms / 1000
         bound_s = min(cap_s, self.settings.queue_wait_docs * self.admission.service_time_s)
@@ -179,7 +179,7 @@ class EnrichmentService:
                 f"{round(bound_s * 1000)} ms a request may wait; retry in {retry} s",
                 retry_after=retry,
             )
-        give_up_s = min(cap_s, 2 * bound_s)
+        give_up_s = bound_s
         limited_by_deadline = deadline_s is not None and deadline_s < give_up_s
         wait_s = deadline_s if deadline_s is not None and limited_by_deadline else give_up_s
         admitted = await self.admission.acquire(max_wait_s=max(0.0, wait_s))

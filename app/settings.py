@@ -42,15 +42,18 @@ class Settings(BaseSettings):
         default=8, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
     )
     queue_wait_docs: float = Field(
-        default=1.0,
+        default=0.5,
         gt=0,
-        description="A document waits for admission at most this many (measured, recent) document processing "
-        "times, then gets 503 + Retry-After: accepted requests keep a latency close to the unloaded one.",
+        description="Wait bound for admission, in (measured, recent) document processing times: a request whose "
+        "expected wait (what the running documents still need plus the queue ahead) is longer gets 503 + "
+        "Retry-After at once, and one that queues gives up when it has waited that long. Accepted requests keep a "
+        "latency close to the unloaded one.",
     )
     max_queue_wait_ms: int = Field(
         default=2_000,
         ge=0,
-        description="Absolute cap on the wait for admission, whatever ENRICH_QUEUE_WAIT_DOCS allows.",
+        description="Absolute cap on the wait for admission (both the bound and the give-up time), whatever "
+        "ENRICH_QUEUE_WAIT_DOCS allows.",
     )
     default_deadline_ms: int = Field(
         default=30_000, ge=1, description="Deadline of one document when the request sets none (options.deadline_ms)."

@@ -59,8 +59,12 @@ async def run_load(base_url: str, texts: list[str], concurrency: int) -> dict[in
 
         async def one(i: int, text: str) -> None:
             async with semaphore:
-                response = await client.post("/v1/enrich", json={"text": text, "id": f"load-{i}"})
-                statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+                while True:  # a well-behaved caller: after a 503 it waits Retry-After and sends the article again
+                    response = await client.post("/v1/enrich", json={"text": text, "id": f"load-{i}"})
+                    statuses[response.status_code] = statuses.get(response.status_code, 0) + 1
+                    if response.status_code != 503:
+                        break
+                    await asyncio.sleep(float(response.headers.get("retry-after", "1")))
 
         await asyncio.gather(*(one(i, t) for i, t in enumerate(texts)))
     return statuses

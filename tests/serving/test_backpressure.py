@@ -58,7 +58,9 @@ async def _app_with(stages_for: str, **settings: object) -> tuple[FastAPI, Gated
 
 @pytest.fixture
 async def gated_client() -> AsyncIterator[tuple[httpx.AsyncClient, GatedStage]]:
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=1, cpu_workers=2)
+    # room for 1 running + 1 waiting; the wait bound (4 x the initial 0.5 s estimate) lets the second one queue,
+    # so the room is what refuses the third
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=1, queue_wait_docs=4, cpu_workers=2)
     async with app.router.lifespan_context(app):
         await app.state.loader
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
