@@ -133,18 +133,25 @@ async def test_a_deadline_times_out_the_slow_stage_and_the_document_still_return
     assert too_long.json()["errors"][0]["loc"] == "body.options.deadline_ms"
 
 
-async def test_a_request_expected_to_wait_too_long_is_refused_without_queueing() -> None:
-    # the running document has just started: about one document time (0.5 s until measured) is still ahead,
-    # over the 100 ms a request may wait
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=100)
+async def _second_request_while_one_runs(pause_s: float = 0.0, **settings: object) -> httpx.Response:
+    """One document holds the only slot (gated); after ``pause_s`` a second request arrives: its response."""
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, **settings)
     async with app.router.lifespan_context(app):
         await app.state.loader
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
             running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
             assert await asyncio.to_thread(gated.entered.wait, 10)
-            refused = await c.post("/v1/enrich", json={"text": "waits"})
+            await asyncio.sleep(pause_s)
+            second = await c.post("/v1/enrich", json={"text": "second"})
             gated.gate.set()
             assert (await running).status_code == 200
+    return second
+
+
+async def test_a_request_expected_to_wait_too_long_is_refused_without_queueing() -> None:
+    # the running document has just started: about one document time (0.5 s until measured) is still ahead,
+    # over the 100 ms a request may wait
+    refused = await _second_request_while_one_runs(max_queue_wait_ms=100)
     assert refused.status_code == 503
     assert refused.json()["code"] == "overloaded"
     assert "over the 100 ms a request may wait" in refused.json()["detail"]
@@ -153,15 +160,7 @@ async def test_a_request_expected_to_wait_too_long_is_refused_without_queueing()
 
 async def test_the_admission_wait_scales_with_the_measured_document_time() -> None:
     # 0.1 document times of the initial 0.5 s estimate: 50 ms, well under the absolute cap
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, queue_wait_docs=0.1)
-    async with app.router.lifespan_context(app):
-        await app.state.loader
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
-            assert await asyncio.to_thread(gated.entered.wait, 10)
-            refused = await c.post("/v1/enrich", json={"text": "waits"})
-            gated.gate.set()
-            assert (await running).status_code == 200
+    refused = await _second_request_while_one_runs(queue_wait_docs=0.1)
     assert refused.status_code == 503
     assert "over the 50 ms a request may wait" in refused.json()["detail"]
 
@@ -169,16 +168,7 @@ async def test_the_admission_wait_scales_with_the_measured_document_time() -> No
 async def test_a_queued_request_gives_up_when_the_document_ahead_runs_long() -> None:
     # once the running document has outlived the expected document time (0.5 s until measured), a newcomer is
     # expected to wait nothing and queues; the document ahead keeps running, so it gives up at the 200 ms cap
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=200)
-    async with app.router.lifespan_context(app):
-        await app.state.loader
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
-            assert await asyncio.to_thread(gated.entered.wait, 10)
-            await asyncio.sleep(0.6)
-            gave_up = await c.post("/v1/enrich", json={"text": "waits"})
-            gated.gate.set()
-            assert (await running).status_code == 200
+    gave_up = await _second_request_while_one_runs(pause_s=0.6, max_queue_wait_ms=200)
     assert gave_up.status_code == 503
     assert "within 200 ms of waiting" in gave_up.json()["detail"]
     assert gave_up.headers["retry-after"]
