@@ -22,14 +22,13 @@ class Admission:
     def __init__(self, max_active: int, max_waiting: int) -> None:
         self.max_active = max_active
         self.max_waiting = max_waiting
-        self._active = 0
         self._waiters: deque[asyncio.Future[None]] = deque()
-        self._granted_at: list[float] = []  # when each running slot was taken (monotonic), for expected_wait_s
+        self._granted_at: list[float] = []  # one per running document: when it took its slot (monotonic)
         self._latency_ewma_s = 0.5  # until measured
 
     @property
     def active(self) -> int:
-        return self._active
+        return len(self._granted_at)
 
     @property
     def waiting(self) -> int:
@@ -44,7 +43,7 @@ class Admission:
         """Seconds a document arriving now would likely wait for a slot: the running documents' expected remaining
         time (the recent document time minus how long each has run, at least 0) plus one document time for each
         one waiting, shared over the slots. 0 when a slot is free and nobody waits."""
-        if self._active < self.max_active and not self._waiters:
+        if self.active < self.max_active and not self._waiters:
             return 0.0
         now, per_doc = time.monotonic(), self._latency_ewma_s
         remaining = sum(max(0.0, per_doc - (now - granted)) for granted in self._granted_at)
@@ -58,11 +57,11 @@ class Admission:
 
     def check_room(self, count: int = 1) -> None:
         """Raise Overloaded unless ``count`` more documents fit in the running and waiting room right now."""
-        free = (self.max_active - self._active) + (self.max_waiting - len(self._waiters))
+        free = (self.max_active - self.active) + (self.max_waiting - len(self._waiters))
         if count > free:
             retry = self.retry_after_s()
             raise Overloaded(
-                f"the service is at capacity ({self._active} documents running, {len(self._waiters)} waiting); "
+                f"the service is at capacity ({self.active} documents running, {len(self._waiters)} waiting); "
                 f"retry in {retry} s",
                 retry_after=retry,
             )
@@ -72,8 +71,7 @@ class Admission:
 
         Raises Overloaded when the queue is full; returns False when ``max_wait_s`` seconds pass first.
         """
-        if self._active < self.max_active and not self._waiters:
-            self._active += 1
+        if self.active < self.max_active and not self._waiters:
             self._granted_at.append(time.monotonic())
             return True
         self.check_room()
@@ -110,4 +108,3 @@ class Admission:
                 waiter.set_result(None)  # the slot passes directly to the next in line
                 self._granted_at.append(now)
                 return
-        self._active -= 1

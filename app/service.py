@@ -179,14 +179,13 @@ class EnrichmentService:
                 f"{round(bound_s * 1000)} ms a request may wait; retry in {retry} s",
                 retry_after=retry,
             )
-        give_up_s = bound_s
-        limited_by_deadline = deadline_s is not None and deadline_s < give_up_s
-        wait_s = deadline_s if deadline_s is not None and limited_by_deadline else give_up_s
+        limited_by_deadline = deadline_s is not None and deadline_s < bound_s
+        wait_s = min(bound_s, deadline_s) if deadline_s is not None else bound_s
         admitted = await self.admission.acquire(max_wait_s=max(0.0, wait_s))
         if not admitted and not limited_by_deadline:
             retry = self.admission.retry_after_s()
             raise Overloaded(
-                f"no capacity within {round(give_up_s * 1000)} ms of waiting; retry in {retry} s", retry_after=retry
+                f"no capacity within {round(bound_s * 1000)} ms of waiting; retry in {retry} s", retry_after=retry
             )
         return admitted
 

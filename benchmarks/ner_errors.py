@@ -31,6 +31,16 @@ def _scorer(path: Path) -> ModuleType:
     return module
 
 
+def top_names_by_type(kind: str, errors: Counter[tuple[str, str]], top: int) -> list[str]:
+    """Report lines: for each type, how many ``kind`` errors and its ``top`` most frequent names."""
+    lines = []
+    for t in TYPES:
+        names = Counter({name: n for (typ, name), n in errors.items() if typ == t})
+        lines.append(f"\ntop {kind} {t} ({sum(names.values())}):")
+        lines.append("  " + "; ".join(f"{name} {n}" for name, n in names.most_common(top)))
+    return lines
+
+
 def analyse(conll: Path, scorer_path: Path, pred: Path, *, top: int = 25) -> str:
     """The report (a multi-line string) for one PRED file."""
     scorer = _scorer(scorer_path)
@@ -97,14 +107,8 @@ def analyse(conll: Path, scorer_path: Path, pred: Path, *, top: int = 25) -> str
     lines.append("wrong type, by pair: " + ", ".join(f"{g}->{p} {n}" for (g, p), n in by_pair.most_common()))
     lines.append(f"\ntop wrong-type names (gold -> predicted), {top} of {len(wrong_type)}:")
     lines += [f"  {n:3d} {g}->{p} {name}" for (g, p, name), n in wrong_type.most_common(top)]
-    for t in TYPES:
-        names = Counter({k[1]: v for k, v in missed.items() if k[0] == t})
-        lines.append(f"\ntop missed {t} ({sum(names.values())}):")
-        lines.append("  " + "; ".join(f"{name} {n}" for name, n in names.most_common(top)))
+    lines += top_names_by_type("missed", missed, top)
     lines.append(f"\ntop boundary errors (gold | predicted), {top} of {len(gold_boundary)}:")
     lines += [f"  {n:3d} {t} {g!r} | {p!r}" for (t, g, p), n in gold_boundary.most_common(top)]
-    for t in TYPES:
-        names = Counter({k[1]: v for k, v in spurious.items() if k[0] == t})
-        lines.append(f"\ntop spurious {t} ({sum(names.values())}):")
-        lines.append("  " + "; ".join(f"{name} {n}" for name, n in names.most_common(top)))
+    lines += top_names_by_type("spurious", spurious, top)
     return "\n".join(lines)

@@ -68,14 +68,22 @@ async def gated_client() -> AsyncIterator[tuple[httpx.AsyncClient, GatedStage]]:
         gated.gate.set()
 
 
-async def test_excess_requests_are_shed_with_503_and_retry_after(
-    gated_client: tuple[httpx.AsyncClient, GatedStage],
-) -> None:
-    client, gated = gated_client
+async def _fill_the_room(
+    client: httpx.AsyncClient, gated: GatedStage
+) -> tuple[asyncio.Task[httpx.Response], asyncio.Task[httpx.Response]]:
+    """One request running (held by the gate) and one waiting: the gated_client's room is full."""
     running = asyncio.create_task(client.post("/v1/enrich", json={"text": "running"}))
     assert await asyncio.to_thread(gated.entered.wait, 10)
     waiting = asyncio.create_task(client.post("/v1/enrich", json={"text": "waiting"}))
     await asyncio.sleep(0.05)
+    return running, waiting
+
+
+async def test_excess_requests_are_shed_with_503_and_retry_after(
+    gated_client: tuple[httpx.AsyncClient, GatedStage],
+) -> None:
+    client, gated = gated_client
+    running, waiting = await _fill_the_room(client, gated)
     shed = await client.post("/v1/enrich", json={"text": "shed"})
     assert shed.status_code == 503
     assert shed.headers["content-type"].startswith("application/problem+json")
@@ -90,10 +98,7 @@ async def test_a_batch_is_refused_whole_when_the_service_is_full(
     gated_client: tuple[httpx.AsyncClient, GatedStage],
 ) -> None:
     client, gated = gated_client
-    running = asyncio.create_task(client.post("/v1/enrich", json={"text": "running"}))
-    assert await asyncio.to_thread(gated.entered.wait, 10)
-    waiting = asyncio.create_task(client.post("/v1/enrich", json={"text": "waiting"}))
-    await asyncio.sleep(0.05)
+    running, waiting = await _fill_the_room(client, gated)
     response = await client.post("/v1/enrich/batch", json={"items": [{"text": f"t{i}"} for i in range(3)]})
     gated.gate.set()
     assert response.status_code == 503
