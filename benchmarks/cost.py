@@ -4,11 +4,13 @@
     python -m benchmarks.cost --limit 50
 
 In one run: the in-process service (default settings, cache off) enriches every article at concurrency 1 and at
-concurrency 8 while each micro-batcher records its model calls (items and duration). Afterwards every recorded
-call is replayed ALONE, in the model's own thread, with nothing else running: the sum of those times is the
-work the models must do. The glue overhead is wall time / that sum (1.0 = nothing but model time; target <= 1.2).
-Also reported per model: its share of the wall time, and its throughput alone (words/s for NER over the words it
-was sent, sentences/s for the embedding model).
+concurrency 8 while each micro-batcher records its model calls (items and duration). The articles go in rounds of
+``--round`` articles; after each round every call recorded in it is replayed ALONE, in the model's own thread, with
+nothing else running: the sum of those times is the work the models must do. Measuring both sides round by round
+keeps the ratio honest on a machine whose speed drifts by 5-10 % over minutes (a replay run once at the end made the
+ratio swing between 1.08 and 1.27 from run to run). The glue overhead is wall time / that sum (1.0 = nothing but
+model time; target <= 1.2). Also reported per model: its share of the wall time, and its throughput alone (words/s
+for NER over the words it was sent, sentences/s for the embedding model).
 """
 
 from __future__ import annotations
@@ -82,32 +84,40 @@ async def replay(batcher: MicroBatcher[Any, Any]) -> tuple[float, int, int]:
     return seconds, items, words
 
 
-async def measure(texts: Sequence[str], concurrency: int) -> dict[str, Any]:
+async def measure(texts: Sequence[str], concurrency: int, round_size: int) -> dict[str, Any]:
     service = EnrichmentService(benchmark_settings(concurrency))
     await service.load()
     batchers = batchers_of(service)
-    for batcher in batchers:
-        batcher.trace = []
-    wall = await run(service, texts, concurrency)
-    models: dict[str, Any] = {}
-    total_alone = 0.0
-    for batcher in batchers:
-        assert batcher.trace is not None
-        in_pipeline = sum(seconds for _, seconds in batcher.trace)
-        calls = len(batcher.trace)
-        alone, items, words = await replay(batcher)
-        total_alone += alone
-        models[batcher.name] = {
-            "calls": calls,
-            "items": items,
-            "words": words,
-            "seconds_alone": round(alone, 3),
-            "seconds_inside_pipeline": round(in_pipeline, 3),
-            "share_of_wall": round(alone / wall, 3),
-            "items_per_s_alone": round(items / alone, 1) if alone else None,
-            "words_per_s_alone": round(words / alone, 1) if alone else None,
-        }
+    totals = {b.name: {"calls": 0, "items": 0, "words": 0, "alone": 0.0, "inside": 0.0} for b in batchers}
+    wall = 0.0
+    for start in range(0, len(texts), round_size):
+        for batcher in batchers:
+            batcher.trace = []
+        wall += await run(service, texts[start : start + round_size], concurrency)
+        for batcher in batchers:
+            assert batcher.trace is not None
+            total = totals[batcher.name]
+            total["calls"] += len(batcher.trace)
+            total["inside"] += sum(seconds for _, seconds in batcher.trace)
+            alone, items, words = await replay(batcher)
+            total["alone"] += alone
+            total["items"] += items
+            total["words"] += words
     await service.close()
+    models: dict[str, Any] = {}
+    for name, t in totals.items():
+        alone = t["alone"]
+        models[name] = {
+            "calls": t["calls"],
+            "items": t["items"],
+            "words": t["words"],
+            "seconds_alone": round(alone, 3),
+            "seconds_inside_pipeline": round(t["inside"], 3),
+            "share_of_wall": round(alone / wall, 3),
+            "items_per_s_alone": round(t["items"] / alone, 1) if alone else None,
+            "words_per_s_alone": round(t["words"] / alone, 1) if alone else None,
+        }
+    total_alone = sum(t["alone"] for t in totals.values())
     return {
         "concurrency": concurrency,
         "documents": len(texts),
@@ -122,12 +132,13 @@ async def measure(texts: Sequence[str], concurrency: int) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=200, help="most articles")
+    parser.add_argument("--round", type=int, default=20, help="articles per round (run, then replay alone)")
     args = parser.parse_args()
     texts, source = load_articles(args.limit)
     print(f"{len(texts)} articles from {source}", flush=True)
     results = []
     for concurrency in (1, 8):
-        result = asyncio.run(measure(texts, concurrency))
+        result = asyncio.run(measure(texts, concurrency, args.round))
         results.append(result)
         print(json.dumps(result, indent=2), flush=True)
     OUT.mkdir(parents=True, exist_ok=True)

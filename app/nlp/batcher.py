@@ -2,7 +2,8 @@
 
 Bounded everywhere: the queue (``max_queue``), the batch (``max_batch_size`` items and optionally
 ``max_batch_cost``, e.g. tokens), and the wait to fill a batch (``max_wait_ms``). The model runs in one dedicated
-thread per batcher, never on the event loop.
+thread per batcher, never on the event loop. While a call runs it is counted in ``MODEL_CALLS``, so that torch
+models can leave cores to the other models running at the same moment (``app.nlp.threads``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from app.metrics import BATCH_QUEUE_DEPTH, BATCH_REJECTED, BATCH_SECONDS, BATCH_SIZE
+from app.nlp.threads import MODEL_CALLS
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +86,11 @@ class MicroBatcher(Generic[In, Out]):
         """Run ``fn`` on ``items`` in the model thread, bypassing the queue (loading and warm-up)."""
         if self._executor is None:
             raise BatcherClosed(f"model {self.name!r} is not running")
-        return await asyncio.get_running_loop().run_in_executor(self._executor, self._fn, items)
+        return await asyncio.get_running_loop().run_in_executor(self._executor, self._call, items)
+
+    def _call(self, items: list[In]) -> list[Out]:
+        with MODEL_CALLS.call():
+            return self._fn(items)
 
     async def submit(self, item: In) -> Out:
         """Queue one item and wait for its result."""
@@ -151,7 +157,7 @@ class MicroBatcher(Generic[In, Out]):
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
         try:
-            results = await loop.run_in_executor(self._executor, self._fn, [item for item, _ in live])
+            results = await loop.run_in_executor(self._executor, self._call, [item for item, _ in live])
             if len(results) != len(live):
                 raise RuntimeError(f"model {self.name!r} returned {len(results)} results for {len(live)} items")
         except asyncio.CancelledError:

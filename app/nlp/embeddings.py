@@ -20,13 +20,16 @@ import numpy as np
 import numpy.typing as npt
 
 from app.nlp.hf import load_pretrained
+from app.nlp.threads import configured_torch_threads, share_torch_threads
 
 log = logging.getLogger(__name__)
 
 Vector = npt.NDArray[np.float32]
 
 DEFAULT_MAX_LENGTH = 256
-PADDED_TOKENS_PER_CALL = 4096
+# Padded word pieces per forward pass. Small calls keep the activations in cache: on 2 cores all-MiniLM-L6-v2 embeds
+# ~100 sentences/s in calls of 512 against ~55 in calls of 4096, and 256 is no faster (docs/QUALITY.md, "Cost").
+PADDED_TOKENS_PER_CALL = 512
 
 
 def default_embedding_model() -> tuple[Path, str]:
@@ -47,6 +50,7 @@ class SentenceEmbedder:
         self.name = name if name is not None else str(model_dir)
         self.torch_threads = torch_threads
         self.max_length = DEFAULT_MAX_LENGTH
+        self.threads = 1  # torch threads when no other model call runs; set from torch_threads at load
         self._tokenizer: Any = None
         self._model: Any = None
 
@@ -58,6 +62,7 @@ class SentenceEmbedder:
             self.model_dir, "AutoModel", what="an embedding model", torch_threads=self.torch_threads
         )
         self._model = model
+        self.threads = configured_torch_threads(self.torch_threads)
         self.max_length = _max_length(self.model_dir, self._tokenizer, model)
         log.info("embedding model loaded", extra={"model": self.name, "max_length": self.max_length})
 
@@ -65,7 +70,8 @@ class SentenceEmbedder:
         """One unit vector per text, in order (blocking; run it in the model thread).
 
         Texts are sorted by length and run in sub-batches of at most ``PADDED_TOKENS_PER_CALL`` padded word
-        pieces, so one long sentence does not make a whole batch pay for its padding.
+        pieces, so one long sentence does not make a whole batch pay for its padding. Each pass takes the torch
+        threads that other running model calls leave free (``app.nlp.threads``).
         """
         if self._model is None:
             raise RuntimeError("the embedding model is not loaded")
@@ -79,6 +85,7 @@ class SentenceEmbedder:
         with torch.inference_mode():
             for group in _groups(order, [len(x) for x in ids], PADDED_TOKENS_PER_CALL):
                 encoded = self._tokenizer.pad({"input_ids": [ids[i] for i in group]}, return_tensors="pt")
+                share_torch_threads(self.threads)
                 hidden = self._model(**encoded).last_hidden_state
                 mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.nlp.hf import load_pretrained
+from app.nlp.threads import configured_torch_threads, share_torch_threads
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -117,6 +118,7 @@ class TransformersNer:
         self.max_length = max_length
         self.windows_per_forward = windows_per_forward
         self.torch_threads = torch_threads
+        self.threads = 1
         self._tokenizer: Any = None
         self._model: Any = None
         self._labels: list[str] = []
@@ -151,6 +153,7 @@ class TransformersNer:
         name = getattr(model.config, "_name_or_path", "") or ""
         self._name = Path(name).name if name and not Path(name).is_absolute() else self.model_dir.name
         self._tokenizer, self._model = tokenizer, model
+        self.threads = configured_torch_threads(self.torch_threads)
 
     def _windows(self, texts: Sequence[str]) -> Any:
         return self._tokenizer(
@@ -182,6 +185,7 @@ class TransformersNer:
         with torch.inference_mode():
             for lo in range(0, len(sample_of), self.windows_per_forward):
                 chunk = {k: v[lo : lo + self.windows_per_forward] for k, v in inputs.items()}
+                share_torch_threads(self.threads)
                 logits = self._model(**chunk).logits
                 probs_parts.append(torch.softmax(logits.float(), dim=-1).cpu().numpy())
         import numpy as np
