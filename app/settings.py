@@ -124,7 +124,12 @@ class Settings(BaseSettings):
         description="Most encoder-sized chunks an abstractive summary reads; text beyond them is not summarised "
         "and a warning says so.",
     )
-    torch_threads: int = Field(default=0, ge=0, description="torch intra-op threads; 0 = torch's default.")
+    torch_threads: int = Field(
+        default=0,
+        ge=0,
+        description="torch intra-op threads of a model call running alone (one fewer per other model call "
+        "running at the same moment); 0 = torch's default.",
+    )
 
     # --- micro-batching -----------------------------------------------------------------------------------
     batch_max_size: int = Field(
