@@ -80,3 +80,21 @@ def test_transformers_decodes_bio_tags_into_separate_entities(tmp_path: Path) ->
     (spans,) = backend.predict(["geneva springfield"])
     assert [(s.start, s.end, s.label) for s in spans] == [(0, 6, "LOC"), (7, 18, "LOC")]
     assert backend.predict(["", "   "]) == [[], []]
+
+
+def test_transformers_results_do_not_depend_on_what_shares_the_batch(tmp_path: Path) -> None:
+    # a random (not forced) model: its outputs move if padding leaks into a window's predictions
+    backend = TransformersNer(build_tiny_ner(tmp_path / "random"), stride=8, windows_per_forward=2)
+    backend.load()
+    texts = [
+        " ".join(["the city council approved the budget at the meeting"] * 40),  # windows of unequal length
+        "maria lopez met the mayor of springfield.",
+        "geneva",
+    ]
+    batched = backend.predict(texts)
+    for text, together in zip(texts, batched, strict=True):
+        (alone,) = backend.predict([text])
+        assert alone, "a random model tags most words"
+        assert [(s.start, s.end, s.label) for s in together] == [(s.start, s.end, s.label) for s in alone]
+        for a, b in zip(alone, together, strict=True):
+            assert a.score == pytest.approx(b.score, abs=1e-5)
