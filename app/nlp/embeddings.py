@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from app.nlp.hf import load_pretrained
-from app.nlp.threads import configured_torch_threads, share_torch_threads
+from app.nlp.threads import share_torch_threads
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,6 @@ class SentenceEmbedder:
         self.name = name if name is not None else str(model_dir)
         self.torch_threads = torch_threads
         self.max_length = DEFAULT_MAX_LENGTH
-        self.threads = 1  # torch threads when no other model call runs; set from torch_threads at load
         self._tokenizer: Any = None
         self._model: Any = None
 
@@ -58,11 +57,8 @@ class SentenceEmbedder:
         """Load the tokenizer and the encoder (blocking); a second call does nothing."""
         if self._model is not None:
             return
-        self._tokenizer, model = load_pretrained(
-            self.model_dir, "AutoModel", what="an embedding model", torch_threads=self.torch_threads
-        )
+        self._tokenizer, model = load_pretrained(self.model_dir, "AutoModel", what="an embedding model")
         self._model = model
-        self.threads = configured_torch_threads(self.torch_threads)
         self.max_length = _max_length(self.model_dir, self._tokenizer, model)
         log.info("embedding model loaded", extra={"model": self.name, "max_length": self.max_length})
 
@@ -85,7 +81,7 @@ class SentenceEmbedder:
         with torch.inference_mode():
             for group in _groups(order, [len(x) for x in ids], PADDED_TOKENS_PER_CALL):
                 encoded = self._tokenizer.pad({"input_ids": [ids[i] for i in group]}, return_tensors="pt")
-                share_torch_threads(self.threads)
+                share_torch_threads(self.torch_threads)
                 hidden = self._model(**encoded).last_hidden_state
                 mask = encoded["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)

@@ -8,20 +8,17 @@ from typing import Any
 from app.errors import ModelLoadError
 
 
-def load_pretrained(model_dir: Path, auto_class: str, *, what: str, torch_threads: int = 0) -> tuple[Any, Any]:
+def load_pretrained(model_dir: Path, auto_class: str, *, what: str) -> tuple[Any, Any]:
     """The tokenizer and the model (``transformers.<auto_class>``) of ``model_dir``, in eval mode (blocking).
 
     Raises ModelLoadError, naming ``what`` was being loaded, when the directory does not hold a usable model.
     """
-    import torch
     import transformers
 
     # transformers writes progress bars and warnings straight to stderr; the service logs one JSON object a line
     transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
     transformers.utils.logging.disable_default_handler()
     transformers.utils.logging.enable_propagation()
-    if torch_threads:
-        torch.set_num_threads(torch_threads)
     try:
         tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
         model = getattr(transformers, auto_class).from_pretrained(str(model_dir), local_files_only=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from app.nlp.hf import load_pretrained
-from app.nlp.threads import configured_torch_threads, share_torch_threads
+from app.nlp.threads import share_torch_threads
 from app.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -122,7 +122,6 @@ class TransformersNer:
         self.max_length = max_length
         self.windows_per_forward = windows_per_forward
         self.torch_threads = torch_threads
-        self.threads = 1
         self._tokenizer: Any = None
         self._model: Any = None
         self._labels: list[str] = []
@@ -134,9 +133,7 @@ class TransformersNer:
 
     def load(self) -> None:
         """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings)."""
-        tokenizer, model = load_pretrained(
-            self.model_dir, "AutoModelForTokenClassification", what="a NER model", torch_threads=self.torch_threads
-        )
+        tokenizer, model = load_pretrained(self.model_dir, "AutoModelForTokenClassification", what="a NER model")
         if not getattr(tokenizer, "is_fast", False):
             raise RuntimeError(f"{self.model_dir}: NER needs a fast tokenizer (offset mappings); this one is slow")
         id2label = model.config.id2label
@@ -157,7 +154,6 @@ class TransformersNer:
         name = getattr(model.config, "_name_or_path", "") or ""
         self._name = Path(name).name if name and not Path(name).is_absolute() else self.model_dir.name
         self._tokenizer, self._model = tokenizer, model
-        self.threads = configured_torch_threads(self.torch_threads)
 
     def _windows(self, texts: Sequence[str]) -> Any:
         return self._tokenizer(
@@ -191,7 +187,7 @@ class TransformersNer:
             for lo in range(0, len(order), self.windows_per_forward):
                 group = order[lo : lo + self.windows_per_forward]
                 batch = self._tokenizer.pad({k: [v[w] for w in group] for k, v in inputs.items()}, return_tensors="pt")
-                share_torch_threads(self.threads)
+                share_torch_threads(self.torch_threads)
                 logits = self._model(**batch).logits
                 group_probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
                 for row, w in enumerate(group):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from app.nlp.hf import load_pretrained
-from app.nlp.threads import configured_torch_threads, share_torch_threads
+from app.nlp.threads import share_torch_threads
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +45,6 @@ class Seq2SeqSummarizer:
         self.model_dir = model_dir
         self.name = name if name is not None else _model_name(model_dir)
         self.torch_threads = torch_threads
-        self.threads = 1
         self.max_input_tokens = FALLBACK_MAX_INPUT_TOKENS
         self.prefix = ""
         self._tokenizer: Any = None
@@ -55,11 +54,8 @@ class Seq2SeqSummarizer:
 
     def load(self) -> None:
         """Load the tokenizer and the model (blocking)."""
-        self._tokenizer, model = load_pretrained(
-            self.model_dir, "AutoModelForSeq2SeqLM", what="a seq2seq model", torch_threads=self.torch_threads
-        )
+        self._tokenizer, model = load_pretrained(self.model_dir, "AutoModelForSeq2SeqLM", what="a seq2seq model")
         self._model = model
-        self.threads = configured_torch_threads(self.torch_threads)
         self.max_input_tokens = _max_input_tokens(self._tokenizer, model)
         # T5-style models are trained with a task prefix, recorded in their config
         params = getattr(model.config, "task_specific_params", None) or {}
@@ -133,7 +129,7 @@ class Seq2SeqSummarizer:
         config = self._model.generation_config
         if getattr(config, "max_length", None) in (None, 20) and getattr(config, "max_new_tokens", None) is None:
             kwargs["max_new_tokens"] = FALLBACK_MAX_NEW_TOKENS
-        share_torch_threads(self.threads)
+        share_torch_threads(self.torch_threads)
         with torch.inference_mode():
             output = self._model.generate(**encoded, **kwargs)
         with self._tokenizer_lock:

@@ -10,6 +10,7 @@ wall time with one article in flight and 17 % less with eight, against torch kee
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -46,17 +47,21 @@ class ModelCalls:
 MODEL_CALLS = ModelCalls()
 
 
-def configured_torch_threads(torch_threads: int) -> int:
-    """The threads a torch model may use when it runs alone: the setting, or torch's default when it is 0."""
+@functools.cache
+def _torch_default_threads() -> int:
+    """torch's own intra-op thread count (read once, before any model thread changed its own)."""
     import torch
 
-    return torch_threads if torch_threads > 0 else torch.get_num_threads()
+    return torch.get_num_threads()
 
 
-def share_torch_threads(configured: int) -> None:
-    """Set this thread's torch intra-op threads for the next forward pass (see the module docstring)."""
+def share_torch_threads(torch_threads: int) -> None:
+    """Set this thread's torch intra-op threads for the next forward pass (see the module docstring).
+
+    ``torch_threads`` is what a call running alone may use (``ENRICH_TORCH_THREADS``); 0 means torch's default.
+    """
     import torch
 
-    wanted = MODEL_CALLS.threads_for(configured)
+    wanted = MODEL_CALLS.threads_for(torch_threads if torch_threads > 0 else _torch_default_threads())
     if torch.get_num_threads() != wanted:
         torch.set_num_threads(wanted)

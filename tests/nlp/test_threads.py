@@ -63,8 +63,8 @@ async def test_calls_of_different_models_are_counted_while_they_run_and_released
 def test_the_embedding_model_runs_on_one_thread_while_another_model_call_runs(minilm: SentenceEmbedder) -> None:
     observed: list[int] = []
     hook = minilm._model.register_forward_pre_hook(lambda *_: observed.append(torch.get_num_threads()))
-    configured = minilm.threads
-    minilm.threads = 2
+    configured, before = minilm.torch_threads, torch.get_num_threads()
+    minilm.torch_threads = 2
     try:
         with MODEL_CALLS.call():  # this call, as its micro-batcher counts it
             minilm.embed(["The council approved the budget."])
@@ -72,6 +72,6 @@ def test_the_embedding_model_runs_on_one_thread_while_another_model_call_runs(mi
                 minilm.embed(["The mayor said the plan would fund schools."])
     finally:
         hook.remove()
-        minilm.threads = configured
-        torch.set_num_threads(configured)
+        minilm.torch_threads = configured
+        torch.set_num_threads(before)
     assert observed == [2, 1]
