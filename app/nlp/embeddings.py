@@ -76,6 +76,7 @@ class SentenceEmbedder:
         self.onnx_dir = onnx_dir or onnx.default_onnx_dir()
         self.export: onnx.Export | None = None
         self._strict = runtime == "onnxruntime"
+        self._warn = runtime == "auto"
         if runtime != "torch":
             self.export = onnx.find_export(model_dir, self.onnx_dir, "feature-extraction")
         if self.export is not None:
@@ -97,7 +98,7 @@ class SentenceEmbedder:
                 f"{self.onnx_dir}: run `python -m app.nlp.onnx export --model {self.model_dir}` (make install does)"
             )
         else:
-            if self.runtime.startswith("torch"):
+            if self._warn:
                 log.warning("no ONNX export of the embedding model: it runs on torch", extra={"model": self.name})
             self._tokenizer, model = load_pretrained(self.model_dir, "AutoModel", what="an embedding model")
             self._model = model
