@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from app.pipeline.document import Block, BlockKind, Byline, Caption, CreditSpan, TextSpan
 from app.text import boilerplate as bp
 from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
 from app.text.names import NameSpan, byline_names
+from app.text.types import Block, BlockKind, Byline, Caption, CreditSpan, TextSpan
 
 
 @dataclass(frozen=True, slots=True)
