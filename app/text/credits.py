@@ -18,6 +18,7 @@ from enum import IntEnum
 from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
+from app.text.layout import vocab
 from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, wordset
 
 
@@ -55,22 +56,26 @@ class InlineCredit:
     caption_start: int = 0  # where the caption text starts (after a leading credit)
 
 
+_MARK = "|".join(re.escape(m) for m in vocab.CREDIT_MARKS)
 _LABEL = re.compile(
-    r"^(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|photo credits?|image credits?|picture credits?"
-    r"|illustrations?|graphics?|video|sources?|artwork|cartoon|composite|photo illustration|photo-illustration"
-    r"|mandatory credit|file|file photo|(?:main|top|header|lead|hero) (?:image|photo|picture))\s{0,3}:\s{0,3}"
-    r"|^image source\s{0,2}[,:]\s{0,3}",
+    r"^(?:(?:"
+    + vocab.alternation(vocab.union(vocab.CREDIT_LABELS))
+    + r")\s{0,3}[:：]\s{0,3}(?:(?:"
+    + _MARK
+    + r")\s{0,3})?"
+    r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3})",
     re.IGNORECASE,
 )
-_BY_LABEL = re.compile(
-    r"^(?:photo(?:graph|graphy)?s?|images?|illustrations?|pictures?|video|artwork|graphics?)\s{1,3}by\s{1,3}",
-    re.IGNORECASE,
-)
-_COURTESY = re.compile(r"^courtesy(?:\s{1,3}of)?\s{1,3}", re.IGNORECASE)
+_BY_LABEL = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
+_COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
+# A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
+# "... abgebrochen. © Name/dpa". Case-insensitive; the caller checks what stands before it.
 _INLINE_LABEL = re.compile(
-    r"(?:Photo(?:graph)?s?|PHOTOS?|Pictures?|Images?|IMAGES?|Credits?|CREDIT|Illustration|Image source)\s?:\s?"
-    r"|(?:Photo(?:graph)?|Picture|Image|Illustration)\sby\s"
+    r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：]\s?"
+    r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s"
+    r"|(?:" + _MARK + r")\s?",
+    re.IGNORECASE,
 )
 # Words that may start with a lower-case letter inside a credit segment.
 _CONNECTIVES: frozenset[str] = frozenset({"of", "the", "and", "for", "via", "et", "in", "on", "at", "&", "y", "de"})
@@ -239,7 +244,9 @@ def read_credit(raw: str) -> CreditReading:
         owner = body[m.end() :].strip(" .")
         if not owner or len(_words(owner)) > _MAX_CREDIT_WORDS:
             return empty
-        return CreditReading(Strength.STRONG, ParsedCredit((), owner, f"Courtesy of {owner}"))
+        label = body[: m.end()].strip()
+        line = f"Courtesy of {owner}" if label.casefold().startswith("courtesy") else f"{label} {owner}"
+        return CreditReading(Strength.STRONG, ParsedCredit((), owner, line))
     m = _AP_PHOTO.match(body)
     if m:
         body, ap_photo, labelled = body[m.end() :].strip(), True, True

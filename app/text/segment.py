@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
 from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
-from app.text.names import NameSpan, byline_names
+from app.text.names import NameSpan, byline_names, has_byline_opener
 from app.text.types import Block, BlockKind, Byline, Caption, CreditSpan, TextSpan
 
 
@@ -468,12 +468,11 @@ def _is_kicker(u: _Unit, nxt: _Unit) -> bool:
 
 _HEADER_MAX_TEXT_LINES = 6  # lines of text (not furniture) a page header holds before its first paragraph
 _BARE_BYLINE_REACH = 8  # lines after the title where a name without "By" can be the byline
-_BY_OPENERS = ("by", "written", "words", "reporting", "story", "text", "interview")
 
 
 def _by_line(u: _Unit) -> tuple[NameSpan, ...]:
     """The names of a ``By ...`` line (offsets into the line); () for any other line."""
-    if len(u.text) > 300 or not u.text[:9].casefold().startswith(_BY_OPENERS):
+    if len(u.text) > 300 or not has_byline_opener(u.text):
         return ()
     return byline_names(u.text, require_by=True)
 
