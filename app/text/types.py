@@ -60,12 +60,17 @@ class Byline:
 
 @dataclass(frozen=True, slots=True)
 class Block:
+    """A paragraph-like block of the input and its kind; ``rules`` names every rule that fired on it (the first
+    one gave the rules' reading) and ``reason`` says in words what decided the kind."""
+
     index: int
     kind: BlockKind
     text: str
     start: int
     end: int
     confidence: float
+    rules: tuple[str, ...] = ()
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,7 +42,8 @@ def available() -> bool:
 def scorer() -> ModuleType:
     """The evaluation scorer as a module (its normalisation and matching functions)."""
     spec = importlib.util.spec_from_file_location("score_segmentation", SCORER)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
