@@ -72,13 +72,15 @@ _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
 # "... abgebrochen. © Name/dpa". Case-insensitive; the caller checks what stands before it.
 _INLINE_LABEL = re.compile(
-    r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：]\s?"
+    r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：=＝]\s?"
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s"
     r"|(?:" + _MARK + r")\s?",
     re.IGNORECASE,
 )
 # Words that may start with a lower-case letter inside a credit segment.
-_CONNECTIVES: frozenset[str] = frozenset({"of", "the", "and", "for", "via", "et", "in", "on", "at", "&", "y", "de"})
+_CONNECTIVES: frozenset[str] = frozenset(
+    {"of", "the", "for", "via", "in", "on", "at", "de", "von", "van", *vocab.union(vocab.CONJUNCTIONS)}
+)
 _ORG_WORDS: frozenset[str] = wordset(
     """
     agency archive archives center centre collection company council court department foundation gallery government
@@ -206,7 +208,7 @@ def _split_segments(body: str, *, commas: bool) -> tuple[list[str], list[str]]:
             break
         dot = body.find(". ", dot + 2)
     segments: list[str] = []
-    for group in main.replace(" | ", ";").split(";"):
+    for group in main.replace(" | ", ";").replace(" - ", ";").replace(" – ", ";").split(";"):
         for part in group.split("/"):
             segments.extend(part.split(", ") if commas else [part])
     return [s for s in (seg.strip() for seg in segments) if s], [e for e in extra if e]
@@ -282,7 +284,11 @@ def read_credit(raw: str) -> CreditReading:
         if n_segments == 1 and not parts.creators and is_weak_alone(segments[0] if segments else ""):
             return CreditReading(Strength.WEAK, parsed)
         return CreditReading(Strength.STRONG, parsed)
-    if len(segments) == 2 and (parts.owners or parts.distributors) and parts.first_is_person:
+    org_first_ok = parts.first_is_person or any(
+        len(p.split()) == 1 or c is not None or _has_org_word(p) for p, c in parts.owners
+    )
+    if len(segments) == 2 and (parts.owners or parts.distributors) and parts.creators and org_first_ok:
+        # "Jane Doe/Agency Name", or "Studio/Jane Doe" when the organisation is one word or an organisation name
         return CreditReading(Strength.MEDIUM, parsed)
     if len(segments) >= 2 and len(parts.owners) >= 2 and any(_has_org_word(p) for p, _ in parts.owners):
         return CreditReading(Strength.MEDIUM, parsed)
@@ -420,6 +426,8 @@ def _boundaries(window: str) -> list[int]:
             out.append(j)
         elif ch in "|–—" and window[i - 1] == " " and window[i + 1] == " ":
             out.append(i + 2)
+        elif ch in "=＝":  # a Japanese caption's credit: "...（ソウルで、３日）＝ＡＰ"
+            out.append(i + 1)
     return out
 
 

@@ -30,10 +30,10 @@ from typing import cast
 
 from app.text import boilerplate as bp
 from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
-from app.text.layout import rules
+from app.text.layout import rules, vocab
 from app.text.layout.combiner import CLASSES, BlockView, Combiner, coarse, shipped
 from app.text.layout.rules import Rule
-from app.text.names import NameSpan, byline_names, has_byline_opener
+from app.text.names import NameSpan, byline_names, has_byline_opener, word_count
 from app.text.types import Block, BlockKind, Byline, Caption, CreditSpan, TextSpan
 
 
@@ -51,7 +51,10 @@ class Segmentation:
 # ------------------------------------------------------------------------------------------------ lines
 
 _LINE = re.compile(r"[^\r\n]+")
-_TERMINAL = (".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)")
+_TERMINAL = (
+    *(".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)"),
+    *(".«", ".»", "。", "！", "？", "。」", "。）"),
+)
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
 _TITLE_MAX_WORDS = 35
 _CAPTION_MAX_WORDS = 100
@@ -219,11 +222,7 @@ def _has_emoji(s: str) -> bool:
     return any(ord(c) >= 0x1F000 for c in s[:400])
 
 
-_POSITION = re.compile(
-    r"\((?:left|right|centre|center|top|bottom|above|below|inset|l|r|c|l-r|l to r|from left|from right|"
-    r"pictured(?: left| right| centre| center)?)\)",
-    re.IGNORECASE,
-)
+_POSITION = re.compile(r"\((?:" + vocab.alternation(vocab.union(vocab.PICTURE_MARKERS)) + r")\)", re.IGNORECASE)
 _EDITOR_NOTE = re.compile(r"^(?:EDITORS?['’]?S?['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\s{0,2}[:\-–—]\s{0,2}")
 _NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)? ?caption\s{0,2}[,:]\s{0,2}", re.IGNORECASE)
@@ -796,7 +795,7 @@ def _analyse(text: str) -> _State:
     """Split ``text`` into units and run every rule pass over them."""
     units = _join_split_credits(text, _join_wrapped(text, _split_lines(text)))
     for u in units:
-        u.words = len(u.text.split()) if len(u.text) < 20_000 else u.text.count(" ") + 1
+        u.words = word_count(u.text)
     st = _State(text, units)
     _furniture(st)
     _editor_notes(st)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping
 
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "da", "ja")
+"""The languages every table covers; some tables have a few more (ru, pl, cs, fi, is, ko, vi) where a word is
+well known."""
 
 # Labels that introduce a picture credit: "Photo: Name/Agency", "Foto: dpa", "Bild: Keystone", "Imagen: EFE".
 CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
@@ -38,6 +40,13 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "no": ("foto", "bilde", "bilder", "fotograf", "illustrasjon", "kilde", "grafikk"),
     "da": ("foto", "billede", "billeder", "fotograf", "illustration", "kilde", "grafik"),
     "ja": ("写真", "画像", "撮影", "提供", "出典", "イラスト"),
+    "ru": ("фото", "фотография", "снимок", "иллюстрация", "источник"),
+    "pl": ("fot.", "fot", "zdjęcie", "źródło"),
+    "cs": ("foto", "snímek", "zdroj"),
+    "fi": ("kuva", "kuvat", "lähde"),
+    "is": ("ljósmynd", "mynd", "skjáskot"),
+    "ko": ("사진", "사진 출처", "자료"),
+    "vi": ("ảnh", "nguồn"),
 }  # fmt: skip
 
 # "<label> by Name": "Photograph by Jane Doe", "Foto von Max Muster".
@@ -66,6 +75,39 @@ COURTESY_LABELS: Mapping[str, tuple[str, ...]] = {
     "nl": ("met dank aan",),
     "pt": ("cortesia de", "cortesia"),
 }
+
+# Words that join two names inside a credit or a byline ("Name and Name", "Name og Name", "Name y Name").
+CONJUNCTIONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("and", "&"),
+    "de": ("und",),
+    "fr": ("et",),
+    "es": ("y", "e"),
+    "it": ("e", "ed"),
+    "nl": ("en",),
+    "pt": ("e",),
+    "sv": ("och",),
+    "no": ("og",),
+    "da": ("og",),
+}
+
+# Words in brackets that make a line a caption: where a person stands in the picture, or that it is an archive or
+# symbolic picture ("(left)", "(li.)", "(Archivbild)", "(à gauche)", "(archivo)").
+PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("left", "right", "centre", "center", "top", "bottom", "above", "below", "inset", "l", "r", "c", "l-r",
+           "l to r", "from left", "from right", "pictured", "pictured left", "pictured right", "pictured centre",
+           "pictured center", "file photo", "file picture", "stock image"),
+    "de": ("li.", "re.", "links", "rechts", "mitte", "m.", "v.l.", "v. l.", "v.l.n.r.", "v. l. n. r.", "oben",
+           "unten", "archivbild", "archivfoto", "symbolbild", "symbolfoto", "im bild", "bild", "foto"),
+    "fr": ("à gauche", "à droite", "au centre", "de gauche à droite", "photo d'archives", "archives"),
+    "es": ("izquierda", "derecha", "centro", "a la izquierda", "a la derecha", "de izquierda a derecha",
+           "imagen de archivo", "foto de archivo", "archivo"),
+    "it": ("a sinistra", "a destra", "al centro", "da sinistra", "foto d'archivio", "archivio"),
+    "nl": ("links", "rechts", "midden", "archiefbeeld", "archieffoto"),
+    "pt": ("à esquerda", "à direita", "ao centro", "foto de arquivo", "arquivo"),
+    "sv": ("till vänster", "till höger", "arkivbild"),
+    "no": ("til venstre", "til høyre", "arkivbilde", "arkivfoto"),
+    "da": ("til venstre", "til højre", "arkivfoto", "arkivbillede"),
+}  # fmt: skip
 
 # Marks that open a credit without words: "© Jane Doe/dpa", "(c) Reuters".
 CREDIT_MARKS: tuple[str, ...] = ("©", "(c)", "(C)", "Ⓒ")
