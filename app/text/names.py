@@ -39,7 +39,7 @@ ROLE_WORDS: frozenset[str] = wordset(
     sport sports staff team tech technology tennis the travel trends updated via videographer weekend with world
     writer writers
     """
-)
+) | frozenset(vocab.union(vocab.ROLE_WORDS))
 
 # Capitalised words that are page furniture or section names, never part of a personal name.
 NOT_NAME_WORDS: frozenset[str] = wordset(
@@ -83,6 +83,7 @@ _UI_TAIL: frozenset[str] = frozenset(
     | {"bio", "articles", "contact", "rss", "threads", "mastodon"}
 )
 
+_JOINERS: frozenset[str] = frozenset(vocab.union(vocab.CONJUNCTIONS))
 _GLUED_TAIL_WORDS: frozenset[str] = ROLE_WORDS | _UI_TAIL | NOT_NAME_WORDS
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = " ,;:!?()[]{}\"'“”‘’*•·|&+"
@@ -201,7 +202,7 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
         word, a, b, stops = _clean_token(raw)
         low = word.casefold()
         camel = _CAMEL.match(word)
-        if low in ("and", "&") or raw in ("&", "and"):
+        if low in _JOINERS or raw in (",", ";", "&"):  # "A and B", "A und B", "A , B"
             close()
             i += 1
             continue

@@ -76,6 +76,23 @@ COURTESY_LABELS: Mapping[str, tuple[str, ...]] = {
     "pt": ("cortesia de", "cortesia"),
 }
 
+# Job titles after a byline's names ("Jane Doe, Korrespondentin", "Ana Pérez, corresponsal"); English ones are in
+# ``app.text.names.ROLE_WORDS`` with the other words that end a name.
+ROLE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "de": ("korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "autorin", "autor",
+           "chefredakteur", "chefredakteurin", "volontär", "volontärin", "redaktion", "ressortleiter",
+           "ressortleiterin", "kolumnist", "kolumnistin"),
+    "fr": ("journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice", "envoyé", "envoyée",
+           "spécial", "spéciale", "chroniqueur", "chroniqueuse"),
+    "es": ("periodista", "corresponsal", "redactor", "redactora", "enviado", "enviada", "especial", "redacción"),
+    "it": ("giornalista", "corrispondente", "inviato", "inviata", "redazione"),
+    "nl": ("verslaggever", "verslaggeefster", "redacteur", "correspondent"),
+    "pt": ("jornalista", "correspondente", "repórter", "redação"),
+    "sv": ("reporter", "journalist", "korrespondent", "redaktör"),
+    "no": ("journalist", "reporter", "korrespondent", "journalist", "redaktør"),
+    "da": ("journalist", "reporter", "korrespondent", "redaktør"),
+}  # fmt: skip
+
 # Words that join two names inside a credit or a byline ("Name and Name", "Name og Name", "Name y Name").
 CONJUNCTIONS: Mapping[str, tuple[str, ...]] = {
     "en": ("and", "&"),
