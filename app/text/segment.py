@@ -140,6 +140,28 @@ def _join_wrapped(text: str, units: list[_Unit]) -> list[_Unit]:
     return out
 
 
+def _split_inline_prompts(text: str, units: list[_Unit]) -> list[_Unit]:
+    """Cut a prompt out of the paragraph that holds it (``... fell. Scroll down for video The council ...``): the
+    paragraph's text before and after it stay blocks of their own, the prompt becomes a boilerplate block."""
+    out: list[_Unit] = []
+    for u in units:
+        found = bp.inline_prompt(u.text)
+        if found is None:
+            out.append(u)
+            continue
+        a, b = u.start + found[0], u.start + found[1]
+        before = _strip_span(text, u.start, a)
+        after = _strip_span(text, b, u.end)
+        if before[1] > before[0]:
+            out.append(_Unit(before[0], before[1], text[before[0] : before[1]], u.gap))
+        prompt = _Unit(a, b, text[a:b], 1 if before[1] > before[0] else u.gap)
+        prompt.fire(rules.INLINE_PROMPT)
+        out.append(prompt)
+        if after[1] > after[0]:
+            out.append(_Unit(after[0], after[1], text[after[0] : after[1]], 1))
+    return out
+
+
 def _credit_label_only(s: str) -> bool:
     key = s.strip().casefold().rstrip(" :")
     return key in {"image", "images", "photo", "photos", "photograph", "picture", "pictures", "credit", "source"}
@@ -793,7 +815,7 @@ def _rest(u: _Unit) -> None:
 
 def _analyse(text: str) -> _State:
     """Split ``text`` into units and run every rule pass over them."""
-    units = _join_split_credits(text, _join_wrapped(text, _split_lines(text)))
+    units = _split_inline_prompts(text, _join_split_credits(text, _join_wrapped(text, _split_lines(text))))
     for u in units:
         u.words = word_count(u.text)
     st = _State(text, units)

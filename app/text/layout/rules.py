@@ -28,6 +28,7 @@ def _rule(name: str, kind: BlockKind, confidence: float, description: str) -> Ru
 
 # line joins
 SPLIT_CREDIT = _rule("split_credit", "credit", 0.9, "a credit split over lines ('(' / 'Image:' / 'Getty)') joined")
+INLINE_PROMPT = _rule("inline_prompt", "boilerplate", 0.9, "a prompt cut out of a paragraph ('Scroll down for video')")
 # page furniture
 DATELINE = _rule("dateline", "dateline", 0.9, "a dateline standing alone ('AUBURN, Wash. —', 'LONDON 1996-12-06')")
 LIVE_ENTRY_HEADER = _rule("live_entry_header", "boilerplate", 0.85, "the time header of a live-blog entry")
