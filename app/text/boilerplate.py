@@ -138,6 +138,7 @@ _INLINE_PROMPT = re.compile(
     + r")(?=\s{1,3}[A-ZÀ-ÖØ-Þ“\"„«]|\s*$)",
     re.IGNORECASE,
 )
+_PROMPT_LINES: frozenset[str] = frozenset(p for ps in INLINE_PROMPTS.values() for p in ps)
 _INLINE_MIN_WORDS = 8  # a line shorter than this is a prompt line, not a paragraph holding one
 
 
@@ -325,7 +326,7 @@ _PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
 def is_ui_line(line: str) -> bool:
     """A button, a label, a placeholder or a promotion: never part of the article."""
     key = normalise(line)
-    if not key or key in UI_LINES:
+    if not key or key in UI_LINES or key in _PROMPT_LINES:
         return True
     words = key.split()
     if len(words) > 60 or any(q in line[:400] for q in ('"', "“", "”")):

@@ -13,13 +13,14 @@ All scanning is over bounded windows and whitespace tokens; the few regexes have
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
 from app.text.layout import vocab
-from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, wordset
+from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, word_count, wordset
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +219,8 @@ def _canonical_printed(printed: str, canonical: str | None) -> str:
     """Print a shouting agency name as the agency writes it: ``REUTERS`` -> ``Reuters`` (``AFP`` stays)."""
     if canonical is not None and printed.isupper() and not canonical.isupper() and len(printed) > 4:
         return canonical
+    if canonical is not None and unicodedata.normalize("NFKC", printed) != printed:
+        return canonical  # full-width "ＡＰ" -> "AP"
     if canonical == "Getty Images" and printed.casefold() == "getty":
         return "Getty Images"
     return printed
@@ -397,14 +400,14 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     last: re.Match[str] | None = None
     for m in _INLINE_LABEL.finditer(window):
         k = lo + m.start()
-        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"'):
+        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"。、）'):
             continue
         last = m
     if last is None:
         return None
     start = lo + last.start()
     before = block[:start].rstrip(" |–—-,;")
-    if not before or len(before.split()) < 2:
+    if not before or word_count(before) < 2:
         return None
     if read_credit(block[start:]).strength < Strength.STRONG:
         return None
@@ -455,7 +458,7 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
     if best is None:
         return None
     before = block[: lo + best].rstrip(" |–—")
-    if len(before.split()) < 3:
+    if word_count(before) < 3:
         return None
     return InlineCredit(lo + best, lo + len(window), len(before))
 
@@ -488,7 +491,7 @@ def _slash_tail_credit(block: str) -> InlineCredit | None:
     name = " ".join(name_words)
     start = lo + window.rfind(name, 0, slash + 1)
     before = block[:start].rstrip()
-    if len(before.split()) < 3:
+    if word_count(before) < 3:
         return None
     return InlineCredit(start, lo + len(window), len(before))
 
@@ -514,7 +517,7 @@ def _leading_credit(block: str) -> InlineCredit | None:
 def find_inline_credit(block: str) -> InlineCredit | None:
     """A credit inside a caption-like block, with the caption's bounds; None when there is none."""
     text = block.rstrip()
-    if len(text.split()) < 2:
+    if word_count(text) < 2:
         return None
     for finder in (_closing_paren_credit, _labelled_tail_credit, _agency_tail_credit, _slash_tail_credit):
         found = finder(text)
