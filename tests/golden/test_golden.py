@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -17,9 +18,8 @@ def test_every_article_has_an_expected_file() -> None:
 
 
 @pytest.mark.parametrize("path", ARTICLE_PATHS, ids=lambda p: p.stem)
-def test_segmentation_matches_the_golden_file(path: object) -> None:
-    assert hasattr(path, "stem")
-    article = ARTICLES / f"{path.stem}.txt"  # type: ignore[attr-defined]
+def test_segmentation_matches_the_golden_file(path: Path) -> None:
+    article = path
     text = read_article(article)
     expected = json.loads((EXPECTED / f"{article.stem}.json").read_text(encoding="utf-8"))
     got = json.loads(render(golden(text)))
