@@ -21,15 +21,7 @@ from functools import lru_cache
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
 from app.text.layout import vocab
 from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, word_count, wordset
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedCredit:
-    """IPTC Photo Metadata terms of one credit."""
-
-    creators: tuple[str, ...]
-    source: str | None
-    credit_line: str | None
+from app.text.types import ParsedCredit
 
 
 class Strength(IntEnum):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from app.text import boilerplate as bp
-from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
+from app.text.credits import InlineCredit, Strength, find_inline_credit, parse_credit, read_credit
 from app.text.layout import rules, vocab
 from app.text.layout.combiner import CLASSES, BlockView, Combiner, coarse, shipped
 from app.text.layout.rules import Rule
@@ -953,13 +953,13 @@ def _assemble(st: _State) -> Segmentation:
             s, e = _raw_bounds(text, s, e)
             cap_index = caption_of_unit[i]
             pending[cap_index] = len(credits)
-            credits.append(CreditSpan(text[s:e], s, e, i, cap_index, standalone=False))
+            credits.append(CreditSpan(text[s:e], s, e, i, cap_index, False, parse_credit(text[s:e])))
         elif u.kind == "credit" and u.credit_raw is not None:
             s, e = u.credit_raw
             linked = caption_of_unit.get(u.caption_of) if u.caption_of is not None else None
             if linked is not None and linked not in pending:
                 pending[linked] = len(credits)
-            credits.append(CreditSpan(text[s:e], s, e, i, linked, standalone=True))
+            credits.append(CreditSpan(text[s:e], s, e, i, linked, True, parse_credit(text[s:e])))
     captions = [
         Caption(
             c.text,

@@ -88,8 +88,17 @@ class Caption:
 
 
 @dataclass(frozen=True, slots=True)
+class ParsedCredit:
+    """IPTC Photo Metadata terms of one credit."""
+
+    creators: tuple[str, ...]
+    source: str | None
+    credit_line: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class CreditSpan:
-    """A credit found by segmentation, before it is parsed into IPTC terms."""
+    """A credit found by segmentation, with the parse that recognised it (IPTC terms): parsed once, here."""
 
     raw: str
     start: int
@@ -97,6 +106,7 @@ class CreditSpan:
     block_index: int
     caption_index: int | None
     standalone: bool
+    parsed: ParsedCredit = ParsedCredit((), None, None)
 
 
 @dataclass(frozen=True, slots=True)
