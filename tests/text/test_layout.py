@@ -173,3 +173,12 @@ def test_combiner_weights_round_trip_and_give_probabilities() -> None:
         assert abs(sum(p) - 1.0) < 1e-9
         assert p == pytest.approx(q)
     assert len(level1_features(views)) == len(views)
+
+
+def test_the_documented_rule_table_is_current() -> None:
+    from pathlib import Path
+
+    from app.text.layout.rules import updated_doc
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "SEGMENTATION.md").read_text(encoding="utf-8")
+    assert doc == updated_doc(doc), "docs/SEGMENTATION.md rule table is stale: run `make docs`"

@@ -49,6 +49,11 @@ def predict_folds(
     return docs
 
 
+def shipped_docs(items: Sequence[Sample]) -> dict[str, dict[str, Any]]:
+    """Documents from the shipped weights (trained on every article: in-sample numbers)."""
+    return {s.article.id: document(segment(s.article.text)) for s in items}
+
+
 def rules_only(items: Sequence[Sample]) -> dict[str, dict[str, Any]]:
     return {s.article.id: document(segment(s.article.text, model=None)) for s in items}
 
