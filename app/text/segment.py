@@ -712,10 +712,10 @@ def _link_credit(st: _State, i: int) -> None:
     after = units[i + 2] if i + 2 < n else None
     prev_ok = _caption_like(prev, st, i - 1) and prev is not None
     if prev_ok and prev is not None and prev.kind is None and _ends_sentence(prev.text):
-        # a sentence before a credit line is its caption only if it is one sentence, and never for a chart's
-        # "Source:" line (the chart's own title is not in the text; the sentence before it is the article's)
+        # a sentence before a credit line is its caption only if it is at most two sentences, and never for a
+        # chart's "Source:" line (the chart's title is not in the text; the sentence before it is the article's)
         chart_source = units[i].text.casefold().startswith("source")
-        prev_ok = not chart_source and _sentences(prev.text) == 1 and prev.words <= 60
+        prev_ok = not chart_source and _sentences(prev.text) <= 2 and prev.words <= 60
     next_ok = (
         _caption_like(nxt, st, i + 1)
         and nxt is not None
