@@ -66,11 +66,7 @@ NOT_NAME_WORDS: frozenset[str] = wordset(
     """
 )
 
-_MONTHS: frozenset[str] = frozenset(
-    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-    | {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november"}
-    | {"december"}
-)
+_MONTHS: frozenset[str] = frozenset(vocab.MONTHS["en"])  # English only: "Mai", "Juni", "April" are also names
 _TIME_WORDS: frozenset[str] = frozenset(
     {"ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks"}
     | {"month", "months", "year", "years", "second", "seconds", "sec", "secs", "just", "now", "am", "pm", "a.m."}

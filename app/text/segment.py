@@ -250,11 +250,8 @@ _NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)? ?caption\s{0,2}[,:]\s{0,2}", re.IGNORECASE)
 _TOPSHOT = re.compile(r"^TOPSHOTS?\s{0,2}[-–—:]\s{0,2}")
 _FILE_PREFIX = re.compile(r"^(?:FILE(?: PHOTO)?\s{0,2}[-–—:]|\(FILE(?: PHOTO)?\))\s")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Mar\.?|April|Apr\.?|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?i:" + vocab.alternation(vocab.MONTHS["en"]) + r")\.?"  # the wire style is English: "April 14, 2024"
+_WEEKDAY = r"(?i:" + vocab.alternation(vocab.WEEKDAYS["en"]) + r")"
 # An agency-style caption ends with the place and the date the picture was taken:
 # "... in Birmingham, Alabama, April 14, 2024." / "... April 14, 2024, in Birmingham, Ala."
 _DATED_CAPTION = re.compile(
@@ -496,6 +493,7 @@ def _is_kicker(u: _Unit, nxt: _Unit) -> bool:
     )
 
 
+_BARE_OPENERS = frozenset(o for o in vocab.union(vocab.BYLINE_OPENERS) if " " not in o) - vocab.BYLINE_OPENERS_STRICT
 _HEADER_MAX_TEXT_LINES = 6  # lines of text (not furniture) a page header holds before its first paragraph
 _BARE_BYLINE_REACH = 8  # lines after the title where a name without "By" can be the byline
 
@@ -528,7 +526,7 @@ def _header(st: _State) -> None:
         if u.zone:
             continue
         key = u.text.strip().casefold()
-        if key == "by" and u.words == 1:
+        if key in _BARE_OPENERS:
             u.fire(rules.BARE_BY, force=True)
             for j in range(i + 1, min(i + 10, n)):
                 v = units[j]

@@ -66,7 +66,9 @@ CAPTION_LEAD_PICTURE = _rule("caption_lead_picture", "caption", 0.55, "a descrip
 KICKER = _rule("kicker", "boilerplate", 0.6, "a section label of one to three words above the headline")
 TITLE_FIRST = _rule("title_first", "title", 0.9, "the first line, shaped like a headline")
 TITLE_AFTER_FURNITURE = _rule("title_after_furniture", "title", 0.7, "the first headline-shaped line after furniture")
-BARE_BY = _rule("bare_by", "boilerplate", 0.9, "a line that is only 'By' (the names follow)")
+BARE_BY = _rule(
+    "bare_by", "boilerplate", 0.9, "a line that is only a byline opener (By, von, por ...): the names follow"
+)
 BYLINE_AFTER_BY = _rule("byline_after_by", "byline", 0.9, "a name line after a bare 'By'")
 BYLINE_OPENER = _rule("byline_opener", "byline", 0.95, "names after a byline opener ('By', 'Von', 'Por', 'Af' ...)")
 BYLINE_NAME = _rule("byline_name", "byline", 0.8, "a bare person's name near the headline")
