@@ -213,8 +213,10 @@ def cross_validate() -> int:
 
     articles = load_articles()
     items = samples(articles)
+    calibration: list[tuple[float, bool]] = []
+    held_out = crossval.predict_folds(items, calibration=calibration)
     runs = {
-        "combiner, leave-publisher-out (5 folds)": crossval.scores(crossval.predict_folds(items), articles),
+        "combiner, leave-publisher-out (5 folds)": crossval.scores(held_out, articles),
         "rules alone": crossval.scores(crossval.rules_only(items), articles),
         "shipped combiner, in sample": crossval.scores(crossval.shipped_docs(items), articles),
     }
@@ -223,6 +225,8 @@ def cross_validate() -> int:
         for group, m in groups.items():
             if ":" not in group or m["articles"] >= 3:
                 print("  " + crossval.summary_line(group, m))
+    ece, accuracy = crossval.expected_calibration_error(calibration)
+    print(f"== block confidence, held out: {len(calibration)} blocks, class accuracy {accuracy:.3f}, ECE {ece:.3f}")
     cv = runs["combiner, leave-publisher-out (5 folds)"]
     for corpus in ("dev", "intl"):
         print(f"== targets, {corpus} (leave-publisher-out)")
