@@ -59,6 +59,7 @@ _LABEL = re.compile(
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3})",
     re.IGNORECASE,
 )
+_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
 _BY_LABEL = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
@@ -104,7 +105,7 @@ def _is_org(seg: str) -> bool:
     words = _words(seg)
     if not words or len(words) > 8:
         return False
-    if not (words[0][:1].isupper() or words[0][:1].isdigit() or agency_of(seg) is not None):
+    if not (_capital(words[0][:1]) or words[0][:1].isdigit() or agency_of(seg) is not None):
         return False
     for w in words:
         core = w.strip(".,()'’")
@@ -112,9 +113,14 @@ def _is_org(seg: str) -> bool:
             continue
         if core.casefold() in _CONNECTIVES or core.casefold() in PARTICLES:
             continue
-        if not (core[0].isupper() or core[0].isdigit()):
+        if not (_capital(core[0]) or core[0].isdigit()):
             return False
     return True
+
+
+def _capital(ch: str) -> bool:
+    """A capital letter, or a letter of a script without case (Hangul, kana, Han): any of them may start a name."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
 def _has_org_word(seg: str) -> bool:
@@ -236,6 +242,9 @@ def read_credit(raw: str) -> CreditReading:
         if m:
             body, labelled = body[m.end() :].strip(), True
             break
+    head, slash, rest = body.partition("/")
+    if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
+        body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
     m = _COURTESY.match(body)
     if m:
         owner = body[m.end() :].strip(" .")
@@ -392,7 +401,8 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     last: re.Match[str] | None = None
     for m in _INLINE_LABEL.finditer(window):
         k = lo + m.start()
-        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"。、）'):
+        glued = block[k].isupper() and block[k - 1].islower()  # "... im StudioQuelle: Name/dpa" (a scrape glue)
+        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"。、）' or glued):
             continue
         last = m
     if last is None:
