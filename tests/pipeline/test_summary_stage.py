@@ -353,3 +353,19 @@ async def test_summary_text_has_no_layout_characters_and_offsets_stay_exact(make
     assert first.start is not None and first.end is not None and second.start is not None
     assert doc.text[first.start : first.end] == body[: body.index("January.") + len("January.")]
     assert doc.text[second.start :].startswith("The £14\u202fmillion")
+
+
+async def test_the_standfirst_is_prose_a_summary_may_quote(make_stage: Callable[..., object]) -> None:
+    """Segmentation calls the opening of a story cut off by an inline prompt a standfirst: its lead stays."""
+    stage: SummaryStage = await make_stage()  # type: ignore[misc]
+    doc = make_doc(
+        [
+            ("title", "Ferry strike ends"),
+            ("standfirst", "Ferry crews on the Ardmore route went back to work on Friday after nine days of strikes."),
+            ("boilerplate", "Scroll down for video"),
+            ("body", " ".join(STORIES[0][1:])),
+        ]
+    )
+    await stage.run(doc)
+    assert doc.summary is not None
+    assert doc.summary.sentences[0].text.startswith("Ferry crews on the Ardmore route")
