@@ -147,10 +147,9 @@ def _is_credit_line(block: Block, credits: Sequence[CreditSpan]) -> bool:
 def _repeats(split: dict[int, list[Sentence]], blocks: Sequence[Block]) -> set[int]:
     """Starts of the body sentences that repeat text of another block (compared by their sets of words, 5 or more).
 
-    Text that a caption block holds is left out everywhere, and so is text that a short body block (one sentence)
-    repeats on its own: a caption or a pull quote repeating the prose (the caption often copies the lead). Text
-    repeated only inside longer body blocks, or inside a repeated passage (three or more neighbouring blocks
-    repeated together: an article pasted twice, stories joined with their repeats), keeps its first copy.
+    Repeated text is a caption or a pull quote copying the prose (the caption often copies the lead), or a caption
+    list repeated: every copy is left out. Only text repeated inside a repeated passage (3+ neighbouring blocks
+    repeated block for block: an article pasted twice, stories joined with their repeats) keeps its first copy.
     """
     body = [b for b in blocks if b.kind in PROSE_KINDS]
     block_keys = [frozenset(_tokens(b.text)) for b in body]
@@ -164,7 +163,7 @@ def _repeats(split: dict[int, list[Sentence]], blocks: Sequence[Block]) -> set[i
             places.setdefault(key, []).append((block.index, False))
     for position, block in enumerate(body):
         block_sentences = split.get(block.index, [])
-        keeps = len(block_sentences) > 1 or in_passage[position]
+        keeps = in_passage[position]
         keys = {frozenset(_tokens(s.text)) for s in block_sentences}
         if len(block_sentences) <= 1:
             keys.add(block_keys[position])
