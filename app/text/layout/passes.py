@@ -13,7 +13,7 @@ from app.text import boilerplate as bp
 from app.text.credits import Strength, find_inline_credit, read_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
-from app.text.names import NameSpan, byline_names, has_byline_opener
+from app.text.names import NameSpan, bare_name_line, byline_names, has_byline_opener
 
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
 _TITLE_MAX_WORDS = 35
@@ -305,6 +305,32 @@ def _absolute(u: Unit, names: tuple[NameSpan, ...]) -> tuple[NameSpan, ...]:
     return tuple(NameSpan(u.start + n.start, u.start + n.end) for n in names)
 
 
+_STAMP_PARTS = re.compile(r"[^•·|/,]+")
+_DATE_MARK = re.compile(
+    r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s(?i:" + vocab.alternation(vocab.union(vocab.MONTHS)) + r")"
+)
+
+
+def _dated(u: Unit) -> bool:
+    """A short line that holds a date ("27. Januar 2026", "30.04.2024", "Dec 02, 2026") and separators."""
+    head = u.text[:200]
+    return (
+        u.words <= 25
+        and any(sep in head for sep in "•·|/,")
+        and (rules.TIMESTAMP in u.fired or _DATE_MARK.search(head) is not None)
+    )
+
+
+def _names_in_stamp(u: Unit) -> tuple[NameSpan, ...]:
+    """Person names standing as their own part of a date line (parts split at ``•``, ``·``, ``|``, ``/``, ``,``)."""
+    out: list[NameSpan] = []
+    for part in _STAMP_PARTS.finditer(u.text[:200]):
+        a, b = strip_span(u.text, part.start(), part.end())
+        if b > a and not any(c.isdigit() for c in u.text[a:b]) and bare_name_line(u.text[a:b]):
+            out.append(NameSpan(u.start + a, u.start + b))
+    return tuple(out)
+
+
 def _name_line(u: Unit) -> tuple[NameSpan, ...]:
     separated = any(sep in u.text[:80] for sep in (" · ", " | ", " • "))
     if u.kind is not None or u.words > (40 if separated else 12):
@@ -352,6 +378,11 @@ def _header(st: State) -> None:
         if names:
             u.names = names
             u.fire(rules.BYLINE_NAME)
+        elif i - start < _BARE_BYLINE_REACH and u.kind in (None, "boilerplate") and _dated(u):
+            stamped = _names_in_stamp(u)  # "27. Januar 2026 • Gregor Meier • 3 Minuten"
+            if stamped:
+                u.names = stamped
+                u.fire(rules.BYLINE_IN_STAMP, force=True)
         if u.kind == "byline" or (u.kind == "boilerplate" and bp.is_timestamp(u.text)):
             seen_byline_or_date = True
             last_marker = i
