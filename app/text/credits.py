@@ -65,10 +65,13 @@ _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LA
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
 # "... abgebrochen. © Name/dpa". Case-insensitive; the caller checks what stands before it.
+# The lookbehind first (not after a letter, or a capital glued to a lower-case letter) keeps the long alternation
+# from being tried inside words: a few starts per line instead of every character.
 _INLINE_LABEL = re.compile(
+    r"(?:(?<![^\W\d_])|(?<=[^\W\d_])(?=(?-i:[A-ZÀ-ÖØ-Þ])))(?:"
     r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：=＝]\s?"
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s"
-    r"|(?:" + _MARK + r")\s?",
+    r"|(?:" + _MARK + r")\s?)",
     re.IGNORECASE,
 )
 # Words that may start with a lower-case letter inside a credit segment.
@@ -394,10 +397,24 @@ def _closing_paren_credit(block: str) -> InlineCredit | None:
     return None
 
 
+_LABEL_MARKS = (":", "：", "=", "＝", *vocab.CREDIT_MARKS)
+_BY_WORDS = tuple(sorted({f" {label.split()[-1]} " for label in vocab.union(vocab.CREDIT_BY_LABELS)}))
+
+
+def _may_hold_label(window: str) -> bool:
+    """A cheap test before the label pattern: a label needs a colon, an equals sign, a mark or a ``by`` word."""
+    if any(m in window for m in _LABEL_MARKS):
+        return True
+    low = window.casefold()
+    return any(w in low for w in _BY_WORDS)
+
+
 def _labelled_tail_credit(block: str) -> InlineCredit | None:
     """``... power. Credit: AFP/Getty``, ``... ice.Photograph by Doug Johnson``: a labelled credit at the end."""
     lo = max(0, len(block) - _WINDOW)
     window = block[lo:]
+    if not _may_hold_label(window):
+        return None
     last: re.Match[str] | None = None
     for m in _INLINE_LABEL.finditer(window):
         k = lo + m.start()

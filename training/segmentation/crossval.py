@@ -134,6 +134,7 @@ def summary_line(name: str, m: dict[str, Any]) -> str:
         f"{name:<10} n={m['articles']:<3} "
         + "  ".join(parts)
         + f"  title {m['title_accuracy']:.3f}  leak {m['credit_leakage']['micro']:.3f}"
+        + f"  (credits, any label: {m['credits_any_label']:.3f})"
     )
 
 
