@@ -16,12 +16,14 @@ export TRANSFORMERS_OFFLINE := 1
 
 .PHONY: install run test lint typecheck pytest openapi docs examples lock eval clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock clients/python/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
 	# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
 	$(PY) -m pip install --quiet $(TORCH_PIN)
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	# the client and its article-enrich command (clients/python: its own package, no server dependencies)
+	$(PY) -m pip install --quiet -c requirements.lock -e clients/python
 	touch $(STAMP)
 
 install: $(STAMP)
