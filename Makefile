@@ -14,7 +14,7 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install browser run test lint typecheck pytest openapi docs examples lock eval clean
+.PHONY: install browser demo-screenshot run test lint typecheck pytest openapi docs examples lock eval clean
 
 $(STAMP): pyproject.toml requirements.lock clients/python/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -72,6 +72,10 @@ lock:
 	.lock-venv/bin/pip install --quiet -e '.[dev]'
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
 	rm -rf .lock-venv
+
+# Screenshot of the demo page for the README: a real server, the headless browser (tests/browser/test_demo.py)
+demo-screenshot: $(STAMP) browser
+	DEMO_SCREENSHOT=docs/img/demo.png $(BIN)/pytest -q tests/browser/test_demo.py -k marks
 
 eval: $(STAMP)
 	$(PY) -m benchmarks.eval_segmentation
