@@ -154,7 +154,9 @@ class Runner:
         self.progress.advance(failed=True)
 
     async def one(self, client: AsyncEnrichClient, record: Record) -> None:
-        assert record.text is not None
+        if record.text is None:  # unreadable, or a duplicate id
+            self.fail(record, record.problem or {"code": "invalid_input"})
+            return
         try:
             result = await client.enrich_raw(
                 record.text, doc_id=record.id, stages=self.stages, ninjs=self.args.format == "ninjs"
@@ -178,12 +180,11 @@ class Runner:
             self.summary.done += 1
             self.progress.advance()
 
-    async def run(self, records: list[Record]) -> None:
+    async def run(self, records: Iterator[Record]) -> None:
+        """Stream ``records`` through ``--concurrency`` workers; at most twice that many texts are held at once."""
         args = self.args
         policy = RetryPolicy(max_attempts=args.retries, max_total_wait_s=args.max_retry_wait)
-        queue: asyncio.Queue[Record] = asyncio.Queue()
-        for record in records:
-            queue.put_nowait(record)
+        queue: asyncio.Queue[Record | None] = asyncio.Queue(maxsize=2 * args.concurrency)
         async with AsyncEnrichClient(
             args.server,
             api_key=args.api_key,
@@ -192,12 +193,38 @@ class Runner:
             max_connections=args.concurrency,
         ) as client:
 
-            async def worker() -> None:
-                while not queue.empty():
-                    await self.one(client, queue.get_nowait())
+            async def produce() -> None:
+                for record in records:
+                    await queue.put(record)
+                for _ in range(args.concurrency):
+                    await queue.put(None)
 
-            await asyncio.gather(*(worker() for _ in range(min(args.concurrency, max(1, len(records))))))
+            async def worker() -> None:
+                while (record := await queue.get()) is not None:
+                    await self.one(client, record)
+
+            await asyncio.gather(produce(), *(worker() for _ in range(args.concurrency)))
             self.summary.retried = client.retry_stats.total
+
+
+DUPLICATE = {"code": "duplicate_id", "detail": "an earlier record has the same id"}
+
+
+def pending(args: argparse.Namespace, skip: set[str], summary: Summary) -> Iterator[Record]:
+    """This shard's records not yet in the output, in input order (counted in ``summary``); a repeated id comes
+    back as a record without text and with the problem ``duplicate_id``."""
+    seen: set[str] = set()
+    for record in shard(read_inputs(args.inputs, pattern=args.glob), args.shard_index, args.shard_count):
+        summary.total += 1
+        if record.id in skip:
+            summary.skipped += 1
+        elif record.id in seen:
+            yield Record(
+                record.position, record.id, None, {"code": "duplicate_id", "detail": "an earlier record has it"}
+            )
+        else:
+            seen.add(record.id)
+            yield record
 
 
 def open_output(name: str) -> IO[str]:
@@ -212,33 +239,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     skip = done_ids(Path(args.output), args.format) if args.output != "-" else set()
     started = time.perf_counter()
-    todo: list[Record] = []
-    unreadable: list[Record] = []
-    seen: set[str] = set()
-    summary_total = 0
-    for record in shard(read_inputs(args.inputs, pattern=args.glob), args.shard_index, args.shard_count):
-        summary_total += 1
-        if record.id in skip:
-            continue
-        if record.id in seen:
-            duplicate = {"code": "duplicate_id", "detail": "an earlier record has the same id"}
-            unreadable.append(Record(record.position, record.id, None, duplicate))
-            continue
-        seen.add(record.id)
-        (todo if record.text is not None else unreadable).append(record)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
-    progress = Progress(len(todo) + len(unreadable), enabled=show, stream=sys.stderr)
+    # the bar needs the total up front: one more pass over the input, only when the bar is shown
+    total = sum(1 for _ in pending(args, skip, Summary())) if show else 0
+    progress = Progress(total, enabled=show, stream=sys.stderr)
     failures_path = Path(args.failures)
     failures_path.parent.mkdir(parents=True, exist_ok=True)
     out = open_output(args.output)
     try:
         with failures_path.open("w", encoding="utf-8") as failures:
             runner = Runner(args, out, failures, progress)
-            runner.summary.total = summary_total
-            runner.summary.skipped = summary_total - len(todo) - len(unreadable)
-            for record in unreadable:
-                runner.fail(record, record.problem or {"code": "invalid_input"})
-            asyncio.run(runner.run(todo))
+            asyncio.run(runner.run(pending(args, skip, runner.summary)))
     finally:
         if out is not sys.stdout:
             out.close()
