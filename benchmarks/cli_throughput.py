@@ -43,7 +43,8 @@ def eval_articles(count: int) -> list[tuple[str, str]]:
     return found[:count]
 
 
-def run_cli(source: Path, output: Path, base: str, concurrency: int) -> tuple[float, dict[str, float]]:
+def run_cli(source: Path, output: Path, base: str, concurrency: int) -> tuple[float, dict[str, float], list[str]]:
+    """(wall seconds, the CLI's summary, the problem codes of its failures: kept for the rerun, not lost)."""
     summary = output.with_suffix(".summary.json")
     command = [sys.executable, "-m", "article_enrichment_client.cli", str(source), "--server", base,
                "--output", str(output), "--concurrency", str(concurrency), "--summary-json", str(summary),
@@ -51,10 +52,11 @@ def run_cli(source: Path, output: Path, base: str, concurrency: int) -> tuple[fl
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - started
-    if done.returncode != 0:
+    if done.returncode not in (0, 1):  # 1: some articles failed, listed in the failures file
         raise RuntimeError(f"the CLI failed ({done.returncode}): {done.stderr}")
+    failures = Path(f"{output}.failures.jsonl").read_text(encoding="utf-8").splitlines()
     result: dict[str, float] = json.loads(summary.read_text())
-    return seconds, result
+    return seconds, result, [json.loads(line)["problem"].get("code", "?") for line in failures]
 
 
 async def main_async(args: argparse.Namespace) -> dict[str, object]:
@@ -84,12 +86,13 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
                         totals["closed loop"][1] += loop.seconds
                     else:
                         output = Path(tmp) / f"out-{round_number}.jsonl"
-                        wall, summary = run_cli(source, output, base, args.concurrency)
+                        wall, summary, failure_codes = run_cli(source, output, base, args.concurrency)
+                        _, again, _ = run_cli(source, output, base, args.concurrency)  # resume: only the failures
                         written = [json.loads(line)["id"] for line in output.read_text(encoding="utf-8").splitlines()]
-                        _, again = run_cli(source, output, base, args.concurrency)  # resume: nothing left to do
                         runs.append({
                             "kind": "cli", "round": round_number, "ok": summary["done"], "failed": summary["failed"],
-                            "retried": summary["retried"], "seconds": wall, "docs_per_s": summary["done"] / wall,
+                            "retried": summary["retried"], "failure_codes": failure_codes,
+                            "seconds": wall, "docs_per_s": summary["done"] / wall,
                             "lost": len({i for i, _ in articles} - set(written)),
                             "duplicates": len(written) - len(set(written)),
                             "rerun_done": again["done"], "rerun_skipped": again["skipped"],

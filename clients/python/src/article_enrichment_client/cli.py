@@ -78,8 +78,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--stages", help="comma-separated stages to run (default: all)")
     parser.add_argument("--api-key", default=os.environ.get("ENRICH_API_KEY"), help="default: $ENRICH_API_KEY")
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds per request (default 120)")
-    parser.add_argument("--retries", type=int, default=8, help="attempts per article on 503 or connection errors")
-    parser.add_argument("--max-retry-wait", type=float, default=300.0, help="most seconds waited per article")
+    parser.add_argument("--retries", type=int, default=100,
+                        help="attempts per article on 503 or connection errors (default 100)")  # fmt: skip
+    parser.add_argument("--max-retry-wait", type=float, default=1800.0,
+                        help="most seconds waited per article between attempts (default 1800)")  # fmt: skip
     parser.add_argument("--glob", default="*.txt", help="files taken from a folder (default *.txt)")
     parser.add_argument("--shard-index", type=int, default=None, help="this shard (default: $JOB_COMPLETION_INDEX)")
     parser.add_argument("--shard-count", type=int, default=None, help="number of shards (default: $SHARD_COUNT or 1)")
