@@ -40,9 +40,11 @@ def is_loopback(url: str) -> bool:
     return parts.scheme in ("data", "blob", "about") or (parts.hostname or "") in LOOPBACK
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context() -> Iterator[BrowserContext]:
-    """One chromium for the session, with a fresh profile (user-data-dir) of its own."""
+    """One chromium per test module, with a fresh profile (user-data-dir) of its own. Not per session: Playwright's
+    sync API keeps an event loop running in the main thread while it is open, and every asyncio test after it
+    (pytest-asyncio's session loop) would fail with "Runner.run() cannot be called from a running event loop"."""
     if not CHROMIUM.is_file():
         pytest.skip(f"no browser: {CHROMIUM} is missing (the Debian chromium package; `make browser` as root)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (make install)")
