@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from app.text.layout import vocab
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -182,34 +184,9 @@ PROMO_WORDS: tuple[str, ...] = tuple(
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|yours)\b")
 _WORD = re.compile(r"[a-z]{1,20}|\d{1,4}")
-_MONTHS = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_MONTHS: frozenset[str] = frozenset(vocab.union(vocab.MONTHS))
 _DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday"}
-_DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
+_DAYS |= set(vocab.union(vocab.WEEKDAYS))
 _TIME_WORDS = {
     "am",
     "pm",

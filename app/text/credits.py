@@ -21,15 +21,7 @@ from functools import lru_cache
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
 from app.text.layout import vocab
 from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, word_count, wordset
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedCredit:
-    """IPTC Photo Metadata terms of one credit."""
-
-    creators: tuple[str, ...]
-    source: str | None
-    credit_line: str | None
+from app.text.types import ParsedCredit
 
 
 class Strength(IntEnum):
@@ -67,15 +59,19 @@ _LABEL = re.compile(
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3})",
     re.IGNORECASE,
 )
+_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
 _BY_LABEL = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
 # "... abgebrochen. © Name/dpa". Case-insensitive; the caller checks what stands before it.
+# The lookbehind first (not after a letter, or a capital glued to a lower-case letter) keeps the long alternation
+# from being tried inside words: a few starts per line instead of every character.
 _INLINE_LABEL = re.compile(
+    r"(?:(?<![^\W\d_])|(?<=[^\W\d_])(?=(?-i:[A-ZÀ-ÖØ-Þ])))(?:"
     r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：=＝]\s?"
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s"
-    r"|(?:" + _MARK + r")\s?",
+    r"|(?:" + _MARK + r")\s?)",
     re.IGNORECASE,
 )
 # Words that may start with a lower-case letter inside a credit segment.
@@ -112,7 +108,7 @@ def _is_org(seg: str) -> bool:
     words = _words(seg)
     if not words or len(words) > 8:
         return False
-    if not (words[0][:1].isupper() or words[0][:1].isdigit() or agency_of(seg) is not None):
+    if not (_capital(words[0][:1]) or words[0][:1].isdigit() or agency_of(seg) is not None):
         return False
     for w in words:
         core = w.strip(".,()'’")
@@ -120,9 +116,14 @@ def _is_org(seg: str) -> bool:
             continue
         if core.casefold() in _CONNECTIVES or core.casefold() in PARTICLES:
             continue
-        if not (core[0].isupper() or core[0].isdigit()):
+        if not (_capital(core[0]) or core[0].isdigit()):
             return False
     return True
+
+
+def _capital(ch: str) -> bool:
+    """A capital letter, or a letter of a script without case (Hangul, kana, Han): any of them may start a name."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
 def _has_org_word(seg: str) -> bool:
@@ -244,6 +245,9 @@ def read_credit(raw: str) -> CreditReading:
         if m:
             body, labelled = body[m.end() :].strip(), True
             break
+    head, slash, rest = body.partition("/")
+    if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
+        body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
     m = _COURTESY.match(body)
     if m:
         owner = body[m.end() :].strip(" .")
@@ -393,14 +397,29 @@ def _closing_paren_credit(block: str) -> InlineCredit | None:
     return None
 
 
+_LABEL_MARKS = (":", "：", "=", "＝", *vocab.CREDIT_MARKS)
+_BY_WORDS = tuple(sorted({f" {label.split()[-1]} " for label in vocab.union(vocab.CREDIT_BY_LABELS)}))
+
+
+def _may_hold_label(window: str) -> bool:
+    """A cheap test before the label pattern: a label needs a colon, an equals sign, a mark or a ``by`` word."""
+    if any(m in window for m in _LABEL_MARKS):
+        return True
+    low = window.casefold()
+    return any(w in low for w in _BY_WORDS)
+
+
 def _labelled_tail_credit(block: str) -> InlineCredit | None:
     """``... power. Credit: AFP/Getty``, ``... ice.Photograph by Doug Johnson``: a labelled credit at the end."""
     lo = max(0, len(block) - _WINDOW)
     window = block[lo:]
+    if not _may_hold_label(window):
+        return None
     last: re.Match[str] | None = None
     for m in _INLINE_LABEL.finditer(window):
         k = lo + m.start()
-        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"。、）'):
+        glued = block[k].isupper() and block[k - 1].islower()  # "... im StudioQuelle: Name/dpa" (a scrape glue)
+        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"。、）' or glued):
             continue
         last = m
     if last is None:

@@ -8,7 +8,7 @@ text exactly as given: ``text[start:end]`` is the reported string.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 BlockKind = Literal[
     "title",
@@ -22,18 +22,7 @@ BlockKind = Literal[
     "editor_note",
     "boilerplate",
 ]
-BLOCK_KINDS: tuple[BlockKind, ...] = (
-    "title",
-    "standfirst",
-    "byline",
-    "dateline",
-    "body",
-    "heading",
-    "caption",
-    "credit",
-    "editor_note",
-    "boilerplate",
-)
+BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,8 +77,17 @@ class Caption:
 
 
 @dataclass(frozen=True, slots=True)
+class ParsedCredit:
+    """IPTC Photo Metadata terms of one credit."""
+
+    creators: tuple[str, ...]
+    source: str | None
+    credit_line: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class CreditSpan:
-    """A credit found by segmentation, before it is parsed into IPTC terms."""
+    """A credit found by segmentation, with the parse that recognised it (IPTC terms): parsed once, here."""
 
     raw: str
     start: int
@@ -97,6 +95,7 @@ class CreditSpan:
     block_index: int
     caption_index: int | None
     standalone: bool
+    parsed: ParsedCredit = ParsedCredit((), None, None)
 
 
 @dataclass(frozen=True, slots=True)

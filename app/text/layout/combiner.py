@@ -17,11 +17,14 @@ import json
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
+from app.text.layout.lines import ends_sentence
 from app.text.types import BlockKind
 
 CLASSES: tuple[str, ...] = ("title", "byline", "body", "caption", "credit", "other")
@@ -54,7 +57,6 @@ class BlockView:
     zone: str  # furniture zone the rules put the block in ("", "teaser", "video", "promo", "embed")
 
 
-_TERMINAL = (".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", ".)", "»", "«", "。", "！", "？")
 _QUOTES = ("“", "”", '"', "„", "«", "»", "「", "」")
 _DIGIT = re.compile(r"\d")
 _BUCKETS = (1, 2, 3, 5, 8, 12, 20, 35, 60)
@@ -70,8 +72,8 @@ def _bucket(n: int) -> str:
 def _own(v: BlockView) -> dict[str, float]:
     """Features of a block on its own."""
     text = v.text[:600]
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(1 for c in letters if c.isupper()) / len(letters) if letters else 0.0
+    letters = sum(map(str.isalpha, text))
+    upper = sum(map(str.isupper, text)) / letters if letters else 0.0
     words = [w for w in text.split() if w[:1].isalpha()]
     title_case = sum(1 for w in words if w[0].isupper()) / len(words) if words else 0.0
     f: dict[str, float] = {
@@ -80,7 +82,7 @@ def _own(v: BlockView) -> dict[str, float]:
         "upper_ratio": upper,
         "title_case": title_case,
         "digits": min(1.0, len(_DIGIT.findall(text)) / 10),
-        "ends_sentence": float(v.text.rstrip().endswith(_TERMINAL)),
+        "ends_sentence": float(ends_sentence(v.text.rstrip())),
         "ends_colon": float(v.text.rstrip().endswith((":", "："))),
         "ends_question": float(v.text.rstrip().endswith(("?", "？"))),
         "has_quote": float(any(q in text for q in _QUOTES)),
@@ -106,7 +108,7 @@ def _neighbour(prefix: str, v: BlockView | None) -> dict[str, float]:
         prefix + "credit_strength=" + str(v.credit_strength): 1.0,
         prefix + "inline_credit": float(v.inline_credit),
         prefix + "words=" + _bucket(v.words): 1.0,
-        prefix + "ends_sentence": float(v.text.rstrip().endswith(_TERMINAL)),
+        prefix + "ends_sentence": float(ends_sentence(v.text.rstrip())),
     }
 
 
@@ -161,22 +163,32 @@ class LinearModel:
     intercept: tuple[float, ...]
     temperature: float = 1.0
 
-    def scores(self, features: Mapping[str, float]) -> list[float]:
-        z = list(self.intercept)
-        for name, value in features.items():
-            w = self.weights.get(name)
-            if w is None or value == 0.0:
-                continue
-            for k in range(len(z)):
-                z[k] += w[k] * value
-        return z
+    _index: dict[str, int] = field(init=False, repr=False, compare=False)
+    _matrix: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = sorted(self.weights)
+        object.__setattr__(self, "_index", {n: i for i, n in enumerate(names)})
+        matrix = np.array([self.weights[n] for n in names], dtype=np.float64).reshape(len(names), len(self.classes))
+        object.__setattr__(self, "_matrix", matrix)
+
+    def probabilities_many(self, rows: Sequence[Mapping[str, float]]) -> list[list[float]]:
+        """Class probabilities of many feature rows at once (one dense product per call)."""
+        x = np.zeros((len(rows), len(self._index)), dtype=np.float64)
+        index = self._index
+        for r, features in enumerate(rows):
+            for name, value in features.items():
+                j = index.get(name)
+                if j is not None:
+                    x[r, j] = value
+        z = (x @ self._matrix + np.asarray(self.intercept)) / self.temperature
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        p = e / e.sum(axis=1, keepdims=True)
+        return [[float(v) for v in row] for row in p]
 
     def probabilities(self, features: Mapping[str, float]) -> list[float]:
-        z = [s / self.temperature for s in self.scores(features)]
-        top = max(z)
-        e = [math.exp(s - top) for s in z]
-        total = sum(e)
-        return [x / total for x in e]
+        return self.probabilities_many([features])[0]
 
     def contributions(self, features: Mapping[str, float], cls: str) -> list[tuple[str, float]]:
         """Each feature's push towards ``cls`` against the mean of the other classes, largest first."""
@@ -220,11 +232,11 @@ class Combiner:
     def predict(self, views: Sequence[BlockView]) -> list[tuple[list[float], dict[str, float]]]:
         """For every block: its class probabilities (in ``CLASSES`` order) and the level-2 features read."""
         base = level1_features(views)
-        p1 = [self.level1.probabilities(f) for f in base]
+        p1 = self.level1.probabilities_many(base)
         if self.level2 is None:
             return list(zip(p1, base, strict=True))
-        level2 = self.level2
-        return [(level2.probabilities(f), f) for f in level2_features(base, p1)]
+        feats = level2_features(base, p1)
+        return list(zip(self.level2.probabilities_many(feats), feats, strict=True))
 
     def explain(self, features: Mapping[str, float], cls: str, top: int = 3) -> list[str]:
         """The features that pushed a block towards ``cls`` most (in the last level)."""

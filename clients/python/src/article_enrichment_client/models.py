@@ -20,6 +20,8 @@ class BlockPublic(_Model):
     end: int
     index: int
     kind: Literal["title", "standfirst", "byline", "dateline", "body", "heading", "caption", "credit", "editor_note", "boilerplate"]
+    reason: str = Field(default='')
+    rules: list[str] = Field(default_factory=list)
     start: int
     text: str
 
@@ -102,7 +104,7 @@ class PipelinePublic(_Model):
 class SchemaRef(_Model):
     name: Literal["article-enrichment"] = Field(default='article-enrichment')
     uri: str = Field(default='/v1/schema')
-    version: str = Field(default='1.0.0')
+    version: str = Field(default='1.1.0')
 
 
 class SpanPublic(_Model):
