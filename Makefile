@@ -14,14 +14,17 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install onnx run test lint typecheck pytest openapi docs examples lock eval eval-cv train-segmentation golden clean
+.PHONY: install onnx browser demo-screenshot run test lint typecheck pytest openapi docs examples lock eval eval-cv \
+	train-segmentation golden clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock clients/python/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade "pip>=24"
 	# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
 	$(PY) -m pip install --quiet $(TORCH_PIN)
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	# the client and its article-enrich command (clients/python: its own package, no server dependencies)
+	$(PY) -m pip install --quiet -c requirements.lock -e clients/python
 	# the transformer models run on ONNX Runtime: export them now (torch traces them), never at run time
 	$(PY) -m app.nlp.onnx export --if-stale
 	touch $(STAMP)
@@ -45,8 +48,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(BIN)/pytest -q
+
+# The browser tests (tests/browser) drive the Debian chromium through Playwright for Python (pinned in the dev
+# extras; it never downloads a browser of its own). Installed here when missing and possible (root with apt);
+# where it cannot be, those tests skip and say why.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium not installed ($(CHROMIUM) missing, no root apt-get): the browser tests will skip"; }
 
 openapi: $(STAMP)
 	$(PY) -m app.openapi_gen
@@ -68,6 +80,10 @@ lock:
 	.lock-venv/bin/pip install --quiet -e '.[dev]'
 	.lock-venv/bin/pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
 	rm -rf .lock-venv
+
+# Screenshot of the demo page for the README: a real server, the headless browser (tests/browser/test_demo.py)
+demo-screenshot: $(STAMP) browser
+	DEMO_SCREENSHOT=docs/img/demo.png $(BIN)/pytest -q tests/browser/test_demo.py -k marks
 
 eval: $(STAMP)
 	$(PY) -m benchmarks.eval_segmentation

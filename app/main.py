@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from app import __version__
-from app.api import enrich, meta, metrics, problems
+from app.api import demo, enrich, meta, metrics, problems
 from app.api.auth import ApiKeyMiddleware, document_security, exempt_paths, load_api_keys
 from app.api.middleware import RequestIdMiddleware
 from app.logs import configure_logging
@@ -94,6 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(enrich.router)
     app.include_router(meta.router)
     app.include_router(metrics.router)
+    app.include_router(demo.router)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

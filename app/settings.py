@@ -203,7 +203,8 @@ class Settings(BaseSettings):
     )
     auth_exempt_docs: bool = Field(
         default=True,
-        description="With API keys on, /docs, /redoc, /openapi.json and /v1/schema still answer without a key.",
+        description="With API keys on, /docs, /redoc, /openapi.json, /v1/schema and the /demo page still answer "
+        "without a key (the page asks for one to call /v1/enrich).",
     )
     cors_allow_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,

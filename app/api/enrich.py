@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from app.api.body import decode_utf8, parse_json, read_body, require_media_type, validate_model
 from app.api.deps import ServiceDep
 from app.api.examples import EXAMPLE_ARTICLE
+from app.api.formats import FORMAT_DESCRIPTION, Format, document_response, wanted_format, with_ninjs
 from app.api.openapi_docs import enrich_ok_response, enrich_request_body, problem_responses
 from app.api.problems import problem_body
 from app.errors import EnrichError, InvalidRequest
@@ -71,7 +72,7 @@ async def read_enrich_request(
         "out of time is reported in `pipeline.stages` and `warnings`; the rest of the document still comes back."
     ),
     response_model=None,
-    responses={200: enrich_ok_response(), **problem_responses(400, 413, 415, 422, 503)},
+    responses={200: with_ninjs(enrich_ok_response()), **problem_responses(400, 413, 415, 422, 503)},
     openapi_extra=enrich_request_body(),
 )
 async def enrich(
@@ -87,16 +88,14 @@ async def enrich(
         str | None,
         Query(description="comma-separated stages, e.g. segment,credits (a JSON body's own stages take precedence)"),
     ] = None,
+    format: Annotated[Format | None, Query(description=FORMAT_DESCRIPTION)] = None,
 ) -> Response:
     body, notes = await read_enrich_request(request, service, doc_id=id, stages=stages)
     document = await service.enrich(body.text, doc_id=body.id, stages=body.stages, options=body.options)
     if notes:
         document = document.model_copy(update={"warnings": [*document.warnings, *notes]})
-    return Response(
-        document.model_dump_json(by_alias=True),
-        media_type="application/json",
-        headers={"X-Cache": "hit" if document.pipeline.cache_hit else "miss"},
-    )
+    headers = {"X-Cache": "hit" if document.pipeline.cache_hit else "miss"}
+    return document_response(document, wanted_format(request, format), headers)
 
 
 @router.post(

@@ -1,0 +1,1 @@
+"""Other representations of the enriched document (IPTC ninjs); pure functions, no HTTP."""
