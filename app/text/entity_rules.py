@@ -302,29 +302,59 @@ def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon
     return surnames
 
 
+_PLACE_OR_GROUP_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
 def harmonise_labels(
-    text: str, candidates: Sequence[Candidate], lexicon: Lexicon, *, headline_blocks: frozenset[int] = frozenset()
+    text: str,
+    candidates: Sequence[Candidate],
+    lexicon: Lexicon,
+    *,
+    headline_blocks: frozenset[int] = frozenset(),
+    names: PersonNames | None = None,
 ) -> list[Candidate]:
     """One label per name in an article: the majority label of its mentions (ties: the first seen).
 
     A mention in a headline block counts half (a small model reads headlines worst). A one-word mention that is
-    the surname of a person named in full in the article is labelled PERSON.
+    the surname of a person named in full in the article is labelled PERSON, except that a place or nationality
+    (``Europe`` after a misread ``Zodiac Galleys Europe``) stays what it is unless the full name starts with a
+    given name. A surname that is also a common word (``Church`` of ``Charlotte Church``) is that person only when
+    the full name starts with a given name and the mention does not follow ``the`` (``the Church``).
     """
     surnames = person_surnames(text, candidates, lexicon)
+    full_names = _full_person_names(text, candidates)
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for c in candidates:
         votes[name_key(text[c.start : c.end])][c.label] += 1 if c.block_index not in headline_blocks else 0.5
     out = []
     for c in candidates:
         key = name_key(text[c.start : c.end])
-        if key in surnames and " " not in key:
-            out.append(replace(c, label=PERSON))
-            continue
+        if " " not in key and key in full_names and c.label != PERSON:
+            given_first = names is not None and names.is_given(full_names[key].split()[0])
+            if key in surnames and (given_first or c.label not in _PLACE_OR_GROUP_LABELS):
+                out.append(replace(c, label=PERSON))
+                continue
+            if key not in surnames and given_first and not _ARTICLE_BEFORE.search(text, 0, c.start):
+                out.append(replace(c, label=PERSON))
+                continue
         best, n = max(votes[key].items(), key=lambda kv: kv[1])  # max keeps the first of equals
         if n > votes[key][c.label]:
             out.append(replace(c, label=best))
         else:
             out.append(c)
+    return out
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+\Z")
+
+
+def _full_person_names(text: str, candidates: Sequence[Candidate]) -> dict[str, str]:
+    """Surname key -> full name, for every person named with two or more words (common words included)."""
+    out: dict[str, str] = {}
+    for c in candidates:
+        words = text[c.start : c.end].split()
+        if c.label == PERSON and len(words) >= 2:
+            out.setdefault(name_key(words[-1]), text[c.start : c.end])
     return out
 
 
