@@ -54,6 +54,7 @@ OFF = EntityRules(
     harmonise=False,
     propagate=False,
     team_names=False,
+    nationalities=False,
 )
 _STEPS = (
     "truecase",
@@ -70,6 +71,7 @@ _STEPS = (
     "harmonise",
     "propagate",
     "team_names",
+    "nationalities",
 )
 
 
@@ -158,14 +160,18 @@ class DirectRunner:
         return out
 
 
-async def through_service(docs: list[dict[str, str]], settings: Settings, concurrency: int) -> list[dict[str, Any]]:
-    """Every document through POST /v1/enrich of the in-process app; returns PRED lines."""
+async def through_service(
+    docs: list[dict[str, str]], settings: Settings, concurrency: int
+) -> tuple[list[dict[str, Any]], float]:
+    """Every document through POST /v1/enrich of the in-process app; returns PRED lines and the seconds the
+    requests took (after the models were loaded and warmed)."""
     import httpx
 
     from app.main import create_app
 
     app = create_app(settings)
     out: list[dict[str, Any]] = []
+    seconds = 0.0
     async with app.router.lifespan_context(app):
         await app.state.loader
         transport = httpx.ASGITransport(app=app)
@@ -185,8 +191,10 @@ async def through_service(docs: list[dict[str, str]], settings: Settings, concur
                         raise SystemExit(f"{d['id']}: stage failed: {bad}")
                     return {"id": d["id"], "document": document}
 
+            began = time.perf_counter()
             out = list(await asyncio.gather(*(one(d) for d in docs)))
-    return out
+            seconds = time.perf_counter() - began
+    return out, seconds
 
 
 def write(path: Path, lines: list[dict[str, Any]]) -> None:
@@ -197,6 +205,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--direct", action="store_true", help="run the model and rules without the service")
     parser.add_argument("--variants", action="store_true", help="with --direct: score every rule variant")
+    parser.add_argument("--only", default="", help="with --variants: comma-separated variant names (raw,-truecase)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (service mode)")
     parser.add_argument("--errors", action="store_true", help="print an error analysis of the (last) PRED file")
@@ -217,6 +226,8 @@ def main() -> None:
         backend.load()
         runner = DirectRunner(backend)
         chosen = VARIANTS if args.variants else {"default": EntityRules()}
+        if args.only:
+            chosen = {"default": EntityRules()} | {n: VARIANTS[n] for n in args.only.split(",") if n in VARIANTS}
         for name, rules in chosen.items():
             path = OUT / f"conll-pred-direct-{name.strip('+-( )').replace(' ', '_')}.jsonl"
             write(path, runner.run(docs, rules))
@@ -226,13 +237,14 @@ def main() -> None:
             print(analyse(CONLL, SCORER, path))
         return
     started = time.perf_counter()
-    pred = asyncio.run(through_service(docs, settings, args.concurrency))
+    pred, seconds = asyncio.run(through_service(docs, settings, args.concurrency))
     elapsed = time.perf_counter() - started
     path = OUT / "conll-pred-service.jsonl"
     write(path, pred)
     metrics = score(path)
     print(report("service (default)", metrics))
     print(f"untyped span F1 {metrics['untyped']['f1']:.3f}; wall {elapsed:.1f} s incl. model load")
+    print(f"requests {seconds:.1f} s: {words / seconds:,.0f} words/s (segmentation, language, entities; 2 cores)")
     print(f"PRED: {path.relative_to(ROOT)}")
     if args.errors:
         print(analyse(CONLL, SCORER, path))

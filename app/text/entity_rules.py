@@ -638,3 +638,116 @@ def label_affiliations(
             continue  # a place the model knows that the gazetteer does not: keep the model's word
         out = _replace_span(out, s, e, label, c.block_index)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+# Nationality and group adjectives whose stem is not the start of their country's name (``French`` / France).
+_GROUP_WORDS = frozenset(
+    [
+        "french",
+        "dutch",
+        "british",
+        "swiss",
+        "greek",
+        "welsh",
+        "irish",
+        "scottish",
+        "english",
+        "polish",
+        "thai",
+        "danish",
+        "swedish",
+        "finnish",
+        "turkish",
+        "spanish",
+        "filipino",
+        "kurdish",
+        "arab",
+        "jewish",
+        "muslim",
+        "christian",
+        "catholic",
+        "protestant",
+        "sunni",
+        "shiite",
+        "shia",
+        "hindu",
+        "sikh",
+        "buddhist",
+        "basque",
+        "catalan",
+        "flemish",
+        "icelandic",
+        "norse",
+        "slovak",
+        "czech",
+        "croat",
+        "serb",
+        "bosnian",
+        "afghan",
+        "cypriot",
+        "maltese",
+        "emirati",
+        "saudi",
+        "yemeni",
+        "omani",
+        "qatari",
+        "bahraini",
+        "kuwaiti",
+        "israeli",
+        "iraqi",
+        "iranian",
+        "pakistani",
+        "bangladeshi",
+        "nepali",
+        "uzbek",
+        "kazakh",
+        "tajik",
+        "kyrgyz",
+        "latino",
+        "hispanic",
+        "indian",
+        "asian",
+    ]
+)
+_DEMONYM = re.compile(r"(?P<stem>[A-Z][a-z]{2,}?)(?:ians?|ans?|eses?|ish|is?|ns?|ic)$")
+_NATIONALITY_SOURCE_LABELS = frozenset({"MISC", "NORP", "ORG", "GPE", "LOC", PERSON})
+
+
+def is_nationality(word: str, gazetteer: Gazetteer) -> bool:
+    """True for a nationality or group adjective/noun: ``Ukrainian(s)``, ``Chinese``, ``Israeli``, ``French``.
+
+    A capitalised word ending in a demonym suffix whose stem (four letters or more) starts the name of a country
+    or continent, or one of a short list of irregular forms and religious groups.
+    """
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    low = word.casefold()
+    if low in _GROUP_WORDS or (low.endswith("s") and low[:-1] in _GROUP_WORDS):
+        return True
+    m = _DEMONYM.fullmatch(word)
+    if m is None or len(m.group("stem")) < 4:
+        return False
+    stem = m.group("stem").casefold()
+    return any(name.startswith(stem) for name in _region_names(gazetteer))
+
+
+def _region_names(gazetteer: Gazetteer) -> frozenset[str]:
+    """Every word of every country name (``korea`` of ``South Korea``) and the continents."""
+    words = {w for name in gazetteer.countries for w in name.split() if len(w) >= 4}
+    return frozenset(words | {"europe", "africa", "asia", "america", "oceania", "antarctica"})
+
+
+def label_nationalities(text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """A one-word MISC mention that is a nationality or group (``Ukrainian``, ``Muslim``) is NORP.
+
+    A CoNLL-trained model has no NORP label (nationalities are MISC there); the document contract's label for
+    them is NORP, as spaCy's OntoNotes models give it.
+    """
+    out = []
+    for c in candidates:
+        surface = text[c.start : c.end]
+        if c.label == "MISC" and " " not in surface and is_nationality(surface, gazetteer):
+            out.append(replace(c, label="NORP"))
+        else:
+            out.append(c)
+    return out

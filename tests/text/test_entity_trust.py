@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.pipeline.document import Entity
 from app.text.entity_grouping import SALIENCE_V1, group_mentions, org_short_name_of, rank
-from app.text.entity_rules import Candidate, harmonise_labels
+from app.text.entity_rules import Candidate, harmonise_labels, is_nationality, label_nationalities
 from app.text.lexicon import Gazetteer, Lexicon, PersonNames
 from tests.text.test_entity_grouping import by_text, mentions
 
@@ -121,3 +121,25 @@ def test_people_the_story_is_about_outrank_adjectives_and_the_agency_that_report
     # the ranking of stage 1.1 put the adjective and the agency first
     old = [e.text for e in rank(group_mentions(text, cands, kinds), kinds, len(text), SALIENCE_V1)]
     assert old.index("Northlandic") < old.index("Anton Varga")
+
+
+def test_a_conll_model_s_nationalities_become_norp(words: tuple[Lexicon, Gazetteer]) -> None:
+    gazetteer = words[1]
+    text = "Ukrainian and Chinese envoys met French diplomats at the Olympic village before the Nobel Prize dinner."
+    spec = [
+        ("Ukrainian", "MISC"),
+        ("Chinese", "MISC"),
+        ("French", "MISC"),
+        ("Olympic", "MISC"),
+        ("Nobel Prize", "MISC"),
+    ]
+    labels = {text[c.start : c.end]: c.label for c in label_nationalities(text, mentions(text, spec), gazetteer)}
+    assert labels == {
+        "Ukrainian": "NORP",
+        "Chinese": "NORP",
+        "French": "NORP",
+        "Olympic": "MISC",
+        "Nobel Prize": "MISC",
+    }
+    assert is_nationality("Koreans", gazetteer) and is_nationality("Israeli", gazetteer)
+    assert not is_nationality("Ukraine", gazetteer) and not is_nationality("Interior", gazetteer)

@@ -29,6 +29,7 @@ from app.text.entity_rules import (
     label_by_head,
     label_by_role,
     label_datelines,
+    label_nationalities,
     label_team_names,
     label_teams,
     name_key,
@@ -65,6 +66,7 @@ class EntityRules:
     harmonise: bool = True
     propagate: bool = True
     team_names: bool = True
+    nationalities: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,8 @@ def build_entities(
             candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines, names=resources.names)
     if rules.team_names:
         candidates = label_team_names(text, candidates, areas, gazetteer)
+    if rules.nationalities:
+        candidates = label_nationalities(text, candidates, gazetteer)
     authors = {name_key(b.name) for b in doc.bylines}
     kept = [
         c
