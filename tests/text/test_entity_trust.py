@@ -5,7 +5,7 @@ Fictional articles; each test feeds the per-article rules and grouping the spans
 
 from __future__ import annotations
 
-from app.pipeline.document import Entity
+from app.pipeline.document import BlockKind, Entity
 from app.text.entity_grouping import SALIENCE_V1, group_mentions, org_short_name_of, rank
 from app.text.entity_rules import Candidate, harmonise_labels, is_nationality, label_nationalities
 from app.text.lexicon import Gazetteer, Lexicon, PersonNames
@@ -112,7 +112,7 @@ def test_people_the_story_is_about_outrank_adjectives_and_the_agency_that_report
         ("Kovalenskiy", "PERSON"),
         ("Northlandic", "NORP"),
     ]
-    kinds = {0: "title", 1: "body"}
+    kinds: dict[int, BlockKind] = {0: "title", 1: "body"}
     cands = [Candidate(c.start, c.end, c.label, 1) for c in mentions(text, spec)]
     order = [e.text for e in group_mentions(text, cands, kinds)]
     assert order.index("Anton Varga") < order.index("Northlandic")
