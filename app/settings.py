@@ -96,6 +96,14 @@ class Settings(BaseSettings):
         description="Hugging Face token-classification model directory (ner_backend=transformers). Default: "
         "the model shipped in the repository's models/ner.",
     )
+    ner_context_chars: int = Field(
+        default=600,
+        ge=0,
+        le=100_000,
+        description="The NER model reads consecutive prose blocks joined into texts of up to this many characters, "
+        "so a short block (a headline, a one-sentence paragraph) has its neighbours as context; 0 = one block at a "
+        "time. Blocks are never cut.",
+    )
     ner_languages: Annotated[list[str], NoDecode] = Field(
         default_factory=lambda: ["en"],
         description="Comma-separated language codes the NER model covers (ISO 639-1, as the language stage "

@@ -27,7 +27,14 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 from app.nlp.ner import NerBackend, NerSpan, build_ner_backend
 from app.pipeline.document import Doc
-from app.pipeline.stages.entities import EntityRules, build_entities, load_resources, prepare_inputs
+from app.pipeline.stages.entities import (
+    EntityRules,
+    build_entities,
+    join_for_context,
+    load_resources,
+    prepare_inputs,
+    split_spans,
+)
 from app.settings import Settings
 from app.text.segment import segment
 from benchmarks.ner_errors import analyse
@@ -125,10 +132,11 @@ def report(name: str, metrics: dict[str, Any]) -> str:
 
 
 class DirectRunner:
-    """Segmentation, model and rules without the service; model outputs cached per input text."""
+    """Segmentation, model and rules without the service; model outputs cached per model text."""
 
-    def __init__(self, backend: NerBackend) -> None:
+    def __init__(self, backend: NerBackend, context_chars: int = 0) -> None:
         self.backend = backend
+        self.context_chars = context_chars
         self.resources = load_resources()
         self.cache: dict[str, list[NerSpan]] = {}
         self.model_seconds = 0.0
@@ -139,16 +147,18 @@ class DirectRunner:
             doc = Doc.create(d["text"], doc_id=d["id"])
             seg = segment(doc.text)
             doc.blocks, doc.bylines, doc.credit_spans = seg.blocks, seg.bylines, seg.credits
-            staged.append((doc, prepare_inputs(doc, self.resources, rules)))
-        todo = sorted({inp.text for _, inputs in staged for inp in inputs} - self.cache.keys())
+            inputs = prepare_inputs(doc, self.resources, rules)
+            staged.append((doc, inputs, join_for_context(inputs, self.context_chars)))
+        todo = sorted({j.text for _, _, joined in staged for j in joined} - self.cache.keys())
         started = time.perf_counter()
         for lo in range(0, len(todo), 256):
             chunk = todo[lo : lo + 256]
             self.cache.update(zip(chunk, self.backend.predict(chunk), strict=True))
         self.model_seconds += time.perf_counter() - started
         out = []
-        for doc, inputs in staged:
-            entities = build_entities(doc, inputs, [self.cache[i.text] for i in inputs], self.resources, rules)
+        for doc, inputs, joined in staged:
+            spans = split_spans(joined, [self.cache[j.text] for j in joined], len(inputs))
+            entities = build_entities(doc, inputs, spans, self.resources, rules)
             out.append(
                 {
                     "id": doc.id,
@@ -205,6 +215,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--direct", action="store_true", help="run the model and rules without the service")
     parser.add_argument("--variants", action="store_true", help="with --direct: score every rule variant")
+    parser.add_argument("--context", type=int, default=None, help="with --direct: context chars (0 = one block)")
     parser.add_argument("--only", default="", help="with --variants: comma-separated variant names (raw,-truecase)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (service mode)")
@@ -224,7 +235,7 @@ def main() -> None:
     if args.direct:
         backend = build_ner_backend(settings)
         backend.load()
-        runner = DirectRunner(backend)
+        runner = DirectRunner(backend, settings.ner_context_chars if args.context is None else args.context)
         chosen = VARIANTS if args.variants else {"default": EntityRules()}
         if args.only:
             chosen = {"default": EntityRules()} | {n: VARIANTS[n] for n in args.only.split(",") if n in VARIANTS}

@@ -22,7 +22,14 @@ from pathlib import Path
 
 from app.nlp.ner import build_ner_backend
 from app.pipeline.document import BlockKind, Doc, Entity
-from app.pipeline.stages.entities import EntityRules, build_entities, load_resources, prepare_inputs
+from app.pipeline.stages.entities import (
+    EntityRules,
+    build_entities,
+    join_for_context,
+    load_resources,
+    prepare_inputs,
+    split_spans,
+)
 from app.text.entity_grouping import SALIENCE, SALIENCE_V1, SalienceWeights, rank
 from app.text.segment import segment
 from benchmarks.settings import benchmark_settings
@@ -95,7 +102,8 @@ def main() -> None:
         seg = segment(doc.text)
         doc.blocks, doc.bylines, doc.credit_spans = seg.blocks, seg.bylines, seg.credits
         inputs = prepare_inputs(doc, resources, rules)
-        spans = backend.predict([i.text for i in inputs])
+        joined = join_for_context(inputs, settings.ner_context_chars)
+        spans = split_spans(joined, backend.predict([j.text for j in joined]), len(inputs))
         entities = build_entities(doc, inputs, spans, resources, rules)
         if entities:
             articles.append((entities, {b.index: b.kind for b in doc.blocks}, len(doc.text), row["highlights"]))

@@ -127,6 +127,47 @@ def prepare_inputs(doc: Doc, resources: Resources, rules: EntityRules) -> list[M
     return [ModelInput(i, s, t, h) for i, s, t, h in staged]
 
 
+@dataclass(frozen=True, slots=True)
+class ModelText:
+    """One text the model reads: consecutive model inputs joined with a newline, so each block has its
+    neighbours as context. ``parts`` holds, per input, (offset in ``text``, length, index into the inputs)."""
+
+    text: str
+    parts: tuple[tuple[int, int, int], ...]
+
+
+def join_for_context(inputs: Sequence[ModelInput], max_chars: int) -> list[ModelText]:
+    """Consecutive inputs joined while the text stays within ``max_chars`` (an input is never cut; 0: one each)."""
+    out: list[ModelText] = []
+    pieces: list[str] = []
+    parts: list[tuple[int, int, int]] = []
+    length = 0
+    for i, inp in enumerate(inputs):
+        if pieces and length + 1 + len(inp.text) > max_chars:
+            out.append(ModelText("\n".join(pieces), tuple(parts)))
+            pieces, parts, length = [], [], 0
+        offset = length + 1 if pieces else 0
+        pieces.append(inp.text)
+        parts.append((offset, len(inp.text), i))
+        length = offset + len(inp.text)
+    if pieces:
+        out.append(ModelText("\n".join(pieces), tuple(parts)))
+    return out
+
+
+def split_spans(texts: Sequence[ModelText], spans: Sequence[Sequence[NerSpan]], n_inputs: int) -> list[list[NerSpan]]:
+    """The model's spans of each joined text, back per input with offsets into that input; a span that runs
+    across two inputs (a newline) is cut at the boundary into one span per input."""
+    out: list[list[NerSpan]] = [[] for _ in range(n_inputs)]
+    for joined, found in zip(texts, spans, strict=True):
+        for offset, length, index in joined.parts:
+            for sp in found:
+                start, end = max(sp.start, offset), min(sp.end, offset + length)
+                if start < end and joined.text[start:end].strip():
+                    out[index].append(NerSpan(start - offset, end - offset, sp.label, sp.score))
+    return out
+
+
 def build_entities(
     doc: Doc,
     inputs: Sequence[ModelInput],
@@ -204,6 +245,7 @@ class EntitiesStage:
     ) -> None:
         self._pool = pool
         self._languages = frozenset(settings.ner_languages)
+        self._context_chars = settings.ner_context_chars
         self._backend = backend if backend is not None else build_ner_backend(settings)
         self.rules = rules if rules is not None else EntityRules()
         self._resources: Resources | None = None
@@ -240,10 +282,12 @@ class EntitiesStage:
         if self._skip_for_language(doc):
             return
         inputs = await self._pool.run(prepare_inputs, doc, self._resources, self.rules)
-        texts = [inp.text for inp in inputs]
-        spans: list[list[NerSpan]] = []
+        joined = join_for_context(inputs, self._context_chars)
+        texts = [j.text for j in joined]
+        found: list[list[NerSpan]] = []
         for lo in range(0, len(texts), self._slice):
-            spans.extend(await self.batcher.submit_many(texts[lo : lo + self._slice]))
+            found.extend(await self.batcher.submit_many(texts[lo : lo + self._slice]))
+        spans = split_spans(joined, found, len(inputs))
         entities = await self._pool.run(build_entities, doc, inputs, spans, self._resources, self.rules)
         wanted = doc.options.entities.labels
         if wanted is not None:
