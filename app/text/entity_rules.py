@@ -203,9 +203,13 @@ _LOC_HEADS = _word_set("Sea Ocean River Lake Gulf Island Islands Mountains Penin
 
 def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """A name of two or more words whose last word says what it names takes that type: ``... Mining Corp``,
-    ``... Party``, ``... Ministry`` are ORG; ``... Cup``, ``... Award`` EVENT; ``... Sea``, ``... River`` LOC."""
+    ``... Party``, ``... Ministry`` are ORG; ``... Cup``, ``... Award`` EVENT; ``... Sea``, ``... River`` LOC.
+
+    A capitalised name the model split off right before such an organisation, one space between them
+    (``Karazin`` + ``Kharkiv National University``), is taken into it.
+    """
     out = []
-    for c in candidates:
+    for c in _join_split_org_names(text, candidates):
         words = text[c.start : c.end].split()
         label = c.label
         if len(words) >= 2 and words[0][:1].isupper():
@@ -217,6 +221,27 @@ def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
             elif head in _LOC_HEADS:
                 label = "LOC"
         out.append(c if label == c.label else replace(c, label=label))
+    return out
+
+
+def _join_split_org_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    out: list[Candidate] = []
+    for c in ordered:
+        words = text[c.start : c.end].split()
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(words) >= 2
+            and words[-1] in _ORG_HEADS
+            and text[prev.end : c.start] == " "
+            and prev.block_index == c.block_index
+            and len(text[prev.start : prev.end].split()) <= 2
+            and text[prev.start : prev.start + 1].isupper()
+        ):
+            out[-1] = replace(c, start=prev.start)
+            continue
+        out.append(c)
     return out
 
 

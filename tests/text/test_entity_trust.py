@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.pipeline.document import BlockKind, Entity
 from app.text.entity_grouping import SALIENCE_V1, group_mentions, org_short_name_of, rank
-from app.text.entity_rules import Candidate, harmonise_labels, is_nationality, label_nationalities
+from app.text.entity_rules import Candidate, harmonise_labels, is_nationality, label_by_head, label_nationalities
 from app.text.lexicon import Gazetteer, Lexicon, PersonNames
 from tests.text.test_entity_grouping import by_text, mentions
 
@@ -143,3 +143,10 @@ def test_a_conll_model_s_nationalities_become_norp(words: tuple[Lexicon, Gazette
     }
     assert is_nationality("Koreans", gazetteer) and is_nationality("Israeli", gazetteer)
     assert not is_nationality("Ukraine", gazetteer) and not is_nationality("Interior", gazetteer)
+
+
+def test_a_name_split_off_an_organisation_is_taken_back_into_it() -> None:
+    text = "Students of the Lindqvist Kestrel Technical University marched, and Oslo Kestrel Mining Corp shares fell."
+    spec = [("Lindqvist", "LOC"), ("Kestrel Technical University", "ORG"), ("Oslo", "LOC"), ("Kestrel Mining", "ORG")]
+    found = [(text[c.start : c.end], c.label) for c in label_by_head(text, mentions(text, spec))]
+    assert found == [("Lindqvist Kestrel Technical University", "ORG"), ("Oslo", "LOC"), ("Kestrel Mining", "ORG")]
