@@ -32,9 +32,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from app.pipeline.document import BlockKind, Entity, Mention
 from app.text.agencies import agency_of
 from app.text.entity_rules import PERSON, Candidate, name_key
+from app.text.types import BlockKind, Entity, Mention
 
 CAPTION_WEIGHT = 0.5
 SURNAME_SIMILARITY = 0.8
