@@ -13,15 +13,20 @@ Mentions group when they have the same label and
 Canonical text is the fullest form (most words, then longest, then not all caps, then most frequent, then first);
 the other surface forms are ``aliases``.
 
-Salience, in [0, 1], is a weighted sum of four signals, each in [0, 1]:
+Salience, in [0, 1], is a weighted sum of four signals, each in [0, 1], times 0.5 for a nationality or group
+(NORP: ``Ukrainian`` describes the story, it is rarely its subject) and times 0.5 for a news agency named as the
+source (``AP reports``):
 
-    salience = 0.35 * frequency + 0.25 * position + 0.25 * headline + 0.15 * body
+    salience = (0.6 * frequency + 0.2 * position + 0.1 * headline + 0.1 * body) * factors
 
 - frequency: the entity's weighted mention count over the largest one in the article (a mention in a caption
   counts half, every other mention one);
 - position: 1 - (offset of its first mention / length of the article);
 - headline: 1 when it is mentioned in the title or standfirst, else 0;
 - body: 1 when it is mentioned in body text (body, heading, dateline), else 0 (caption-only things matter less).
+
+Stage 1.1 used 0.35 / 0.25 / 0.25 / 0.15 and no factors (``SALIENCE_V1``); both are measured against CNN/DM
+highlights by ``benchmarks/eval_salience.py``.
 """
 
 from __future__ import annotations
@@ -244,7 +249,11 @@ class SalienceWeights:
 
 
 SALIENCE_V1 = SalienceWeights()
-SALIENCE = SalienceWeights(label_factor=(("NORP", 0.5),), source_factor=0.5)
+# chosen on summaries/cnndm-dev.jsonl (benchmarks/eval_salience.py, docs/QUALITY.md): the only variant measured that
+# beats both baselines ("most frequent", "first mentioned") at precision@3 and @5
+SALIENCE = SalienceWeights(
+    frequency=0.6, position=0.2, headline=0.1, body=0.1, label_factor=(("NORP", 0.5),), source_factor=0.5
+)
 
 
 def mention_weight(members: Sequence[Mention], block_kinds: Mapping[int, BlockKind]) -> float:
