@@ -13,7 +13,7 @@ Mentions group when they have the same label and
 Canonical text is the fullest form (most words, then longest, then not all caps, then most frequent, then first);
 the other surface forms are ``aliases``.
 
-Salience, in [0, 1], is a weighted sum of four signals, each in [0, 1], times 0.5 for a nationality or group
+Salience, in [0, 1], is a weighted sum of four signals, each in [0, 1], times 0.3 for a nationality or group
 (NORP: ``Ukrainian`` describes the story, it is rarely its subject) and times 0.5 for a news agency named as the
 source (``AP reports``):
 
@@ -252,7 +252,7 @@ SALIENCE_V1 = SalienceWeights()
 # chosen on summaries/cnndm-dev.jsonl (benchmarks/eval_salience.py, docs/QUALITY.md): the only variant measured that
 # beats both baselines ("most frequent", "first mentioned") at precision@3 and @5
 SALIENCE = SalienceWeights(
-    frequency=0.6, position=0.2, headline=0.1, body=0.1, label_factor=(("NORP", 0.5),), source_factor=0.5
+    frequency=0.6, position=0.2, headline=0.1, body=0.1, label_factor=(("NORP", 0.3),), source_factor=0.5
 )
 
 
