@@ -56,7 +56,10 @@ VARIANTS: dict[str, SalienceWeights] = {
     "NORP x0.5, source x0.5, freq 0.6 pos 0.2": SalienceWeights(
         frequency=0.6, position=0.2, headline=0.1, body=0.1, label_factor=(("NORP", 0.5),), source_factor=0.5
     ),
-    "NORP x0.3, source x0.5, freq 0.6 pos 0.2 (default)": SALIENCE,
+    "NORP x0.3, source x0.5, freq 0.6 pos 0.2": SalienceWeights(
+        frequency=0.6, position=0.2, headline=0.1, body=0.1, label_factor=(("NORP", 0.3),), source_factor=0.5
+    ),
+    "NORP x0.3, source x0.5, freq 0.5 (default)": SALIENCE,
     "NORP x0.5, PERSON x1.2, source x0.5": SalienceWeights(
         label_factor=(("NORP", 0.5), ("PERSON", 1.2)), source_factor=0.5
     ),

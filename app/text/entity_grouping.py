@@ -17,7 +17,7 @@ Salience, in [0, 1], is a weighted sum of four signals, each in [0, 1], times 0.
 (NORP: ``Ukrainian`` describes the story, it is rarely its subject) and times 0.5 for a news agency named as the
 source (``AP reports``):
 
-    salience = (0.6 * frequency + 0.2 * position + 0.1 * headline + 0.1 * body) * factors
+    salience = (0.5 * frequency + 0.2 * position + 0.2 * headline + 0.1 * body) * factors
 
 - frequency: the entity's weighted mention count over the largest one in the article (a mention in a caption
   counts half, every other mention one);
@@ -252,7 +252,7 @@ SALIENCE_V1 = SalienceWeights()
 # chosen on summaries/cnndm-dev.jsonl (benchmarks/eval_salience.py, docs/QUALITY.md): the only variant measured that
 # beats both baselines ("most frequent", "first mentioned") at precision@3 and @5
 SALIENCE = SalienceWeights(
-    frequency=0.6, position=0.2, headline=0.1, body=0.1, label_factor=(("NORP", 0.3),), source_factor=0.5
+    frequency=0.5, position=0.2, headline=0.2, body=0.1, label_factor=(("NORP", 0.3),), source_factor=0.5
 )
 
 
