@@ -188,7 +188,8 @@ _ORG_HEADS = _word_set(
     """Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited Co Co. Company plc PLC LLC LLP SA S.A. AG NV N.V.
     BV B.V. GmbH SpA S.p.A. AB ASA Oyj Bhd Pty KK Holdings Group Bancorp Airlines Airways Industries Party Ministry
     Council University College Association Commission Committee Federation Agency Institute Department Parliament
-    Assembly Army Navy Exchange Foundation Fund Board Authority Organisation Organization United FC AFC"""
+    Assembly Army Navy Exchange Foundation Fund Board Authority Organisation Organization United FC AFC Library Museum
+    Hospital"""
 )
 # legal forms only: the words before one are a short name of the same company (``Vesmark`` of ``Vesmark Mining Corp``)
 _LEGAL_FORMS = _word_set(
