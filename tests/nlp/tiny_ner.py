@@ -46,6 +46,16 @@ def build_tiny_ner(directory: Path, *, force_label: str | None = None, max_posit
 
     ``force_label`` (e.g. ``I-PER``) zeroes the classifier weights and biases it so every token gets that label.
     """
+    tokenizer, model = tiny_ner_parts(directory, force_label=force_label, max_positions=max_positions)
+    model.save_pretrained(directory)
+    tokenizer.save_pretrained(directory)
+    return directory
+
+
+def tiny_ner_parts(
+    directory: Path, *, force_label: str | None = None, max_positions: int = 64, type_vocab_size: int = 2
+) -> tuple[Any, Any]:
+    """The tokenizer (its vocabulary written to ``directory``) and the random model, not saved."""
     import torch
     import transformers
     from transformers import BertConfig, BertForTokenClassification
@@ -63,6 +73,7 @@ def build_tiny_ner(directory: Path, *, force_label: str | None = None, max_posit
         num_attention_heads=2,
         intermediate_size=32,
         max_position_embeddings=max_positions,
+        type_vocab_size=type_vocab_size,
         num_labels=len(LABELS),
         id2label=dict(enumerate(LABELS)),
         label2id={label: i for i, label in enumerate(LABELS)},
@@ -75,6 +86,4 @@ def build_tiny_ner(directory: Path, *, force_label: str | None = None, max_posit
             model.classifier.weight.zero_()
             model.classifier.bias.fill_(-10.0)
             model.classifier.bias[LABELS.index(force_label)] = 10.0
-    model.save_pretrained(directory)
-    tokenizer.save_pretrained(directory)
-    return directory
+    return tokenizer, model

