@@ -104,7 +104,7 @@ def test_loading_takes_the_word_embeddings_from_the_base_in_float32(tmp_path: Pa
     weights = backend._model.get_input_embeddings().weight
     assert weights.dtype == torch.float32
     assert torch.equal(weights, tiny_base)
-    assert backend.model == f"transformers:{MODEL_NAME}"
+    assert backend.model == f"transformers:{MODEL_NAME} on torch fp32"
     assert backend.casing_token_types
 
 
