@@ -14,7 +14,7 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install run test lint typecheck pytest openapi docs examples lock eval clean
+.PHONY: install browser run test lint typecheck pytest openapi docs examples lock eval clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(BIN)/pytest -q
+
+# The browser tests (tests/browser) drive the Debian chromium through Playwright for Python (pinned in the dev
+# extras; it never downloads a browser of its own). Installed here when missing and possible (root with apt);
+# where it cannot be, those tests skip and say why.
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@test -x $(CHROMIUM) || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium not installed ($(CHROMIUM) missing, no root apt-get): the browser tests will skip"; }
 
 openapi: $(STAMP)
 	$(PY) -m app.openapi_gen
