@@ -123,6 +123,14 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         "anyOf": [{"$ref": "#/components/schemas/EnrichRequest"}, {}],
         "description": "an EnrichRequest; anything else comes back as a problem in its result",
     }
+    components["BatchRequest"]["properties"]["items"]["maxItems"] = app.state.settings.max_batch_items
+    # the summary methods this deployment can run (abstractive needs a seq2seq model): a request for another is a
+    # 422 summary_method_unavailable, so the schema does not offer it
+    settings = app.state.settings
+    methods = ["extractive", *(["abstractive"] if settings.summary_model_dir is not None else [])]
+    method = components["SummaryOptions"]["properties"]["method"]
+    method["anyOf"][0]["enum"] = methods
+    method["description"] += f" This deployment offers: {', '.join(methods)}."
     # the stage names are the running pipeline's; the request model keeps them open so that an unknown stage
     # gets its own clear error (unknown_stage, listing the valid ones)
     deadline = components["EnrichOptions"]["properties"]["deadline_ms"]["anyOf"][0]
