@@ -40,6 +40,7 @@ from benchmarks.cost import load_articles
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 4  # the concurrency-8 level alternates in-process and server runs this many times
 LEVELS = (1, 2, 4, 8, 16)
+TRANSPORT_ERRORS: dict[str, int] = {}
 OUT = ROOT / "benchmarks" / "out"
 
 
@@ -176,8 +177,9 @@ async def post(client: httpx.AsyncClient, text: str) -> tuple[int, float, bool, 
         status, has_retry = response.status_code, "retry-after" in response.headers
         if has_retry:
             retry_after = float(response.headers["retry-after"])
-    except httpx.HTTPError:
+    except httpx.HTTPError as exc:  # counted as status 599, by exception type in TRANSPORT_ERRORS
         status, has_retry = 599, False
+        TRANSPORT_ERRORS[type(exc).__name__] = TRANSPORT_ERRORS.get(type(exc).__name__, 0) + 1
     return status, time.perf_counter() - started, has_retry, retry_after
 
 
@@ -372,6 +374,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
         levels=[asdict(lv) for lv in levels],
         overload=[asdict(lv) for lv in overloads],
         rss_mb=rss,
+        transport_errors=TRANSPORT_ERRORS,
         targets={
             "closed loops: errors of any kind (all levels)": sum(lv.requests - lv.ok for lv in levels),
             "closed loops: worst p99 ms / (bound + unloaded p99) ms": (
@@ -416,7 +419,7 @@ def markdown(report: dict[str, object]) -> str:
             "",
             *targets,
             "",
-            f"RSS (MB): {report['rss_mb']}",
+            f"RSS (MB): {report['rss_mb']}; transport errors (status 599) by type: {report['transport_errors']}",
         ]
     )
 

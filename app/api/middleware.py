@@ -21,6 +21,8 @@ _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 # the route label of requests no route matches: raw paths would make one time series per scanner probe
 UNMATCHED_ROUTE = "<unmatched>"
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+# answered every few seconds by the kubelet: a 200 is logged at DEBUG only, anything else at INFO
+PROBE_PATHS = frozenset({"/healthz", "/readyz"})
 
 
 def route_template(scope: Scope) -> str:
@@ -84,7 +86,9 @@ class RequestIdMiddleware:
             method = scope["method"] if scope["method"] in _METHODS else "OTHER"
             HTTP_REQUESTS.labels(method=method, route=route, status=str(status)).inc()
             HTTP_SECONDS.labels(method=method, route=route).observe(elapsed)
-            log.info(
+            quiet = status == 200 and scope["path"] in PROBE_PATHS
+            log.log(
+                logging.DEBUG if quiet else logging.INFO,
                 "request",
                 extra={
                     "method": scope["method"],

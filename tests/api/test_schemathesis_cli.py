@@ -9,24 +9,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.server_process import REPO_ROOT, ServerProcess, start_server
+from tests.server_process import REPO_ROOT, ServerProcess
 
 SEEDS = (1, 2, 3)
 EXAMPLES = 8  # per operation and seed
-
-
-@pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    server = start_server(tmp_path_factory.mktemp("st"), {"ENRICH_LOG_LEVEL": "WARNING"})
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.mark.slow
