@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from app import __version__
-from app.api import enrich, meta, metrics, problems
+from app.api import docs_ui, enrich, meta, metrics, problems
 from app.api.auth import ApiKeyMiddleware, document_security, exempt_paths, load_api_keys
 from app.api.middleware import RequestIdMiddleware
 from app.logs import configure_logging
@@ -72,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by app.api.docs_ui with local assets, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.service = service
@@ -94,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(enrich.router)
     app.include_router(meta.router)
     app.include_router(metrics.router)
+    docs_ui.install(app)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

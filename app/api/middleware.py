@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.docs_ui import ASSET_PATHS, DOCS_URL, REDOC_URL
 from app.logs import request_id_var
 from app.metrics import HTTP_IN_FLIGHT, HTTP_REQUESTS, HTTP_SECONDS
 
@@ -43,7 +44,7 @@ def route_template(scope: Scope) -> str:
 def _app_paths(app: FastAPI) -> frozenset[str]:
     paths: frozenset[str] | None = getattr(app.state, "route_paths", None)
     if paths is None:
-        urls = (app.docs_url, app.redoc_url, app.openapi_url, app.swagger_ui_oauth2_redirect_url)
+        urls = (DOCS_URL, REDOC_URL, app.openapi_url, *ASSET_PATHS)
         paths = frozenset(p for p in app.openapi().get("paths", {}) if "{" not in p) | {u for u in urls if u}
         app.state.route_paths = paths
     return paths

@@ -281,6 +281,10 @@ def test_replaying_the_build_steps_installs_the_real_app(dockerfile: Dockerfile,
     version, path = installed.stdout.split()
     assert version == __version__
     assert path.startswith(str(venv))
+    from app.api.docs_ui import ASSETS, VENDOR  # the API docs' assets are package data: installed too
+
+    package = Path(path).parent
+    assert all((package / asset.relative_to(VENDOR.parent.parent.parent)).is_file() for asset, _ in ASSETS.values())
 
 
 WITHOUT_THE_TRIMMED = """
