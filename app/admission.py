@@ -2,8 +2,10 @@
 
 A newcomer is queued when the work ahead of it is expected to take at most ``max_wait_s`` (the running
 documents' expected remaining time plus one recent document time per request waiting, shared over the slots);
-otherwise, or when ``max_waiting`` requests already wait, it is refused at once (Overloaded -> 503) with a
-Retry-After of when the queue is expected to have room again. A burst therefore queues, and only a sustained
+otherwise it is refused at once (Overloaded -> 503) with a Retry-After of when the queue is expected to have room
+again, unless fewer than ``max_active`` requests wait: one waiting place per slot is always granted, so that a
+burst of two is served even where one document takes longer than the bound (slow models, a busy machine). At
+most ``max_waiting`` requests wait in any case. A burst therefore queues, and only a sustained
 overload, one that keeps the queue past its bound, is shed. A queued request that has waited ``max_wait_s``
 (the estimate missed: a document ahead ran long) is refused the same way.
 
@@ -74,7 +76,8 @@ class Admission:
         if self.active < self.max_active and not self._waiters:
             return
         expected = self.expected_wait_s()
-        if len(self._waiters) >= self.max_waiting or expected > self.max_wait_s:
+        over_bound = expected > self.max_wait_s and len(self._waiters) >= self.max_active
+        if len(self._waiters) >= self.max_waiting or over_bound:
             retry = self.retry_after_s()
             raise Overloaded(
                 f"the service is at capacity: {self.active} documents running and {len(self._waiters)} waiting "
@@ -93,7 +96,9 @@ class Admission:
         if self.active < self.max_active and not self._waiters:
             self._granted_at.append(time.monotonic())
             return True
-        limit = self.max_wait_s if max_wait_s is None else min(max_wait_s, self.max_wait_s)
+        # the wait bound, or twice the expected wait for one let in past it (the one-per-slot place)
+        bound = max(self.max_wait_s, 2 * self.expected_wait_s())
+        limit = bound if max_wait_s is None else min(max_wait_s, bound)
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters.append(waiter)
         try:
@@ -103,11 +108,11 @@ class Admission:
                 return True
             self._waiters.remove(waiter)
             waiter.cancel()
-            if max_wait_s is not None and max_wait_s < self.max_wait_s:
+            if max_wait_s is not None and max_wait_s < bound:
                 return False
             retry = self.retry_after_s()
             raise Overloaded(
-                f"no capacity within {self.max_wait_s:g} s of waiting; retry in {retry} s", retry_after=retry
+                f"no capacity within {bound:g} s of waiting; retry in {retry} s", retry_after=retry
             ) from None
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():

@@ -153,10 +153,20 @@ async def _second_request_while_one_runs(pause_s: float = 0.0, **settings: objec
     return second
 
 
-async def test_a_request_expected_to_wait_too_long_is_refused_without_queueing() -> None:
-    # the running document has just started: about one document time (0.5 s until measured) is still ahead,
-    # over the 100 ms a request may wait
-    refused = await _second_request_while_one_runs(max_queue_wait_ms=100)
+async def test_one_request_per_slot_always_queues_and_the_next_past_the_bound_is_refused_at_once() -> None:
+    # a 100 ms bound, and the running document has about 0.5 s to go (the estimate until measured): the second
+    # request still queues (one waiting place per slot), the third is refused without queueing
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=100)
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
+            assert await asyncio.to_thread(gated.entered.wait, 10)
+            second = asyncio.create_task(c.post("/v1/enrich", json={"text": "second"}))
+            await asyncio.sleep(0.05)
+            refused = await c.post("/v1/enrich", json={"text": "third"})
+            gated.gate.set()
+            assert [(await t).status_code for t in (running, second)] == [200, 200]
     assert refused.status_code == 503
     assert refused.json()["code"] == "overloaded"
     assert "over the 0.1 s a request may wait" in refused.json()["detail"]
