@@ -14,7 +14,7 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install browser client-tools run test lint typecheck pytest openapi docs examples lock eval clean
+.PHONY: install browser client-tools run test lint typecheck pytest openapi docs examples lock eval eval-cv train-segmentation golden clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,7 @@ openapi: $(STAMP)
 # Regenerate what is derived from the code: openapi/openapi.json and the README configuration table.
 docs: openapi
 	$(PY) -m app.config_doc
+	$(PY) -m app.text.layout.rules docs/SEGMENTATION.md
 
 # Re-record the Swagger example response (after a change to what the pipeline returns), then the OpenAPI file.
 examples: $(STAMP)
@@ -83,6 +84,18 @@ lock:
 
 eval: $(STAMP)
 	$(PY) -m benchmarks.eval_segmentation
+
+# Leave-publisher-out cross-validation of segmentation (the figure its targets are set on; a few minutes).
+eval-cv: $(STAMP)
+	$(PY) -m benchmarks.eval_segmentation --cv
+
+# Retrain the segmentation combiner's weights (app/text/layout/combiner.json) from ../shared/eval/captions/.
+train-segmentation: $(STAMP)
+	$(PY) -m training.segmentation.train
+
+# Rewrite the segmentation golden files (tests/golden/expected/) after an intended change; review the diff.
+golden: $(STAMP)
+	$(PY) -m tests.golden.regen
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info

@@ -3,5 +3,5 @@
 from typing import Final
 
 __version__ = "0.1.0"
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 SCHEMA_NAME: Final = "article-enrichment"

@@ -11,125 +11,44 @@ from dataclasses import dataclass, field, fields
 from typing import Literal
 
 from app.schemas.request import EnrichOptions
-
-BlockKind = Literal[
-    "title",
-    "standfirst",
-    "byline",
-    "dateline",
-    "body",
-    "heading",
-    "caption",
-    "credit",
-    "editor_note",
-    "boilerplate",
-]
-BLOCK_KINDS: tuple[BlockKind, ...] = (
-    "title",
-    "standfirst",
-    "byline",
-    "dateline",
-    "body",
-    "heading",
-    "caption",
-    "credit",
-    "editor_note",
-    "boilerplate",
+from app.text.types import (
+    BLOCK_KINDS,
+    Block,
+    BlockKind,
+    Byline,
+    Caption,
+    CreditSpan,
+    Entity,
+    ImageCredit,
+    Language,
+    Mention,
+    TextSpan,
 )
+
+__all__ = [
+    "BLOCK_KINDS",
+    "DOC_FIELDS",
+    "Block",
+    "BlockKind",
+    "Byline",
+    "Caption",
+    "CreditSpan",
+    "Doc",
+    "DocWarning",
+    "Entity",
+    "ImageCredit",
+    "Language",
+    "Mention",
+    "StageReport",
+    "StageStatus",
+    "Summary",
+    "SummaryMethod",
+    "SummarySentence",
+    "TextSpan",
+]
+
 StageStatus = Literal["ok", "skipped", "failed", "timeout"]
 SummaryMethod = Literal["extractive", "abstractive"]
-
-
-@dataclass(frozen=True, slots=True)
-class TextSpan:
-    """A piece of the input: ``doc.text[start:end] == text``."""
-
-    text: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Language:
-    code: str
-    confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class Byline:
-    name: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
-class Block:
-    index: int
-    kind: BlockKind
-    text: str
-    start: int
-    end: int
-    confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class Caption:
-    """A picture caption; ``text`` excludes its credit and its editor's note."""
-
-    text: str
-    start: int
-    end: int
-    block_index: int
-    credit_index: int | None
-    editor_note: str | None
-    editor_note_start: int | None = None
-    editor_note_end: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class CreditSpan:
-    """A credit found by segmentation, before it is parsed into IPTC terms."""
-
-    raw: str
-    start: int
-    end: int
-    block_index: int
-    caption_index: int | None
-    standalone: bool
-
-
-@dataclass(frozen=True, slots=True)
-class ImageCredit:
-    raw: str
-    start: int
-    end: int
-    creators: tuple[str, ...]
-    source: str | None
-    credit_line: str | None
-    caption_index: int | None
-    block_index: int
-    standalone: bool
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    text: str
-    start: int
-    end: int
-    block_index: int
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    id: str
-    text: str
-    label: str
-    aliases: tuple[str, ...]
-    mention_count: int
-    salience: float
-    in_body: bool
-    in_captions: bool
-    mentions: tuple[Mention, ...]
 
 
 @dataclass(frozen=True, slots=True)

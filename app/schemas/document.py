@@ -56,7 +56,18 @@ class BlockPublic(_Out):
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    confidence: float = Field(ge=0.0, le=1.0)
+    confidence: float = Field(
+        ge=0.0,
+        le=1.0,
+        description="how likely the kind is right: the combiner's probability of it (calibrated on the "
+        "captions corpora), or the deciding rule's confidence when no combiner is configured",
+    )
+    rules: list[str] = Field(
+        default_factory=list,
+        description="every segmentation rule that fired on the block, in order; the first gave the rules' reading "
+        "and 'combiner' last means the learned combiner overrode it (rule table: docs/SEGMENTATION.md)",
+    )
+    reason: str = Field(default="", description="why the block has its kind, in words")
 
 
 class BodyPublic(_Out):

@@ -14,13 +14,14 @@ runs of spaces collapsed). ``DISTRIBUTORS`` are the sources that also redistribu
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 AGENCIES: dict[str, tuple[str, ...]] = {
     # international wire services
     "AP": ("AP", "AP Photo", "AP Photos", "AP Images", "Associated Press", "The Associated Press"),
     "AFP": ("AFP", "AFP Photo", "Agence France-Presse", "Agence France Presse"),
-    "Reuters": ("Reuters", "Reuters Pictures", "Thomson Reuters"),
+    "Reuters": ("Reuters", "Reuters Pictures", "Thomson Reuters", "ロイター"),
     "Bloomberg": ("Bloomberg", "Bloomberg News", "Bloomberg Creative"),
     "UPI": ("UPI", "United Press International"),
     # national news agencies
@@ -31,7 +32,20 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "ANSA": ("ANSA",),
     "ANP": ("ANP",),
     "Belga": ("Belga", "Belga Image"),
-    "Keystone": ("Keystone", "Keystone-SDA"),
+    "Keystone": ("Keystone", "Keystone-SDA", "KEYSTONE/SDA", "SDA", "ATS", "Keystone-ATS"),
+    "APA": ("APA", "APA-Images", "APA/picturedesk", "picturedesk.com", "Austria Presse Agentur"),
+    "Europa Press": ("Europa Press",),
+    "LaPresse": ("LaPresse",),
+    "Lusa": ("Lusa", "Agência Lusa"),
+    "Agência Brasil": ("Agência Brasil",),
+    "TASR": ("TASR",),
+    "MTI": ("MTI",),
+    "HINA": ("HINA",),
+    "STA": ("STA",),
+    "BTA": ("BTA",),
+    "Imago": ("IMAGO", "imago images", "IMAGO Images", "imago stock&people", "imago sportfotodienst"),
+    "epd": ("epd", "epd-bild"),
+    "KNA": ("KNA",),
     "TT": ("TT", "TT News Agency"),
     "NTB": ("NTB", "NTB Scanpix"),
     "Ritzau Scanpix": ("Ritzau Scanpix", "Ritzau", "Scanpix"),
@@ -39,11 +53,11 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "PAP": ("PAP",),
     "ČTK": ("ČTK", "CTK"),
     "Anadolu": ("Anadolu", "Anadolu Agency", "Anadolu Ajansı"),
-    "Xinhua": ("Xinhua", "Xinhua News Agency"),
-    "Kyodo": ("Kyodo", "Kyodo News"),
-    "Jiji Press": ("Jiji", "Jiji Press"),
-    "Yonhap": ("Yonhap", "Yonhap News Agency"),
-    "TASS": ("TASS", "ITAR-TASS"),
+    "Xinhua": ("Xinhua", "Xinhua News Agency", "新華社", "新华社"),
+    "Kyodo": ("Kyodo", "Kyodo News", "共同", "共同通信", "共同通信社"),
+    "Jiji Press": ("Jiji", "Jiji Press", "時事", "時事通信", "時事通信社"),
+    "Yonhap": ("Yonhap", "Yonhap News Agency", "연합뉴스", "聯合ニュース"),
+    "TASS": ("TASS", "ITAR-TASS", "ТАСС"),
     "RIA Novosti": ("RIA Novosti", "Sputnik"),
     "The Canadian Press": ("The Canadian Press", "Canadian Press", "CP"),
     "AAP": ("AAP", "Australian Associated Press"),
@@ -76,6 +90,9 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "VII": ("VII", "VII Photo"),
     "Redux": ("Redux", "Redux Pictures"),
     "Polaris": ("Polaris", "Polaris Images"),
+    "Hans Lucas": ("Hans Lucas",),
+    "Hollandse Hoogte": ("Hollandse Hoogte",),
+    "Photothek": ("Photothek", "photothek.net"),
     "NurPhoto": ("NurPhoto",),
     "SOPA Images": ("SOPA Images", "SOPA Images/LightRocket", "LightRocket"),
     "ZUMA Press": ("ZUMA Press", "ZUMA Wire", "ZUMA", "Zuma Press Wire"),
@@ -149,13 +166,14 @@ def _names(spec: str) -> frozenset[str]:
 WEAK_ALONE: frozenset[str] = _names(
     """
     ABC | Pool | Handout | Supplied | TT | CP | ANI | ANP | PAP | AKG | UIG | VII | MoD | REX | Panos | Magnum |
+    SDA | ATS | STA | BTA | MTI | KNA | epd | 共同 | 時事 |
     White House | The White House | Flickr | Avalon | Offside | Splash
     """
 )
 
 
 def _key(name: str) -> str:
-    return " ".join(name.casefold().split())
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 @lru_cache(maxsize=1)

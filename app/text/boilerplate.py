@@ -11,6 +11,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from app.text.layout import vocab
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -111,6 +113,53 @@ UI_PHRASES: tuple[str, ...] = tuple(
     )
 )
 
+# Prompts that scrapers leave in the middle of a paragraph ("... fell. Scroll down for video The council ..."):
+# cut out of the paragraph as their own boilerplate span, never the paragraph dropped with them.
+INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
+    "en": ("scroll down for video", "scroll down for videos", "story continues below advertisement",
+           "story continues below", "article continues below advertisement", "article continues below",
+           "continue reading below", "continue reading the main story", "advertisement", "read more below",
+           "watch the video below", "video below"),
+    "de": ("weiterlesen nach der anzeige", "lesen sie nach der anzeige weiter", "anzeige", "werbung",
+           "artikel wird nach der anzeige fortgesetzt"),
+    "fr": ("la suite après cette publicité", "la suite après la publicité", "publicité"),
+    "es": ("sigue leyendo", "continúa leyendo", "publicidad", "la noticia continúa tras la publicidad"),
+    "it": ("continua a leggere dopo la pubblicità", "pubblicità", "continua dopo la pubblicità"),
+    "nl": ("lees verder na de advertentie", "advertentie"),
+    "pt": ("continua depois da publicidade", "publicidade"),
+    "sv": ("annons", "artikeln fortsätter under annonsen"),
+    "no": ("annonse", "saken fortsetter under annonsen"),
+    "da": ("annonce", "artiklen fortsætter under annoncen"),
+}  # fmt: skip
+_INLINE_PROMPT = re.compile(
+    r"(?:(?<=[.!?”\"’»)])\s{1,3}|^)("
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s{1,3}")
+        for p in sorted({p for ps in INLINE_PROMPTS.values() for p in ps}, key=len, reverse=True)
+    )
+    + r")(?=\s{1,3}[A-ZÀ-ÖØ-Þ“\"„«]|\s*$)",
+    re.IGNORECASE,
+)
+_PROMPT_LINES: frozenset[str] = frozenset(p for ps in INLINE_PROMPTS.values() for p in ps)
+_INLINE_MIN_WORDS = 8  # a line shorter than this is a prompt line, not a paragraph holding one
+
+
+def inline_prompt(line: str) -> tuple[int, int] | None:
+    """The span of a prompt inside a paragraph (``Scroll down for video`` between two sentences), or None.
+
+    Only for a line that holds prose besides the prompt, and only between sentences: the prompt follows a sentence
+    end (or starts the line) and a capital follows it (or the line ends).
+    """
+    if len(line) > 20_000 or len(line.split()) < _INLINE_MIN_WORDS:
+        return None
+    for m in _INLINE_PROMPT.finditer(line):
+        start, end = m.span(1)
+        rest = line[:start] + line[end:]
+        if len(rest.split()) >= _INLINE_MIN_WORDS - 3 and line[start].isupper():
+            return start, end
+    return None
+
+
 # Line openings that make the whole line a pointer to another page.
 TEASER_PREFIXES: tuple[str, ...] = tuple(
     phrases(
@@ -135,34 +184,9 @@ PROMO_WORDS: tuple[str, ...] = tuple(
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|yours)\b")
 _WORD = re.compile(r"[a-z]{1,20}|\d{1,4}")
-_MONTHS = {
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
+_MONTHS: frozenset[str] = frozenset(vocab.union(vocab.MONTHS))
 _DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday"}
-_DAYS |= {"wednesday", "thursday", "friday", "saturday", "sunday"}
+_DAYS |= set(vocab.union(vocab.WEEKDAYS))
 _TIME_WORDS = {
     "am",
     "pm",
@@ -279,7 +303,7 @@ _PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
 def is_ui_line(line: str) -> bool:
     """A button, a label, a placeholder or a promotion: never part of the article."""
     key = normalise(line)
-    if not key or key in UI_LINES:
+    if not key or key in UI_LINES or key in _PROMPT_LINES:
         return True
     words = key.split()
     if len(words) > 60 or any(q in line[:400] for q in ('"', "“", "”")):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from app.text.credits import find_inline_credit
+from app.text.layout import vocab
 from app.text.names import wordset
 
 _CREDIT = re.compile(
@@ -58,10 +59,7 @@ _PHOTO_VERBS = (
     "participates?|passes|plays|points|poses|prays|prepares|pushes|raises|reacts|reads|rests|rides|runs|shouts|"
     "sings|sits|smiles|speaks|stands|takes|talks|tends|tours|visits|waits|walks|watches|waves|wears|works"
 )
-_MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
-    r"Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-)
+_MONTH = r"(?:(?i:" + vocab.alternation(vocab.MONTHS["en"]) + r")\.?)"
 _PHOTO_DESCRIPTION = re.compile(
     rf"^(?:\S+\s+){{0,7}}(?:{_PHOTO_VERBS})\b.*\b(?:{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d)\b"
 )

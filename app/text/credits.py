@@ -13,21 +13,15 @@ All scanning is over bounded windows and whitespace tokens; the few regexes have
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
-from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, wordset
-
-
-@dataclass(frozen=True, slots=True)
-class ParsedCredit:
-    """IPTC Photo Metadata terms of one credit."""
-
-    creators: tuple[str, ...]
-    source: str | None
-    credit_line: str | None
+from app.text.layout import vocab
+from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, word_count, wordset
+from app.text.types import ParsedCredit
 
 
 class Strength(IntEnum):
@@ -55,25 +49,35 @@ class InlineCredit:
     caption_start: int = 0  # where the caption text starts (after a leading credit)
 
 
+_MARK = "|".join(re.escape(m) for m in vocab.CREDIT_MARKS)
 _LABEL = re.compile(
-    r"^(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|photo credits?|image credits?|picture credits?"
-    r"|illustrations?|graphics?|video|sources?|artwork|cartoon|composite|photo illustration|photo-illustration"
-    r"|mandatory credit|file|file photo|(?:main|top|header|lead|hero) (?:image|photo|picture))\s{0,3}:\s{0,3}"
-    r"|^image source\s{0,2}[,:]\s{0,3}",
+    r"^(?:(?:"
+    + vocab.alternation(vocab.union(vocab.CREDIT_LABELS))
+    + r")\s{0,3}[:：]\s{0,3}(?:(?:"
+    + _MARK
+    + r")\s{0,3})?"
+    r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3})",
     re.IGNORECASE,
 )
-_BY_LABEL = re.compile(
-    r"^(?:photo(?:graph|graphy)?s?|images?|illustrations?|pictures?|video|artwork|graphics?)\s{1,3}by\s{1,3}",
-    re.IGNORECASE,
-)
-_COURTESY = re.compile(r"^courtesy(?:\s{1,3}of)?\s{1,3}", re.IGNORECASE)
+_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
+_BY_LABEL = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
+_COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
+# A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
+# "... abgebrochen. © Name/dpa". Case-insensitive; the caller checks what stands before it.
+# The lookbehind first (not after a letter, or a capital glued to a lower-case letter) keeps the long alternation
+# from being tried inside words: a few starts per line instead of every character.
 _INLINE_LABEL = re.compile(
-    r"(?:Photo(?:graph)?s?|PHOTOS?|Pictures?|Images?|IMAGES?|Credits?|CREDIT|Illustration|Image source)\s?:\s?"
-    r"|(?:Photo(?:graph)?|Picture|Image|Illustration)\sby\s"
+    r"(?:(?<![^\W\d_])|(?<=[^\W\d_])(?=(?-i:[A-ZÀ-ÖØ-Þ])))(?:"
+    r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：=＝]\s?"
+    r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s"
+    r"|(?:" + _MARK + r")\s?)",
+    re.IGNORECASE,
 )
 # Words that may start with a lower-case letter inside a credit segment.
-_CONNECTIVES: frozenset[str] = frozenset({"of", "the", "and", "for", "via", "et", "in", "on", "at", "&", "y", "de"})
+_CONNECTIVES: frozenset[str] = frozenset(
+    {"of", "the", "for", "via", "in", "on", "at", "de", "von", "van", *vocab.union(vocab.CONJUNCTIONS)}
+)
 _ORG_WORDS: frozenset[str] = wordset(
     """
     agency archive archives center centre collection company council court department foundation gallery government
@@ -104,7 +108,7 @@ def _is_org(seg: str) -> bool:
     words = _words(seg)
     if not words or len(words) > 8:
         return False
-    if not (words[0][:1].isupper() or words[0][:1].isdigit() or agency_of(seg) is not None):
+    if not (_capital(words[0][:1]) or words[0][:1].isdigit() or agency_of(seg) is not None):
         return False
     for w in words:
         core = w.strip(".,()'’")
@@ -112,9 +116,14 @@ def _is_org(seg: str) -> bool:
             continue
         if core.casefold() in _CONNECTIVES or core.casefold() in PARTICLES:
             continue
-        if not (core[0].isupper() or core[0].isdigit()):
+        if not (_capital(core[0]) or core[0].isdigit()):
             return False
     return True
+
+
+def _capital(ch: str) -> bool:
+    """A capital letter, or a letter of a script without case (Hangul, kana, Han): any of them may start a name."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
 def _has_org_word(seg: str) -> bool:
@@ -201,7 +210,7 @@ def _split_segments(body: str, *, commas: bool) -> tuple[list[str], list[str]]:
             break
         dot = body.find(". ", dot + 2)
     segments: list[str] = []
-    for group in main.replace(" | ", ";").split(";"):
+    for group in main.replace(" | ", ";").replace(" - ", ";").replace(" – ", ";").split(";"):
         for part in group.split("/"):
             segments.extend(part.split(", ") if commas else [part])
     return [s for s in (seg.strip() for seg in segments) if s], [e for e in extra if e]
@@ -211,6 +220,8 @@ def _canonical_printed(printed: str, canonical: str | None) -> str:
     """Print a shouting agency name as the agency writes it: ``REUTERS`` -> ``Reuters`` (``AFP`` stays)."""
     if canonical is not None and printed.isupper() and not canonical.isupper() and len(printed) > 4:
         return canonical
+    if canonical is not None and unicodedata.normalize("NFKC", printed) != printed:
+        return canonical  # full-width "ＡＰ" -> "AP"
     if canonical == "Getty Images" and printed.casefold() == "getty":
         return "Getty Images"
     return printed
@@ -234,12 +245,17 @@ def read_credit(raw: str) -> CreditReading:
         if m:
             body, labelled = body[m.end() :].strip(), True
             break
+    head, slash, rest = body.partition("/")
+    if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
+        body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
     m = _COURTESY.match(body)
     if m:
         owner = body[m.end() :].strip(" .")
         if not owner or len(_words(owner)) > _MAX_CREDIT_WORDS:
             return empty
-        return CreditReading(Strength.STRONG, ParsedCredit((), owner, f"Courtesy of {owner}"))
+        label = body[: m.end()].strip()
+        line = f"Courtesy of {owner}" if label.casefold().startswith("courtesy") else f"{label} {owner}"
+        return CreditReading(Strength.STRONG, ParsedCredit((), owner, line))
     m = _AP_PHOTO.match(body)
     if m:
         body, ap_photo, labelled = body[m.end() :].strip(), True, True
@@ -275,7 +291,11 @@ def read_credit(raw: str) -> CreditReading:
         if n_segments == 1 and not parts.creators and is_weak_alone(segments[0] if segments else ""):
             return CreditReading(Strength.WEAK, parsed)
         return CreditReading(Strength.STRONG, parsed)
-    if len(segments) == 2 and (parts.owners or parts.distributors) and parts.first_is_person:
+    org_first_ok = parts.first_is_person or any(
+        len(p.split()) == 1 or c is not None or _has_org_word(p) for p, c in parts.owners
+    )
+    if len(segments) == 2 and (parts.owners or parts.distributors) and parts.creators and org_first_ok:
+        # "Jane Doe/Agency Name", or "Studio/Jane Doe" when the organisation is one word or an organisation name
         return CreditReading(Strength.MEDIUM, parsed)
     if len(segments) >= 2 and len(parts.owners) >= 2 and any(_has_org_word(p) for p, _ in parts.owners):
         return CreditReading(Strength.MEDIUM, parsed)
@@ -377,21 +397,36 @@ def _closing_paren_credit(block: str) -> InlineCredit | None:
     return None
 
 
+_LABEL_MARKS = (":", "：", "=", "＝", *vocab.CREDIT_MARKS)
+_BY_WORDS = tuple(sorted({f" {label.split()[-1]} " for label in vocab.union(vocab.CREDIT_BY_LABELS)}))
+
+
+def _may_hold_label(window: str) -> bool:
+    """A cheap test before the label pattern: a label needs a colon, an equals sign, a mark or a ``by`` word."""
+    if any(m in window for m in _LABEL_MARKS):
+        return True
+    low = window.casefold()
+    return any(w in low for w in _BY_WORDS)
+
+
 def _labelled_tail_credit(block: str) -> InlineCredit | None:
     """``... power. Credit: AFP/Getty``, ``... ice.Photograph by Doug Johnson``: a labelled credit at the end."""
     lo = max(0, len(block) - _WINDOW)
     window = block[lo:]
+    if not _may_hold_label(window):
+        return None
     last: re.Match[str] | None = None
     for m in _INLINE_LABEL.finditer(window):
         k = lo + m.start()
-        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"'):
+        glued = block[k].isupper() and block[k - 1].islower()  # "... im StudioQuelle: Name/dpa" (a scrape glue)
+        if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"。、）' or glued):
             continue
         last = m
     if last is None:
         return None
     start = lo + last.start()
     before = block[:start].rstrip(" |–—-,;")
-    if not before or len(before.split()) < 2:
+    if not before or word_count(before) < 2:
         return None
     if read_credit(block[start:]).strength < Strength.STRONG:
         return None
@@ -413,6 +448,8 @@ def _boundaries(window: str) -> list[int]:
             out.append(j)
         elif ch in "|–—" and window[i - 1] == " " and window[i + 1] == " ":
             out.append(i + 2)
+        elif ch in "=＝":  # a Japanese caption's credit: "...（ソウルで、３日）＝ＡＰ"
+            out.append(i + 1)
     return out
 
 
@@ -440,7 +477,7 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
     if best is None:
         return None
     before = block[: lo + best].rstrip(" |–—")
-    if len(before.split()) < 3:
+    if word_count(before) < 3:
         return None
     return InlineCredit(lo + best, lo + len(window), len(before))
 
@@ -473,7 +510,7 @@ def _slash_tail_credit(block: str) -> InlineCredit | None:
     name = " ".join(name_words)
     start = lo + window.rfind(name, 0, slash + 1)
     before = block[:start].rstrip()
-    if len(before.split()) < 3:
+    if word_count(before) < 3:
         return None
     return InlineCredit(start, lo + len(window), len(before))
 
@@ -499,7 +536,7 @@ def _leading_credit(block: str) -> InlineCredit | None:
 def find_inline_credit(block: str) -> InlineCredit | None:
     """A credit inside a caption-like block, with the caption's bounds; None when there is none."""
     text = block.rstrip()
-    if len(text.split()) < 2:
+    if word_count(text) < 2:
         return None
     for finder in (_closing_paren_credit, _labelled_tail_credit, _agency_tail_credit, _slash_tail_credit):
         found = finder(text)

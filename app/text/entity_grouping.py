@@ -32,8 +32,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from app.pipeline.document import BlockKind, Entity, Mention
 from app.text.entity_rules import PERSON, Candidate, name_key
+from app.text.types import BlockKind, Entity, Mention
 
 SALIENCE_WEIGHTS = {"frequency": 0.35, "position": 0.25, "headline": 0.25, "body": 0.15}
 CAPTION_WEIGHT = 0.5

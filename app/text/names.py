@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from app.text.agencies import agency_of
+from app.text.layout import vocab
 
 
 def wordset(spec: str) -> frozenset[str]:
@@ -38,7 +39,7 @@ ROLE_WORDS: frozenset[str] = wordset(
     sport sports staff team tech technology tennis the travel trends updated via videographer weekend with world
     writer writers
     """
-)
+) | frozenset(vocab.union(vocab.ROLE_WORDS))
 
 # Capitalised words that are page furniture or section names, never part of a personal name.
 NOT_NAME_WORDS: frozenset[str] = wordset(
@@ -65,11 +66,7 @@ NOT_NAME_WORDS: frozenset[str] = wordset(
     """
 )
 
-_MONTHS: frozenset[str] = frozenset(
-    {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-    | {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november"}
-    | {"december"}
-)
+_MONTHS: frozenset[str] = frozenset(vocab.MONTHS["en"])  # English only: "Mai", "Juni", "April" are also names
 _TIME_WORDS: frozenset[str] = frozenset(
     {"ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks"}
     | {"month", "months", "year", "years", "second", "seconds", "sec", "secs", "just", "now", "am", "pm", "a.m."}
@@ -82,6 +79,7 @@ _UI_TAIL: frozenset[str] = frozenset(
     | {"bio", "articles", "contact", "rss", "threads", "mastodon"}
 )
 
+_JOINERS: frozenset[str] = frozenset(vocab.union(vocab.CONJUNCTIONS))
 _GLUED_TAIL_WORDS: frozenset[str] = ROLE_WORDS | _UI_TAIL | NOT_NAME_WORDS
 _TOKEN = re.compile(r"\S+")
 _EDGE_PUNCT = " ,;:!?()[]{}\"'“”‘’*•·|&+"
@@ -200,7 +198,7 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
         word, a, b, stops = _clean_token(raw)
         low = word.casefold()
         camel = _CAMEL.match(word)
-        if low in ("and", "&") or raw in ("&", "and"):
+        if low in _JOINERS or raw in (",", ";", "&"):  # "A and B", "A und B", "A , B"
             close()
             i += 1
             continue
@@ -239,7 +237,55 @@ def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bo
     return True
 
 
-_BY = re.compile(r"^(?:(?:written|words|reporting|story|text|interview)\s{1,3})?by\s{1,3}(?=\S)", re.IGNORECASE)
+_OPENERS = vocab.union(vocab.BYLINE_OPENERS)
+_LOOSE = [o for o in _OPENERS if o not in vocab.BYLINE_OPENERS_STRICT]
+_GAP = r"(?:\s{1,3}|&nbsp;?)"
+# "By Jane Doe", "Von: Max Muster", "Por Ana Pérez", "Af Lars Hansen", "Von&nbspName" (a scrape artefact)
+_BY_START = re.compile(r"^(?:" + vocab.alternation(_LOOSE) + r")(?:\s{0,2}:)?" + _GAP + r"(?=\S)", re.IGNORECASE)
+# "Text: Jane Doe", "di Mario Rossi": openers that are ordinary words need a colon or their lower case
+_BY_STRICT = re.compile(
+    r"^(?:(?i:"
+    + vocab.alternation(vocab.BYLINE_OPENERS_STRICT)
+    + r")\s{0,2}:|"
+    + vocab.alternation(vocab.BYLINE_OPENERS_STRICT)
+    + r")"
+    + _GAP
+    + r"(?=\S)"
+)
+# "Ein Kommentar von Jane Doe", "Kolumne von ...", "Analyse par ...": a word or two, then a lower-case opener
+_BY_AFTER_WORDS = re.compile(
+    r"^(?:[^\W\d_]{2,20}\s{1,3}){1,2}(?:" + vocab.alternation(_LOOSE) + r")" + _GAP + r"(?=[^\W\d_])"
+)
+
+
+_CREDIT_BY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s", re.IGNORECASE)
+
+
+def _by_opener(line: str) -> int:
+    """Where a byline opener ends in ``line`` (``By``, ``Von:``, ``Kommentar von``); 0 when it has none."""
+    head = line[:80]
+    if _CREDIT_BY.match(head):
+        return 0  # "Photograph by Jane Doe" credits a picture
+    m = _BY_START.match(head) or _BY_STRICT.match(head) or _BY_AFTER_WORDS.match(head)
+    return m.end() if m else 0
+
+
+_WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``; in Chinese and Japanese script (no spaces) every two characters count as a word, so the
+    length rules treat a paragraph in any script alike. Bounded: a long text is estimated from its spaces."""
+    if len(text) >= 20_000:
+        return text.count(" ") + len(_WIDE.findall(text[:20_000])) // 2 + 1
+    return len(text.split()) + len(_WIDE.findall(text)) // 2
+
+
+def has_byline_opener(line: str) -> bool:
+    """True when ``line`` starts with a byline opener in any supported language."""
+    return _by_opener(line) > 0
+
+
 _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·", "•")
 _STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
 
@@ -262,10 +308,11 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     """
     if len(line) > 300:
         return ()
-    m = _BY.match(line)
+    start = _by_opener(line)
+    m = start > 0
     if require_by and not m:
         return ()
-    start = m.end() if m else 0
+
     segment = _first_segment(line[start:])
     if not segment.strip() or not segment.lstrip()[0].isupper():
         return ()

@@ -26,11 +26,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import cast
 
-from app.pipeline.document import Block, BlockKind, Byline, Caption, CreditSpan, TextSpan
 from app.text import boilerplate as bp
-from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
-from app.text.names import NameSpan, byline_names
+from app.text.credits import InlineCredit, Strength, find_inline_credit, parse_credit, read_credit
+from app.text.layout import rules, vocab
+from app.text.layout.combiner import CLASSES, BlockView, Combiner, coarse, shipped
+from app.text.layout.rules import Rule
+from app.text.names import NameSpan, byline_names, has_byline_opener, word_count
+from app.text.types import Block, BlockKind, Byline, Caption, CreditSpan, TextSpan
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +51,10 @@ class Segmentation:
 # ------------------------------------------------------------------------------------------------ lines
 
 _LINE = re.compile(r"[^\r\n]+")
-_TERMINAL = (".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)")
+_TERMINAL = (
+    *(".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)"),
+    *(".«", ".»", "。", "！", "？", "。」", "。）"),
+)
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
 _TITLE_MAX_WORDS = 35
 _CAPTION_MAX_WORDS = 100
@@ -68,10 +75,15 @@ class _Unit:
     caption_of: int | None = None  # for a credit block: the unit holding its caption
     credited: bool = False  # for a caption block: a credit line has been linked to it
     names: tuple[NameSpan, ...] = ()
+    fired: list[Rule] = field(default_factory=list)  # every rule that fired on this unit, in order
+    inline_any: InlineCredit | None = None  # a credit inside the unit, whatever its kind (a combiner signal)
+    why: list[str] = field(default_factory=list)  # the combiner's strongest features, when it overrode the rules
 
-    def set(self, kind: BlockKind, conf: float, *, force: bool = False) -> None:
+    def fire(self, rule: Rule, *, force: bool = False) -> None:
+        """Record ``rule``; the first rule to fire (or a forced one) gives the unit its kind."""
+        self.fired.append(rule)
         if self.kind is None or force:
-            self.kind, self.conf = kind, conf
+            self.kind, self.conf = rule.kind, rule.confidence
 
 
 def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -128,6 +140,28 @@ def _join_wrapped(text: str, units: list[_Unit]) -> list[_Unit]:
     return out
 
 
+def _split_inline_prompts(text: str, units: list[_Unit]) -> list[_Unit]:
+    """Cut a prompt out of the paragraph that holds it (``... fell. Scroll down for video The council ...``): the
+    paragraph's text before and after it stay blocks of their own, the prompt becomes a boilerplate block."""
+    out: list[_Unit] = []
+    for u in units:
+        found = bp.inline_prompt(u.text)
+        if found is None:
+            out.append(u)
+            continue
+        a, b = u.start + found[0], u.start + found[1]
+        before = _strip_span(text, u.start, a)
+        after = _strip_span(text, b, u.end)
+        if before[1] > before[0]:
+            out.append(_Unit(before[0], before[1], text[before[0] : before[1]], u.gap))
+        prompt = _Unit(a, b, text[a:b], 1 if before[1] > before[0] else u.gap)
+        prompt.fire(rules.INLINE_PROMPT)
+        out.append(prompt)
+        if after[1] > after[0]:
+            out.append(_Unit(after[0], after[1], text[after[0] : after[1]], 1))
+    return out
+
+
 def _credit_label_only(s: str) -> bool:
     key = s.strip().casefold().rstrip(" :")
     return key in {"image", "images", "photo", "photos", "photograph", "picture", "pictures", "credit", "source"}
@@ -180,7 +214,7 @@ def _try_join(text: str, units: list[_Unit], i: int, *, opens: bool) -> tuple[_U
                     credit_start = paren_at
             credit = _Unit(credit_start, last.end, text[credit_start : last.end], u.gap if caption is None else 1)
             credit.credit_raw = (inner_start, inner_end)
-            credit.set("credit", 0.9)
+            credit.fire(rules.SPLIT_CREDIT)
             return caption, credit, j - i + 1
         if closes:
             return None
@@ -210,21 +244,14 @@ def _has_emoji(s: str) -> bool:
     return any(ord(c) >= 0x1F000 for c in s[:400])
 
 
-_POSITION = re.compile(
-    r"\((?:left|right|centre|center|top|bottom|above|below|inset|l|r|c|l-r|l to r|from left|from right|"
-    r"pictured(?: left| right| centre| center)?)\)",
-    re.IGNORECASE,
-)
+_POSITION = re.compile(r"\((?:" + vocab.alternation(vocab.union(vocab.PICTURE_MARKERS)) + r")\)", re.IGNORECASE)
 _EDITOR_NOTE = re.compile(r"^(?:EDITORS?['’]?S?['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\s{0,2}[:\-–—]\s{0,2}")
 _NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
 _CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)? ?caption\s{0,2}[,:]\s{0,2}", re.IGNORECASE)
 _TOPSHOT = re.compile(r"^TOPSHOTS?\s{0,2}[-–—:]\s{0,2}")
 _FILE_PREFIX = re.compile(r"^(?:FILE(?: PHOTO)?\s{0,2}[-–—:]|\(FILE(?: PHOTO)?\))\s")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Mar\.?|April|Apr\.?|May|June|July|Aug(?:ust)?|Sept?(?:ember)?|"
-    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = r"(?i:" + vocab.alternation(vocab.MONTHS["en"]) + r")\.?"  # the wire style is English: "April 14, 2024"
+_WEEKDAY = r"(?i:" + vocab.alternation(vocab.WEEKDAYS["en"]) + r")"
 # An agency-style caption ends with the place and the date the picture was taken:
 # "... in Birmingham, Alabama, April 14, 2024." / "... April 14, 2024, in Birmingham, Ala."
 _DATED_CAPTION = re.compile(
@@ -272,21 +299,21 @@ def _furniture(st: _State) -> None:
     units = st.units
     for u in units:
         if bp.is_dateline(u.text):
-            u.set("dateline", 0.9)
+            u.fire(rules.DATELINE)
         elif bp.is_live_entry_header(u.text):
-            u.set("boilerplate", 0.85)
+            u.fire(rules.LIVE_ENTRY_HEADER)
         elif bp.is_timestamp(u.text):
-            u.set("boilerplate", 0.9)
+            u.fire(rules.TIMESTAMP)
         elif bp.is_embed_attribution(u.text):
-            u.set("boilerplate", 0.9)
+            u.fire(rules.EMBED_ATTRIBUTION)
             u.zone = "embed"
         elif bp.is_ui_line(u.text) or bp.is_video_item(u.text):
-            u.set("boilerplate", 0.9)
+            u.fire(rules.UI_LINE)
         elif bp.is_promo(u.text, u.words):
-            u.set("boilerplate", 0.75)
+            u.fire(rules.PROMO)
             u.zone = "promo"
         elif len(u.text) <= 3 and not any(c.isalnum() for c in u.text):
-            u.set("boilerplate", 0.8)
+            u.fire(rules.SYMBOLS_ONLY)
     for i, u in enumerate(units):
         if bp.is_teaser_header(u.text):
             _teaser_zone(units, i)
@@ -320,7 +347,7 @@ def _pull_quotes(st: _State) -> None:
         again = st.text.find(core, first + 1) if first >= 0 else -1
         elsewhere = [k for k in (first, again) if k >= 0 and not (u.start <= k < u.end)]
         if elsewhere:
-            u.set("boilerplate", 0.6)
+            u.fire(rules.PULL_QUOTE)
 
 
 def _teaser_like(u: _Unit) -> bool:
@@ -332,23 +359,23 @@ def _teaser_like(u: _Unit) -> bool:
 
 
 def _teaser_zone(units: list[_Unit], i: int) -> None:
-    units[i].set("boilerplate", 0.9)
+    units[i].fire(rules.TEASER_HEADER)
     for j in range(i + 1, min(i + 21, len(units))):
         u = units[j]
         if u.credit_raw is not None or not _teaser_like(u):
             return
-        u.set("boilerplate", 0.7)
+        u.fire(rules.TEASER_ITEM)
         u.zone = u.zone or "teaser"
 
 
 def _video_zone(units: list[_Unit], i: int) -> None:
-    units[i].set("boilerplate", 0.9)
+    units[i].fire(rules.VIDEO_START)
     units[i].zone = "video"
     for j in range(i + 1, min(i + 6, len(units))):
         u = units[j]
         if u.words > 45 or u.credit_raw is not None:
             return
-        u.set("boilerplate", 0.65)
+        u.fire(rules.VIDEO_ZONE)
         u.zone = u.zone or "video"
         if _is_solid_prose(u):
             return
@@ -360,13 +387,13 @@ def _embedded_post(units: list[_Unit], i: int) -> None:
         return
     first = units[i - 1]
     if first.words <= 80 and first.kind is None:
-        first.set("boilerplate", 0.7)
+        first.fire(rules.EMBED_POST)
         first.zone = "embed"
     for j in range(i - 2, max(-1, i - 5), -1):
         u = units[j]
         if u.kind is not None or u.words > 60 or not (bp.has_link(u.text) or _has_emoji(u.text)):
             return
-        u.set("boilerplate", 0.65)
+        u.fire(rules.EMBED_POST_LINK)
         u.zone = "embed"
 
 
@@ -380,7 +407,7 @@ def _promo_runs(units: list[_Unit]) -> None:
         # lines right after a promotion: "Original reporting. Delivered to you." / "I'm in"
         j = i + 1
         while j < n and units[j].kind is None and units[j].words <= 8 and j - i <= 3:
-            units[j].set("boilerplate", 0.6)
+            units[j].fire(rules.PROMO_FOLLOWER)
             units[j].zone = "promo"
             j += 1
         # lines between two promotions a few lines apart
@@ -389,7 +416,7 @@ def _promo_runs(units: list[_Unit]) -> None:
                 between = units[i + 1 : k]
                 if all(b.words <= 30 and (b.kind is None or b.kind == "boilerplate") for b in between):
                     for b in between:
-                        b.set("boilerplate", 0.6)
+                        b.fire(rules.PROMO_BETWEEN)
                         b.zone = b.zone or "promo"
                 break
 
@@ -403,7 +430,7 @@ def _editor_notes(st: _State) -> None:
     for u in st.units:
         note = _EDITOR_NOTE.match(u.text[:40]) if u.kind is None else None
         if note is not None and not any(sep in u.text[note.end() : note.end() + 160] for sep in _NOTE_SEPARATORS):
-            u.set("editor_note", 0.9)
+            u.fire(rules.EDITOR_NOTE)
 
 
 def _credits(st: _State) -> None:
@@ -416,13 +443,13 @@ def _credits(st: _State) -> None:
             if reading.strength >= Strength.MEDIUM:
                 raw_start, raw_end = _raw_bounds(st.text, u.start, u.end)
                 u.credit_raw = (raw_start, raw_end)
-                u.set("credit", 0.95 if reading.strength == Strength.STRONG else 0.75)
+                u.fire(rules.CREDIT_LINE if reading.strength == Strength.STRONG else rules.CREDIT_LINE_FORM)
                 continue
         if u.words <= _CAPTION_MAX_WORDS and not by_line:
             found = find_inline_credit(u.text)
             if found is not None:
                 u.inline = found
-                u.set("caption", 0.9)
+                u.fire(rules.CAPTION_INLINE_CREDIT)
 
 
 def _raw_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -446,9 +473,9 @@ def _title(st: _State) -> None:
         ):
             nxt = st.units[i + 1]
             if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline
-                u.set("boilerplate", 0.6)
+                u.fire(rules.KICKER)
                 continue
-            u.set("title", 0.9 if i == 0 else 0.7)
+            u.fire(rules.TITLE_FIRST if i == 0 else rules.TITLE_AFTER_FURNITURE)
             st.title = i
         return
 
@@ -466,14 +493,14 @@ def _is_kicker(u: _Unit, nxt: _Unit) -> bool:
     )
 
 
+_BARE_OPENERS = frozenset(o for o in vocab.union(vocab.BYLINE_OPENERS) if " " not in o) - vocab.BYLINE_OPENERS_STRICT
 _HEADER_MAX_TEXT_LINES = 6  # lines of text (not furniture) a page header holds before its first paragraph
 _BARE_BYLINE_REACH = 8  # lines after the title where a name without "By" can be the byline
-_BY_OPENERS = ("by", "written", "words", "reporting", "story", "text", "interview")
 
 
 def _by_line(u: _Unit) -> tuple[NameSpan, ...]:
     """The names of a ``By ...`` line (offsets into the line); () for any other line."""
-    if len(u.text) > 300 or not u.text[:9].casefold().startswith(_BY_OPENERS):
+    if len(u.text) > 300 or not has_byline_opener(u.text):
         return ()
     return byline_names(u.text, require_by=True)
 
@@ -499,8 +526,8 @@ def _header(st: _State) -> None:
         if u.zone:
             continue
         key = u.text.strip().casefold()
-        if key == "by" and u.words == 1:
-            u.set("boilerplate", 0.9, force=True)
+        if key in _BARE_OPENERS:
+            u.fire(rules.BARE_BY, force=True)
             for j in range(i + 1, min(i + 10, n)):
                 v = units[j]
                 if bp.normalise(v.text) == "" and v.words <= 1:
@@ -510,13 +537,13 @@ def _header(st: _State) -> None:
                 if not names:
                     break
                 v.names = names
-                v.set("byline", 0.9, force=True)
+                v.fire(rules.BYLINE_AFTER_BY, force=True)
             continue
         if u.kind is None and u.words <= 30:
             names = _absolute(u, _by_line(u))
             if names:
                 u.names = names
-                u.set("byline", 0.95)
+                u.fire(rules.BYLINE_OPENER)
     # the header: up to the last byline/date/furniture line before the body starts
     last_marker = start - 1
     seen_byline_or_date = False
@@ -528,7 +555,7 @@ def _header(st: _State) -> None:
         names = _name_line(u) if i - start < _BARE_BYLINE_REACH and not u.text.isupper() else ()
         if names:
             u.names = names
-            u.set("byline", 0.8)
+            u.fire(rules.BYLINE_NAME)
         if u.kind == "byline" or (u.kind == "boilerplate" and bp.is_timestamp(u.text)):
             seen_byline_or_date = True
             last_marker = i
@@ -537,7 +564,7 @@ def _header(st: _State) -> None:
             last_marker = i
             continue
         if _is_bio(u, st, start, i):
-            u.set("boilerplate", 0.7)
+            u.fire(rules.AUTHOR_BIO_HEADER)
             last_marker = i
             continue
         if _is_solid_prose(u):
@@ -566,7 +593,7 @@ def _header(st: _State) -> None:
             if u.kind is None and u.words <= 45 and u.text.startswith(authors):
                 author = next(a for a in authors if u.text.startswith(a))
                 if u.text[len(author) :].startswith(_BIO_VERBS):
-                    u.set("boilerplate", 0.7)
+                    u.fire(rules.AUTHOR_BIO)
 
 
 _BIO_VERBS = ("is ", "was ", "writes ", "covers ", "reports ", "contributed ")
@@ -592,19 +619,19 @@ def _captions(st: _State) -> None:
             continue
         prev = units[i - 1] if i > 0 else None
         if prev is not None and prev.kind == "boilerplate" and bp.is_photo_marker(prev.text):
-            u.set("caption", 0.8)
+            u.fire(rules.CAPTION_AFTER_GALLERY)
         elif _EDITOR_NOTE.match(u.text[:40]) or _TOPSHOT.match(u.text[:12]) or _FILE_PREFIX.match(u.text[:16]):
-            u.set("caption", 0.85)
+            u.fire(rules.CAPTION_PREFIX)
         elif _CAPTION_LABEL.match(u.text[:20]) and u.words >= 3:
-            u.set("caption", 0.9)
+            u.fire(rules.CAPTION_LABEL)
         elif u.words <= 40 and _POSITION.search(u.text[:400]) and i != st.title:
-            u.set("caption", 0.7)
+            u.fire(rules.CAPTION_POSITION)
         elif _is_dated_caption(u):
-            u.set("caption", 0.6)
+            u.fire(rules.CAPTION_DATED)
         elif prev is not None and _TIMECODE.match(prev.text) and not _is_prose(u) and 3 <= u.words <= 25:
-            u.set("caption", 0.55)  # the caption under a video player (its timecode just above)
+            u.fire(rules.CAPTION_UNDER_VIDEO)
         elif i > st.header_end and i + 1 < n and _orphan_line(u, prev, units[i + 1]):
-            u.set("caption", 0.5)
+            u.fire(rules.CAPTION_ORPHAN)
     # a line after the byline in the header that reads as a description, not a sentence: the lead picture
     seen_byline = False
     for i in range(0, st.header_end + 1):
@@ -619,7 +646,7 @@ def _captions(st: _State) -> None:
             and not _ends_sentence(u.text)
             and _titleness(u.text) < 0.5
         ):
-            u.set("caption", 0.55)
+            u.fire(rules.CAPTION_LEAD_PICTURE)
     # credit lines: find their caption
     for i, u in enumerate(units):
         if u.kind == "credit":
@@ -638,7 +665,7 @@ def _captions(st: _State) -> None:
         if nxt is not None and nxt.kind is None and not (_is_prose(nxt) or nxt.words <= 12):
             continue
         u.credit_raw = _raw_bounds(st.text, u.start, u.end)
-        u.set("credit", 0.6)
+        u.fire(rules.CREDIT_BARE_ORG)
         _link_credit(st, i)
 
 
@@ -683,10 +710,10 @@ def _link_credit(st: _State, i: int) -> None:
     after = units[i + 2] if i + 2 < n else None
     prev_ok = _caption_like(prev, st, i - 1) and prev is not None
     if prev_ok and prev is not None and prev.kind is None and _ends_sentence(prev.text):
-        # a sentence before a credit line is its caption only if it is one sentence, and never for a chart's
-        # "Source:" line (the chart's own title is not in the text; the sentence before it is the article's)
+        # a sentence before a credit line is its caption only if it is at most two sentences, and never for a
+        # chart's "Source:" line (the chart's title is not in the text; the sentence before it is the article's)
         chart_source = units[i].text.casefold().startswith("source")
-        prev_ok = not chart_source and _sentences(prev.text) == 1 and prev.words <= 60
+        prev_ok = not chart_source and _sentences(prev.text) <= 2 and prev.words <= 60
     next_ok = (
         _caption_like(nxt, st, i + 1)
         and nxt is not None
@@ -706,7 +733,7 @@ def _link_credit(st: _State, i: int) -> None:
     if target is None:
         return
     cap = units[target]
-    cap.set("caption", 0.8)
+    cap.fire(rules.CAPTION_OF_CREDIT)
     cap.credited = True
     units[i].caption_of = target
 
@@ -719,22 +746,22 @@ def _standfirst_and_rest(st: _State) -> None:
         if u.kind is not None:
             continue
         if st.title is not None and i < st.title:
-            u.set("boilerplate", 0.5)
+            u.fire(rules.BEFORE_TITLE)
             continue
         in_header = i <= st.header_end
         if in_header:
             if u.words < 4:
-                u.set("boilerplate", 0.5)
+                u.fire(rules.HEADER_SHORT)
             elif header_text_seen and _heading_like(u):
-                u.set("heading", 0.5)
+                u.fire(rules.HEADER_HEADING)
             else:
-                u.set("standfirst", 0.7)
+                u.fire(rules.HEADER_TEXT)
             header_text_seen = True
             continue
         if first_text is None:
             first_text = i
             if _standfirst_slot(st, i) and _is_solid_prose(u) and u.words <= 60:
-                u.set("standfirst", 0.55)
+                u.fire(rules.STANDFIRST_SLOT)
                 continue
         _rest(u)
 
@@ -766,29 +793,29 @@ def _sentences(s: str) -> int:
 
 def _rest(u: _Unit) -> None:
     if not any(c.isalnum() for c in u.text[:200]):
-        u.set("boilerplate", 0.6)
+        u.fire(rules.NO_LETTERS)
     elif u.text.startswith(_BULLET) or u.text.endswith((";", ",", "; and", "; or", ", and", ", or")):
-        u.set("body", 0.7)
+        u.fire(rules.LIST_ITEM)
     elif u.text.endswith("?") and _sentences(u.text) == 1 and (u.words <= 10 or _titleness(u.text) >= 0.7):
-        u.set("heading", 0.55)
+        u.fire(rules.QUESTION_HEADING)
     elif _LABELLED_CLAUSE.match(u.text[:120]) and u.words >= 6:
-        u.set("body", 0.6)
+        u.fire(rules.LABELLED_CLAUSE)
     elif _is_prose(u) or (u.text.endswith(":") and u.words >= 3):
-        u.set("body", 0.85 if _is_solid_prose(u) else 0.7)
+        u.fire(rules.SOLID_PROSE if _is_solid_prose(u) else rules.PROSE)
     elif u.words <= 20:
-        u.set("heading", 0.6 if u.words <= 12 else 0.5)
+        u.fire(rules.SHORT_LINE if u.words <= 12 else rules.MEDIUM_LINE)
     else:
-        u.set("body", 0.6)
+        u.fire(rules.LONG_LINE)
 
 
 # ------------------------------------------------------------------------------------------------ output
 
 
-def segment(text: str) -> Segmentation:
-    """Split ``text`` into blocks and classify each one (see the module docstring for the passes)."""
-    units = _join_split_credits(text, _join_wrapped(text, _split_lines(text)))
+def _analyse(text: str) -> _State:
+    """Split ``text`` into units and run every rule pass over them."""
+    units = _split_inline_prompts(text, _join_split_credits(text, _join_wrapped(text, _split_lines(text))))
     for u in units:
-        u.words = len(u.text.split()) if len(u.text) < 20_000 else u.text.count(" ") + 1
+        u.words = word_count(u.text)
     st = _State(text, units)
     _furniture(st)
     _editor_notes(st)
@@ -797,13 +824,114 @@ def segment(text: str) -> Segmentation:
     _header(st)
     _captions(st)
     _standfirst_and_rest(st)
+    return st
+
+
+_SHIPPED = "shipped"
+
+
+def segment(text: str, *, model: Combiner | str | None = _SHIPPED) -> Segmentation:
+    """Split ``text`` into blocks and classify each one: the rule passes (module docstring), then the learned
+    combiner over their signals (``model``: the shipped weights by default; None lets the rules decide alone)."""
+    st = _analyse(text)
+    combiner = shipped() if model == _SHIPPED else model
+    if isinstance(combiner, Combiner):
+        _combine(st, combiner)
     return _assemble(st)
+
+
+def block_views(text: str) -> tuple[list[BlockView], list[tuple[int, int]]]:
+    """What the combiner sees of each block of ``text``, and each block's span (for training and evaluation)."""
+    st = _analyse(text)
+    return _views(st), [(u.start, u.end) for u in st.units]
+
+
+def _views(st: _State) -> list[BlockView]:
+    title = st.title if st.title is not None else -1
+    views = []
+    for i, u in enumerate(st.units):
+        short = u.words <= 18 and len(u.text) <= 400
+        strength = int(read_credit(u.text).strength) if short else 0
+        if u.inline_any is None and u.words <= _CAPTION_MAX_WORDS:
+            u.inline_any = u.inline or find_inline_credit(u.text)
+        views.append(
+            BlockView(
+                text=u.text,
+                words=u.words,
+                gap=u.gap,
+                kind=u.kind,
+                fired=tuple(r.name for r in u.fired),
+                credit_strength=strength,
+                inline_credit=u.inline_any is not None,
+                in_header=title < i <= st.header_end,
+                zone=u.zone,
+            )
+        )
+    return views
+
+
+_CHOOSABLE = tuple(k for k, c in enumerate(CLASSES) if c not in ("title", "byline"))
+
+
+def _combine(st: _State, model: Combiner) -> None:
+    """Let the combiner decide every block the rules did not call a title or a byline (those carry spans).
+
+    The combiner overrides the rules' reading only when its class is likelier than the rules' class by
+    ``model.margin``; a block it moves to ``other`` becomes a heading when it is shaped like one, else boilerplate.
+    """
+    units = st.units
+    for u, (probs, feats) in zip(units, model.predict(_views(st)), strict=True):
+        if u.kind in ("title", "byline"):
+            u.conf = probs[CLASSES.index(u.kind)]
+            continue
+        best = max(_CHOOSABLE, key=lambda k: probs[k])
+        cls = CLASSES[best]
+        ruled = CLASSES.index(coarse(u.kind))
+        if cls == coarse(u.kind) or probs[best] - probs[ruled] < model.margin:
+            u.conf = probs[ruled]
+            continue
+        u.conf = probs[best]
+        u.fired.append(rules.COMBINER)
+        u.why = model.explain(feats, cls)
+        old = u.kind
+        if cls == "other":
+            u.kind = "heading" if _heading_shaped(u) else "boilerplate"
+        else:
+            u.kind = cast(BlockKind, cls)
+        if u.kind == "caption":
+            u.inline = u.inline_any
+        elif old == "caption":
+            u.inline = None
+        if u.kind == "credit":
+            if u.credit_raw is None:
+                u.credit_raw = _raw_bounds(st.text, u.start, u.end)
+        elif old == "credit":
+            u.credit_raw = None
+            u.caption_of = None
+    for i, u in enumerate(units):
+        if u.kind == "credit" and (u.caption_of is None or units[u.caption_of].kind != "caption"):
+            u.caption_of = None
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(units) and _uncredited_caption(units[j]):
+                    units[j].credited = True
+                    u.caption_of = j
+                    break
 
 
 def _assemble(st: _State) -> Segmentation:
     text = st.text
     blocks = tuple(
-        Block(i, u.kind or "body", u.text, u.start, u.end, round(u.conf or 0.5, 2)) for i, u in enumerate(st.units)
+        Block(
+            i,
+            u.kind or "body",
+            u.text,
+            u.start,
+            u.end,
+            round(u.conf or 0.5, 2),
+            tuple(r.name for r in u.fired),
+            _reason(u),
+        )
+        for i, u in enumerate(st.units)
     )
     title = None
     if st.title is not None:
@@ -823,13 +951,13 @@ def _assemble(st: _State) -> Segmentation:
             s, e = _raw_bounds(text, s, e)
             cap_index = caption_of_unit[i]
             pending[cap_index] = len(credits)
-            credits.append(CreditSpan(text[s:e], s, e, i, cap_index, standalone=False))
+            credits.append(CreditSpan(text[s:e], s, e, i, cap_index, False, parse_credit(text[s:e])))
         elif u.kind == "credit" and u.credit_raw is not None:
             s, e = u.credit_raw
             linked = caption_of_unit.get(u.caption_of) if u.caption_of is not None else None
             if linked is not None and linked not in pending:
                 pending[linked] = len(credits)
-            credits.append(CreditSpan(text[s:e], s, e, i, linked, standalone=True))
+            credits.append(CreditSpan(text[s:e], s, e, i, linked, True, parse_credit(text[s:e])))
     captions = [
         Caption(
             c.text,
@@ -851,6 +979,20 @@ def _assemble(st: _State) -> Segmentation:
             seen.add(name.casefold())
             bylines.append(Byline(name, span.start, span.end))
     return Segmentation(blocks, title, tuple(bylines), tuple(captions), tuple(credits))
+
+
+def _heading_shaped(u: _Unit) -> bool:
+    return not _ends_sentence(u.text) and 1 <= u.words <= 20 and any(c.isalpha() for c in u.text[:200])
+
+
+def _reason(u: _Unit) -> str:
+    """Why the block has its kind, in words: the deciding rule, or the combiner and its strongest features."""
+    if u.why:
+        return f"combiner: {u.kind} (" + ", ".join(u.why) + ")"
+    if u.fired:
+        first = u.fired[0]
+        return f"{first.name}: {first.description}"
+    return "no rule fired: body by default"
 
 
 def _caption(text: str, u: _Unit, index: int) -> Caption:

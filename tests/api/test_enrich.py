@@ -47,7 +47,7 @@ async def test_json_body_returns_every_contract_field_with_offsets_into_the_text
     assert response.status_code == 200, response.text
     doc = response.json()
     assert doc.keys() >= CONTRACT_FIELDS
-    assert doc["schema"] == {"name": "article-enrichment", "version": "1.0.0", "uri": "/v1/schema"}
+    assert doc["schema"] == {"name": "article-enrichment", "version": "1.1.0", "uri": "/v1/schema"}
     assert doc["id"] == "riverton"
     assert doc["language"]["code"] == "en"
     for block in doc["blocks"]:

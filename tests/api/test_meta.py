@@ -38,7 +38,7 @@ async def test_readyz_is_503_until_models_are_loaded_then_200() -> None:
 
 async def test_info_lists_versions_stages_models_and_limits(client: httpx.AsyncClient) -> None:
     info = (await client.get("/v1/info")).json()
-    assert info["schema_version"] == "1.0.0"
+    assert info["schema_version"] == "1.1.0"
     assert info["ready"] is True
     names = [s["name"] for s in info["stages"]]
     assert names[:2] == ["segment", "credits"]

@@ -1,16 +1,23 @@
 """1 MB pathological inputs go through segmentation and credit parsing and come back (linear-time rules).
 
-No timing assertion: a rule that backtracks catastrophically would not come back at all within the test run.
+No timing assertion: a rule that backtracks catastrophically would not come back at all, and the per-test
+timeout (pytest-timeout) turns that hang into a failure instead of a stuck suite.
+
+``parse_credit`` refuses anything over 400 characters before any pattern runs, so it is exercised here on the
+longest strings it does read (every window of the input up to that length), and the inline-credit finders, which
+scan bounded windows at the end of a block, on the whole input.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from app.text.credits import parse_credit
+from app.text.boilerplate import inline_prompt
+from app.text.credits import find_inline_credit, parse_credit, read_credit
 from app.text.segment import segment
 
 MB = 1_000_000
+LONGEST_CREDIT = 400  # parse_credit's own bound: longer strings are never scanned
 
 
 def pathological() -> dict[str, str]:
@@ -23,23 +30,55 @@ def pathological() -> dict[str, str]:
         "capitals": "A" * MB,
         "capital_words": "ABCD " * (MB // 5),
         "photo_labels": "Photo: " * (MB // 7),
+        "foto_labels": "Foto: © " * (MB // 8),
         "by_runs": "By " * (MB // 3),
+        "von_runs": "Von: " * (MB // 5),
         "no_newline_prose": "word " * (MB // 5),
         "ap_photo_slashes": "AP Photo/" * (MB // 9),
         "name_slashes": "John Smith/" * (MB // 11),
+        "name_bars": "Jane Doe | " * (MB // 11),
+        "equals_signs": "写真＝" * (MB // 3),
+        "prompts": "It rained. Scroll down for video " * (MB // 32),
         "blank_lines": "\n" * 100_000 + "A headline\n\nA paragraph of body text.\n",
         "split_credit_lines": "A caption line (\nImage:\nGetty Images)\nBy\n" * (MB // 40),
     }
 
 
+@pytest.mark.timeout(120)
 @pytest.mark.parametrize("name", sorted(pathological()))
 def test_pathological_input_is_segmented(name: str) -> None:
     text = pathological()[name]
     seg = segment(text)
+    assert seg.blocks
     for block in seg.blocks[:1000]:
         assert text[block.start : block.end] == block.text
-    assert parse_credit(text).creators == ()
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", sorted(pathological()))
+def test_credit_patterns_on_the_longest_strings_they_read(name: str) -> None:
+    text = pathological()[name]
+    read_credit.cache_clear()
+    for length in (LONGEST_CREDIT, LONGEST_CREDIT - 1, 240, 239, 120):
+        for offset in (0, 1, 7, 11):
+            window = text[offset : offset + length]
+            parsed = parse_credit(window)
+            assert all(len(c) <= length for c in parsed.creators)
+    block = text[:20_000]
+    found = find_inline_credit(block)
+    if found is not None:
+        assert 0 <= found.start < found.end <= len(block)
+    prompt = inline_prompt(block)
+    if prompt is not None:
+        assert block[prompt[0] : prompt[1]].casefold() == "scroll down for video"
 
 
 def test_long_credit_like_strings_are_not_credits() -> None:
     assert parse_credit("AP Photo/" + "Name/" * 100_000).source is None
+
+
+def test_the_window_test_reaches_the_patterns() -> None:
+    # a 399-character credit is still read: the pathological windows above do run the patterns
+    long_credit = "Photo: " + "/".join(["Jane Doe"] * 43)
+    assert len(long_credit) < LONGEST_CREDIT
+    assert read_credit(long_credit).strength > 0 or parse_credit(long_credit).credit_line is not None

@@ -1,17 +1,17 @@
-"""Credits stage: every credit segmentation found, parsed into IPTC terms (creators, source, credit line)."""
+"""Credits stage: every credit segmentation found, with the IPTC terms (creators, source, credit line) that
+segmentation parsed when it recognised it; the stage publishes them with their caption links."""
 
 from __future__ import annotations
 
 from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import CreditSpan, Doc, ImageCredit
 from app.pipeline.stage import RuleStage
-from app.text.credits import parse_credit
 
 
 def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
     out = []
     for span in spans:
-        parsed = parse_credit(span.raw)
+        parsed = span.parsed  # parsed once, by segmentation, when it recognised the credit
         out.append(
             ImageCredit(
                 raw=span.raw,
@@ -30,7 +30,7 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.0.0"
+    version = "1.1.0"
     requires = frozenset({"credit_spans"})
     provides = frozenset({"image_credits"})
 

@@ -10,7 +10,7 @@ from app.text.segment import segment
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "1.0.0"
+    version = "2.0.0"
     requires = frozenset({"text"})
     provides = frozenset({"blocks", "title", "bylines", "captions", "credit_spans"})
 

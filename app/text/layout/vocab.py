@@ -1,0 +1,219 @@
+"""Every word list the layout rules consult, by language: the one place for month names, credit labels, byline
+openers and the like (agency names live in ``app.text.agencies``, boilerplate phrases in ``app.text.boilerplate``).
+
+Each table maps an ISO 639-1 code to its entries. The rules never know the article's language in advance (a
+German page quotes an English agency, a Swiss page mixes German and French), so they use the union of all
+languages; the per-language split keeps the lists reviewable and tells a contributor where a new word belongs.
+Entries are matched case-insensitively unless a table says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "da", "ja")
+"""The languages every table covers; some tables have a few more (ru, pl, cs, fi, is, ko, vi) where a word is
+well known."""
+
+# Labels that introduce a picture credit: "Photo: Name/Agency", "Foto: dpa", "Bild: Keystone", "Imagen: EFE".
+CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": (
+        "photo", "photos", "photograph", "photographs", "photography", "picture", "pictures", "pic", "pics",
+        "image", "images", "credit", "credits", "photo credit", "photo credits", "image credit", "image credits",
+        "picture credit", "picture credits", "illustration", "illustrations", "graphic", "graphics", "video",
+        "source", "sources", "artwork", "cartoon", "composite", "photo illustration", "photo-illustration",
+        "mandatory credit", "file", "file photo", "main image", "main photo", "main picture", "top image",
+        "top photo", "header image", "lead image", "lead photo", "hero image", "image source",
+    ),
+    "de": (
+        "foto", "fotos", "bild", "bilder", "bildquelle", "bildrechte", "quelle", "symbolfoto", "symbolbild",
+        "archivfoto", "archivbild", "titelbild", "titelfoto", "fotograf", "fotografin", "grafik", "illustration",
+        "foto/grafik", "fotomontage", "collage", "bildmontage",
+    ),
+    "fr": ("photo", "photos", "crédit", "crédits", "crédit photo", "illustration", "image", "source", "montage"),
+    "es": ("foto", "fotos", "fotografía", "imagen", "imágenes", "crédito", "créditos", "fuente", "ilustración"),
+    "it": ("foto", "fotografia", "immagine", "immagini", "credito", "fonte", "illustrazione"),
+    "nl": ("foto", "foto's", "beeld", "afbeelding", "bron", "illustratie"),
+    "pt": ("foto", "fotos", "fotografia", "imagem", "imagens", "crédito", "créditos", "fonte", "ilustração"),
+    "sv": ("foto", "bild", "bilder", "fotograf", "illustration", "källa", "grafik"),
+    "no": ("foto", "bilde", "bilder", "fotograf", "illustrasjon", "kilde", "grafikk"),
+    "da": ("foto", "billede", "billeder", "fotograf", "illustration", "kilde", "grafik"),
+    "ja": ("写真", "画像", "撮影", "提供", "出典", "イラスト"),
+    "ru": ("фото", "фотография", "снимок", "иллюстрация", "источник"),
+    "pl": ("fot.", "fot", "zdjęcie", "źródło"),
+    "cs": ("foto", "snímek", "zdroj"),
+    "fi": ("kuva", "kuvat", "lähde"),
+    "is": ("ljósmynd", "mynd", "skjáskot"),
+    "ko": ("사진", "사진 출처", "자료"),
+    "vi": ("ảnh", "nguồn"),
+}  # fmt: skip
+
+# "<label> by Name": "Photograph by Jane Doe", "Foto von Max Muster".
+CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("photo by", "photos by", "photograph by", "photographs by", "photography by", "image by",
+           "images by", "illustration by", "illustrations by", "picture by", "pictures by", "video by",
+           "artwork by", "graphic by", "graphics by"),
+    "de": ("foto von", "fotos von", "bild von"),
+    "fr": ("photo de", "photo par", "photos de"),
+    "es": ("foto de", "fotos de", "fotografía de", "imagen de"),
+    "it": ("foto di",),
+    "nl": ("foto door",),
+    "pt": ("foto de", "fotos de"),
+    "sv": ("foto av", "bild av"),
+    "no": ("foto av",),
+    "da": ("foto af",),
+}  # fmt: skip
+
+# "Courtesy of X": the owner lends the picture.
+COURTESY_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("courtesy of", "courtesy"),
+    "de": ("mit freundlicher genehmigung von", "mit freundlicher genehmigung"),
+    "fr": ("avec l'aimable autorisation de", "courtoisie de", "courtoisie"),
+    "es": ("cortesía de", "cortesía"),
+    "it": ("per gentile concessione di", "cortesia di"),
+    "nl": ("met dank aan",),
+    "pt": ("cortesia de", "cortesia"),
+}
+
+# Job titles after a byline's names ("Jane Doe, Korrespondentin", "Ana Pérez, corresponsal"); English ones are in
+# ``app.text.names.ROLE_WORDS`` with the other words that end a name.
+ROLE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "de": ("korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "autorin", "autor",
+           "chefredakteur", "chefredakteurin", "volontär", "volontärin", "redaktion", "ressortleiter",
+           "ressortleiterin", "kolumnist", "kolumnistin"),
+    "fr": ("journaliste", "correspondant", "correspondante", "rédacteur", "rédactrice", "envoyé", "envoyée",
+           "spécial", "spéciale", "chroniqueur", "chroniqueuse"),
+    "es": ("periodista", "corresponsal", "redactor", "redactora", "enviado", "enviada", "especial", "redacción"),
+    "it": ("giornalista", "corrispondente", "inviato", "inviata", "redazione"),
+    "nl": ("verslaggever", "verslaggeefster", "redacteur", "correspondent"),
+    "pt": ("jornalista", "correspondente", "repórter", "redação"),
+    "sv": ("reporter", "journalist", "korrespondent", "redaktör"),
+    "no": ("journalist", "reporter", "korrespondent", "journalist", "redaktør"),
+    "da": ("journalist", "reporter", "korrespondent", "redaktør"),
+}  # fmt: skip
+
+# Words that join two names inside a credit or a byline ("Name and Name", "Name og Name", "Name y Name").
+CONJUNCTIONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("and", "&"),
+    "de": ("und",),
+    "fr": ("et",),
+    "es": ("y", "e"),
+    "it": ("e", "ed"),
+    "nl": ("en",),
+    "pt": ("e",),
+    "sv": ("och",),
+    "no": ("og",),
+    "da": ("og",),
+}
+
+# Words in brackets that make a line a caption: where a person stands in the picture, or that it is an archive or
+# symbolic picture ("(left)", "(li.)", "(Archivbild)", "(à gauche)", "(archivo)").
+PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("left", "right", "centre", "center", "top", "bottom", "above", "below", "inset", "l", "r", "c", "l-r",
+           "l to r", "from left", "from right", "pictured", "pictured left", "pictured right", "pictured centre",
+           "pictured center", "file photo", "file picture", "stock image"),
+    "de": ("li.", "re.", "links", "rechts", "mitte", "m.", "v.l.", "v. l.", "v.l.n.r.", "v. l. n. r.", "oben",
+           "unten", "archivbild", "archivfoto", "symbolbild", "symbolfoto", "im bild", "bild", "foto"),
+    "fr": ("à gauche", "à droite", "au centre", "de gauche à droite", "photo d'archives", "archives"),
+    "es": ("izquierda", "derecha", "centro", "a la izquierda", "a la derecha", "de izquierda a derecha",
+           "imagen de archivo", "foto de archivo", "archivo"),
+    "it": ("a sinistra", "a destra", "al centro", "da sinistra", "foto d'archivio", "archivio"),
+    "nl": ("links", "rechts", "midden", "archiefbeeld", "archieffoto"),
+    "pt": ("à esquerda", "à direita", "ao centro", "foto de arquivo", "arquivo"),
+    "sv": ("till vänster", "till höger", "arkivbild"),
+    "no": ("til venstre", "til høyre", "arkivbilde", "arkivfoto"),
+    "da": ("til venstre", "til højre", "arkivfoto", "arkivbillede"),
+}  # fmt: skip
+
+# Marks that open a credit without words: "© Jane Doe/dpa", "(c) Reuters".
+CREDIT_MARKS: tuple[str, ...] = ("©", "(c)", "(C)", "Ⓒ")
+
+# Words that stand for a credit on their own after a label ("Foto: Privat", "Photo: Handout"): the picture's
+# owner is the family, the company, or not named.
+PRIVATE_SOURCES: Mapping[str, tuple[str, ...]] = {
+    "en": ("private", "handout", "supplied", "uncredited", "courtesy", "family handout", "social media"),
+    "de": ("privat", "privatfoto", "zvg", "z.v.g.", "pr", "hersteller", "veranstalter"),
+    "fr": ("dr", "d.r.", "archives", "privé"),
+    "es": ("archivo", "cedida", "cedidas"),
+    "it": ("archivio",),
+    "nl": ("eigen foto", "privé"),
+    "pt": ("arquivo", "divulgação"),
+    "sv": ("privat", "pressbild"),
+    "no": ("privat",),
+    "da": ("privat", "pressefoto"),
+}
+
+# Words that open a byline: "By Jane Doe", "Von Max Muster", "Por Ana Pérez", "Af Lars Hansen".
+BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("by", "written by", "words by", "reporting by", "story by", "text by", "interview by"),
+    "de": ("von", "text von", "text", "autor", "autorin", "autoren", "ein beitrag von", "ein kommentar von"),
+    "fr": ("par", "texte", "propos recueillis par"),
+    "es": ("por", "texto", "redacción"),
+    "it": ("di", "testo di", "a cura di"),
+    "nl": ("door", "tekst"),
+    "pt": ("por", "texto"),
+    "sv": ("av", "text"),
+    "no": ("av", "tekst"),
+    "da": ("af", "tekst"),
+}
+
+# Openers so common as ordinary words that they open a byline only in lower case or with a colon ("di Maria"
+# is a name, "Text" a heading): matched case-sensitively as written here, or followed by ":".
+BYLINE_OPENERS_STRICT: frozenset[str] = frozenset({"di", "text", "tekst", "texto", "texte", "autor"})
+
+MONTHS: Mapping[str, tuple[str, ...]] = {
+    "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+           "dec"),
+    "de": ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
+           "oktober", "november", "dezember"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
+           "ottobre", "novembre", "dicembre"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
+           "novembro", "dezembro"),
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december"),
+    "no": ("januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+           "november", "desember"),
+    "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
+           "november", "december"),
+    "ja": ("1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"),
+}  # fmt: skip
+
+WEEKDAYS: Mapping[str, tuple[str, ...]] = {
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira", "sábado", "domingo"),
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "no": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+}
+
+
+def union(table: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
+    """Every entry of a per-language table, longest first (so an alternation prefers ``photo credit`` to
+    ``photo``), without duplicates."""
+    seen = {e for entries in table.values() for e in entries}
+    return tuple(sorted(seen, key=lambda e: (-len(e), e)))
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """A regex alternation of literal entries, longest first; spaces match one to three spaces."""
+    ordered = sorted(set(entries), key=lambda e: (-len(e), e))
+    return "|".join(re.escape(e).replace(r"\ ", r"\s{1,3}") for e in ordered)
+
+
+def month_pattern() -> str:
+    """A regex alternation of every month name and abbreviation (an abbreviation may end with a full stop)."""
+    return r"(?:" + alternation(union(MONTHS)) + r")\.?"

@@ -1,0 +1,184 @@
+"""The layout package: word lists by language, the rule table, reasons on every block, the learned combiner,
+credits and bylines in the languages the corpora hold, and prompts cut out of paragraphs without losing text.
+
+Every article here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text.credits import parse_credit
+from app.text.layout import vocab
+from app.text.layout.combiner import CLASSES, Combiner, LinearModel, level1_features
+from app.text.layout.rules import RULE_BY_NAME, RULES
+from app.text.names import byline_names
+from app.text.segment import block_views, segment
+
+REQUIRED = ("en", "de", "fr", "es", "it", "nl", "pt", "ja")
+
+
+@pytest.mark.parametrize("table", ["CREDIT_LABELS", "MONTHS"])
+def test_word_lists_cover_every_required_language(table: str) -> None:
+    entries = getattr(vocab, table)
+    for lang in REQUIRED:
+        assert entries.get(lang), f"{table} has no {lang} entries"
+    assert any(entries.get(lang) for lang in ("sv", "no", "da"))
+
+
+def test_byline_openers_cover_the_european_languages() -> None:
+    for lang in ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "da"):
+        assert vocab.BYLINE_OPENERS[lang]
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators", "source"),
+    [
+        ("Foto: dpa", (), "dpa"),
+        ("Bild: Keystone/Peter Walder", ("Peter Walder",), "Keystone"),
+        ("(Foto: Anna Berger/APA)", ("Anna Berger",), "APA"),
+        ("Imagen: EFE", (), "EFE"),
+        ("写真：共同", (), "Kyodo"),
+        ("Tor Erik Haugen / NTB", ("Tor Erik Haugen",), "NTB"),
+        ("Photo : AFP", (), "AFP"),
+        ("© Matt Lindqvist / dpa", ("Matt Lindqvist",), "dpa"),
+        ("Foto: ANSA/Giulia Conti", ("Giulia Conti",), "ANSA"),
+        ("Foto: Privat", (), "Privat"),
+        ("ＡＰ", (), "AP"),
+    ],
+)
+def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str, ...], source: str) -> None:
+    parsed = parse_credit(raw)
+    assert parsed.creators == creators
+    assert parsed.source == source
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Von Klara Brenner", ["Klara Brenner"]),
+        ("Von: Klara Brenner", ["Klara Brenner"]),
+        ("Ein Kommentar von Jonas Feld", ["Jonas Feld"]),
+        ("Por Lucía Ferrándiz", ["Lucía Ferrándiz"]),
+        ("Par Hélène Marchal", ["Hélène Marchal"]),
+        ("Af Lars Mikkelsen", ["Lars Mikkelsen"]),
+        ("Av Ingrid Solheim og Per Dalen", ["Ingrid Solheim", "Per Dalen"]),
+        ("Texto: Maria Couto", ["Maria Couto"]),
+        ("di Marco Ferri", ["Marco Ferri"]),
+        ("door Pieter de Vries", ["Pieter de Vries"]),
+        ("von Till Ebner , Max Hollander", ["Till Ebner", "Max Hollander"]),
+        ("By Martha Quill and Devon Areli", ["Martha Quill", "Devon Areli"]),
+    ],
+)
+def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
+    got = [line[n.start : n.end] for n in byline_names(line, require_by=True)]
+    assert got == names
+
+
+@pytest.mark.parametrize("line", ["Di Maria scored twice before half-time.", "Photograph by Jane Doe", "Text"])
+def test_lines_that_only_look_like_bylines(line: str) -> None:
+    assert byline_names(line, require_by=True) == ()
+
+
+ARTICLE = (
+    "Harbour bridge reopens after repairs\n\n"
+    "By Martha Quill\n\n"
+    "The bridge reopened on Tuesday, nine weeks after a storm tore away part of its railing. Scroll down for video "
+    "Commuters who had faced long detours welcomed the news on Tuesday morning.\n\n"
+    "A cyclist crosses the bridge on its first morning back in service. (AP Photo/Lena Ostrova)\n\n"
+    "Officials said a second phase of work would begin in the spring.\n"
+)
+
+
+def test_a_prompt_inside_a_paragraph_is_cut_out_and_the_prose_stays_body() -> None:
+    seg = segment(ARTICLE)
+    body = [b.text for b in seg.blocks if b.kind == "body"]
+    assert "The bridge reopened on Tuesday, nine weeks after a storm tore away part of its railing." in body
+    assert "Commuters who had faced long detours welcomed the news on Tuesday morning." in body
+    prompt = [b for b in seg.blocks if b.text == "Scroll down for video"]
+    assert len(prompt) == 1
+    assert prompt[0].kind == "boilerplate"
+    assert "inline_prompt" in prompt[0].rules
+    for b in seg.blocks:
+        assert ARTICLE[b.start : b.end] == b.text
+
+
+def test_a_paragraph_that_only_mentions_an_advertisement_is_kept_whole() -> None:
+    text = (
+        "Ministry struggles to hire nurses\n\nBy Jane Roe\n\n"
+        "The ministry ran an advertisement in every national paper last week to find staff for its clinics.\n\n"
+        "Only forty people applied, officials said on Monday.\n"
+    )
+    kinds = {b.text: b.kind for b in segment(text).blocks}
+    assert (
+        kinds["The ministry ran an advertisement in every national paper last week to find staff for its clinics."]
+        == "body"
+    )
+
+
+def test_every_block_says_which_rules_decided_it() -> None:
+    seg = segment(ARTICLE, model=None)
+    for block in seg.blocks:
+        assert block.reason
+        for name in block.rules:
+            assert name in RULE_BY_NAME
+    caption = next(b for b in seg.blocks if b.kind == "caption")
+    assert caption.rules[0] == "caption_inline_credit"
+    assert caption.reason.startswith("caption_inline_credit: ")
+
+
+def test_rule_names_are_unique_and_described() -> None:
+    assert len({r.name for r in RULES}) == len(RULES)
+    assert all(r.description and 0 < r.confidence <= 1 for r in RULES)
+
+
+STORM = (
+    "Storm closes schools\n\nBy Jane Roe\n\nSchools closed on Friday as the storm reached the coast.\n\n"
+    "Flooded road in the old town\n\nMore rain is expected."
+)
+
+
+def _caption_loving_model(margin: float) -> Combiner:
+    """A hand-made combiner that reads every short line without a sentence end as a caption."""
+    k = CLASSES.index("caption")
+    push = tuple(4.0 if i == k else 0.0 for i in range(len(CLASSES)))
+    level1 = LinearModel(CLASSES, {"words=5": push, "words=8": push}, tuple(0.0 for _ in CLASSES))
+    return Combiner(level1, None, "test", margin)
+
+
+def test_the_combiner_overrides_the_rules_and_says_why() -> None:
+    text = STORM
+    seg = segment(text, model=_caption_loving_model(0.0))
+    block = next(b for b in seg.blocks if b.text == "Flooded road in the old town")
+    assert block.kind == "caption"
+    assert block.rules[-1] == "combiner"
+    assert block.reason.startswith("combiner: caption (")
+    assert any(c.text == "Flooded road in the old town" for c in seg.captions)
+    assert segment(text, model=None).blocks[block.index].kind != "caption"
+
+
+def test_a_margin_keeps_the_rules_reading_when_the_combiner_is_not_sure_enough() -> None:
+    text = STORM
+    seg = segment(text, model=_caption_loving_model(0.999))
+    block = next(b for b in seg.blocks if b.text == "Flooded road in the old town")
+    assert block.kind != "caption"
+    assert "combiner" not in block.rules
+
+
+def test_combiner_weights_round_trip_and_give_probabilities() -> None:
+    model = _caption_loving_model(0.1)
+    again = Combiner.from_json(model.to_json())
+    views, _ = block_views(ARTICLE)
+    for (p, _), (q, _) in zip(model.predict(views), again.predict(views), strict=True):
+        assert abs(sum(p) - 1.0) < 1e-9
+        assert p == pytest.approx(q)
+    assert len(level1_features(views)) == len(views)
+
+
+def test_the_documented_rule_table_is_current() -> None:
+    from pathlib import Path
+
+    from app.text.layout.rules import updated_doc
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "SEGMENTATION.md").read_text(encoding="utf-8")
+    assert doc == updated_doc(doc), "docs/SEGMENTATION.md rule table is stale: run `make docs`"
