@@ -153,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
             port=settings.port,
             workers=settings.workers,
             timeout_graceful_shutdown=settings.graceful_timeout_s,
+            limit_concurrency=settings.max_connections,
             lifespan="on",
             log_config=None,  # app.logs configures logging (JSON lines) in every process
             log_level=settings.log_level.lower(),

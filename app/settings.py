@@ -28,6 +28,19 @@ class Settings(BaseSettings):
         description="Largest accepted request body in bytes (413 above); read incrementally, never buffered whole.",
     )
 
+    body_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest time to receive a request's whole body; a slower one (a client trickling its body) "
+        "gets 408 body_timeout and its connection is closed.",
+    )
+    max_connections: int = Field(
+        default=1000,
+        ge=1,
+        description="Most open connections and requests a server process serves at once (uvicorn's "
+        "limit_concurrency); beyond it new requests get a plain 503 at once.",
+    )
+
     max_batch_items: int = Field(default=64, ge=1, le=1024, description="Most articles in one POST /v1/enrich/batch.")
 
     # --- backpressure and deadlines ------------------------------------------------------------------------

@@ -29,7 +29,7 @@ async def read_enrich_request(
     out; one that the body sets to a different value is refused (422 invalid_request): which was meant is unclear.
     """
     media = require_media_type(request, ("application/json", "text/plain"))
-    text = decode_utf8(await read_body(request, service.settings.max_body_bytes))
+    text = decode_utf8(await read_body(request, service.settings.max_body_bytes, service.settings.body_timeout_s))
     stage_list = None
     if stages is not None:
         stage_list = [s.strip() for s in stages.split(",") if s.strip()]
@@ -68,7 +68,7 @@ async def read_enrich_request(
         "out of time is reported in `pipeline.stages` and `warnings`; the rest of the document still comes back."
     ),
     response_model=None,
-    responses={200: enrich_ok_response(), **problem_responses(400, 413, 415, 422, 503)},
+    responses={200: enrich_ok_response(), **problem_responses(400, 408, 413, 415, 422, 503)},
     openapi_extra=enrich_request_body(),
 )
 async def enrich(
@@ -106,7 +106,7 @@ async def enrich(
         "the others. When the service cannot take all items at once it answers 503 with Retry-After."
     ),
     response_model=BatchResponse,
-    responses=problem_responses(400, 413, 415, 422, 503),
+    responses=problem_responses(400, 408, 413, 415, 422, 503),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -121,7 +121,7 @@ async def enrich(
 )
 async def enrich_batch(request: Request, service: ServiceDep) -> Response:
     require_media_type(request, ("application/json",))
-    text = decode_utf8(await read_body(request, service.settings.max_body_bytes))
+    text = decode_utf8(await read_body(request, service.settings.max_body_bytes, service.settings.body_timeout_s))
     envelope = validate_model(BatchRequest, parse_json(text))
     limit = service.settings.max_batch_items
     if len(envelope.items) > limit:

@@ -15,6 +15,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         400: "The body is not valid UTF-8 (code invalid_utf8).",
         401: "Missing or wrong API key (code unauthorized), with a WWW-Authenticate challenge; only when API keys "
         "are configured (ENRICH_API_KEYS, ENRICH_API_KEYS_FILE).",
+        408: "The body did not arrive within ENRICH_BODY_TIMEOUT_S (body_timeout); the connection is closed.",
         413: "The body or the text is over the configured limit (body_too_large, text_too_long).",
         415: "Content-Type is not application/json or text/plain in UTF-8 (unsupported_media_type).",
         422: "Empty text, malformed JSON, a schema violation, an unknown stage, or a summary method this "
