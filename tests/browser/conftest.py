@@ -40,9 +40,11 @@ def is_loopback(url: str) -> bool:
     return parts.scheme in ("data", "blob", "about") or (parts.hostname or "") in LOOPBACK
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser_context() -> Iterator[BrowserContext]:
-    """One chromium for the session, with a fresh profile (user-data-dir) of its own."""
+    """One chromium per test module, with a fresh profile (user-data-dir) of its own. Module-scoped, not session:
+    while Playwright's sync API is open, this thread has a running event loop, and the asyncio tests that run
+    after the browser tests could not start theirs."""
     if not CHROMIUM.is_file():
         pytest.skip(f"no browser: {CHROMIUM} is missing (the Debian chromium package; `make browser` as root)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (make install)")
