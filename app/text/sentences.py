@@ -16,6 +16,13 @@ Three kinds of boundary:
 
 The sentences before such inferred boundaries have ``terminated=False``: they are the fragments a summary must
 not quote (captions, headings, cut-off text).
+
+Quoted speech is kept whole: when a sentence ends inside an open double quotation (“ „ « or a straight ``"``)
+and the quotation closes within the next few sentences of the same span, those sentences become one
+(``“First we can try. Then we will see.” he said.``). Pieces of a quotation that does not close within that
+bound (a quotation running on into the next paragraph, a stray mark) keep their boundaries and get
+``quote_fragment=True``: a summary must not quote them either, since each one opens or closes a quotation the
+reader never sees the other end of. Single quotes are not tracked (’ is also the apostrophe).
 """
 
 from __future__ import annotations
@@ -33,12 +40,14 @@ class Sentence:
 
     ``terminated`` is True when it ends with final punctuation (``. ! ? …``, optionally followed by closing
     quotes or brackets); a fragment glued to the next sentence, a heading or a cut-off tail is not terminated.
+    ``quote_fragment`` is True for a piece of a double quotation that could not be kept whole (module docstring).
     """
 
     text: str
     start: int
     end: int
     terminated: bool
+    quote_fragment: bool = False
 
 
 # Abbreviations that never end a sentence (they precede a name).
@@ -112,7 +121,83 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
             sentence = _trimmed(text, s, e)
             if sentence is not None:
                 sentences.append(sentence)
-    return sentences
+    return _whole_quotations(text, sentences)
+
+
+# Most sentences one quotation may span and still be kept whole, and most characters of the joined sentence.
+MAX_QUOTE_SENTENCES = 4
+MAX_QUOTE_CHARS = 800
+_DOUBLE_OPEN = "“„«"
+_DOUBLE_CLOSE = "”»"
+
+
+def _quote_depths(text: str, start: int, end: int, depth: int) -> tuple[int, int, bool]:
+    """Double-quotation depth after ``text[start:end]`` given ``depth`` before it, the lowest depth reached, and
+    whether a curly closing mark closed nothing (its quotation opened before the span)."""
+    lowest = depth
+    unmatched = False
+    for i in range(start, end):
+        c = text[i]
+        if c == '"':
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if before.isdigit():  # 12" (inches)
+                continue
+            if (before.isspace() or before in "([{—–-") and not after.isspace():
+                depth += 1
+            elif not before.isspace() and not after.isalnum() and depth > 0:
+                depth -= 1
+        elif c == "“" and depth > 0:  # „German“ closes with it; English does not nest double quotes
+            depth -= 1
+        elif c in _DOUBLE_OPEN:
+            depth += 1
+        elif c in _DOUBLE_CLOSE:
+            if depth == 0:
+                unmatched = True
+            depth = max(0, depth - 1)
+        lowest = min(lowest, depth)
+    return depth, lowest, unmatched
+
+
+def _whole_quotations(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Join the sentences of a quotation that spans several (up to ``MAX_QUOTE_SENTENCES``); flag the pieces of
+    one that does not close within that bound (see the module docstring)."""
+    out: list[Sentence] = []
+    k = 0
+    while k < len(sentences):
+        first = sentences[k]
+        depth, _, unmatched = _quote_depths(text, first.start, first.end, 0)
+        if depth == 0:
+            out.append(_as_fragment(first) if unmatched else first)
+            k += 1
+            continue
+        # the quotation stays open after this sentence: look for the sentence that closes it
+        j = k + 1
+        while j < len(sentences) and j - k < MAX_QUOTE_SENTENCES and depth > 0:
+            if not sentences[j - 1].terminated or sentences[j].end - first.start > MAX_QUOTE_CHARS:
+                break
+            depth, lowest, _ = _quote_depths(text, sentences[j].start, sentences[j].end, depth)
+            j += 1
+            if lowest == 0:
+                break
+        if depth == 0:
+            last = sentences[j - 1]
+            out.append(Sentence(text[first.start : last.end], first.start, last.end, last.terminated))
+            k = j
+            continue
+        # not closed within the bound: each sentence until the quotation closes (or the span ends) is a piece
+        out.append(_as_fragment(first))
+        depth, _, _ = _quote_depths(text, first.start, first.end, 0)
+        k += 1
+        while k < len(sentences) and depth > 0:
+            depth, _, _ = _quote_depths(text, sentences[k].start, sentences[k].end, depth)
+            out.append(_as_fragment(sentences[k]))
+            k += 1
+    return out
+
+
+def _as_fragment(sentence: Sentence) -> Sentence:
+    return Sentence(sentence.text, sentence.start, sentence.end, sentence.terminated, quote_fragment=True)
 
 
 def _trimmed(text: str, a: int, b: int) -> Sentence | None:
@@ -304,4 +389,19 @@ def without_dateline(sentence: Sentence) -> Sentence:
     if m is None or m.end() >= len(sentence.text):
         return sentence
     cut = m.end()
-    return Sentence(sentence.text[cut:], sentence.start + cut, sentence.end, sentence.terminated)
+    return Sentence(
+        sentence.text[cut:], sentence.start + cut, sentence.end, sentence.terminated, sentence.quote_fragment
+    )
+
+
+# Spaces of every width (no-break, narrow no-break, figure, ideographic ...), line and paragraph separators, tabs
+# and line breaks read as one space; soft hyphens, zero-width characters, word joiners, byte-order marks and
+# direction marks are dropped.
+_LAYOUT_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def display_text(text: str) -> str:
+    """``text`` as a reader should see it quoted: layout characters normalised, runs of spaces collapsed, no
+    space at either end. Only the text changes; offsets of the span it came from stay those of the input."""
+    return _LAYOUT_SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()

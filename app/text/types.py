@@ -8,7 +8,7 @@ text exactly as given: ``text[start:end]`` is the reported string.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, get_args
 
 BlockKind = Literal[
     "title",
@@ -22,18 +22,7 @@ BlockKind = Literal[
     "editor_note",
     "boilerplate",
 ]
-BLOCK_KINDS: tuple[BlockKind, ...] = (
-    "title",
-    "standfirst",
-    "byline",
-    "dateline",
-    "body",
-    "heading",
-    "caption",
-    "credit",
-    "editor_note",
-    "boilerplate",
-)
+BLOCK_KINDS: tuple[BlockKind, ...] = get_args(BlockKind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ import pytest
 import torch
 
 from app.nlp.batcher import BatchPolicy, MicroBatcher
-from app.nlp.embeddings import SentenceEmbedder
+from app.nlp.embeddings import SentenceEmbedder, default_embedding_model
 from app.nlp.threads import MODEL_CALLS, ModelCalls
 
 
@@ -60,7 +60,10 @@ async def test_calls_of_different_models_are_counted_while_they_run_and_released
         await second.close()
 
 
-def test_the_embedding_model_runs_on_one_thread_while_another_model_call_runs(minilm: SentenceEmbedder) -> None:
+def test_the_embedding_model_runs_on_one_thread_while_another_model_call_runs() -> None:
+    """On torch (ENRICH_MODEL_RUNTIME=torch); an ONNX Runtime session keeps the threads it was made with."""
+    minilm = SentenceEmbedder(default_embedding_model()[0], runtime="torch")
+    minilm.load()
     observed: list[int] = []
     hook = minilm._model.register_forward_pre_hook(lambda *_: observed.append(torch.get_num_threads()))
     configured, before = minilm.torch_threads, torch.get_num_threads()

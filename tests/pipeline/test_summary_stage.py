@@ -13,6 +13,7 @@ from app.pipeline.concurrency import WorkerPool
 from app.pipeline.document import Block, BlockKind, Caption, CreditSpan, Doc
 from app.pipeline.stages.summary import SummaryStage, summary_input
 from app.schemas.request import EnrichOptions, SummaryOptions
+from app.text.sentences import display_text
 from tests.conftest import make_settings
 from tests.tiny_seq2seq import build_tiny_bart
 
@@ -110,7 +111,7 @@ async def test_the_summary_quotes_body_sentences_only_with_exact_offsets(make_st
     body = doc.blocks_of("body")
     for sentence in doc.summary.sentences:
         assert sentence.start is not None and sentence.end is not None
-        assert doc.text[sentence.start : sentence.end] == sentence.text
+        assert display_text(doc.text[sentence.start : sentence.end]) == sentence.text
         assert any(b.start <= sentence.start and sentence.end <= b.end for b in body)
     assert doc.summary.text == " ".join(s.text for s in doc.summary.sentences)
     assert doc.summary.sentences[0].text.startswith("Councillors in Pellham voted")
@@ -188,7 +189,7 @@ async def test_an_article_longer_than_the_input_limit_is_summarised_with_a_warni
     await stage.run(doc)
     assert doc.summary is not None
     assert [w.code for w in doc.warnings] == ["summary_input_limited"]
-    assert "first 10 of 30" in doc.warnings[0].message
+    assert "first 10 of 30 body sentences; 20 later" in doc.warnings[0].message
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +246,126 @@ async def test_the_method_is_chosen_per_request_and_by_settings(
     assert by_default.summary is not None and by_default.summary.method == "abstractive"
     assert asked.summary is not None and asked.summary.method == "extractive"
     assert "abstractive" in stage.model and "extractive" in stage.model
+
+
+# Stories written for these tests; a long input is many of them joined, repeated until it is long enough, as a
+# caller pasting a feed or a digest would send it.
+STORIES = [
+    [
+        "Ferry crews on the Ardmore route went back to work on Friday after nine days of strikes over rotas.",
+        "The union said its members had won a guarantee of two rest days a week and a review of night shifts. "
+        "Passengers queued from dawn at the harbour as the first sailing left forty minutes late.",
+        "“It’s very, very good news. We can plan again.” said a haulier who had waited four days.",
+    ],
+    [
+        "A library in the town of Kelvick will stay open after residents raised the money to pay its staff.",
+        "More than 1,200 people gave to the appeal in six weeks, the council said on Monday. "
+        "The building had been due to close at the end of the month to save a little over £90,000 a year.",
+        "Volunteers will run a homework club on three evenings a week from the start of the new term.",
+    ],
+    [
+        "Scientists at the Orla observatory have recorded the brightest meteor shower seen there in a decade.",
+        "The team counted almost three hundred meteors an hour on Tuesday night before clouds moved in. "
+        "They said the display came from debris left by a comet that last passed the Sun in 1998.",
+        "Forget telescopes. A dark sky and patience are all it takes.",
+    ],
+]
+
+
+def long_text(chars: int) -> str:
+    """The stories joined with blank lines, again and again, until the text has at least ``chars`` characters."""
+    one = "\n\n".join("\n\n".join(story) for story in STORIES)
+    copies = -(-chars // (len(one) + 2))
+    return "\n\n".join([one] * copies)[:chars].rsplit("\n\n", 1)[0]
+
+
+@pytest.mark.parametrize("chars", [300_000, 990_000])
+async def test_long_inputs_get_a_summary_of_their_first_sentences_and_a_true_warning(
+    make_stage: Callable[..., object], chars: int
+) -> None:
+    from app.text.segment import segment
+
+    stage: SummaryStage = await make_stage()  # type: ignore[misc]
+    doc = Doc.create(long_text(chars))
+    doc.blocks = segment(doc.text).blocks
+    found = summary_input(doc, max_sentences=400)
+    await stage.run(doc)
+    assert doc.summary is not None
+    # the same lead as the short article would get, not the few short sentences that are never repeated
+    assert doc.summary.sentences[0].text.startswith("Ferry crews on the Ardmore route")
+    assert len(doc.summary.text) > 200
+    assert [w.code for w in doc.warnings] == ["summary_input_limited"]
+    body = found.body_sentences
+    assert body > 2_000
+    assert doc.warnings[0].message == (
+        f"the summary considered the first 400 of {body} body sentences; {body - 400} later sentences were not "
+        "considered"
+    )
+
+
+async def test_sentences_of_a_quotation_that_spans_several_are_quoted_whole_or_not_at_all(
+    make_stage: Callable[..., object],
+) -> None:
+    stage: SummaryStage = await make_stage()  # type: ignore[misc]
+    lead = (
+        "“First we can try the new timetable on the quiet routes. Then we will see whether the passengers show up "
+        "or not. Only then will we decide,” the ferry operator’s director said on Monday."
+    )
+    open_ended = (
+        "“The crews have been patient with us for a very long time. They deserve better than this, and they "
+        "know it. We will meet their union again next week. Nobody wants another strike this summer. "
+        "Nobody at all wants that."
+    )
+    doc = make_doc(
+        [
+            ("title", "Ferry operator tests new timetable"),
+            ("body", lead),
+            ("body", open_ended),
+            ("body", "The harbour board approved the plan at its meeting on Tuesday evening after a long debate."),
+        ],
+        options=summarise_options(max_sentences=20),
+    )
+    await stage.run(doc)
+    assert doc.summary is not None
+    texts = [s.text for s in doc.summary.sentences]
+    assert texts[0] == lead
+    for text in texts:
+        opened = text.count("“") - text.count("”")
+        assert opened == 0, text
+    assert not any("patient" in t or "Nobody" in t for t in texts)
+
+
+async def test_summary_text_has_no_layout_characters_and_offsets_stay_exact(make_stage: Callable[..., object]) -> None:
+    stage: SummaryStage = await make_stage()  # type: ignore[misc]
+    body = (
+        "Councillors in Pellham voted on Tuesday to rebuild the town’s Victorian\u00a0pier, which Storm Edda tore "
+        "apart\nin January. The £14\u202fmillion plan will be paid for by a govern\u00adment grant and a levy on\u200b "
+        "harbour businesses."
+    )
+    doc = make_doc([("title", "Pier to be rebuilt"), ("body", body)])
+    await stage.run(doc)
+    assert doc.summary is not None
+    assert doc.summary.text == (
+        "Councillors in Pellham voted on Tuesday to rebuild the town’s Victorian pier, which Storm Edda tore apart "
+        "in January. The £14 million plan will be paid for by a government grant and a levy on harbour businesses."
+    )
+    first, second = doc.summary.sentences
+    assert first.start is not None and first.end is not None and second.start is not None
+    assert doc.text[first.start : first.end] == body[: body.index("January.") + len("January.")]
+    assert doc.text[second.start :].startswith("The £14\u202fmillion")
+
+
+async def test_the_standfirst_is_prose_a_summary_may_quote(make_stage: Callable[..., object]) -> None:
+    """Segmentation calls the opening of a story cut off by an inline prompt a standfirst: its lead stays."""
+    stage: SummaryStage = await make_stage()  # type: ignore[misc]
+    doc = make_doc(
+        [
+            ("title", "Ferry strike ends"),
+            ("standfirst", "Ferry crews on the Ardmore route went back to work on Friday after nine days of strikes."),
+            ("boilerplate", "Scroll down for video"),
+            ("body", " ".join(STORIES[0][1:])),
+        ]
+    )
+    await stage.run(doc)
+    assert doc.summary is not None
+    assert doc.summary.sentences[0].text.startswith("Ferry crews on the Ardmore route")

@@ -182,3 +182,25 @@ def test_the_documented_rule_table_is_current() -> None:
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "SEGMENTATION.md").read_text(encoding="utf-8")
     assert doc == updated_doc(doc), "docs/SEGMENTATION.md rule table is stale: run `make docs`"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Von dpa 30.04.2024, 18:58", ["dpa"]), ("Por EFE 12/05/2024", ["EFE"]), ("By Reuters", ["Reuters"])],
+)
+def test_an_agency_byline_with_its_date(line: str, names: list[str]) -> None:
+    assert [line[n.start : n.end] for n in byline_names(line, require_by=True)] == names
+
+
+def test_a_name_that_is_one_part_of_the_date_line_under_the_title_is_the_byline() -> None:
+    text = (
+        "Neue Brücke über den Fluss eröffnet\n\n"
+        "27. Januar 2026 • Gregor Lindmeier • 3 Minuten\n\n"
+        "Die neue Brücke wurde am Montag für den Verkehr freigegeben. Sie verbindet zwei Stadtteile.\n\n"
+        "Die Bauarbeiten hatten drei Jahre gedauert.\n"
+    )
+    seg = segment(text)
+    assert [b.name for b in seg.bylines] == ["Gregor Lindmeier"]
+    line = next(b for b in seg.blocks if "Gregor" in b.text)
+    assert line.kind == "byline"
+    assert "byline_in_stamp" in line.rules

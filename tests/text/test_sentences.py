@@ -161,3 +161,38 @@ def test_long_runs_of_boundary_characters_come_back(text: str) -> None:
     assert all(text[s.start : s.end] == s.text for s in sentences[:1000])
     for sentence in sentences[:1000]:
         caption_reason(sentence.text)
+
+
+def test_a_quotation_spanning_several_sentences_is_kept_whole() -> None:
+    text = (
+        "“First we can try the quiet routes. Then we will see whether anyone shows up or not,” the director said. "
+        'He added: "We expect a busy summer. We are ready for it." The board met on Tuesday.'
+    )
+    sentences = split_sentences(text)
+    assert texts(sentences) == [
+        "“First we can try the quiet routes. Then we will see whether anyone shows up or not,” the director said.",
+        'He added: "We expect a busy summer. We are ready for it."',
+        "The board met on Tuesday.",
+    ]
+    assert not any(s.quote_fragment for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+
+
+def test_pieces_of_a_quotation_that_does_not_close_soon_are_flagged() -> None:
+    text = (
+        "The board met. “We have been patient. They deserve better. We will meet again. Nobody wants a strike. "
+        "Nobody at all. That is all,” she said. Work starts in May."
+    )
+    sentences = split_sentences(text)
+    flagged = [s.text for s in sentences if s.quote_fragment]
+    assert flagged[0] == "“We have been patient." and flagged[-1] == "That is all,” she said."
+    assert [s.text for s in sentences if not s.quote_fragment] == ["The board met.", "Work starts in May."]
+    # a closing mark whose quotation opened in an earlier paragraph
+    assert [s.quote_fragment for s in split_sentences("Then it ended.” He left the hall.")] == [True, False]
+
+
+def test_inches_and_german_quotation_marks_do_not_open_quotations() -> None:
+    assert texts(split_sentences("He is 6'2\" tall. He said „Das ist gut. Sehr gut.“")) == [
+        "He is 6'2\" tall.",
+        "He said „Das ist gut. Sehr gut.“",
+    ]

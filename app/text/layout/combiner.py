@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from app.text.layout.lines import ends_sentence
 from app.text.types import BlockKind
 
 CLASSES: tuple[str, ...] = ("title", "byline", "body", "caption", "credit", "other")
@@ -56,7 +57,6 @@ class BlockView:
     zone: str  # furniture zone the rules put the block in ("", "teaser", "video", "promo", "embed")
 
 
-_TERMINAL = (".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", ".)", "»", "«", "。", "！", "？")
 _QUOTES = ("“", "”", '"', "„", "«", "»", "「", "」")
 _DIGIT = re.compile(r"\d")
 _BUCKETS = (1, 2, 3, 5, 8, 12, 20, 35, 60)
@@ -82,7 +82,7 @@ def _own(v: BlockView) -> dict[str, float]:
         "upper_ratio": upper,
         "title_case": title_case,
         "digits": min(1.0, len(_DIGIT.findall(text)) / 10),
-        "ends_sentence": float(v.text.rstrip().endswith(_TERMINAL)),
+        "ends_sentence": float(ends_sentence(v.text.rstrip())),
         "ends_colon": float(v.text.rstrip().endswith((":", "："))),
         "ends_question": float(v.text.rstrip().endswith(("?", "？"))),
         "has_quote": float(any(q in text for q in _QUOTES)),
@@ -108,7 +108,7 @@ def _neighbour(prefix: str, v: BlockView | None) -> dict[str, float]:
         prefix + "credit_strength=" + str(v.credit_strength): 1.0,
         prefix + "inline_credit": float(v.inline_credit),
         prefix + "words=" + _bucket(v.words): 1.0,
-        prefix + "ends_sentence": float(v.text.rstrip().endswith(_TERMINAL)),
+        prefix + "ends_sentence": float(ends_sentence(v.text.rstrip())),
     }
 
 

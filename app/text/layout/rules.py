@@ -71,6 +71,7 @@ BARE_BY = _rule(
 )
 BYLINE_AFTER_BY = _rule("byline_after_by", "byline", 0.9, "a name line after a bare 'By'")
 BYLINE_OPENER = _rule("byline_opener", "byline", 0.95, "names after a byline opener ('By', 'Von', 'Por', 'Af' ...)")
+BYLINE_IN_STAMP = _rule("byline_in_stamp", "byline", 0.75, "a person's name as one part of a date line near the title")
 BYLINE_NAME = _rule("byline_name", "byline", 0.8, "a bare person's name near the headline")
 AUTHOR_BIO_HEADER = _rule("author_bio_header", "boilerplate", 0.7, "an author's biography in the header")
 AUTHOR_BIO = _rule("author_bio", "boilerplate", 0.7, "an author's biography ('Jane Roe is a reporter ...')")

@@ -1,0 +1,366 @@
+"""The transformer encoders on ONNX Runtime: exported once at install time, run without torch.
+
+    python -m app.nlp.onnx export                     # the packaged MiniLM, models/*/ and ENRICH_*_MODEL_DIR
+    python -m app.nlp.onnx export --model DIR --task token-classification
+    python -m app.nlp.onnx list                       # what is exported, and for which source directory
+
+``make install`` and the image build run ``export``: torch traces each model (eval mode, eager attention, a padded
+sample batch) into ``<ENRICH_ONNX_DIR>/<model folder>-<hash of its path>/model.onnx``, with the tokenizer files
+and an ``export.json`` manifest beside it. Every export is checked against torch before it is kept (every
+sentence's mean-pooled vector or every token's logits, single and padded; cosine >= 0.9999, else the export
+fails). Nothing is exported at run time: the container's root filesystem is read-only. The default
+``ENRICH_ONNX_DIR`` is ``share/article-enrichment/onnx`` inside the Python environment, so a virtual environment
+copied into an image takes its exports along.
+
+At run time ``find_export`` looks the export up by the model directory and checks that the manifest still
+matches its weights (file names and sizes, and ``config.json``); a stale or missing export is not used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.abc
+import importlib.machinery
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Literal
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+Task = Literal["feature-extraction", "token-classification"]
+EXPORT_FORMAT = 1
+MANIFEST = "export.json"
+OPSET = 17
+MIN_COSINE = 0.9999
+_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".h5", ".msgpack", ".onnx", ".ckpt")
+_SAMPLE = [
+    "The harbour board approved the plan on Tuesday evening after a long debate.",
+    "Ferry crews returned to work.",
+    "Councillors in Pellham voted to rebuild the town's Victorian pier, which Storm Edda tore apart in January, "
+    "and the plan will be paid for by a government grant and a levy on harbour businesses.",
+]
+
+
+def default_onnx_dir() -> Path:
+    """``<sys.prefix>/share/article-enrichment/onnx``: inside the virtual environment (or the image's)."""
+    return Path(sys.prefix) / "share" / "article-enrichment" / "onnx"
+
+
+def export_dir_for(model_dir: Path, root: Path) -> Path:
+    """Where the export of ``model_dir`` lives under ``root`` (one folder per source directory)."""
+    resolved = model_dir.resolve()
+    digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:12]
+    return root / f"{resolved.name}-{digest}"
+
+
+def fingerprint(model_dir: Path) -> str:
+    """What the export depends on: the weight files' names and sizes, and ``config.json``'s bytes."""
+    h = hashlib.sha256()
+    for path in sorted(model_dir.iterdir()):
+        if path.is_file() and path.suffix in _WEIGHT_SUFFIXES:
+            h.update(f"{path.name}:{path.stat().st_size};".encode())
+    config = model_dir / "config.json"
+    if config.is_file():
+        h.update(config.read_bytes())
+    return h.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    """An export found for a model directory: its folder and its manifest."""
+
+    path: Path
+    manifest: dict[str, Any]
+
+    @property
+    def model_file(self) -> Path:
+        return self.path / "model.onnx"
+
+    @property
+    def precision(self) -> str:
+        return str(self.manifest.get("precision", "fp32"))
+
+
+def find_export(model_dir: Path, root: Path, task: Task) -> Export | None:
+    """The up-to-date export of ``model_dir`` for ``task`` under ``root``, or None (missing or stale)."""
+    path = export_dir_for(model_dir, root)
+    try:
+        manifest = json.loads((path / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
+    if (
+        manifest.get("format") != EXPORT_FORMAT
+        or manifest.get("task") != task
+        or manifest.get("fingerprint") != fingerprint(model_dir)
+        or not (path / "model.onnx").is_file()
+    ):
+        log.warning("stale ONNX export ignored", extra={"export": str(path), "model_dir": str(model_dir)})
+        return None
+    return Export(path, manifest)
+
+
+def session(export: Export, threads: int) -> Any:
+    """An ONNX Runtime CPU session on the export, ``threads`` intra-op threads (0 = one per core), no spinning.
+
+    Idle threads do not spin: on a shared machine, and beside spaCy in the same process, a spinning pool takes
+    cores that other work needs.
+    """
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    options.log_severity_level = 3
+    return ort.InferenceSession(str(export.model_file), options, providers=["CPUExecutionProvider"])
+
+
+def runtime_name(export: Export | None) -> str:
+    """How a model runs, for ``/v1/info`` and ``pipeline.stages[].model``: ``onnxruntime fp32`` or ``torch fp32``."""
+    if export is None:
+        return "torch fp32"
+    import onnxruntime as ort
+
+    return f"onnxruntime {ort.__version__} {export.precision}"
+
+
+def feed(input_names: Sequence[str], batch: dict[str, Any]) -> dict[str, Any]:
+    """The session's inputs from a tokenizer batch, as int64; a ``token_type_ids`` the batch lacks is zeros."""
+    ids = np.asarray(batch["input_ids"], dtype=np.int64)
+    out: dict[str, Any] = {}
+    for name in input_names:
+        value = batch.get(name)
+        out[name] = np.zeros_like(ids) if value is None else np.asarray(value, dtype=np.int64)
+    return out
+
+
+def mean_pooled(hidden: Any, mask: Any) -> Any:
+    """Mean over the unmasked tokens, L2-normalised (numpy; the sentence-transformers pooling of MiniLM)."""
+    m = mask[..., None].astype(hidden.dtype)
+    pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+    norm = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.clip(norm, 1e-12, None)).astype(np.float32)
+
+
+# ---- torch stays out of a pipeline that does not need it ----------------------------------------------------
+
+
+class _NoTorch(importlib.abc.MetaPathFinder):
+    """Makes ``import torch`` fail while installed, so that libraries which import it only when present (thinc,
+    under spaCy) do without it."""
+
+    def find_spec(self, name: str, path: Sequence[str] | None, target: ModuleType | None = None) -> None:
+        if name == "torch" or name.startswith("torch."):
+            raise ModuleNotFoundError(f"torch is kept out of this process ({__name__})", name=name)
+
+
+_BLOCKER = _NoTorch()
+
+
+def keep_torch_out() -> None:
+    """Keep torch from being imported until ``allow_torch`` (no effect when it is imported already)."""
+    if "torch" not in sys.modules and _BLOCKER not in sys.meta_path:
+        sys.meta_path.insert(0, _BLOCKER)
+
+
+def allow_torch() -> None:
+    """Let torch be imported again (a model that runs on torch is being loaded)."""
+    if _BLOCKER in sys.meta_path:
+        sys.meta_path.remove(_BLOCKER)
+
+
+def import_thinc_without_torch() -> None:
+    """Import thinc (spaCy's machine-learning library) with torch kept out, unless torch is imported already.
+
+    thinc imports torch whenever it is installed, only to offer torch layers that the spaCy models here never use;
+    that alone costs hundreds of MB of memory in a process whose models run on ONNX Runtime. Called when a stage
+    is built, before any model loads, so no other thread imports thinc first. torch stays importable afterwards.
+    """
+    if "torch" in sys.modules or "thinc.compat" in sys.modules:
+        return
+    keep_torch_out()
+    try:
+        import thinc.compat  # noqa: F401
+    finally:
+        allow_torch()
+
+
+# ---- export (install time only: needs torch and transformers) ----------------------------------------------
+
+
+def export_model(model_dir: Path, root: Path, task: Task) -> Export:
+    """Export ``model_dir`` for ``task`` under ``root`` (replacing an older export), check it, and return it."""
+    allow_torch()
+    import torch
+    import transformers
+
+    auto = transformers.AutoModel if task == "feature-extraction" else transformers.AutoModelForTokenClassification
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)
+    model = auto.from_pretrained(str(model_dir), local_files_only=True, attn_implementation="eager").eval()
+    import inspect
+
+    names = ["input_ids", "attention_mask"]
+    if "token_type_ids" in inspect.signature(model.forward).parameters:
+        names.append("token_type_ids")
+
+    class Wrapped(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, *inputs: Any) -> Any:
+            outputs = self.inner(**dict(zip(names, inputs, strict=True)))
+            return outputs.last_hidden_state if task == "feature-extraction" else outputs.logits
+
+    wrapped = Wrapped(model).eval()
+
+    def encoded(texts: list[str]) -> dict[str, Any]:
+        batch = dict(tokenizer(texts, padding=True, truncation=True, max_length=128, return_tensors="pt"))
+        if "token_type_ids" in names and "token_type_ids" not in batch:
+            batch["token_type_ids"] = torch.zeros_like(batch["input_ids"])
+        return {k: batch[k] for k in names}
+
+    target = export_dir_for(model_dir, root)
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=root))
+    try:
+        sample = encoded(_SAMPLE[:2])  # padded: the mask takes part in the traced graph
+        # the legacy (TorchScript) exporter: it needs no onnxscript, and the checks below prove its graph;
+        # its deprecation and tracer warnings are expected
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                wrapped,
+                tuple(sample.values()),
+                str(staging / "model.onnx"),
+                input_names=names,
+                output_names=["output"],
+                dynamic_axes={k: {0: "batch", 1: "sequence"} for k in [*names, "output"]},
+                opset_version=OPSET,
+                dynamo=False,
+            )
+        wrapped.eval()  # the exporter restores the module's previous mode; make sure dropout stays off
+        for item in model_dir.iterdir():
+            if item.is_file() and item.suffix not in _WEIGHT_SUFFIXES and item.name != "README.md":
+                shutil.copy2(item, staging / item.name)
+        worst = _check(wrapped, staging, encoded, task)
+        manifest = {
+            "format": EXPORT_FORMAT,
+            "task": task,
+            "source": str(model_dir.resolve()),
+            "fingerprint": fingerprint(model_dir),
+            "inputs": names,
+            "opset": OPSET,
+            "precision": "fp32",
+            "torch": torch.__version__,
+            "min_cosine_vs_torch": worst,
+        }
+        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+        if target.exists():
+            shutil.rmtree(target)
+        os.replace(staging, target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return Export(target, manifest)
+
+
+def _check(wrapped: Any, staging: Path, encoded: Any, task: Task) -> float:
+    """The lowest cosine between torch and ONNX Runtime outputs on the sample, alone and padded together."""
+    import torch
+
+    runner = session(Export(staging, {}), 1)
+    input_names = [i.name for i in runner.get_inputs()]
+    worst = 1.0
+    for texts in [[t] for t in _SAMPLE] + [list(_SAMPLE)]:
+        batch = encoded(texts)
+        with torch.inference_mode():
+            expected = wrapped(*batch.values()).float().numpy()
+        got = runner.run(None, feed(input_names, {k: v.numpy() for k, v in batch.items()}))[0]
+        mask = batch["attention_mask"].numpy()
+        if task == "feature-extraction":
+            a, b = mean_pooled(expected, mask), mean_pooled(got, mask)
+            cosines = (a * b).sum(axis=1)
+        else:
+            a, b = expected[mask.astype(bool)], got[mask.astype(bool)]
+            cosines = (a * b).sum(axis=1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
+        worst = min(worst, float(cosines.min()))
+    if worst < MIN_COSINE:
+        raise RuntimeError(f"ONNX export of {staging} differs from torch: cosine {worst:.6f} < {MIN_COSINE}")
+    return round(worst, 7)
+
+
+def _task_of(model_dir: Path) -> Task:
+    config = json.loads((model_dir / "config.json").read_text())
+    archs = " ".join(config.get("architectures") or [])
+    return "token-classification" if "TokenClassification" in archs else "feature-extraction"
+
+
+def _targets(args: argparse.Namespace) -> list[tuple[Path, Task]]:
+    from app.nlp.embeddings import default_embedding_model
+
+    targets: list[tuple[Path, Task]] = []
+    if args.model:
+        return [(Path(m), args.task or _task_of(Path(m))) for m in args.model]
+    targets.append((default_embedding_model()[0], "feature-extraction"))
+    baked: list[tuple[str, Task]] = [("ner", "token-classification"), ("embedding", "feature-extraction")]
+    for folder in args.models:
+        for name, task in baked:
+            if (Path(folder) / name / "config.json").is_file():
+                targets.append((Path(folder) / name, task))
+    configured: list[tuple[str, Task]] = [
+        ("ENRICH_NER_MODEL_DIR", "token-classification"),
+        ("ENRICH_EMBEDDING_MODEL_DIR", "feature-extraction"),
+    ]
+    for var, task in configured:
+        if os.environ.get(var) and (Path(os.environ[var]) / "config.json").is_file():
+            targets.append((Path(os.environ[var]), task))
+    seen: set[Path] = set()
+    return [(p, t) for p, t in targets if not (p.resolve() in seen or seen.add(p.resolve()))]  # type: ignore[func-returns-value]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    exp = sub.add_parser("export", help="export models to ONNX (needs torch; install time only)")
+    exp.add_argument("--out", type=Path, default=None, help="export root (default: ENRICH_ONNX_DIR or the venv's)")
+    exp.add_argument("--model", action="append", help="a model directory (repeatable); default: see module help")
+    exp.add_argument("--task", choices=("feature-extraction", "token-classification"), default=None)
+    exp.add_argument("--models", action="append", default=["models"], help="a folder with ner/ and embedding/")
+    exp.add_argument("--if-stale", action="store_true", help="skip models whose export is up to date")
+    lst = sub.add_parser("list", help="the exports under the root")
+    lst.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args(argv)
+    root = args.out or Path(os.environ.get("ENRICH_ONNX_DIR") or default_onnx_dir())
+    if args.command == "list":
+        for manifest in sorted(root.glob(f"*/{MANIFEST}")):
+            data = json.loads(manifest.read_text())
+            print(f"{manifest.parent}: {data['task']} {data['precision']} from {data['source']}")
+        return 0
+    logging.basicConfig(level=logging.WARNING)
+    for model_dir, task in _targets(args):
+        if args.if_stale and find_export(model_dir, root, task) is not None:
+            print(f"up to date: {model_dir} ({task})")
+            continue
+        done = export_model(model_dir, root, task)
+        cosine = done.manifest["min_cosine_vs_torch"]
+        print(f"exported {model_dir} ({task}) -> {done.path} (lowest cosine to torch {cosine})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

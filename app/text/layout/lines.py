@@ -1,0 +1,189 @@
+"""Lines of a scraped article as candidate blocks (``Unit``): split, hard wraps joined, split credits joined,
+prompts cut out of paragraphs. Every offset is a ``str`` index into the text exactly as given."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.text import boilerplate as bp
+from app.text.credits import InlineCredit, Strength, read_credit
+from app.text.layout import rules
+from app.text.layout.rules import Rule
+from app.text.names import NameSpan, word_count
+from app.text.types import BlockKind
+
+_LINE = re.compile(r"[^\r\n]+")
+_TERMINAL = (
+    *(".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)"),
+    *(".«", ".»", "。", "！", "？", "。」", "。）"),
+)
+
+
+@dataclass(slots=True)
+class Unit:
+    start: int
+    end: int
+    text: str
+    gap: int  # line breaks before this unit (1: same paragraph, 2+: after a blank line)
+    words: int = 0
+    kind: BlockKind | None = None
+    conf: float = 0.0
+    zone: str = ""  # "teaser", "video", "promo", "embed": furniture that also blocks byline/caption rules
+    inline: InlineCredit | None = None
+    credit_raw: tuple[int, int] | None = None  # absolute span of the credit text of a credit block
+    caption_of: int | None = None  # for a credit block: the unit holding its caption
+    credited: bool = False  # for a caption block: a credit line has been linked to it
+    names: tuple[NameSpan, ...] = ()
+    fired: list[Rule] = field(default_factory=list)  # every rule that fired on this unit, in order
+    inline_any: InlineCredit | None = None  # a credit inside the unit, whatever its kind (a combiner signal)
+    why: list[str] = field(default_factory=list)  # the combiner's strongest features, when it overrode the rules
+
+    def fire(self, rule: Rule, *, force: bool = False) -> None:
+        """Record ``rule``; the first rule to fire (or a forced one) gives the unit its kind."""
+        self.fired.append(rule)
+        if self.kind is None or force:
+            self.kind, self.conf = rule.kind, rule.confidence
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _newlines(gap: str) -> int:
+    return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
+
+
+def split_lines(text: str) -> list[Unit]:
+    units: list[Unit] = []
+    prev_end = 0
+    for m in _LINE.finditer(text):
+        start, end = strip_span(text, m.start(), m.end())
+        if start == end:
+            continue
+        gap = _newlines(text[prev_end:start]) if units else 2
+        units.append(Unit(start, end, text[start:end], gap))
+        prev_end = end
+    return units
+
+
+def ends_sentence(s: str) -> bool:
+    return s.endswith(_TERMINAL)
+
+
+def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:
+    """Join a hard-wrapped line to the line before it: same paragraph, no sentence end, lower-case start."""
+    out: list[Unit] = []
+    joined = False
+    for u in units:
+        if out and u.gap == 1:
+            prev = out[-1]
+            tail = text[max(prev.start, prev.end - 3) : prev.end]
+            if (
+                u.text[:1].islower()
+                and prev.end - prev.start >= 40
+                and not ends_sentence(tail)
+                and not tail.endswith(("(", ":"))
+                and read_credit(u.text).strength < Strength.MEDIUM
+            ):
+                prev.end = u.end  # the text is cut once, below: joining many lines stays linear
+                joined = True
+                continue
+        out.append(u)
+    if joined:
+        for u in out:
+            u.text = text[u.start : u.end]
+    return out
+
+
+def split_inline_prompts(text: str, units: list[Unit]) -> list[Unit]:
+    """Cut a prompt out of the paragraph that holds it (``... fell. Scroll down for video The council ...``): the
+    paragraph's text before and after it stay blocks of their own, the prompt becomes a boilerplate block."""
+    out: list[Unit] = []
+    for u in units:
+        found = bp.inline_prompt(u.text)
+        if found is None:
+            out.append(u)
+            continue
+        a, b = u.start + found[0], u.start + found[1]
+        before = strip_span(text, u.start, a)
+        after = strip_span(text, b, u.end)
+        if before[1] > before[0]:
+            out.append(Unit(before[0], before[1], text[before[0] : before[1]], u.gap))
+        prompt = Unit(a, b, text[a:b], 1 if before[1] > before[0] else u.gap)
+        prompt.fire(rules.INLINE_PROMPT)
+        out.append(prompt)
+        if after[1] > after[0]:
+            out.append(Unit(after[0], after[1], text[after[0] : after[1]], 1))
+    return out
+
+
+def _credit_label_only(s: str) -> bool:
+    key = s.strip().casefold().rstrip(" :")
+    return key in {"image", "images", "photo", "photos", "photograph", "picture", "pictures", "credit", "source"}
+
+
+def join_split_credits(text: str, units: list[Unit]) -> list[Unit]:
+    """``caption (`` / ``Image:`` / ``Getty Images/iStockphoto)`` -> caption, one credit block."""
+    out: list[Unit] = []
+    i = 0
+    n = len(units)
+    while i < n:
+        u = units[i]
+        opens = u.text.endswith("(")
+        labelled = _credit_label_only(u.text)
+        if (opens or labelled) and i + 1 < n:
+            joined = _try_join(text, units, i, opens=opens)
+            if joined is not None:
+                caption, credit, used = joined
+                if caption is not None:
+                    out.append(caption)
+                out.append(credit)
+                i += used
+                continue
+        out.append(u)
+        i += 1
+    return out
+
+
+def _try_join(text: str, units: list[Unit], i: int, *, opens: bool) -> tuple[Unit | None, Unit, int] | None:
+    u = units[i]
+    paren_at = u.start + len(u.text) - 1 if opens else u.start
+    for j in range(i + 1, min(i + 4, len(units))):
+        last = units[j]
+        if last.text.count(" ") > 12:
+            return None
+        closes = last.text.endswith(")")
+        inner_start = paren_at + 1 if opens else u.start
+        inner_end = last.end - 1 if closes else last.end
+        inner_start, inner_end = strip_span(text, inner_start, inner_end)
+        inner = text[inner_start:inner_end]
+        if (closes or not opens) and read_credit(" ".join(inner.split())).strength >= Strength.MEDIUM:
+            if not opens and not closes and j > i + 1:
+                return None
+            caption: Unit | None = None
+            credit_start = u.start
+            if opens:
+                before_end = strip_span(text, u.start, paren_at)[1]
+                if before_end > u.start:
+                    caption = Unit(u.start, before_end, text[u.start : before_end], u.gap)
+                    credit_start = paren_at
+            credit = Unit(credit_start, last.end, text[credit_start : last.end], u.gap if caption is None else 1)
+            credit.credit_raw = (inner_start, inner_end)
+            credit.fire(rules.SPLIT_CREDIT)
+            return caption, credit, j - i + 1
+        if closes:
+            return None
+    return None
+
+
+def units(text: str) -> list[Unit]:
+    """The candidate blocks of ``text``, with their word counts."""
+    out = split_inline_prompts(text, join_split_credits(text, join_wrapped(text, split_lines(text))))
+    for u in out:
+        u.words = word_count(u.text)
+    return out

@@ -1,0 +1,652 @@
+"""The rule passes of segmentation, in order: page furniture, editor's notes, the title, credits, the header,
+captions, the standfirst and the rest. Each pass fires named rules (``rules``) on the units it recognises; the
+first rule to fire on a unit gives the rules' reading of it. Every pass is linear in the number of lines, and the
+per-line tests look at bounded windows of a line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from app.text import boilerplate as bp
+from app.text.credits import Strength, find_inline_credit, read_credit
+from app.text.layout import lines, rules, vocab
+from app.text.layout.lines import Unit, ends_sentence, strip_span
+from app.text.names import NameSpan, bare_name_line, byline_names, has_byline_opener
+
+_BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
+_TITLE_MAX_WORDS = 35
+CAPTION_MAX_WORDS = 100
+
+
+def _is_prose(u: Unit) -> bool:
+    """A sentence-like block: ends like a sentence (or is long), and has enough words."""
+    return (ends_sentence(u.text) and u.words >= 3) or u.words >= 20
+
+
+def _is_solid_prose(u: Unit) -> bool:
+    return (ends_sentence(u.text) and u.words >= 8) or u.words >= 20
+
+
+def _titleness(s: str) -> float:
+    words = [w for w in s.split() if w[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(1 for w in words if w[0].isupper()) / len(words)
+
+
+def _has_emoji(s: str) -> bool:
+    return any(ord(c) >= 0x1F000 for c in s[:400])
+
+
+_POSITION = re.compile(r"\((?:" + vocab.alternation(vocab.union(vocab.PICTURE_MARKERS)) + r")\)", re.IGNORECASE)
+EDITOR_NOTE = re.compile(r"^(?:EDITORS?['’]?S?['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\s{0,2}[:\-–—]\s{0,2}")
+NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
+CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)? ?caption\s{0,2}[,:]\s{0,2}", re.IGNORECASE)
+TOPSHOT = re.compile(r"^TOPSHOTS?\s{0,2}[-–—:]\s{0,2}")
+_FILE_PREFIX = re.compile(r"^(?:FILE(?: PHOTO)?\s{0,2}[-–—:]|\(FILE(?: PHOTO)?\))\s")
+_MONTH = r"(?i:" + vocab.alternation(vocab.MONTHS["en"]) + r")\.?"  # the wire style is English: "April 14, 2024"
+_WEEKDAY = r"(?i:" + vocab.alternation(vocab.WEEKDAYS["en"]) + r")"
+# An agency-style caption ends with the place and the date the picture was taken:
+# "... in Birmingham, Alabama, April 14, 2024." / "... April 14, 2024, in Birmingham, Ala."
+_DATED_CAPTION = re.compile(
+    r"(?:, [A-Z][\w.]{1,20}(?: [A-Z][\w.]{1,20}){0,2}, (?:" + _WEEKDAY + r", )?" + _MONTH + r" \d{1,2}, \d{4}\.$)"
+    r"|(?:" + _MONTH + r" \d{1,2}, \d{4}, (?:in|at|near|outside) [A-Z][^.]{1,60}\.$)"
+)
+_SPEECH = re.compile(r"\b(?:said|says|told|according to)\b|[“”\"]")
+
+
+_TIMECODE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+
+
+def _orphan_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
+    """A descriptive line between a paragraph and the next live-blog entry: it heads nothing, so it is a caption."""
+    return (
+        prev is not None
+        and prev.kind is None
+        and _is_solid_prose(prev)
+        and not ends_sentence(u.text)
+        and 5 <= u.words <= 25
+        and _titleness(u.text) < 0.5
+        and bp.is_live_entry_header(nxt.text)
+    )
+
+
+def _is_dated_caption(u: Unit) -> bool:
+    if u.words > 45 or u.words < 6 or _SPEECH.search(u.text[:600]):
+        return False
+    return bool(_DATED_CAPTION.search(u.text[-90:]))
+
+
+# ------------------------------------------------------------------------------------------------ passes
+
+
+@dataclass(slots=True)
+class State:
+    text: str
+    units: list[Unit]
+    title: int | None = None
+    header_end: int = -1
+    bylines: list[NameSpan] = field(default_factory=list)
+
+
+def _furniture(st: State) -> None:
+    units = st.units
+    for u in units:
+        if bp.is_dateline(u.text):
+            u.fire(rules.DATELINE)
+        elif bp.is_live_entry_header(u.text):
+            u.fire(rules.LIVE_ENTRY_HEADER)
+        elif bp.is_timestamp(u.text):
+            u.fire(rules.TIMESTAMP)
+        elif bp.is_embed_attribution(u.text):
+            u.fire(rules.EMBED_ATTRIBUTION)
+            u.zone = "embed"
+        elif bp.is_ui_line(u.text) or bp.is_video_item(u.text):
+            u.fire(rules.UI_LINE)
+        elif bp.is_promo(u.text, u.words):
+            u.fire(rules.PROMO)
+            u.zone = "promo"
+        elif len(u.text) <= 3 and not any(c.isalnum() for c in u.text):
+            u.fire(rules.SYMBOLS_ONLY)
+    for i, u in enumerate(units):
+        if bp.is_teaser_header(u.text):
+            _teaser_zone(units, i)
+        elif bp.is_video_start(u.text):
+            _video_zone(units, i)
+        elif u.zone == "embed":
+            _embedded_post(units, i)
+    _promo_runs(units)
+    _pull_quotes(st)
+
+
+_QUOTES_OPEN = ("“", '"', "‘", "'")
+_QUOTES_CLOSE = ("”", '"', "’", "'", ".”", '."', "?”", "!”")
+_MAX_PULL_QUOTE_CHECKS = 50  # each check scans the text once; a bounded number keeps the pass linear
+
+
+def _pull_quotes(st: State) -> None:
+    """A quoted sentence standing alone that repeats words from elsewhere in the article is a pull quote."""
+    checks = 0
+    for u in st.units:
+        quoted = u.text.startswith(_QUOTES_OPEN) and u.text.endswith(_QUOTES_CLOSE)
+        if u.kind is not None or u.words > 40 or u.words < 6 or not quoted:
+            continue
+        if checks >= _MAX_PULL_QUOTE_CHECKS:
+            return
+        checks += 1
+        core = u.text.strip("“”\"‘’' .,!?…")
+        if len(core) < 30:
+            continue
+        first = st.text.find(core)
+        again = st.text.find(core, first + 1) if first >= 0 else -1
+        elsewhere = [k for k in (first, again) if k >= 0 and not (u.start <= k < u.end)]
+        if elsewhere:
+            u.fire(rules.PULL_QUOTE)
+
+
+def _teaser_like(u: Unit) -> bool:
+    if u.words > (40 if _titleness(u.text) >= 0.6 else 25) or u.text.strip().casefold() == "by" or _by_line(u):
+        return False
+    if u.kind == "boilerplate":
+        return True
+    return not _is_solid_prose(u) or u.text.endswith("?") or _titleness(u.text) >= 0.6
+
+
+def _teaser_zone(units: list[Unit], i: int) -> None:
+    units[i].fire(rules.TEASER_HEADER)
+    for j in range(i + 1, min(i + 21, len(units))):
+        u = units[j]
+        if u.credit_raw is not None or not _teaser_like(u):
+            return
+        u.fire(rules.TEASER_ITEM)
+        u.zone = u.zone or "teaser"
+
+
+def _video_zone(units: list[Unit], i: int) -> None:
+    units[i].fire(rules.VIDEO_START)
+    units[i].zone = "video"
+    for j in range(i + 1, min(i + 6, len(units))):
+        u = units[j]
+        if u.words > 45 or u.credit_raw is not None:
+            return
+        u.fire(rules.VIDEO_ZONE)
+        u.zone = u.zone or "video"
+        if _is_solid_prose(u):
+            return
+
+
+def _embedded_post(units: list[Unit], i: int) -> None:
+    """The lines of an embedded post stand just before its ``— Name (@handle) date`` signature."""
+    if i == 0:
+        return
+    first = units[i - 1]
+    if first.words <= 80 and first.kind is None:
+        first.fire(rules.EMBED_POST)
+        first.zone = "embed"
+    for j in range(i - 2, max(-1, i - 5), -1):
+        u = units[j]
+        if u.kind is not None or u.words > 60 or not (bp.has_link(u.text) or _has_emoji(u.text)):
+            return
+        u.fire(rules.EMBED_POST_LINK)
+        u.zone = "embed"
+
+
+def _promo_runs(units: list[Unit]) -> None:
+    """Short lines inside a subscription or newsletter box are part of it."""
+    n = len(units)
+    promo = [u.zone == "promo" or (u.kind == "boilerplate" and u.zone == "" and _is_promo_ui(u)) for u in units]
+    for i in range(n):
+        if not promo[i]:
+            continue
+        # lines right after a promotion: "Original reporting. Delivered to you." / "I'm in"
+        j = i + 1
+        while j < n and units[j].kind is None and units[j].words <= 8 and j - i <= 3:
+            units[j].fire(rules.PROMO_FOLLOWER)
+            units[j].zone = "promo"
+            j += 1
+        # lines between two promotions a few lines apart
+        for k in range(i + 2, min(i + 8, n)):
+            if promo[k]:
+                between = units[i + 1 : k]
+                if all(b.words <= 30 and (b.kind is None or b.kind == "boilerplate") for b in between):
+                    for b in between:
+                        b.fire(rules.PROMO_BETWEEN)
+                        b.zone = b.zone or "promo"
+                break
+
+
+def _is_promo_ui(u: Unit) -> bool:
+    key = bp.normalise(u.text)
+    return any(w in key for w in ("subscri", "newsletter", "sign in", "sign up", "register", "unlock", "account"))
+
+
+def _editor_notes(st: State) -> None:
+    for u in st.units:
+        note = EDITOR_NOTE.match(u.text[:40]) if u.kind is None else None
+        if note is not None and not any(sep in u.text[note.end() : note.end() + 160] for sep in NOTE_SEPARATORS):
+            u.fire(rules.EDITOR_NOTE)
+
+
+def _credits(st: State) -> None:
+    for u in st.units:
+        if u.kind is not None or u.zone:
+            continue
+        by_line = bool(_by_line(u))
+        if u.words <= 18 and not by_line:
+            reading = read_credit(u.text)
+            if reading.strength >= Strength.MEDIUM:
+                raw_start, raw_end = raw_bounds(st.text, u.start, u.end)
+                u.credit_raw = (raw_start, raw_end)
+                u.fire(rules.CREDIT_LINE if reading.strength == Strength.STRONG else rules.CREDIT_LINE_FORM)
+                continue
+        if u.words <= CAPTION_MAX_WORDS and not by_line:
+            found = find_inline_credit(u.text)
+            if found is not None:
+                u.inline = found
+                u.fire(rules.CAPTION_INLINE_CREDIT)
+
+
+def raw_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The credit inside a line without its brackets: ``(Robert F. Bukaty / AP)`` -> ``Robert F. Bukaty / AP``."""
+    while end - start >= 2 and text[start] in "([{" and text[end - 1] in ")]}":
+        start, end = strip_span(text, start + 1, end - 1)
+    return start, end
+
+
+def _title(st: State) -> None:
+    for i, u in enumerate(st.units):
+        if u.kind in ("boilerplate", "dateline"):
+            continue
+        headline_shaped = u.words <= _TITLE_MAX_WORDS and not (u.text.endswith(".") and u.words > 15)
+        if (
+            u.kind is None
+            and headline_shaped
+            and len(u.text) <= 300
+            and i + 1 < len(st.units)  # a text of one block is all body
+            and read_credit(u.text).strength < Strength.MEDIUM
+        ):
+            nxt = st.units[i + 1]
+            if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline
+                u.fire(rules.KICKER)
+                continue
+            u.fire(rules.TITLE_FIRST if i == 0 else rules.TITLE_AFTER_FURNITURE)
+            st.title = i
+        return
+
+
+def _is_kicker(u: Unit, nxt: Unit) -> bool:
+    """A section label or kicker of one to three words printed above a longer headline."""
+    return (
+        u.words <= 3
+        and not ends_sentence(u.text)
+        and nxt.kind is None
+        and 5 <= nxt.words <= _TITLE_MAX_WORDS
+        and not (nxt.text.endswith(".") and nxt.words > 15)
+        and not _by_line(nxt)
+        and not byline_names(nxt.text, require_by=False)
+    )
+
+
+_BARE_OPENERS = frozenset(o for o in vocab.union(vocab.BYLINE_OPENERS) if " " not in o) - vocab.BYLINE_OPENERS_STRICT
+_HEADER_MAX_TEXT_LINES = 6  # lines of text (not furniture) a page header holds before its first paragraph
+_BARE_BYLINE_REACH = 8  # lines after the title where a name without "By" can be the byline
+
+
+def _by_line(u: Unit) -> tuple[NameSpan, ...]:
+    """The names of a ``By ...`` line (offsets into the line); () for any other line."""
+    if len(u.text) > 300 or not has_byline_opener(u.text):
+        return ()
+    return byline_names(u.text, require_by=True)
+
+
+def _absolute(u: Unit, names: tuple[NameSpan, ...]) -> tuple[NameSpan, ...]:
+    return tuple(NameSpan(u.start + n.start, u.start + n.end) for n in names)
+
+
+_STAMP_PARTS = re.compile(r"[^•·|/,]+")
+_DATE_MARK = re.compile(
+    r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s(?i:" + vocab.alternation(vocab.union(vocab.MONTHS)) + r")"
+)
+
+
+def _dated(u: Unit) -> bool:
+    """A short line that holds a date ("27. Januar 2026", "30.04.2024", "Dec 02, 2026") and separators."""
+    head = u.text[:200]
+    return (
+        u.words <= 25
+        and any(sep in head for sep in "•·|/,")
+        and (rules.TIMESTAMP in u.fired or _DATE_MARK.search(head) is not None)
+    )
+
+
+def _names_in_stamp(u: Unit) -> tuple[NameSpan, ...]:
+    """Person names standing as their own part of a date line (parts split at ``•``, ``·``, ``|``, ``/``, ``,``)."""
+    out: list[NameSpan] = []
+    for part in _STAMP_PARTS.finditer(u.text[:200]):
+        a, b = strip_span(u.text, part.start(), part.end())
+        if b > a and not any(c.isdigit() for c in u.text[a:b]) and bare_name_line(u.text[a:b]):
+            out.append(NameSpan(u.start + a, u.start + b))
+    return tuple(out)
+
+
+def _name_line(u: Unit) -> tuple[NameSpan, ...]:
+    separated = any(sep in u.text[:80] for sep in (" · ", " | ", " • "))
+    if u.kind is not None or u.words > (40 if separated else 12):
+        return ()
+    return _absolute(u, byline_names(u.text, require_by=False))
+
+
+def _header(st: State) -> None:
+    """Find the header (title to first body paragraph) and the bylines anywhere."""
+    units = st.units
+    n = len(units)
+    start = (st.title + 1) if st.title is not None else 0
+    # "By ..." lines, and the name lines after a bare "By"
+    for i, u in enumerate(units):
+        if u.zone:
+            continue
+        key = u.text.strip().casefold()
+        if key in _BARE_OPENERS:
+            u.fire(rules.BARE_BY, force=True)
+            for j in range(i + 1, min(i + 10, n)):
+                v = units[j]
+                if bp.normalise(v.text) == "" and v.words <= 1:
+                    continue
+                names = byline_names(v.text, require_by=False) if v.kind in (None, "boilerplate") else ()
+                names = _absolute(v, names)
+                if not names:
+                    break
+                v.names = names
+                v.fire(rules.BYLINE_AFTER_BY, force=True)
+            continue
+        if u.kind is None and u.words <= 30:
+            names = _absolute(u, _by_line(u))
+            if names:
+                u.names = names
+                u.fire(rules.BYLINE_OPENER)
+    # the header: up to the last byline/date/furniture line before the body starts
+    last_marker = start - 1
+    seen_byline_or_date = False
+    prose = 0
+    texts = 0
+    for i in range(start, min(n, start + 60)):
+        u = units[i]
+        # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
+        names = _name_line(u) if i - start < _BARE_BYLINE_REACH and not u.text.isupper() else ()
+        if names:
+            u.names = names
+            u.fire(rules.BYLINE_NAME)
+        elif i - start < _BARE_BYLINE_REACH and u.kind in (None, "boilerplate") and _dated(u):
+            stamped = _names_in_stamp(u)  # "27. Januar 2026 • Gregor Meier • 3 Minuten"
+            if stamped:
+                u.names = stamped
+                u.fire(rules.BYLINE_IN_STAMP, force=True)
+        if u.kind == "byline" or (u.kind == "boilerplate" and bp.is_timestamp(u.text)):
+            seen_byline_or_date = True
+            last_marker = i
+            continue
+        if u.kind is not None:
+            last_marker = i
+            continue
+        if _is_bio(u, st, start, i):
+            u.fire(rules.AUTHOR_BIO_HEADER)
+            last_marker = i
+            continue
+        if _is_solid_prose(u):
+            if seen_byline_or_date:
+                last_marker = i - 1  # short lines between the byline and the first paragraph belong to the header
+                break
+            prose += 1
+            if prose >= 2:
+                break
+        else:
+            texts += 1
+            if texts > _HEADER_MAX_TEXT_LINES:  # a table or a list, not a page header
+                break
+    st.header_end = last_marker
+    # bylines: names, de-duplicated; a name-only line after the header is not a byline
+    for i, u in enumerate(units):
+        if u.kind == "byline":
+            if u.conf <= 0.8 and i > st.header_end:
+                u.kind, u.conf = None, 0.0
+                continue
+            st.bylines.extend(u.names)
+    # the authors' biographies, wherever they stand ("Jane Roe is a reporter in Leeds.")
+    authors = tuple({st.text[n.start : n.end] + " " for n in st.bylines})
+    if authors:
+        for u in units:
+            if u.kind is None and u.words <= 45 and u.text.startswith(authors):
+                author = next(a for a in authors if u.text.startswith(a))
+                if u.text[len(author) :].startswith(_BIO_VERBS):
+                    u.fire(rules.AUTHOR_BIO)
+
+
+_BIO_VERBS = ("is ", "was ", "writes ", "covers ", "reports ", "contributed ")
+
+
+def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
+    """``Jane Roe is a freelance reporter in London.``: an author's biography in the header."""
+    if u.words > 45:
+        return False
+    for v in st.units[start:i]:
+        for span in v.names:
+            name = st.text[span.start : span.end]
+            if u.text.startswith(name + " ") and u.text[len(name) + 1 :].startswith(_BIO_VERBS):
+                return True
+    return False
+
+
+def _captions(st: State) -> None:
+    units = st.units
+    n = len(units)
+    for i, u in enumerate(units):
+        if u.kind is not None or u.zone or u.words > CAPTION_MAX_WORDS:
+            continue
+        prev = units[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == "boilerplate" and bp.is_photo_marker(prev.text):
+            u.fire(rules.CAPTION_AFTER_GALLERY)
+        elif EDITOR_NOTE.match(u.text[:40]) or TOPSHOT.match(u.text[:12]) or _FILE_PREFIX.match(u.text[:16]):
+            u.fire(rules.CAPTION_PREFIX)
+        elif CAPTION_LABEL.match(u.text[:20]) and u.words >= 3:
+            u.fire(rules.CAPTION_LABEL)
+        elif u.words <= 40 and _POSITION.search(u.text[:400]) and i != st.title:
+            u.fire(rules.CAPTION_POSITION)
+        elif _is_dated_caption(u):
+            u.fire(rules.CAPTION_DATED)
+        elif prev is not None and _TIMECODE.match(prev.text) and not _is_prose(u) and 3 <= u.words <= 25:
+            u.fire(rules.CAPTION_UNDER_VIDEO)
+        elif i > st.header_end and i + 1 < n and _orphan_line(u, prev, units[i + 1]):
+            u.fire(rules.CAPTION_ORPHAN)
+    # a line after the byline in the header that reads as a description, not a sentence: the lead picture
+    seen_byline = False
+    for i in range(0, st.header_end + 1):
+        u = units[i]
+        if u.kind == "byline":
+            seen_byline = True
+        elif (
+            seen_byline
+            and u.kind is None
+            and not u.zone
+            and u.words >= 6
+            and not ends_sentence(u.text)
+            and _titleness(u.text) < 0.5
+        ):
+            u.fire(rules.CAPTION_LEAD_PICTURE)
+    # credit lines: find their caption
+    for i, u in enumerate(units):
+        if u.kind == "credit":
+            _link_credit(st, i)
+    # a bare organisation name after a caption-like line in the body: a credit ("ES", "The London Standard")
+    for i in range(1, n):
+        u = units[i]
+        if u.kind is not None or u.zone or i <= st.header_end or u.words > 5:
+            continue
+        if not _weak_credit_form(u.text):
+            continue
+        prev = units[i - 1]
+        nxt = units[i + 1] if i + 1 < n else None
+        if not _caption_like(prev, st, i - 1) or prev.words < 3:
+            continue
+        if nxt is not None and nxt.kind is None and not (_is_prose(nxt) or nxt.words <= 12):
+            continue
+        u.credit_raw = raw_bounds(st.text, u.start, u.end)
+        u.fire(rules.CREDIT_BARE_ORG)
+        _link_credit(st, i)
+
+
+def _weak_credit_form(s: str) -> bool:
+    reading = read_credit(s)
+    if reading.strength < Strength.WEAK:
+        return False
+    words = s.strip("() ").split()
+    if len(words) == 1:
+        w = words[0]
+        return w.isupper() and 2 <= len(w) <= 6
+    return words[0] in ("The", "THE") or any(
+        w.casefold().strip(".,") in ("images", "pictures", "photos", "press", "news", "media") for w in words
+    )
+
+
+def _caption_like(u: Unit | None, st: State, i: int) -> bool:
+    if u is None or u.zone or u.words < 2 or u.words > CAPTION_MAX_WORDS:
+        return False
+    if u.kind not in (None, "caption"):
+        return False
+    if u.kind == "caption" and (u.inline is not None or u.credited):
+        return False  # it already has its credit
+    if i == st.title or u.text.endswith((":", "?")):
+        return False
+    return not (u.kind is None and st.title is not None and i == st.title + 1 and _is_solid_prose(u))
+
+
+def uncredited_caption(u: Unit | None) -> bool:
+    return u is not None and u.kind == "caption" and u.inline is None and not u.credited and not u.zone
+
+
+def _heading_like(u: Unit) -> bool:
+    return not ends_sentence(u.text) and u.words <= 12 and _titleness(u.text) >= 0.6
+
+
+def _link_credit(st: State, i: int) -> None:
+    units = st.units
+    n = len(units)
+    prev = units[i - 1] if i > 0 else None
+    nxt = units[i + 1] if i + 1 < n else None
+    after = units[i + 2] if i + 2 < n else None
+    prev_ok = _caption_like(prev, st, i - 1) and prev is not None
+    if prev_ok and prev is not None and prev.kind is None and ends_sentence(prev.text):
+        # a sentence before a credit line is its caption only if it is at most two sentences, and never for a
+        # chart's "Source:" line (the chart's title is not in the text; the sentence before it is the article's)
+        chart_source = units[i].text.casefold().startswith("source")
+        prev_ok = not chart_source and _sentences(prev.text) <= 2 and prev.words <= 60
+    next_ok = (
+        _caption_like(nxt, st, i + 1)
+        and nxt is not None
+        and nxt.words <= 15
+        and not ends_sentence(nxt.text)
+        and not (after is not None and after.kind is None and _is_solid_prose(after))
+    )
+    target: int | None = None
+    if uncredited_caption(prev):
+        target = i - 1
+    elif uncredited_caption(nxt):  # "Image source, Getty Images" / "Image caption, ..."
+        target = i + 1
+    elif prev_ok and prev is not None and not (_heading_like(prev) and next_ok):
+        target = i - 1
+    elif next_ok:
+        target = i + 1
+    if target is None:
+        return
+    cap = units[target]
+    cap.fire(rules.CAPTION_OF_CREDIT)
+    cap.credited = True
+    units[i].caption_of = target
+
+
+def _standfirst_and_rest(st: State) -> None:
+    units = st.units
+    first_text: int | None = None
+    header_text_seen = False
+    for i, u in enumerate(units):
+        if u.kind is not None:
+            continue
+        if st.title is not None and i < st.title:
+            u.fire(rules.BEFORE_TITLE)
+            continue
+        in_header = i <= st.header_end
+        if in_header:
+            if u.words < 4:
+                u.fire(rules.HEADER_SHORT)
+            elif header_text_seen and _heading_like(u):
+                u.fire(rules.HEADER_HEADING)
+            else:
+                u.fire(rules.HEADER_TEXT)
+            header_text_seen = True
+            continue
+        if first_text is None:
+            first_text = i
+            if _standfirst_slot(st, i) and _is_solid_prose(u) and u.words <= 60:
+                u.fire(rules.STANDFIRST_SLOT)
+                continue
+        _rest(u)
+
+
+def _standfirst_slot(st: State, i: int) -> bool:
+    """The first text after the title, with only the lead picture or furniture in between, and no byline."""
+    if st.title is None or st.bylines:
+        return False
+    for v in st.units[st.title + 1 : i]:
+        if v.kind not in ("caption", "credit", "boilerplate"):
+            return False
+    return bool(st.units[i + 1 :]) and not _starts_with_dateline(st.units[i].text)
+
+
+_INLINE_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]{1,20}\))? ?[—–-]{1,2} ")
+
+
+def _starts_with_dateline(s: str) -> bool:
+    return bool(_INLINE_DATELINE.match(s[:60]))
+
+
+_LABELLED_CLAUSE = re.compile(r"^[A-Z][\w’' -]{1,30}: [a-z]")
+_SENTENCE_BREAK = re.compile(r"[.!?][”\"’']? [A-Z“\"‘]")
+
+
+def _sentences(s: str) -> int:
+    return 1 + len(_SENTENCE_BREAK.findall(s[:2000]))
+
+
+def _rest(u: Unit) -> None:
+    if not any(c.isalnum() for c in u.text[:200]):
+        u.fire(rules.NO_LETTERS)
+    elif u.text.startswith(_BULLET) or u.text.endswith((";", ",", "; and", "; or", ", and", ", or")):
+        u.fire(rules.LIST_ITEM)
+    elif u.text.endswith("?") and _sentences(u.text) == 1 and (u.words <= 10 or _titleness(u.text) >= 0.7):
+        u.fire(rules.QUESTION_HEADING)
+    elif _LABELLED_CLAUSE.match(u.text[:120]) and u.words >= 6:
+        u.fire(rules.LABELLED_CLAUSE)
+    elif _is_prose(u) or (u.text.endswith(":") and u.words >= 3):
+        u.fire(rules.SOLID_PROSE if _is_solid_prose(u) else rules.PROSE)
+    elif u.words <= 20:
+        u.fire(rules.SHORT_LINE if u.words <= 12 else rules.MEDIUM_LINE)
+    else:
+        u.fire(rules.LONG_LINE)
+
+
+def heading_shaped(u: Unit) -> bool:
+    return not ends_sentence(u.text) and 1 <= u.words <= 20 and any(c.isalpha() for c in u.text[:200])
+
+
+def analyse(text: str) -> State:
+    """Split ``text`` into units and run every rule pass over them."""
+    st = State(text, lines.units(text))
+    _furniture(st)
+    _editor_notes(st)
+    _title(st)
+    _credits(st)
+    _header(st)
+    _captions(st)
+    _standfirst_and_rest(st)
+    return st

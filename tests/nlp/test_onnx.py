@@ -1,0 +1,184 @@
+"""ONNX Runtime against torch: the packaged MiniLM and tiny models exported here; torch stays out at run time."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.errors import ModelLoadError
+from app.nlp import onnx
+from app.nlp.embeddings import SentenceEmbedder, default_embedding_model
+from app.nlp.ner import TransformersNer
+from tests.nlp.tiny_ner import LABELS, build_tiny_ner
+
+SENTENCES = [
+    "The harbour board approved the plan on Tuesday evening after a long debate.",
+    "Ferry crews returned to work.",
+    "“It’s very, very good news,” said a haulier who had waited four days at Ardmore\u00a0harbour.",
+    "Zürich's council, São Paulo's mayor and the Ōsaka port authority signed the agreement.",
+    " ".join(["The council met again and again to discuss the pier and the levy."] * 30),  # past 256 word pieces
+]
+
+
+@pytest.fixture(scope="module")
+def minilm_pair() -> tuple[SentenceEmbedder, SentenceEmbedder]:
+    model_dir, name = default_embedding_model()
+    on_onnx = SentenceEmbedder(model_dir, name=name, runtime="onnxruntime")
+    on_torch = SentenceEmbedder(model_dir, name=name, runtime="torch")
+    on_onnx.load()
+    on_torch.load()
+    return on_onnx, on_torch
+
+
+def test_the_packaged_minilm_runs_on_onnx_runtime_with_the_vectors_of_torch(
+    minilm_pair: tuple[SentenceEmbedder, SentenceEmbedder],
+) -> None:
+    on_onnx, on_torch = minilm_pair
+    assert on_onnx.runtime.startswith("onnxruntime ") and on_onnx.runtime.endswith(" fp32")
+    assert on_onnx.name.endswith(f"on {on_onnx.runtime}") and on_torch.name.endswith("on torch fp32")
+    assert on_onnx.max_length == on_torch.max_length == 256
+    got = np.stack(on_onnx.embed(SENTENCES))
+    expected = np.stack(on_torch.embed(SENTENCES))
+    cosines = (got * expected).sum(axis=1)
+    assert cosines.min() >= 0.9999, cosines
+    # alone or batched with longer sentences, the same vector
+    alone = on_onnx.embed([SENTENCES[1]])[0]
+    assert float(alone @ got[1]) >= 0.99999
+
+
+@pytest.fixture(scope="module")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_ner(tmp_path_factory.mktemp("tiny") / "bert", max_positions=64)
+
+
+def test_an_export_is_found_only_while_it_matches_its_model_directory(tiny_dir: Path, tmp_path: Path) -> None:
+    root = tmp_path / "onnx"
+    assert onnx.find_export(tiny_dir, root, "token-classification") is None
+    made = onnx.export_model(tiny_dir, root, "token-classification")
+    assert made.manifest["min_cosine_vs_torch"] >= onnx.MIN_COSINE
+    assert made.manifest["inputs"] == ["input_ids", "attention_mask", "token_type_ids"]
+    assert onnx.find_export(tiny_dir, root, "token-classification") == made
+    assert onnx.find_export(tiny_dir, root, "feature-extraction") is None  # another task
+    changed = tmp_path / "changed"
+    changed.mkdir()
+    for item in tiny_dir.iterdir():
+        (changed / item.name).write_bytes(item.read_bytes())
+    onnx.export_model(changed, root, "token-classification")
+    config = json.loads((changed / "config.json").read_text())
+    (changed / "config.json").write_text(json.dumps({**config, "id2label": {str(i): "O" for i in range(9)}}))
+    assert onnx.find_export(changed, root, "token-classification") is None  # stale: not used
+    strict = TransformersNer(changed, runtime="onnxruntime", onnx_dir=root)
+    with pytest.raises(ModelLoadError, match="no up-to-date ONNX export"):
+        strict.load()
+
+
+def test_transformers_ner_on_onnx_runtime_finds_the_entities_of_torch(tiny_dir: Path, tmp_path: Path) -> None:
+    root = tmp_path / "onnx"
+    onnx.export_model(tiny_dir, root, "token-classification")
+    on_onnx = TransformersNer(tiny_dir, stride=8, onnx_dir=root, windows_per_forward=2)
+    on_torch = TransformersNer(tiny_dir, stride=8, runtime="torch", windows_per_forward=2)
+    on_onnx.load()
+    on_torch.load()
+    assert on_onnx.model.startswith("transformers:bert on onnxruntime ") and on_onnx.model.endswith(" fp32")
+    assert on_torch.model == "transformers:bert on torch fp32"
+    texts = [
+        "The mayor of Springfield, Maria Lopez, met officials of the United Nations in Geneva on Monday. " * 6,
+        "City council approved the budget.",
+        "",
+    ]
+    got, expected = on_onnx.predict(texts), on_torch.predict(texts)
+    assert [[(s.start, s.end, s.label) for s in spans] for spans in got] == [
+        [(s.start, s.end, s.label) for s in spans] for spans in expected
+    ]
+    assert any(got)  # random weights still tag some words
+    for a, b in zip(got, expected, strict=True):
+        assert [s.score for s in a] == pytest.approx([s.score for s in b], abs=1e-4)
+
+
+def test_a_token_type_input_reaches_the_onnx_graph(tiny_dir: Path, tmp_path: Path) -> None:
+    """A model that reads a class per token from ``token_type_ids`` (casing, say) gets it on ONNX Runtime too."""
+    import torch
+    import transformers
+
+    config = json.loads((tiny_dir / "config.json").read_text())
+    typed = tmp_path / "typed"
+    typed.mkdir()
+    for item in tiny_dir.iterdir():
+        (typed / item.name).write_bytes(item.read_bytes())
+    model = transformers.AutoModelForTokenClassification.from_pretrained(str(tiny_dir))
+    model.resize_token_type_embeddings = None
+    with torch.no_grad():
+        embeddings = torch.nn.Embedding(4, config["hidden_size"])
+        embeddings.weight.normal_(0, 1.0)
+        model.bert.embeddings.token_type_embeddings = embeddings
+    model.config.type_vocab_size = 4
+    model.save_pretrained(typed)
+    export = onnx.export_model(typed, tmp_path / "onnx", "token-classification")
+    session = onnx.session(export, 1)
+    ids = torch.tensor([[2, 11, 14, 15, 5, 3]])
+    mask = torch.ones_like(ids)
+    types = torch.tensor([[0, 1, 2, 3, 0, 0]])
+    names = [i.name for i in session.get_inputs()]
+    batch = {"input_ids": ids.numpy(), "attention_mask": mask.numpy(), "token_type_ids": types.numpy()}
+    got = session.run(None, onnx.feed(names, batch))[0]
+    zeros = session.run(None, onnx.feed(names, {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}))[0]
+    model.eval()
+    with torch.no_grad():
+        expected = model(input_ids=ids, attention_mask=mask, token_type_ids=types).logits.numpy()
+    assert np.abs(got - expected).max() < 1e-4
+    assert np.abs(got - zeros).max() > 1e-3  # the classes change the logits: they are not ignored
+    assert len(LABELS) == got.shape[-1]
+
+
+SCRIPT = """
+import asyncio, json, sys
+from app.service import EnrichmentService
+from app.settings import Settings
+
+TEXT = (
+    "Harbour town votes to rebuild its pier\\n\\nBy Marta Quinlan\\n\\n"
+    "Councillors in Pellham voted on Tuesday to rebuild the town's Victorian pier, which a storm tore apart in "
+    "January. The plan will be paid for by a government grant and a levy on harbour businesses.\\n\\n"
+    "Council leader Ada Brenner said the pier was the heart of the town. Work on the new deck will begin in April."
+)
+
+async def main():
+    service = EnrichmentService(Settings())
+    await service.load()
+    doc = await service.enrich(TEXT)
+    await service.close()
+    stages = {s.name: [s.status, s.model] for s in doc.pipeline.stages}
+    print(json.dumps({"torch": sorted(m for m in sys.modules if m == "torch" or m.startswith("torch.")),
+                      "transformers": "transformers" in sys.modules, "stages": stages,
+                      "summary": doc.summary.text if doc.summary else None}))
+
+asyncio.run(main())
+"""
+
+
+def test_the_default_pipeline_runs_without_importing_torch(tiny_dir: Path, tmp_path: Path) -> None:
+    root = tmp_path / "onnx"
+    onnx.export_model(tiny_dir, root, "feature-extraction")
+    env = {
+        **os.environ,
+        "ENRICH_EMBEDDING_MODEL_DIR": str(tiny_dir),
+        "ENRICH_ONNX_DIR": str(root),
+        "ENRICH_MODEL_RUNTIME": "onnxruntime",
+        "ENRICH_LOG_JSON": "false",
+        "ENRICH_LOG_LEVEL": "WARNING",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["torch"] == [] and result["transformers"] is False
+    assert all(status == "ok" for status, _ in result["stages"].values()), result["stages"]
+    assert " on onnxruntime " in result["stages"]["summary"][1]
+    assert result["summary"] and "Pellham" in result["summary"]
