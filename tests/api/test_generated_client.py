@@ -63,20 +63,20 @@ def module(name: str) -> Any:
 def test_the_generated_client_enriches_and_reads_the_metadata(
     generated: ModuleType, live_server: ServerProcess
 ) -> None:
-    client = generated.Client(base_url=live_server.base_url, timeout=httpx.Timeout(120))
-    models = module("models")
-    document = module("api.enrichment.enrich").sync(
-        client=client, body=models.EnrichRequest(text=EXAMPLE_ARTICLE, id="generated-client")
-    )
-    assert isinstance(document, models.EnrichedDocument)
-    assert document.id == "generated-client"
-    assert document.title.text == "Flood waters recede in Riverton as cleanup begins"
-    assert any(isinstance(e, models.EntityPublic) and e.text == "Ellen Hartley" for e in document.entities)
-    assert document.summary.text
-    info = module("api.metadata.get_info").sync(client=client)
-    assert isinstance(info, models.InfoPublic)
-    assert info.version == __version__
-    refused = module("api.enrichment.enrich").sync_detailed(client=client, body=models.EnrichRequest(text=" "))
-    assert refused.status_code == 422
-    assert isinstance(refused.parsed, models.ProblemDetails)
-    assert refused.parsed.code == "empty_text"
+    with generated.Client(base_url=live_server.base_url, timeout=httpx.Timeout(120)) as client:
+        models = module("models")
+        document = module("api.enrichment.enrich").sync(
+            client=client, body=models.EnrichRequest(text=EXAMPLE_ARTICLE, id="generated-client")
+        )
+        assert isinstance(document, models.EnrichedDocument)
+        assert document.id == "generated-client"
+        assert document.title.text == "Flood waters recede in Riverton as cleanup begins"
+        assert any(isinstance(e, models.EntityPublic) and e.text == "Ellen Hartley" for e in document.entities)
+        assert document.summary.text
+        info = module("api.metadata.get_info").sync(client=client)
+        assert isinstance(info, models.InfoPublic)
+        assert info.version == __version__
+        refused = module("api.enrichment.enrich").sync_detailed(client=client, body=models.EnrichRequest(text=" "))
+        assert refused.status_code == 422
+        assert isinstance(refused.parsed, models.ProblemDetails)
+        assert refused.parsed.code == "empty_text"

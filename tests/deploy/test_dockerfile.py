@@ -218,7 +218,12 @@ def _build_steps(dockerfile: Dockerfile) -> list[Instruction]:
     """The build stage's instructions that make the app's install: every COPY, and every RUN that installs, after
     torch (the trimming of the venv is left out: it would act on this test's own dependencies)."""
     build = dockerfile.stages[0]
-    steps = [i for i in build.instructions if i.keyword == "COPY" or (i.keyword == "RUN" and "pip install" in i.args)]
+    steps = [
+        i
+        for i in build.instructions
+        if (i.keyword == "COPY" and not i.args.split()[-1].startswith("/"))  # into the source tree, not /models
+        or (i.keyword == "RUN" and "pip install" in i.args)
+    ]
     torch_step = next(n for n, i in enumerate(steps) if "--index-url" in i.args)
     return steps[torch_step + 1 :]
 
