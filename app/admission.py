@@ -1,9 +1,15 @@
-"""Admission control: a bounded number of documents in the pipeline and a bounded queue in front of it.
+"""Admission control: a bounded number of documents in the pipeline and a queue in front of it, bounded in time.
 
-When both are full, work is refused at once (Overloaded -> 503 with Retry-After) instead of queueing without
-bound. The recent document time (an exponentially weighted average) gives the wait a newcomer can expect
-(``expected_wait_s``: what the running documents still need plus the queue ahead), which the service compares
-with its wait bound before queueing anything, and the Retry-After estimate.
+A newcomer is queued when the work ahead of it is expected to take at most ``max_wait_s`` (the running
+documents' expected remaining time plus one recent document time per request waiting, shared over the slots);
+otherwise it is refused at once (Overloaded -> 503) with a Retry-After of when the queue is expected to have room
+again, unless fewer than ``max_active`` requests wait: one waiting place per slot is always granted, so that a
+burst of two is served even where one document takes longer than the bound (slow models, a busy machine). At
+most ``max_waiting`` requests wait in any case. A burst therefore queues, and only a sustained
+overload, one that keeps the queue past its bound, is shed. A queued request that has waited ``max_wait_s``
+(the estimate missed: a document ahead ran long) is refused the same way.
+
+The recent document time is an exponentially weighted average of the measured ones, seeded by the warm-up.
 """
 
 from __future__ import annotations
@@ -15,16 +21,20 @@ from collections import deque
 
 from app.errors import Overloaded
 
+RETRY_AFTER_MAX_S = 60
+INITIAL_SERVICE_TIME_S = 0.5  # until a document (the warm-up, if any) has been measured
+
 
 class Admission:
-    """At most ``max_active`` documents run; at most ``max_waiting`` more wait their turn (FIFO)."""
+    """At most ``max_active`` documents run; more wait their turn (FIFO) while the wait stays within bounds."""
 
-    def __init__(self, max_active: int, max_waiting: int) -> None:
+    def __init__(self, max_active: int, max_waiting: int, max_wait_s: float) -> None:
         self.max_active = max_active
         self.max_waiting = max_waiting
+        self.max_wait_s = max_wait_s
         self._waiters: deque[asyncio.Future[None]] = deque()
         self._granted_at: list[float] = []  # one per running document: when it took its slot (monotonic)
-        self._latency_ewma_s = 0.5  # until measured
+        self._latency_ewma_s = INITIAL_SERVICE_TIME_S
 
     @property
     def active(self) -> int:
@@ -36,8 +46,12 @@ class Admission:
 
     @property
     def service_time_s(self) -> float:
-        """Recent time a document holds its slot (exponentially weighted; 0.5 s until measured)."""
+        """Recent time a document holds its slot (exponentially weighted)."""
         return self._latency_ewma_s
+
+    def seed(self, service_time_s: float) -> None:
+        """Start the estimate from a measured document time (the warm-up's) instead of the initial guess."""
+        self._latency_ewma_s = max(service_time_s, 1e-3)
 
     def expected_wait_s(self) -> float:
         """Seconds a document arriving now would likely wait for a slot: the running documents' expected remaining
@@ -50,41 +64,56 @@ class Admission:
         return (remaining + len(self._waiters) * per_doc) / max(self.max_active, 1)
 
     def retry_after_s(self) -> int:
-        """Seconds until a slot is likely free: the queue ahead, served at the measured rate."""
-        ahead = len(self._waiters) + 1
-        estimate = self._latency_ewma_s * ahead / max(self.max_active, 1)
-        return max(1, min(60, math.ceil(estimate)))
+        """Whole seconds until a newcomer is expected to be queued again: until the work ahead has drained to
+        within the wait bound and a waiting place is free (at least 1, at most RETRY_AFTER_MAX_S)."""
+        per_slot = self._latency_ewma_s / max(self.max_active, 1)
+        drain = self.expected_wait_s() - self.max_wait_s
+        places = (len(self._waiters) - self.max_waiting + 1) * per_slot
+        return max(1, min(RETRY_AFTER_MAX_S, math.ceil(max(drain, places, 0.0))))
 
-    def check_room(self, count: int = 1) -> None:
-        """Raise Overloaded unless ``count`` more documents fit in the running and waiting room right now."""
-        free = (self.max_active - self.active) + (self.max_waiting - len(self._waiters))
-        if count > free:
+    def check(self) -> None:
+        """Raise Overloaded unless a document arriving now would be queued (or run at once)."""
+        if self.active < self.max_active and not self._waiters:
+            return
+        expected = self.expected_wait_s()
+        over_bound = expected > self.max_wait_s and len(self._waiters) >= self.max_active
+        if len(self._waiters) >= self.max_waiting or over_bound:
             retry = self.retry_after_s()
             raise Overloaded(
-                f"the service is at capacity ({self.active} documents running, {len(self._waiters)} waiting); "
-                f"retry in {retry} s",
+                f"the service is at capacity: {self.active} documents running and {len(self._waiters)} waiting "
+                f"need about {expected:.1f} s, over the {self.max_wait_s:g} s a request may wait; retry in "
+                f"{retry} s",
                 retry_after=retry,
             )
 
     async def acquire(self, max_wait_s: float | None = None) -> bool:
-        """Take a running slot, waiting in the bounded queue if needed.
+        """Take a running slot, waiting in the queue if the work ahead fits the wait bound.
 
-        Raises Overloaded when the queue is full; returns False when ``max_wait_s`` seconds pass first.
+        Raises Overloaded when it does not (at once), or when the request has waited the bound. Returns False when
+        ``max_wait_s`` (shorter than the bound: the request's deadline) passes first.
         """
+        self.check()
         if self.active < self.max_active and not self._waiters:
             self._granted_at.append(time.monotonic())
             return True
-        self.check_room()
+        # the wait bound, or twice the expected wait for one let in past it (the one-per-slot place)
+        bound = max(self.max_wait_s, 2 * self.expected_wait_s())
+        limit = bound if max_wait_s is None else min(max_wait_s, bound)
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters.append(waiter)
         try:
-            await asyncio.wait_for(asyncio.shield(waiter), timeout=max_wait_s)
+            await asyncio.wait_for(asyncio.shield(waiter), timeout=max(0.0, limit))
         except TimeoutError:
             if waiter.done():  # handed over just as time ran out: keep it
                 return True
             self._waiters.remove(waiter)
             waiter.cancel()
-            return False
+            if max_wait_s is not None and max_wait_s < bound:
+                return False
+            retry = self.retry_after_s()
+            raise Overloaded(
+                f"no capacity within {bound:g} s of waiting; retry in {retry} s", retry_after=retry
+            ) from None
         except asyncio.CancelledError:
             if waiter.done() and not waiter.cancelled():
                 self.release(measure_from=None)  # the slot reached us as we gave up: pass it on

@@ -37,6 +37,11 @@ class BodyTooLarge(EnrichError):
     title = "The request body is larger than this service accepts"
 
 
+class BodyTimeout(EnrichError):
+    code = "body_timeout"
+    title = "The request body did not arrive in time"
+
+
 class UnsupportedMediaType(EnrichError):
     code = "unsupported_media_type"
     title = "Unsupported Content-Type"

@@ -14,7 +14,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.openapi.utils import get_openapi
 
 from app import __version__
-from app.api import demo, enrich, meta, metrics, problems
+from app.api import demo, docs_ui, enrich, meta, metrics, problems
 from app.api.auth import ApiKeyMiddleware, document_security, exempt_paths, load_api_keys
 from app.api.middleware import RequestIdMiddleware
 from app.logs import configure_logging
@@ -72,6 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        docs_url=None,  # served by app.api.docs_ui with local assets, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.service = service
@@ -95,6 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(meta.router)
     app.include_router(metrics.router)
     app.include_router(demo.router)
+    docs_ui.install(app)
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -124,6 +127,14 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         "anyOf": [{"$ref": "#/components/schemas/EnrichRequest"}, {}],
         "description": "an EnrichRequest; anything else comes back as a problem in its result",
     }
+    components["BatchRequest"]["properties"]["items"]["maxItems"] = app.state.settings.max_batch_items
+    # the summary methods this deployment can run (abstractive needs a seq2seq model): a request for another is a
+    # 422 summary_method_unavailable, so the schema does not offer it
+    settings = app.state.settings
+    methods = ["extractive", *(["abstractive"] if settings.summary_model_dir is not None else [])]
+    method = components["SummaryOptions"]["properties"]["method"]
+    method["anyOf"][0]["enum"] = methods
+    method["description"] += f" This deployment offers: {', '.join(methods)}."
     # the stage names are the running pipeline's; the request model keeps them open so that an unknown stage
     # gets its own clear error (unknown_stage, listing the valid ones)
     deadline = components["EnrichOptions"]["properties"]["deadline_ms"]["anyOf"][0]

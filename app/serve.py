@@ -6,6 +6,10 @@
 3. With several worker processes, Prometheus multiprocess mode is switched on so that /metrics adds up all of them.
 4. uvicorn serves ``app.main:create_app`` on ``ENRICH_HOST:ENRICH_PORT`` with ``ENRICH_WORKERS`` processes.
 
+``python -m app.serve --check`` loads and warms the models the settings name, runs the warm-up article through
+every stage and exits 0 when all of them succeed, 1 otherwise, without serving (the image build runs it, so
+that an image that cannot enrich is never pushed).
+
 Shutdown: on SIGTERM uvicorn closes the listening socket, lets in-flight requests finish for up to
 ``ENRICH_GRACEFUL_TIMEOUT_S`` seconds (then cancels what is left), runs the app's lifespan shutdown (models and
 worker threads released) and this process exits 0.
@@ -22,8 +26,12 @@ import tempfile
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
+
+if TYPE_CHECKING:
+    from app.settings import Settings
 
 log = logging.getLogger("app.serve")
 
@@ -81,8 +89,34 @@ def _exit_cleanly(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
-def main() -> int:
-    """Run the server until it is told to stop; the process exit status."""
+def check(settings: Settings) -> int:
+    """Load and warm the pipeline once (the warm-up article through every stage); 0 when it is ready."""
+    import asyncio
+
+    from app.service import EnrichmentService
+
+    async def load() -> None:
+        service = EnrichmentService(settings)
+        try:
+            await service.load()
+        finally:
+            await service.close()
+
+    try:
+        asyncio.run(load())
+    except Exception as exc:
+        sys.stderr.write(f"check failed: {type(exc).__name__}: {exc}\n")
+        return 1
+    log.info("check passed: models loaded and every stage ran the warm-up article")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the server until it is told to stop (or, with --check, only load and warm up); the exit status."""
+    args = sys.argv[1:] if argv is None else argv
+    if args not in ([], ["--check"]):
+        sys.stderr.write("usage: python -m app.serve [--check]\n")
+        return 2
     os.environ.update(baked_model_defaults(os.environ))
     from app.logs import configure_logging
     from app.settings import get_settings
@@ -93,6 +127,8 @@ def main() -> int:
         sys.stderr.write(f"invalid configuration:\n{exc}\n")
         return 2
     configure_logging(settings.log_level, json_lines=settings.log_json)
+    if args == ["--check"]:
+        return check(settings.model_copy(update={"warmup": True}))
     operator_metrics_dir = os.environ.get(MULTIPROC_ENV)
     metrics_dir = prepare_multiprocess_metrics(os.environ, settings.workers)
     log.info(
@@ -117,6 +153,7 @@ def main() -> int:
             port=settings.port,
             workers=settings.workers,
             timeout_graceful_shutdown=settings.graceful_timeout_s,
+            limit_concurrency=settings.max_connections,
             lifespan="on",
             log_config=None,  # app.logs configures logging (JSON lines) in every process
             log_level=settings.log_level.lower(),

@@ -31,6 +31,19 @@ class Settings(BaseSettings):
         description="Largest accepted request body in bytes (413 above); read incrementally, never buffered whole.",
     )
 
+    body_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest time to receive a request's whole body; a slower one (a client trickling its body) "
+        "gets 408 body_timeout and its connection is closed.",
+    )
+    max_connections: int = Field(
+        default=1000,
+        ge=1,
+        description="Most open connections and requests a server process serves at once (uvicorn's "
+        "limit_concurrency); beyond it new requests get a plain 503 at once.",
+    )
+
     max_batch_items: int = Field(default=64, ge=1, le=1024, description="Most articles in one POST /v1/enrich/batch.")
 
     # --- backpressure and deadlines ------------------------------------------------------------------------
@@ -42,21 +55,19 @@ class Settings(BaseSettings):
         "Higher values buy some throughput at saturation for much longer latencies (docs/PERFORMANCE.md).",
     )
     max_waiting_docs: int = Field(
-        default=8, ge=0, description="Documents waiting for admission; beyond it requests get 503 + Retry-After."
-    )
-    queue_wait_docs: float = Field(
-        default=0.5,
-        gt=0,
-        description="Wait bound for admission, in (measured, recent) document processing times: a request whose "
-        "expected wait (what the running documents still need plus the queue ahead) is longer gets 503 + "
-        "Retry-After at once, and one that queues gives up when it has waited that long. Accepted requests keep a "
-        "latency close to the unloaded one.",
+        default=64,
+        ge=0,
+        description="Most requests waiting for admission at once, whatever their expected wait (a memory bound: "
+        "each holds its text); beyond it requests get 503 + Retry-After.",
     )
     max_queue_wait_ms: int = Field(
-        default=2_000,
+        default=5_000,
         ge=0,
-        description="Absolute cap on the wait for admission (both the bound and the give-up time), whatever "
-        "ENRICH_QUEUE_WAIT_DOCS allows.",
+        description="The admission queue's bound, in time: a request is queued when the work ahead of it (what "
+        "the running documents still need plus one recent document time per request waiting) is expected to "
+        "take at most this long, and one that has waited this long gives up; both get 503 + Retry-After (when "
+        "the queue is expected to have room). Bursts queue; only a sustained overload is shed. Accepted requests "
+        "wait at most this long before their own processing.",
     )
     default_deadline_ms: int = Field(
         default=30_000, ge=1, description="Deadline of one document when the request sets none (options.deadline_ms)."

@@ -1,17 +1,19 @@
-"""Load benchmark: the real server under concurrency, overload and a long run, against the in-process ceiling.
+"""Load benchmark: the real server under bursts of concurrency and overload, against the in-process ceiling.
 
-    python -m benchmarks.load                      # full run (about 15 minutes on 2 cores)
-    python -m benchmarks.load --quick              # smaller counts, to check the setup
+    python -m benchmarks.load                      # about 10 minutes on 2 cores
+    python -m benchmarks.load --quick              # smaller counts, to check the setup (ratios meaningless)
+    python -m benchmarks.load --env ENRICH_MAX_QUEUE_WAIT_MS=2000   # any server setting
 
-Steps, all in one run on one machine (so the ratios compare like with like):
-1. the real server (uvicorn on 127.0.0.1, one worker) at concurrency 1, 8 and 32, a bounded number of
-   requests each: throughput, p50/p95/p99 latency, error and 503 rates;
-2. in-process ceiling: the pipeline (EnrichmentService, no HTTP, same settings, nothing shed) at concurrency 8
-   over the concurrency-8 level's articles, in rounds alternating with the server's, so that both see the same
-   machine (its speed drifts by several percent over minutes on shared cores);
-3. overload: an open-loop arrival rate of 4x the measured sustainable throughput: shed requests must be 503 with
-   Retry-After, accepted ones keep p99 <= 3x the unloaded p50, and nothing else fails;
-4. memory: server RSS after warm-up and after N distinct articles (default 5,000).
+Articles: the eval corpora's inputs when ../shared/eval exists (read only), else synthetic ones. Steps, all in one
+run on one machine (so the ratios compare like with like):
+1. the real server (uvicorn on 127.0.0.1, one worker) under closed loops of *plain* clients that never retry (a
+   503 is an error to them) at concurrency 1, 2, 4, 8 and 16: throughput, latency percentiles, every status;
+2. in-process ceiling: the pipeline (EnrichmentService, no HTTP, same settings, nothing shed) at concurrency 8 on
+   the concurrency-8 level's articles, in rounds alternating with the server's, so that both see the same machine;
+3. overload: an open-loop arrival rate of 4x the concurrency-8 throughput, once with plain callers (the excess
+   must be 503 + Retry-After, nothing else may fail) and once with callers that honour Retry-After (their
+   goodput against the sustainable throughput);
+4. optionally (--rss-articles N), memory: server RSS after warm-up and after N more articles.
 Writes benchmarks/out/load.json and prints a Markdown report (copied into docs/PERFORMANCE.md).
 """
 
@@ -33,10 +35,12 @@ import httpx
 
 from app.service import EnrichmentService
 from app.settings import Settings
-from benchmarks.articles import article
+from benchmarks.cost import load_articles
 
 ROOT = Path(__file__).resolve().parent.parent
 ROUNDS = 4  # the concurrency-8 level alternates in-process and server runs this many times
+LEVELS = (1, 2, 4, 8, 16)
+TRANSPORT_ERRORS: dict[str, int] = {}
 OUT = ROOT / "benchmarks" / "out"
 
 
@@ -100,9 +104,7 @@ async def in_process_service(env: dict[str, str]) -> EnrichmentService:
     the pipeline's, the ceiling the HTTP service can approach."""
     overrides = {k.removeprefix("ENRICH_").lower(): v for k, v in env.items() if k.startswith("ENRICH_")}
     service = EnrichmentService(
-        Settings.model_validate(
-            {**overrides, "max_waiting_docs": 10_000, "max_queue_wait_ms": 10**9, "queue_wait_docs": 10**9}
-        )
+        Settings.model_validate({**overrides, "max_waiting_docs": 10_000, "max_queue_wait_ms": 10**9})
     )
     await service.load()
     return service
@@ -175,8 +177,9 @@ async def post(client: httpx.AsyncClient, text: str) -> tuple[int, float, bool, 
         status, has_retry = response.status_code, "retry-after" in response.headers
         if has_retry:
             retry_after = float(response.headers["retry-after"])
-    except httpx.HTTPError:
+    except httpx.HTTPError as exc:  # counted as status 599, by exception type in TRANSPORT_ERRORS
         status, has_retry = 599, False
+        TRANSPORT_ERRORS[type(exc).__name__] = TRANSPORT_ERRORS.get(type(exc).__name__, 0) + 1
     return status, time.perf_counter() - started, has_retry, retry_after
 
 
@@ -188,12 +191,13 @@ class ClosedLoop:
     steady_seconds: float  # from the start until the last article was taken
 
 
-async def closed_loop(base: str, texts: list[str], concurrency: int) -> ClosedLoop:
-    """``concurrency`` well-behaved clients: each sends its next article when the last one is done, and after a 503
-    waits the Retry-After seconds and sends the same article again (every 503 is counted).
+async def closed_loop(base: str, texts: list[str], concurrency: int, *, honour_retry: bool = False) -> ClosedLoop:
+    """``concurrency`` clients, each sending its next article when the last one is answered. Plain clients
+    (``honour_retry`` False) never retry: a 503 is that article's answer. Others wait the Retry-After seconds and
+    send the same article again (every 503 is counted).
 
-    The steady part ends when the last article is taken: after it, fewer and fewer clients remain (the drain,
-    whose length depends on who last slept on a 503), so throughput is counted over the steady part."""
+    The steady part ends when the last article is taken: after it, fewer and fewer clients remain (the drain),
+    so throughput is counted over the steady part."""
     queue = list(texts)
     results: list[tuple[int, float, bool]] = []
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
@@ -213,7 +217,7 @@ async def closed_loop(base: str, texts: list[str], concurrency: int) -> ClosedLo
                     results.append((status, latency, has_retry))
                     if status == 200 and emptied_at is None:
                         steady_ok += 1
-                    if status != 503:
+                    if status != 503 or not honour_retry:
                         break
                     await asyncio.sleep(retry_after or 1.0)
 
@@ -222,19 +226,42 @@ async def closed_loop(base: str, texts: list[str], concurrency: int) -> ClosedLo
         return ClosedLoop(results, ended - started, steady_ok, (emptied_at or ended) - started)
 
 
-async def open_loop(base: str, texts: list[str], rate: float) -> tuple[list[tuple[int, float, bool]], float]:
-    """Requests arrive at ``rate`` per second whatever the server does (as independent callers would)."""
+@dataclass
+class OpenLoop:
+    results: list[tuple[int, float, bool]]  # every response, retries included
+    seconds: float  # arrivals window
+    ok_in_window: int  # 200s answered within the arrivals window
+    final: list[int]  # each caller's last status
+
+
+async def open_loop(base: str, texts: list[str], rate: float, *, honour_retry: bool = False) -> OpenLoop:
+    """Requests arrive at ``rate`` per second whatever the server does (as independent callers would). A caller
+    that honours Retry-After sends its article again after that many seconds until it gets a non-503."""
     limits = httpx.Limits(max_connections=1000, max_keepalive_connections=100)
+    results: list[tuple[int, float, bool]] = []
+    done_at: list[float] = []
     async with httpx.AsyncClient(base_url=base, timeout=300, limits=limits) as client:
         started = time.perf_counter()
+        window = len(texts) / rate
+
+        async def caller(text: str) -> int:
+            while True:
+                status, latency, has_retry, retry_after = await post(client, text)
+                results.append((status, latency, has_retry))
+                if status == 200:
+                    done_at.append(time.perf_counter() - started)
+                if status != 503 or not honour_retry:
+                    return status
+                await asyncio.sleep(retry_after or 1.0)
+
         tasks = []
         for i, text in enumerate(texts):
             delay = started + i / rate - time.perf_counter()
             if delay > 0:
                 await asyncio.sleep(delay)
-            tasks.append(asyncio.create_task(post(client, text)))
-        results = [(status, latency, has_retry) for status, latency, has_retry, _ in await asyncio.gather(*tasks)]
-        return results, time.perf_counter() - started
+            tasks.append(asyncio.create_task(caller(text)))
+        final = list(await asyncio.gather(*tasks))
+        return OpenLoop(results, window, sum(1 for t in done_at if t <= window), final)
 
 
 def machine() -> str:
@@ -252,29 +279,43 @@ def machine() -> str:
 
 async def main_async(args: argparse.Namespace) -> dict[str, object]:
     per_level = args.requests
-    seeds = iter(range(1_000_000, 10_000_000))
+    corpus, source = load_articles(10_000)
+    cursor = 0
 
-    def fresh(count: int) -> list[str]:
-        """Articles never sent before in this run (the cache is off too, but this makes sure)."""
-        return [article(next(seeds)) for _ in range(count)]
+    def take(count: int) -> list[str]:
+        """The next ``count`` articles, cycling over the corpus (the result cache is off)."""
+        nonlocal cursor
+        picked = [corpus[(cursor + i) % len(corpus)] for i in range(count)]
+        cursor += count
+        return picked
 
-    mix = fresh(per_level * 3)
-    report: dict[str, object] = {"machine": machine(), "requests_per_level": per_level, "settings": args.env}
-    print(f"machine: {report['machine']}", flush=True)
+    settings = Settings.model_validate(
+        {k.removeprefix("ENRICH_").lower(): v for k, v in args.env.items() if k.startswith("ENRICH_")}
+    )
+    bound_ms = settings.max_queue_wait_ms
+    report: dict[str, object] = {
+        "machine": machine(),
+        "articles": f"{source}: {len(corpus)} texts, mean {sum(map(len, corpus)) / len(corpus):,.0f} characters",
+        "requests_per_level": per_level,
+        "settings": args.env,
+        "queue_wait_bound_ms": bound_ms,
+    }
+    print(f"machine: {report['machine']}; {report['articles']}", flush=True)
 
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = start_server(port, args.env)
+    rss: dict[str, float] = {}
     try:
         in_process = await in_process_service(args.env)
         await wait_ready(base)
-        rss_start = rss_mb(server.pid)
-        await in_process_seconds(in_process, fresh(10), 2)  # warm both the same way
-        await closed_loop(base, fresh(10), 2)
+        rss["after_start"] = round(rss_mb(server.pid), 1)
+        await in_process_seconds(in_process, take(8), 2)  # warm both the same way
+        await closed_loop(base, take(8), 2)
         levels = []
         ceiling = 0.0
-        for i, concurrency in enumerate((1, 8, 32)):
-            texts = mix[i * per_level : (i + 1) * per_level]
+        for concurrency in LEVELS:
+            texts = take(max(per_level, 2 * concurrency))
             if concurrency == 8:
                 # the ceiling on the same articles, interleaved with the server in rounds, so that a drift in
                 # the machine's speed during the run (shared cores) touches both sides alike
@@ -291,7 +332,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
                 runs = [await closed_loop(base, texts, concurrency)]
             steady_ok, steady_s = sum(run.steady_ok for run in runs), sum(run.steady_seconds for run in runs)
             level = summarise(
-                f"closed loop c={concurrency}",
+                f"closed loop c={concurrency}, plain clients",
                 concurrency,
                 [r for run in runs for r in run.results],
                 sum(run.seconds for run in runs),
@@ -301,38 +342,51 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
             levels.append(level)
             print(json.dumps(asdict(level)), flush=True)
         report["in_process_docs_per_s"] = round(ceiling, 3)
-        unloaded_p50 = levels[0].p50_ms
-        sustainable = levels[1].throughput
+        unloaded_p99 = levels[0].p99_ms
+        sustainable = next(lv for lv in levels if lv.concurrency == 8).throughput
         rate = 4 * sustainable
-        overload_texts = fresh(max(per_level, int(rate * args.overload_seconds)))
-        results, seconds = await open_loop(base, overload_texts, rate)
-        overload = summarise(f"open loop at 4x sustainable ({rate:.1f}/s)", 0, results, seconds)
-        print(json.dumps(asdict(overload)), flush=True)
-
-        await closed_loop(base, fresh(200), 8)
-        rss_warm = rss_mb(server.pid)
-        long_run = fresh(args.rss_articles)
-        run = await closed_loop(base, long_run, 8)
-        rss_end = rss_mb(server.pid)
-        long_level = summarise(f"{len(long_run)} distinct articles, c=8", 8, run.results, run.seconds)
-        print(json.dumps(asdict(long_level)), flush=True)
+        overloads = []
+        for honour in (False, True):
+            run = await open_loop(
+                base, take(max(per_level, int(rate * args.overload_seconds))), rate, honour_retry=honour
+            )
+            who = "callers honouring Retry-After" if honour else "plain callers"
+            level = summarise(
+                f"open loop at 4x sustainable ({rate:.1f}/s), {who}",
+                0,
+                run.results,
+                run.seconds,
+                ok_per_s=run.ok_in_window / run.seconds,
+            )
+            overloads.append(level)
+            print(json.dumps(asdict(level)), flush=True)
+            await asyncio.sleep(bound_ms / 1000 + 1)  # let the queue drain before the next phase
+        if args.rss_articles:
+            rss["after_warmup"] = round(rss_mb(server.pid), 1)
+            await closed_loop(base, take(args.rss_articles), 8, honour_retry=True)
+            rss["after_long_run"] = round(rss_mb(server.pid), 1)
     finally:
         server.terminate()
         server.wait(timeout=60)
 
+    plain, honouring = overloads
     report.update(
         levels=[asdict(lv) for lv in levels],
-        overload=asdict(overload),
-        long_run=asdict(long_level),
-        rss_mb={
-            "after_start": round(rss_start, 1),
-            "after_warmup": round(rss_warm, 1),
-            "after_long_run": round(rss_end, 1),
-        },
-        ratios={
-            "c8_throughput_over_in_process": round(sustainable / ceiling, 3),
-            "overload_accepted_p99_over_unloaded_p50": round(overload.p99_ms / unloaded_p50, 3),
-            "rss_growth_over_long_run": round((rss_end - rss_warm) / rss_warm, 4),
+        overload=[asdict(lv) for lv in overloads],
+        rss_mb=rss,
+        transport_errors=TRANSPORT_ERRORS,
+        targets={
+            "closed loops: errors of any kind (all levels)": sum(lv.requests - lv.ok for lv in levels),
+            "closed loops: worst p99 ms / (bound + unloaded p99) ms": (
+                f"{max(lv.p99_ms for lv in levels)} / {bound_ms + unloaded_p99:.1f}"
+            ),
+            "overload, plain: non-503 errors": plain.other_errors,
+            "overload, plain: 503 without Retry-After": plain.shed_without_retry_after,
+            "overload, plain: accepted p99 ms / (bound + unloaded p99) ms": (
+                f"{plain.p99_ms} / {bound_ms + unloaded_p99:.1f}"
+            ),
+            "overload, honouring Retry-After: goodput / sustainable": round(honouring.throughput / sustainable, 3),
+            "c=8 throughput / in-process ceiling": round(sustainable / ceiling, 3),
         },
     )
     return report
@@ -340,45 +394,48 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
 
 def markdown(report: dict[str, object]) -> str:
     rows = [
-        "| run | requests | ok | 503 | other errors | docs/s | p50 ms | p95 ms | p99 ms |",
+        "| run | requests | 200 | 503 | other errors | docs/s | p50 ms | p95 ms | p99 ms |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
-    for lv in [*report["levels"], report["overload"], report["long_run"]]:  # type: ignore[misc]
+    for lv in [*report["levels"], *report["overload"]]:  # type: ignore[misc]
         rows.append(
             f"| {lv['name']} | {lv['requests']} | {lv['ok']} | {lv['shed_503']} | {lv['other_errors']} | "
             f"{lv['throughput']} | {lv['p50_ms']} | {lv['p95_ms']} | {lv['p99_ms']} |"
         )
+    targets = [f"- {name}: **{value}**" for name, value in report["targets"].items()]  # type: ignore[attr-defined]
     return "\n".join(
         [
             f"Machine: {report['machine']}",
-            f"Server settings: {report['settings']}",
+            f"Articles: {report['articles']}",
+            f"Server settings: {report['settings']}; queue wait bound {report['queue_wait_bound_ms']} ms",
             "",
             f"In-process ceiling (concurrency 8, on the c=8 articles, in rounds alternating with the server): "
             f"{report['in_process_docs_per_s']} docs/s",
             "",
             "docs/s: 200 responses per second; for the closed loops while every client still had articles to send "
-            "(the drain at the end, when clients run out, is left out).",
+            "(the drain at the end is left out), for the open loops 200s within the arrival window.",
             "",
             *rows,
             "",
-            f"RSS (MB): {report['rss_mb']}",
-            f"Ratios: {report['ratios']}",
+            *targets,
+            "",
+            f"RSS (MB): {report['rss_mb']}; transport errors (status 599) by type: {report['transport_errors']}",
         ]
     )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--requests", type=int, default=200, help="requests per concurrency level")
-    parser.add_argument("--overload-seconds", type=float, default=30.0, help="length of the 4x overload phase")
-    parser.add_argument("--rss-articles", type=int, default=5000, help="distinct articles in the memory run")
+    parser.add_argument("--requests", type=int, default=100, help="requests per concurrency level")
+    parser.add_argument("--overload-seconds", type=float, default=30.0, help="length of each 4x overload phase")
+    parser.add_argument("--rss-articles", type=int, default=0, help="articles in the memory run (0: none)")
     parser.add_argument("--quick", action="store_true", help="small counts, to check the setup")
     parser.add_argument("--env", action="append", default=[], metavar="ENRICH_X=V", help="a server setting")
     args = parser.parse_args()
     # the cache is off: every article is distinct anyway, and the runs measure the pipeline, not the cache
     args.env = dict(kv.split("=", 1) for kv in ["ENRICH_CACHE_SIZE=0", *args.env])
     if args.quick:
-        args.requests, args.overload_seconds, args.rss_articles = 24, 5.0, 100
+        args.requests, args.overload_seconds = 24, 5.0
     report = asyncio.run(main_async(args))
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "load.json").write_text(json.dumps(report, indent=2))

@@ -16,7 +16,6 @@ def benchmark_settings(concurrency: int = 8, **overrides: Any) -> Settings:
         "cache_size": 0,
         "max_active_docs": concurrency,
         "max_waiting_docs": 100_000,
-        "queue_wait_docs": 1e9,
         "max_queue_wait_ms": 10**9,
         "stage_timeout_s": 300,
         "default_deadline_ms": 600_000,

@@ -21,6 +21,7 @@ from app.logs import JsonFormatter
 from app.main import create_app
 from app.nlp.embeddings import SentenceEmbedder
 from app.settings import Settings
+from tests.server_process import ServerProcess, start_server
 
 
 def make_settings(**overrides: object) -> Settings:
@@ -76,3 +77,13 @@ def captured_logs(level: int = logging.INFO) -> Iterator[io.StringIO]:
     finally:
         root.removeHandler(handler)
         root.setLevel(previous)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A real server (``python -m app.serve`` on 127.0.0.1, default settings), shared by the tests that need one."""
+    server = start_server(tmp_path_factory.mktemp("live"), {"ENRICH_LOG_LEVEL": "WARNING"})
+    try:
+        yield server
+    finally:
+        server.stop()

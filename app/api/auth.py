@@ -14,6 +14,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.api.docs_ui import ASSET_PATHS
 from app.api.openapi_docs import problem_responses
 from app.api.problems import problem_json_response
 from app.errors import Unauthorized
@@ -23,7 +24,9 @@ REALM = "article-enrichment"
 MIN_KEY_CHARS = 16
 PROBE_PATHS = frozenset({"/healthz", "/readyz"})
 METRICS_PATHS = frozenset({"/metrics"})
-DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json", "/v1/schema", "/", "/demo"})
+DOCS_PATHS = (
+    frozenset({"/docs", "/docs/oauth2-redirect", "/redoc", "/openapi.json", "/v1/schema", "/", "/demo"}) | ASSET_PATHS
+)
 SECURITY_SCHEMES: dict[str, dict[str, Any]] = {
     "bearerAuth": {"type": "http", "scheme": "bearer", "description": "`Authorization: Bearer <API key>`"},
     "apiKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "`X-API-Key: <API key>`"},

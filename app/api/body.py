@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any, TypeVar
 
 from fastapi import Request
 from pydantic import BaseModel, ValidationError
 
-from app.errors import BodyTooLarge, InvalidEncoding, InvalidRequest, MalformedJson, UnsupportedMediaType
+from app.errors import BodyTimeout, BodyTooLarge, InvalidEncoding, InvalidRequest, MalformedJson, UnsupportedMediaType
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -39,18 +40,26 @@ def require_media_type(request: Request, accepted: tuple[str, ...]) -> str:
     return media
 
 
-async def read_body(request: Request, max_bytes: int) -> bytes:
-    """The whole body, read in chunks; stops at ``max_bytes`` without buffering the rest."""
+async def read_body(request: Request, max_bytes: int, timeout_s: float) -> bytes:
+    """The whole body, read in chunks; stops at ``max_bytes`` without buffering the rest, and raises BodyTimeout
+    when it has not all arrived within ``timeout_s`` (a client trickling it)."""
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > max_bytes:
         raise BodyTooLarge(f"the body is {int(declared):,} bytes; the limit is {max_bytes:,}", limit=max_bytes)
     chunks: list[bytes] = []
     size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_bytes:
-            raise BodyTooLarge(f"the body is over the limit of {max_bytes:,} bytes", limit=max_bytes)
-        chunks.append(chunk)
+    try:
+        async with asyncio.timeout(timeout_s):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > max_bytes:
+                    raise BodyTooLarge(f"the body is over the limit of {max_bytes:,} bytes", limit=max_bytes)
+                chunks.append(chunk)
+    except TimeoutError:
+        raise BodyTimeout(
+            f"the body did not arrive within {timeout_s:g} s ({size:,} bytes received); send it at once",
+            limit_s=timeout_s,
+        ) from None
     return b"".join(chunks)
 
 

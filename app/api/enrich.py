@@ -14,7 +14,6 @@ from app.api.openapi_docs import enrich_ok_response, enrich_request_body, proble
 from app.api.problems import problem_body
 from app.errors import EnrichError, InvalidRequest
 from app.schemas.batch import BatchItemResult, BatchRequest, BatchResponse
-from app.schemas.document import WarningPublic
 from app.schemas.problem import ProblemDetails
 from app.schemas.request import EnrichRequest
 from app.service import EnrichmentService
@@ -24,14 +23,14 @@ router = APIRouter(prefix="/v1", tags=["enrichment"])
 
 async def read_enrich_request(
     request: Request, service: EnrichmentService, *, doc_id: str | None, stages: str | None
-) -> tuple[EnrichRequest, list[WarningPublic]]:
+) -> EnrichRequest:
     """The request as JSON (EnrichRequest) or text/plain, with the query parameters id and stages applied.
 
     Query parameters are always validated. With a JSON body, a query parameter fills a field the body leaves
-    out; where the body sets it too, the body wins and the returned warnings say so.
+    out; one that the body sets to a different value is refused (422 invalid_request): which was meant is unclear.
     """
     media = require_media_type(request, ("application/json", "text/plain"))
-    text = decode_utf8(await read_body(request, service.settings.max_body_bytes))
+    text = decode_utf8(await read_body(request, service.settings.max_body_bytes, service.settings.body_timeout_s))
     stage_list = None
     if stages is not None:
         stage_list = [s.strip() for s in stages.split(",") if s.strip()]
@@ -43,9 +42,8 @@ async def read_enrich_request(
         service.pipeline.resolve(stage_list)
     query = {"id": doc_id, "stages": stage_list}
     if media == "text/plain":
-        return validate_model(EnrichRequest, {"text": text, **query}, loc_prefix="query"), []
+        return validate_model(EnrichRequest, {"text": text, **query}, loc_prefix="query")
     body = parse_json(text)
-    notes: list[WarningPublic] = []
     if isinstance(body, dict):
         for name, value in query.items():
             if value is None:
@@ -53,17 +51,16 @@ async def read_enrich_request(
             if body.get(name) is None:
                 body[name] = value
             elif body[name] != value:
-                notes.append(
-                    WarningPublic(
-                        code="query_parameter_ignored",
-                        message=f"the query parameter {name!r} was ignored: the JSON body sets {name} too",
-                    )
+                raise InvalidRequest(
+                    f"the query parameter {name!r} and the JSON body's {name!r} differ; send {name} in one place",
+                    errors=[{"loc": f"query.{name}", "message": f"conflicts with body.{name}", "type": "conflict"}],
                 )
-    return validate_model(EnrichRequest, body), notes
+    return validate_model(EnrichRequest, body)
 
 
 @router.post(
     "/enrich",
+    operation_id="enrich",
     summary="Enrich one article",
     description=(
         "Segments the article into classified blocks (title, byline, body, caption, credit, boilerplate ...), "
@@ -72,7 +69,7 @@ async def read_enrich_request(
         "out of time is reported in `pipeline.stages` and `warnings`; the rest of the document still comes back."
     ),
     response_model=None,
-    responses={200: with_ninjs(enrich_ok_response()), **problem_responses(400, 413, 415, 422, 503)},
+    responses={200: with_ninjs(enrich_ok_response()), **problem_responses(400, 408, 413, 415, 422, 503)},
     openapi_extra=enrich_request_body(),
 )
 async def enrich(
@@ -81,25 +78,26 @@ async def enrich(
     id: Annotated[
         str | None,
         Query(
-            description="your id for the article (a JSON body's own id takes precedence)", min_length=1, max_length=256
+            description="your id for the article; with a JSON body that sets a different id: 422",
+            min_length=1,
+            max_length=256,
         ),
     ] = None,
     stages: Annotated[
         str | None,
-        Query(description="comma-separated stages, e.g. segment,credits (a JSON body's own stages take precedence)"),
+        Query(description="comma-separated stages, e.g. segment,credits; with a JSON body that sets other stages: 422"),
     ] = None,
     format: Annotated[Format | None, Query(description=FORMAT_DESCRIPTION)] = None,
 ) -> Response:
-    body, notes = await read_enrich_request(request, service, doc_id=id, stages=stages)
+    body = await read_enrich_request(request, service, doc_id=id, stages=stages)
     document = await service.enrich(body.text, doc_id=body.id, stages=body.stages, options=body.options)
-    if notes:
-        document = document.model_copy(update={"warnings": [*document.warnings, *notes]})
     headers = {"X-Cache": "hit" if document.pipeline.cache_hit else "miss"}
     return document_response(document, wanted_format(request, format), headers)
 
 
 @router.post(
     "/enrich/batch",
+    operation_id="enrich_batch",
     summary="Enrich several articles in one call",
     description=(
         "Up to `limits.max_batch_items` articles (GET /v1/info). Results come back in request order, each either "
@@ -107,7 +105,7 @@ async def enrich(
         "the others. When the service cannot take all items at once it answers 503 with Retry-After."
     ),
     response_model=BatchResponse,
-    responses=problem_responses(400, 413, 415, 422, 503),
+    responses=problem_responses(400, 408, 413, 415, 422, 503),
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -122,7 +120,7 @@ async def enrich(
 )
 async def enrich_batch(request: Request, service: ServiceDep) -> Response:
     require_media_type(request, ("application/json",))
-    text = decode_utf8(await read_body(request, service.settings.max_body_bytes))
+    text = decode_utf8(await read_body(request, service.settings.max_body_bytes, service.settings.body_timeout_s))
     envelope = validate_model(BatchRequest, parse_json(text))
     limit = service.settings.max_batch_items
     if len(envelope.items) > limit:

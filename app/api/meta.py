@@ -16,13 +16,27 @@ from app.schemas.info import InfoPublic, LimitsPublic, StageInfoPublic, StatusPu
 router = APIRouter()
 
 
-@router.get("/v1/schema", tags=["metadata"], summary="JSON Schema of the enriched document")
+@router.get(
+    "/v1/schema",
+    operation_id="get_schema",
+    tags=["metadata"],
+    summary="JSON Schema of the enriched document",
+    response_model=None,
+    responses={
+        200: {
+            "description": "The JSON Schema (draft 2020-12) of the document POST /v1/enrich returns.",
+            "content": {"application/json": {"schema": {"type": "object", "title": "DocumentJsonSchema"}}},
+        }
+    },
+)
 async def document_schema() -> dict[str, Any]:
     schema = EnrichedDocument.model_json_schema(by_alias=True, mode="serialization")
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "/v1/schema", **schema}
 
 
-@router.get("/v1/info", tags=["metadata"], summary="Service version, stages, models and limits")
+@router.get(
+    "/v1/info", operation_id="get_info", tags=["metadata"], summary="Service version, stages, models and limits"
+)
 async def info(service: ServiceDep) -> InfoPublic:
     s = service.settings
     return InfoPublic(
@@ -59,13 +73,14 @@ async def info(service: ServiceDep) -> InfoPublic:
     )
 
 
-@router.get("/healthz", tags=["probes"], summary="Liveness: the process serves requests")
+@router.get("/healthz", operation_id="get_liveness", tags=["probes"], summary="Liveness: the process serves requests")
 async def healthz() -> StatusPublic:
     return StatusPublic(status="ok", detail="alive")
 
 
 @router.get(
     "/readyz",
+    operation_id="get_readiness",
     tags=["probes"],
     summary="Readiness: the pipeline is built and its models loaded and warmed",
     responses=problem_responses(503),

@@ -23,6 +23,7 @@ def render_metrics() -> bytes:
 
 @router.get(
     "/metrics",
+    operation_id="get_metrics",
     tags=["probes"],
     summary="Prometheus metrics",
     description="Requests by route and status, latencies, stage latencies, micro-batcher queues and batch sizes, "

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.api.docs_ui import ASSET_PATHS, DOCS_URL, REDOC_URL
 from app.logs import request_id_var
 from app.metrics import HTTP_IN_FLIGHT, HTTP_REQUESTS, HTTP_SECONDS
 
@@ -21,6 +22,8 @@ _VALID_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 # the route label of requests no route matches: raw paths would make one time series per scanner probe
 UNMATCHED_ROUTE = "<unmatched>"
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+# answered every few seconds by the kubelet: a 200 is logged at DEBUG only, anything else at INFO
+PROBE_PATHS = frozenset({"/healthz", "/readyz"})
 
 
 def route_template(scope: Scope) -> str:
@@ -41,7 +44,7 @@ def route_template(scope: Scope) -> str:
 def _app_paths(app: FastAPI) -> frozenset[str]:
     paths: frozenset[str] | None = getattr(app.state, "route_paths", None)
     if paths is None:
-        urls = (app.docs_url, app.redoc_url, app.openapi_url, app.swagger_ui_oauth2_redirect_url)
+        urls = (DOCS_URL, REDOC_URL, app.openapi_url, *ASSET_PATHS)
         paths = frozenset(p for p in app.openapi().get("paths", {}) if "{" not in p) | {u for u in urls if u}
         app.state.route_paths = paths
     return paths
@@ -84,7 +87,9 @@ class RequestIdMiddleware:
             method = scope["method"] if scope["method"] in _METHODS else "OTHER"
             HTTP_REQUESTS.labels(method=method, route=route, status=str(status)).inc()
             HTTP_SECONDS.labels(method=method, route=route).observe(elapsed)
-            log.info(
+            quiet = status == 200 and scope["path"] in PROBE_PATHS
+            log.log(
+                logging.DEBUG if quiet else logging.INFO,
                 "request",
                 extra={
                     "method": scope["method"],

@@ -15,10 +15,13 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         400: "The body is not valid UTF-8 (code invalid_utf8).",
         401: "Missing or wrong API key (code unauthorized), with a WWW-Authenticate challenge; only when API keys "
         "are configured (ENRICH_API_KEYS, ENRICH_API_KEYS_FILE).",
+        408: "The body did not arrive within ENRICH_BODY_TIMEOUT_S (body_timeout); the connection is closed.",
         413: "The body or the text is over the configured limit (body_too_large, text_too_long).",
         415: "Content-Type is not application/json or text/plain in UTF-8 (unsupported_media_type).",
-        422: "Empty text, malformed JSON, a schema violation or an unknown stage (empty_text, invalid_text, "
-        "malformed_json, invalid_request, unknown_stage).",
+        422: "Empty text, malformed JSON, a schema violation, an unknown stage, or a summary method this "
+        "deployment has no model for (empty_text, invalid_text, malformed_json, invalid_request, unknown_stage, "
+        "summary_method_unavailable: options.summary.method = abstractive without ENRICH_SUMMARY_MODEL_DIR; "
+        "GET /v1/info lists the stages and their models).",
         503: "Not ready yet, or at capacity (not_ready, overloaded); retry after the Retry-After seconds.",
     }
     return {

@@ -24,6 +24,7 @@ STATUS: dict[type[errors.EnrichError], int] = {
     errors.Unauthorized: 401,
     errors.NotFound: 404,
     errors.MethodNotAllowed: 405,
+    errors.BodyTimeout: 408,
     errors.BodyTooLarge: 413,
     errors.TextTooLong: 413,
     errors.UnsupportedMediaType: 415,

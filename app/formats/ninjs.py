@@ -84,9 +84,10 @@ def _picture(uri: str, number: int, credit: ImageCreditPublic | None) -> dict[st
 def associations(doc: EnrichedDocument, uri: str) -> list[dict[str, Any]]:
     """One picture per caption, then one per credit that belongs to no caption."""
     pictures: list[dict[str, Any]] = []
+    credits = doc.image_credits or []  # null when the credits stage did not run
     for caption in doc.captions:
-        has_credit = caption.credit_index is not None and caption.credit_index < len(doc.image_credits)
-        credit = doc.image_credits[caption.credit_index] if has_credit and caption.credit_index is not None else None
+        has_credit = caption.credit_index is not None and caption.credit_index < len(credits)
+        credit = credits[caption.credit_index] if has_credit and caption.credit_index is not None else None
         picture = _picture(uri, len(pictures) + 1, credit)
         if caption.text:
             picture["descriptions"] = [{"role": "caption", "value": caption.text}]
@@ -94,7 +95,7 @@ def associations(doc: EnrichedDocument, uri: str) -> list[dict[str, Any]]:
             picture["edNote"] = caption.editor_note
         pictures.append(picture)
     captioned = {c.credit_index for c in doc.captions if c.credit_index is not None}
-    for index, credit in enumerate(doc.image_credits):
+    for index, credit in enumerate(credits):
         if index not in captioned and credit.caption_index is None:
             pictures.append(_picture(uri, len(pictures) + 1, credit))
     return pictures
@@ -109,8 +110,9 @@ def to_ninjs(doc: EnrichedDocument) -> dict[str, Any]:
         "type": "text",
         "representationType": "full",
         "altIds": [{"role": ID_ROLE, "value": doc.id}, {"role": "content-sha256", "value": doc.content_sha256}],
-        "language": doc.language.code,
     }
+    if doc.language is not None:  # null when language identification did not run
+        item["language"] = doc.language.code
     if doc.title is not None:
         item["headlines"] = [{"role": "main", "value": doc.title.text}]
     if doc.bylines:

@@ -142,30 +142,43 @@ class WarningPublic(_Out):
     message: str
 
 
+NOT_RUN = (
+    "null when the {stage} stage did not run or did not succeed (not requested, failed, timed out: "
+    "pipeline.stages says which), unlike an empty value, which means it ran and found nothing."
+)
+
+
 class EnrichedDocument(_Out):
     """The enriched-article document, schema article-enrichment 1.x."""
 
     schema_: SchemaRef = Field(default_factory=SchemaRef, alias="schema")
     id: str
     content_sha256: str = Field(pattern="^[0-9a-f]{64}$")
-    language: LanguagePublic
+    language: LanguagePublic | None = Field(description=NOT_RUN.format(stage="language"))
     title: SpanPublic | None
     bylines: list[BylinePublic]
     blocks: list[BlockPublic]
     body: BodyPublic
     captions: list[CaptionPublic]
-    image_credits: list[ImageCreditPublic]
-    entities: list[EntityPublic]
-    summary: SummaryPublic | None
+    image_credits: list[ImageCreditPublic] | None = Field(description=NOT_RUN.format(stage="credits"))
+    entities: list[EntityPublic] | None = Field(description=NOT_RUN.format(stage="entities"))
+    summary: SummaryPublic | None = Field(
+        description=NOT_RUN.format(stage="summary") + " Also null when the body has nothing to summarise."
+    )
     pipeline: PipelinePublic
     warnings: list[WarningPublic]
 
 
-_UNDETERMINED = LanguagePublic(code="und", confidence=0.0)
+def to_public(doc: Doc, *, schema_uri: str = "/v1/schema", produced: frozenset[str] | None = None) -> EnrichedDocument:
+    """Serialise a finished document to the versioned response schema.
 
+    ``produced``: the Doc fields of the stages that ran and succeeded (None: all). The fields of language,
+    credits, entities and summary outside it are null ("not run"), unlike an empty list ("none found").
+    """
 
-def to_public(doc: Doc, *, schema_uri: str = "/v1/schema") -> EnrichedDocument:
-    """Serialise a finished document to the versioned response schema."""
+    def ran(name: str) -> bool:
+        return produced is None or name in produced
+
     body_blocks = doc.blocks_of("body")
     body_text = "\n\n".join(b.text for b in body_blocks)
     # a caption's credit_index points into image_credits, which the credits stage fills one-to-one from the
@@ -178,7 +191,7 @@ def to_public(doc: Doc, *, schema_uri: str = "/v1/schema") -> EnrichedDocument:
         schema=SchemaRef(uri=schema_uri),
         id=doc.id,
         content_sha256=doc.content_sha256,
-        language=LanguagePublic.model_validate(doc.language) if doc.language else _UNDETERMINED,
+        language=LanguagePublic.model_validate(doc.language) if doc.language and ran("language") else None,
         title=SpanPublic.model_validate(doc.title) if doc.title else None,
         bylines=[BylinePublic.model_validate(b) for b in doc.bylines],
         blocks=[BlockPublic.model_validate(b) for b in doc.blocks],
@@ -189,9 +202,11 @@ def to_public(doc: Doc, *, schema_uri: str = "/v1/schema") -> EnrichedDocument:
             char_count=len(body_text),
         ),
         captions=captions,
-        image_credits=[ImageCreditPublic.model_validate(c) for c in doc.image_credits],
-        entities=[EntityPublic.model_validate(e) for e in doc.entities],
-        summary=SummaryPublic.model_validate(doc.summary) if doc.summary else None,
+        image_credits=[ImageCreditPublic.model_validate(c) for c in doc.image_credits]
+        if ran("image_credits")
+        else None,
+        entities=[EntityPublic.model_validate(e) for e in doc.entities] if ran("entities") else None,
+        summary=SummaryPublic.model_validate(doc.summary) if doc.summary and ran("summary") else None,
         pipeline=PipelinePublic(version=__version__, stages=[StageReportPublic.model_validate(r) for r in doc.reports]),
         warnings=[WarningPublic.model_validate(w) for w in doc.warnings],
     )

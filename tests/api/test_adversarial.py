@@ -22,9 +22,9 @@ def assert_sound(doc: dict[str, object], text: str, schema: dict[str, object]) -
     spans: list[tuple[int, int, str]] = []
     for block in doc["blocks"]:  # type: ignore[attr-defined]
         spans.append((block["start"], block["end"], block["text"]))
-    for credit in doc["image_credits"]:  # type: ignore[attr-defined]
+    for credit in doc["image_credits"] or []:  # type: ignore[attr-defined]
         spans.append((credit["start"], credit["end"], credit["raw"]))
-    for entity in doc["entities"]:  # type: ignore[attr-defined]
+    for entity in doc["entities"] or []:  # type: ignore[attr-defined]
         spans.extend((m["start"], m["end"], m["text"]) for m in entity["mentions"])
     for start, end, piece in spans:
         assert text[start:end] == piece

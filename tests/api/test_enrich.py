@@ -151,11 +151,20 @@ async def test_query_parameters_fill_what_a_json_body_leaves_out(client: httpx.A
     assert doc["warnings"] == []
 
 
-async def test_a_json_field_wins_over_its_query_parameter_with_a_warning(client: httpx.AsyncClient) -> None:
-    response = await client.post("/v1/enrich?id=from-query", json={"text": "Some text.", "id": "from-body"})
-    doc = response.json()
-    assert doc["id"] == "from-body"
-    assert [w["code"] for w in doc["warnings"]] == ["query_parameter_ignored"]
+@pytest.mark.parametrize(
+    ("query", "body"),
+    [("id=from-query", {"id": "from-body"}), ("stages=segment", {"stages": ["credits"]})],
+)
+async def test_a_query_parameter_that_contradicts_the_json_body_is_a_422(
+    client: httpx.AsyncClient, query: str, body: dict[str, object]
+) -> None:
+    response = await client.post(f"/v1/enrich?{query}", json={"text": "Some text.", **body})
+    problem = assert_problem(response, 422, "invalid_request")
+    name = query.partition("=")[0]
+    assert problem["errors"] == [{"loc": f"query.{name}", "message": f"conflicts with body.{name}", "type": "conflict"}]
+    same = await client.post("/v1/enrich?id=same", json={"text": "Some text.", "id": "same"})
+    assert same.status_code == 200
+    assert same.json()["id"] == "same"
 
 
 async def test_unknown_route_and_wrong_method_are_problems(client: httpx.AsyncClient) -> None:

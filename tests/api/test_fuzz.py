@@ -11,6 +11,7 @@ from schemathesis.python import asgi
 
 from app.main import create_app
 from app.openapi_gen import OPENAPI_PATH
+from tests.api import schemathesis_hooks
 from tests.conftest import make_settings
 
 APP = create_app(make_settings())
@@ -36,4 +37,5 @@ def wait_until_ready() -> None:
 )
 def test_api_conforms_to_its_openapi_document(case: Any) -> None:
     wait_until_ready()
+    schemathesis_hooks.map_case(None, case)  # also for the explicit examples, which bypass generation hooks
     case.call_and_validate()

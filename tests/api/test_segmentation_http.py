@@ -56,5 +56,6 @@ async def test_pathological_megabyte_request_completes(client: httpx.AsyncClient
 async def test_without_the_credits_stage_captions_point_at_no_credit(client: httpx.AsyncClient) -> None:
     doc = (await client.post("/v1/enrich", json={"text": EXAMPLE_ARTICLE, "stages": ["segment"]})).json()
     assert len(doc["captions"]) == 2
-    assert doc["image_credits"] == []
+    assert doc["image_credits"] is None  # not run, unlike [] (none found)
+    assert doc["entities"] is None and doc["language"] is None and doc["summary"] is None
     assert all(c["credit_index"] is None for c in doc["captions"])

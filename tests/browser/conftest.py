@@ -42,9 +42,9 @@ def is_loopback(url: str) -> bool:
 
 @pytest.fixture(scope="module")
 def browser_context() -> Iterator[BrowserContext]:
-    """One chromium per test module, with a fresh profile (user-data-dir) of its own. Not per session: Playwright's
-    sync API keeps an event loop running in the main thread while it is open, and every asyncio test after it
-    (pytest-asyncio's session loop) would fail with "Runner.run() cannot be called from a running event loop"."""
+    """One chromium per test module, with a fresh profile (user-data-dir) of its own. Module-scoped, not session:
+    while Playwright's sync API is open, this thread has a running event loop, and the asyncio tests that run
+    after the browser tests could not start theirs."""
     if not CHROMIUM.is_file():
         pytest.skip(f"no browser: {CHROMIUM} is missing (the Debian chromium package; `make browser` as root)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (make install)")

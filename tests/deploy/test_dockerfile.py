@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import fnmatch
 import http.server
+import itertools
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 import threading
@@ -15,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from app import __version__
 from app.serve import BAKED_MODELS_ROOT
 from app.settings import Settings
 from tests.deploy.conftest import ROOT
@@ -145,7 +148,9 @@ def test_torch_is_cpu_only_pinned_and_installed_before_the_requirements(dockerfi
     assert requirement_runs and min(requirement_runs) > torch_runs[0]
     assert all("-c requirements.lock" in build[n] for n in requirement_runs)  # the lock as constraints
     # nothing else may install a torch of its own choosing
-    assert not [run for run in build + runs(dockerfile, -1) if re.search(r"\btorch\b(?!==)", run) and "pip" in run]
+    assert not [
+        run for run in build + runs(dockerfile, -1) if re.search(r"\btorch\b(?!==)", run) and "pip install" in run
+    ]
 
 
 def test_final_stage_has_no_compilers_and_installs_nothing(dockerfile: Dockerfile) -> None:
@@ -207,3 +212,146 @@ def test_instructions_are_parsed_with_their_continuations(dockerfile: Dockerfile
     assert len(healthcheck) == 1 and "--interval" in healthcheck[0].args and "urlopen" in healthcheck[0].args
     assert Instruction("CMD", '["a", "b"]').exec_form() == ["a", "b"]
     assert Instruction("CMD", "a b").exec_form() is None
+
+
+def _build_steps(dockerfile: Dockerfile) -> list[Instruction]:
+    """The build stage's instructions that make the app's install: every COPY, and every RUN that installs, after
+    torch (the trimming of the venv is left out: it would act on this test's own dependencies)."""
+    build = dockerfile.stages[0]
+    steps = [
+        i
+        for i in build.instructions
+        if (i.keyword == "COPY" and not i.args.split()[-1].startswith("/"))  # into the source tree, not /models
+        or (i.keyword == "RUN" and "pip install" in i.args)
+    ]
+    torch_step = next(n for n, i in enumerate(steps) if "--index-url" in i.args)
+    return steps[torch_step + 1 :]
+
+
+def test_the_build_check_imports_the_installed_app_from_outside_the_source_tree(dockerfile: Dockerfile) -> None:
+    check = " ".join(i.args for i in _build_steps(dockerfile) if i.keyword == "RUN" and "pip check" in i.args)
+    assert "import app" in check and "app.main" in check, "the build's check does not import the app"
+    # from /src, `import app` would find the checkout's app/ and hide a broken install
+    assert check.index("cd /") < check.index("app.main")
+
+
+def test_replaying_the_build_steps_installs_the_real_app(dockerfile: Dockerfile, tmp_path: Path) -> None:
+    """The build stage's package steps, run for real in a scratch venv (its dependencies seen from this one's
+    site-packages): the installed app is the checkout's, not the empty placeholder of the dependency layer.
+
+    This is the crash of a stale build/: the placeholder's build/lib/app/__init__.py is newer than the copied
+    sources (COPY keeps their timestamps), setuptools keeps it, and the image fails with ImportError."""
+    venv, src, shim = tmp_path / "venv", tmp_path / "src", tmp_path / "bin"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=120)
+    site = next((venv / "lib").glob("python3*/site-packages"))
+    here = next(Path(p) for p in sys.path if p.endswith("site-packages") and (Path(p) / "pip").is_dir())
+    (site / "deps-from-the-test-venv.pth").write_text(f"{here}\n", encoding="utf-8")
+    shim.mkdir()
+    (shim / "pip").write_text(f'#!/bin/sh\nexec "{venv}/bin/python" -m pip "$@"\n', encoding="utf-8")
+    (shim / "pip").chmod(0o755)
+    src.mkdir()
+    env = {
+        **os.environ,
+        "PATH": f"{shim}{os.pathsep}{venv / 'bin'}{os.pathsep}{os.environ['PATH']}",
+        "PIP_NO_DEPS": "1",  # the dependencies are this venv's
+        "PIP_NO_BUILD_ISOLATION": "0",  # the build backend too (no index needed)
+        "PIP_DISABLE_PIP_VERSION_CHECK": "1",
+    }
+    env.pop("VIRTUAL_ENV", None)
+    for step in _build_steps(dockerfile):
+        if step.keyword == "COPY":
+            *sources, target = shlex.split(step.args)
+            for name in sources:
+                origin = ROOT / name
+                destination = src / target / name if target.endswith("/") or len(sources) > 1 else src / target
+                if origin.is_dir():
+                    shutil.copytree(origin, destination, ignore=shutil.ignore_patterns("__pycache__"))
+                else:  # copy2 keeps the timestamps, as COPY does
+                    shutil.copy2(origin, destination)
+        else:
+            done = subprocess.run(
+                ["bash", "-c", step.args], cwd=src, env=env, capture_output=True, text=True, timeout=300, check=False
+            )
+            assert done.returncode == 0, f"{step.args}\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}"
+    installed = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import app, app.main; print(app.__version__, app.__file__)"],
+        cwd="/",
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr
+    version, path = installed.stdout.split()
+    assert version == __version__
+    assert path.startswith(str(venv))
+    from app.api.docs_ui import ASSETS, VENDOR  # the API docs' assets are package data: installed too
+
+    package = Path(path).parent
+    assert all((package / asset.relative_to(VENDOR.parent.parent.parent)).is_file() for asset, _ in ASSETS.values())
+
+
+WITHOUT_THE_TRIMMED = """
+import importlib.metadata, sys
+dists, paths, kept = sys.argv[1].split(), tuple(sys.argv[2].split()), tuple(sys.argv[3].split())
+for name, owners in importlib.metadata.packages_distributions().items():
+    if any(owner.lower() in dists for owner in owners):
+        sys.modules[name] = None  # import fails, as in the image
+def under(path, roots):
+    return any(path == root.rstrip("/") or path.startswith(root.rstrip("/") + "/") for root in roots)
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and under(args[0], paths) and not under(args[0], kept):
+        raise OSError(f"left out of the image: {args[0]}")
+sys.addaudithook(hook)
+from app.serve import main
+raise SystemExit(main(["--check"]))
+"""
+
+
+def _trimmed(dockerfile: Dockerfile, site: str) -> tuple[list[str], list[str], list[str]]:
+    """What the build stage removes from the runtime venv: distributions, paths, and paths kept under them."""
+    step = next(i.args for i in dockerfile.stages[0].all("RUN") if "app.serve --check" in i.args)
+    dists: list[str] = []
+    paths: list[str] = []
+    kept: list[str] = []
+    for command in step.split("&&"):
+        words = [w.replace("$SITE", site) for w in shlex.split(command)]
+        if words[:4] == ["python", "-m", "pip", "uninstall"]:
+            dists += [w.lower() for w in words[4:] if not w.startswith("-")]
+        elif words[:1] == ["rm"]:
+            paths += [w for w in words[1:] if w.startswith(site)]
+        elif words[:1] == ["find"]:
+            paths.append(words[1] + "/")
+            kept += [f"{words[1]}/{w}" for before, w in itertools.pairwise(words) if before == "-name"]
+    return dists, paths, kept
+
+
+def test_the_service_enriches_without_what_the_image_leaves_out(dockerfile: Dockerfile) -> None:
+    """The packages and files the build removes from the runtime image, made unreachable here (imports fail,
+    opening a removed file fails): the models still load and the warm-up article goes through every stage."""
+    site = next(p for p in sys.path if p.endswith("site-packages") and (Path(p) / "torch").is_dir())
+    dists, paths, kept = _trimmed(dockerfile, "/opt/venv/lib/python3.11/site-packages")
+    assert {"scipy", "pip"} <= set(dists)
+    assert any("torch/include" in p for p in paths)
+    local = [p.replace("/opt/venv/lib/python3.11/site-packages", site) for p in (*paths, *kept)]
+    env = {**os.environ, "ENRICH_LOG_JSON": "false", "HF_HUB_OFFLINE": "1"}
+    env = {k: v for k, v in env.items() if not k.startswith("ENRICH_") or k == "ENRICH_LOG_JSON"}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            WITHOUT_THE_TRIMMED,
+            " ".join(dists),
+            " ".join(local[: len(paths)]),
+            " ".join(local[len(paths) :]) or "\0",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "check passed" in done.stderr

@@ -12,7 +12,7 @@ from app.errors import Overloaded
 
 
 async def test_slots_are_handed_over_in_arrival_order() -> None:
-    admission = Admission(max_active=1, max_waiting=3)
+    admission = Admission(max_active=1, max_waiting=3, max_wait_s=10)
     assert await admission.acquire()
     order: list[int] = []
 
@@ -31,7 +31,7 @@ async def test_slots_are_handed_over_in_arrival_order() -> None:
 
 
 async def test_a_full_queue_refuses_at_once_with_a_retry_estimate() -> None:
-    admission = Admission(max_active=1, max_waiting=1)
+    admission = Admission(max_active=1, max_waiting=1, max_wait_s=10)
     assert await admission.acquire()
     queued = asyncio.create_task(admission.acquire())
     await asyncio.sleep(0)
@@ -43,7 +43,7 @@ async def test_a_full_queue_refuses_at_once_with_a_retry_estimate() -> None:
 
 
 async def test_a_waiter_that_runs_out_of_time_leaves_the_queue() -> None:
-    admission = Admission(max_active=1, max_waiting=1)
+    admission = Admission(max_active=1, max_waiting=1, max_wait_s=10)
     assert await admission.acquire()
     assert await admission.acquire(max_wait_s=0.01) is False
     assert admission.waiting == 0
@@ -52,7 +52,7 @@ async def test_a_waiter_that_runs_out_of_time_leaves_the_queue() -> None:
 
 
 async def test_a_cancelled_waiter_does_not_leak_its_slot() -> None:
-    admission = Admission(max_active=1, max_waiting=2)
+    admission = Admission(max_active=1, max_waiting=2, max_wait_s=10)
     assert await admission.acquire()
     doomed = asyncio.create_task(admission.acquire())
     survivor = asyncio.create_task(admission.acquire())
@@ -66,15 +66,47 @@ async def test_a_cancelled_waiter_does_not_leak_its_slot() -> None:
     assert admission.waiting == 0
 
 
-def test_room_for_a_batch_is_checked_all_at_once() -> None:
-    admission = Admission(max_active=2, max_waiting=3)
-    admission.check_room(5)
-    with pytest.raises(Overloaded):
-        admission.check_room(6)
+async def test_a_newcomer_is_queued_only_while_the_work_ahead_fits_the_wait_bound() -> None:
+    # one slot, the initial estimate of 0.5 s per document, a 1.2 s bound: the running document (0.5 s left)
+    # and one waiting (0.5 s) fit, a second waiting would make 1.5 s
+    admission = Admission(max_active=1, max_waiting=10, max_wait_s=1.2)
+    assert await admission.acquire()
+    admission.check()
+    queued = asyncio.create_task(admission.acquire())
+    await asyncio.sleep(0)
+    admission.check()  # 1.0 s ahead: still fits
+    second = asyncio.create_task(admission.acquire())
+    await asyncio.sleep(0)
+    with pytest.raises(Overloaded) as err:
+        admission.check()  # 1.5 s ahead
+    assert "over the 1.2 s a request may wait" in err.value.detail
+    assert err.value.extra["retry_after"] >= 1
+    for _ in range(3):
+        admission.release(measure_from=None)
+        await asyncio.sleep(0)
+    assert await queued and await second
+
+
+async def test_retry_after_is_when_the_queue_drains_back_within_its_bound() -> None:
+    # 0.5 s per document over 2 slots; 2 running (0.5 s left each) and 20 waiting: 5.5 s of work ahead, the
+    # bound is 1 s, so there is room again in about 4.5 s
+    admission = Admission(max_active=2, max_waiting=100, max_wait_s=1.0)
+    admission.max_wait_s = 100.0  # fill the queue first
+    assert await admission.acquire() and await admission.acquire()
+    waiters = [asyncio.create_task(admission.acquire()) for _ in range(20)]
+    await asyncio.sleep(0)
+    admission.max_wait_s = 1.0
+    assert 5.4 < admission.expected_wait_s() <= 5.5
+    assert admission.retry_after_s() == 5
+    admission.seed(2.0)  # four times slower documents: 22 s ahead, room in 21 s
+    assert admission.retry_after_s() == 21
+    for waiter in waiters:
+        waiter.cancel()
+    await asyncio.gather(*waiters, return_exceptions=True)
 
 
 async def test_the_expected_wait_counts_the_running_documents_remaining_time_and_the_queue() -> None:
-    admission = Admission(max_active=1, max_waiting=3)
+    admission = Admission(max_active=1, max_waiting=3, max_wait_s=10)
     assert admission.expected_wait_s() == 0.0  # a free slot
     assert await admission.acquire()
     # just started: about one document time (0.5 s until measured) still to go
@@ -91,7 +123,7 @@ async def test_the_expected_wait_counts_the_running_documents_remaining_time_and
 async def test_a_document_running_past_the_expected_time_is_expected_to_end_now(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    admission = Admission(max_active=2, max_waiting=3)
+    admission = Admission(max_active=2, max_waiting=3, max_wait_s=10)
     assert await admission.acquire()
     assert admission.expected_wait_s() == 0.0  # one of two slots still free
     assert await admission.acquire()
