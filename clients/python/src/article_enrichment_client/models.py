@@ -138,10 +138,10 @@ class EnrichedDocument(_Model):
     bylines: list[BylinePublic]
     captions: list[CaptionPublic]
     content_sha256: str
-    entities: list[EntityPublic]
+    entities: list[EntityPublic] | None
     id: str
-    image_credits: list[ImageCreditPublic]
-    language: LanguagePublic
+    image_credits: list[ImageCreditPublic] | None
+    language: LanguagePublic | None
     pipeline: PipelinePublic
     schema_: SchemaRef = Field(default_factory=SchemaRef, alias='schema')
     summary: SummaryPublic | None
