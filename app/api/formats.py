@@ -55,6 +55,12 @@ def document_response(document: EnrichedDocument, fmt: Format, headers: dict[str
 
 
 def with_ninjs(ok_response: dict[str, Any]) -> dict[str, Any]:
-    """The OpenAPI 200 response with the ninjs answer added (its schema: the official one, by URL)."""
-    ninjs = {NINJS_MEDIA_TYPE: {"schema": {"$ref": STANDARD["schema"].rstrip("#")}}}
+    """The OpenAPI 200 response with the ninjs answer added. Its schema is named, not referenced: a ``$ref`` to the
+    official schema's URL makes Swagger UI, ReDoc and schema tools fetch it from the internet, which an air-gapped
+    cluster cannot (the service validates its ninjs against the copy in ``app/formats`` in its tests)."""
+    schema = {
+        "type": "object",
+        "description": f"an IPTC ninjs 3.1 news item, valid against the official schema {STANDARD['schema']}",
+    }
+    ninjs = {NINJS_MEDIA_TYPE: {"schema": schema}}
     return {**ok_response, "content": {**ok_response["content"], **ninjs}}

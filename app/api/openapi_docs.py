@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.api.examples import EXAMPLE_ARTICLE, example_response
+from app.schemas.request import NON_BLANK_PATTERN
 
 PROBLEM_REF = {"$ref": "#/components/schemas/ProblemDetails"}
 
@@ -49,7 +50,10 @@ def enrich_request_body() -> dict[str, Any]:
                         },
                     },
                 },
-                "text/plain": {"schema": {"type": "string", "minLength": 1}, "example": EXAMPLE_ARTICLE},
+                "text/plain": {
+                    "schema": {"type": "string", "minLength": 1, "pattern": NON_BLANK_PATTERN},
+                    "example": EXAMPLE_ARTICLE,
+                },
             },
         }
     }

@@ -25,7 +25,9 @@ from app.openapi_gen import OPENAPI_PATH
 from tests.server_process import REPO_ROOT, ServerProcess
 
 GENERATOR = REPO_ROOT / ".venv" / "tools" / "bin" / "openapi-python-client"
-PACKAGE = "article_enrichment_client"
+# not the name the generator derives from the title: that is the name of this repo's own client (clients/python),
+# which is installed in the venv and would be imported instead
+PACKAGE = "generated_enrichment_client"
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +35,11 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
     if not GENERATOR.is_file():
         pytest.skip(f"{GENERATOR} is missing: run `make client-tools`")
     out = tmp_path_factory.mktemp("client")
+    config = out / "config.yaml"
+    config.write_text(f"package_name_override: {PACKAGE}\nproject_name_override: {PACKAGE}\n", encoding="utf-8")
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}  # its ruff
     done = subprocess.run(
-        [str(GENERATOR), "generate", "--path", str(OPENAPI_PATH), "--meta", "none"],
+        [str(GENERATOR), "generate", "--path", str(OPENAPI_PATH), "--meta", "none", "--config", str(config)],
         cwd=out,
         env=env,
         capture_output=True,
