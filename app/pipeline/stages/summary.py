@@ -33,11 +33,17 @@ from app.nlp.embeddings import SentenceEmbedder, Vector, default_embedding_model
 from app.nlp.extractive import Candidate, ExtractiveConfig, select
 from app.nlp.seq2seq import Chunk, Seq2SeqSummarizer
 from app.pipeline.concurrency import WorkerPool
-from app.pipeline.document import Block, CreditSpan, Doc, DocWarning, Summary, SummarySentence
+from app.pipeline.document import Block, Doc, DocWarning, Summary, SummarySentence
 from app.pipeline.stages import model_batch_policy
 from app.schemas.request import EnrichOptions, SummaryOptions
 from app.settings import Settings
-from app.text.captionlike import caption_reason
+from app.text.layout.captions import (
+    caption_block,
+    caption_reason,
+    captions_before_credits,
+    credit_line,
+    repeats_caption,
+)
 from app.text.sentences import Sentence, display_text, split_sentences, without_dateline
 
 log = logging.getLogger(__name__)
@@ -91,11 +97,11 @@ def summary_input(doc: Doc, *, max_sentences: int | None = None) -> SummaryInput
         room = len(block_sentences) if max_sentences is None else max(0, max_sentences - body)
         body += len(block_sentences)
         left_out += max(0, len(block_sentences) - room)
-        if _is_caption_block(block_sentences, block, doc.credit_spans) or (
-            position + 1 < len(blocks) and _is_credit_line(blocks[position + 1], doc.credit_spans)
+        if caption_block(block_sentences, block, doc.credit_spans) or (
+            position + 1 < len(blocks) and credit_line(blocks[position + 1], doc.credit_spans)
         ):
             continue
-        before_credit = _captioned(block_sentences)
+        before_credit = captions_before_credits(block_sentences)
         for sentence in block_sentences[:room]:
             if (
                 sentence.start not in before_credit
@@ -109,39 +115,7 @@ def summary_input(doc: Doc, *, max_sentences: int | None = None) -> SummaryInput
 def _usable(sentence: Sentence, caption_tokens: list[set[str]], tokens: set[str]) -> bool:
     if not sentence.terminated or sentence.quote_fragment or caption_reason(sentence.text) is not None:
         return False
-    return not _repeats_caption(tokens, caption_tokens)
-
-
-def _overlaps(start: int, end: int, credits: Sequence[CreditSpan]) -> bool:
-    return any(c.start < end and start < c.end for c in credits)
-
-
-def _is_caption_block(sentences: Sequence[Sentence], block: Block, credits: Sequence[CreditSpan]) -> bool:
-    """A short body block (at most three sentences) that carries a photo credit is a caption."""
-    if len(sentences) > 3:
-        return False
-    return _overlaps(block.start, block.end, credits) or any(caption_reason(s.text) == "credit" for s in sentences)
-
-
-def _captioned(sentences: Sequence[Sentence]) -> set[int]:
-    """Starts of the sentences that stand right before a short credit sentence: their captions."""
-    return {
-        sentences[i - 1].start
-        for i in range(1, len(sentences))
-        if len(sentences[i].text.split()) <= 12 and caption_reason(sentences[i].text) == "credit"
-    }
-
-
-def _is_credit_line(block: Block, credits: Sequence[CreditSpan]) -> bool:
-    """A block that is nothing but a credit ("(Jane Doe/AP)", "Getty Images")."""
-    if block.kind == "credit":
-        return True
-    covered = sum(
-        min(c.end, block.end) - max(c.start, block.start) for c in credits if _overlaps(block.start, block.end, [c])
-    )
-    return covered >= 0.8 * (block.end - block.start) or (
-        len(block.text) <= 80 and caption_reason(block.text) == "credit" and not block.text.rstrip().endswith(".")
-    )
+    return not repeats_caption(tokens, caption_tokens)
 
 
 def _repeats(split: dict[int, list[Sentence]], blocks: Sequence[Block]) -> set[int]:
@@ -207,17 +181,6 @@ _TOKEN = re.compile(r"\w+")
 
 def _tokens(text: str) -> set[str]:
     return set(_TOKEN.findall(unicodedata.normalize("NFKC", text).casefold()))
-
-
-def _repeats_caption(sentence: set[str], captions: list[set[str]]) -> bool:
-    """Whether the sentence is mostly a caption's words, or holds a whole caption of 5 words or more."""
-    if not sentence:
-        return False
-    for caption in captions:
-        shared = len(sentence & caption)
-        if shared >= 0.8 * len(sentence) or (len(caption) >= 5 and shared >= 0.8 * len(caption)):
-            return True
-    return False
 
 
 class SummaryStage:
