@@ -51,6 +51,9 @@ def test_the_example_renders_with_marks_in_the_right_places(
     # the inline credit is marked inside its caption, the standalone one is a credit block
     first_caption = page.locator('#blocks .block[data-kind="caption"]').first
     assert first_caption.locator("mark.credit-span").inner_text() == "AP Photo/Maria Santos"
+    # hovering a block's kind says why it has that kind (the rule that decided it)
+    reason = first_caption.locator(".kind").get_attribute("title") or ""
+    assert "caption_inline_credit" in reason
     credit_block = page.locator('#blocks .block[data-kind="credit"]')
     assert "JOHN HARLOW/AFP via Getty Images" in credit_block.inner_text()
     # entities highlighted with their labels, in body blocks; the photographer is not an entity
