@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -26,3 +27,13 @@ def load_pretrained(model_dir: Path, auto_class: str, *, what: str) -> tuple[Any
         raise ModelLoadError(f"cannot load {what} from {model_dir}: {exc}") from exc
     model.eval()
     return tokenizer, model
+
+
+def enrich_config(model_dir: Path) -> dict[str, Any]:
+    """The ``enrich_*`` keys of a model directory's ``config.json`` (what this service's training scripts add:
+    casing token types, word embeddings taken from a packaged base, a model name); empty when there are none."""
+    try:
+        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in config.items() if k.startswith("enrich_")} if isinstance(config, dict) else {}

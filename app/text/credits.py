@@ -60,7 +60,6 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
-_BY_LABEL = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
@@ -240,7 +239,7 @@ def read_credit(raw: str) -> CreditReading:
     data_source = text[:7].casefold().startswith("source")
     ap_photo = False
     body = text
-    for pattern in (_LABEL, _BY_LABEL):
+    for pattern in (_LABEL, vocab.CREDIT_BY_LABEL):
         m = pattern.match(body)
         if m:
             body, labelled = body[m.end() :].strip(), True

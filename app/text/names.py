@@ -239,6 +239,7 @@ def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bo
 
 _OPENERS = vocab.union(vocab.BYLINE_OPENERS)
 _LOOSE = [o for o in _OPENERS if o not in vocab.BYLINE_OPENERS_STRICT]
+_BARE_OPENERS = frozenset(o for o in _LOOSE if " " not in o)
 _GAP = r"(?:\s{1,3}|&nbsp;?)"
 # "By Jane Doe", "Von: Max Muster", "Por Ana Pérez", "Af Lars Hansen", "Von&nbspName" (a scrape artefact)
 _BY_START = re.compile(r"^(?:" + vocab.alternation(_LOOSE) + r")(?:\s{0,2}:)?" + _GAP + r"(?=\S)", re.IGNORECASE)
@@ -258,13 +259,10 @@ _BY_AFTER_WORDS = re.compile(
 )
 
 
-_CREDIT_BY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s", re.IGNORECASE)
-
-
 def _by_opener(line: str) -> int:
     """Where a byline opener ends in ``line`` (``By``, ``Von:``, ``Kommentar von``); 0 when it has none."""
     head = line[:80]
-    if _CREDIT_BY.match(head):
+    if vocab.CREDIT_BY_LABEL.match(head):
         return 0  # "Photograph by Jane Doe" credits a picture
     m = _BY_START.match(head) or _BY_STRICT.match(head) or _BY_AFTER_WORDS.match(head)
     return m.end() if m else 0
@@ -279,6 +277,12 @@ def word_count(text: str) -> int:
     if len(text) >= 20_000:
         return text.count(" ") + len(_WIDE.findall(text[:20_000])) // 2 + 1
     return len(text.split()) + len(_WIDE.findall(text)) // 2
+
+
+def is_bare_byline_opener(key: str) -> bool:
+    """True for a line (case-folded) that is only a one-word byline opener (``by``, ``von``, ``por``): the names
+    follow on the next lines."""
+    return key in _BARE_OPENERS
 
 
 def has_byline_opener(line: str) -> bool:

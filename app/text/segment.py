@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import cast
 
-from app.text.credits import find_inline_credit, parse_credit, read_credit
+from app.text.credits import parse_credit, read_credit
 from app.text.layout import rules
 from app.text.layout.combiner import CLASSES, BlockView, Combiner, coarse, shipped
 from app.text.layout.lines import Unit, strip_span
@@ -72,8 +72,7 @@ def _views(st: State) -> list[BlockView]:
     for i, u in enumerate(st.units):
         short = u.words <= 18 and len(u.text) <= 400
         strength = int(read_credit(u.text).strength) if short else 0
-        if u.inline_any is None and u.words <= CAPTION_MAX_WORDS:
-            u.inline_any = u.inline or find_inline_credit(u.text)
+        inline = u.inline_credit() if u.words <= CAPTION_MAX_WORDS else None
         views.append(
             BlockView(
                 text=u.text,
@@ -82,7 +81,7 @@ def _views(st: State) -> list[BlockView]:
                 kind=u.kind,
                 fired=tuple(r.name for r in u.fired),
                 credit_strength=strength,
-                inline_credit=u.inline_any is not None,
+                inline_credit=inline is not None,
                 in_header=title < i <= st.header_end,
                 zone=u.zone,
             )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
-from app.text.credits import InlineCredit, Strength, read_credit
+from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
 from app.text.layout import rules
 from app.text.layout.rules import Rule
 from app.text.names import NameSpan, word_count
@@ -36,8 +36,16 @@ class Unit:
     credited: bool = False  # for a caption block: a credit line has been linked to it
     names: tuple[NameSpan, ...] = ()
     fired: list[Rule] = field(default_factory=list)  # every rule that fired on this unit, in order
-    inline_any: InlineCredit | None = None  # a credit inside the unit, whatever its kind (a combiner signal)
+    inline_any: InlineCredit | None = None  # a credit inside the unit, whatever its kind: see inline_credit()
+    inline_read: bool = False  # inline_any has been looked for
     why: list[str] = field(default_factory=list)  # the combiner's strongest features, when it overrode the rules
+
+    def inline_credit(self) -> InlineCredit | None:
+        """The credit inside the unit (``find_inline_credit``), looked for once: the caption pass and the
+        combiner's features both ask."""
+        if not self.inline_read:
+            self.inline_any, self.inline_read = find_inline_credit(self.text), True
+        return self.inline_any
 
     def fire(self, rule: Rule, *, force: bool = False) -> None:
         """Record ``rule``; the first rule to fire (or a forced one) gives the unit its kind."""

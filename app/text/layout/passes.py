@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
-from app.text.credits import Strength, find_inline_credit, read_credit
+from app.text.credits import Strength, read_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
-from app.text.names import NameSpan, bare_name_line, byline_names, has_byline_opener
+from app.text.names import NameSpan, bare_name_line, byline_names, has_byline_opener, is_bare_byline_opener
 
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
 _TITLE_MAX_WORDS = 35
@@ -242,7 +242,7 @@ def _credits(st: State) -> None:
                 u.fire(rules.CREDIT_LINE if reading.strength == Strength.STRONG else rules.CREDIT_LINE_FORM)
                 continue
         if u.words <= CAPTION_MAX_WORDS and not by_line:
-            found = find_inline_credit(u.text)
+            found = u.inline_credit()
             if found is not None:
                 u.inline = found
                 u.fire(rules.CAPTION_INLINE_CREDIT)
@@ -289,7 +289,6 @@ def _is_kicker(u: Unit, nxt: Unit) -> bool:
     )
 
 
-_BARE_OPENERS = frozenset(o for o in vocab.union(vocab.BYLINE_OPENERS) if " " not in o) - vocab.BYLINE_OPENERS_STRICT
 _HEADER_MAX_TEXT_LINES = 6  # lines of text (not furniture) a page header holds before its first paragraph
 _BARE_BYLINE_REACH = 8  # lines after the title where a name without "By" can be the byline
 
@@ -348,7 +347,7 @@ def _header(st: State) -> None:
         if u.zone:
             continue
         key = u.text.strip().casefold()
-        if key in _BARE_OPENERS:
+        if is_bare_byline_opener(key):
             u.fire(rules.BARE_BY, force=True)
             for j in range(i + 1, min(i + 10, n)):
                 v = units[j]

@@ -217,3 +217,8 @@ def alternation(entries: Iterable[str]) -> str:
 def month_pattern() -> str:
     """A regex alternation of every month name and abbreviation (an abbreviation may end with a full stop)."""
     return r"(?:" + alternation(union(MONTHS)) + r")\.?"
+
+
+# "Photograph by Jane Doe", "Foto von Max Muster": a by-label opens a credit (the credit parser strips it; the
+# byline reader refuses a line that starts with one).
+CREDIT_BY_LABEL = re.compile(r"^(?:" + alternation(union(CREDIT_BY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
