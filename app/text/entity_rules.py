@@ -8,7 +8,8 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
 - ``relabel_places``: a person or organisation whose whole name is a country, US state, continent or sizeable city
-  in the gazetteer is a place (``Kyiv`` tagged PERSON -> GPE).
+  in the gazetteer is a place (``Kyiv`` tagged PERSON -> GPE); a CoNLL model's LOC that is a country, state or
+  city is a GPE, the contract's label for geo-political places (continents, seas, mountains stay LOC).
 - ``harmonise_labels``: one name, one label per article: every mention of a name takes the label most of its
   mentions have; a lone surname of a person named in full in the article is that person.
 - ``propagate``: a name the model tagged once is tagged wherever else it stands in the article.
@@ -116,14 +117,21 @@ def relabel_places(
     that stands where a place stands (``in Medyka, southeastern Poland``).
 
     Cities whose name is also a common word (``Reading``, ``Mobile``) are left alone; so is an organisation named
-    like a country in a sports context the model got right (only PERSON is relabelled from a city name).
+    like a country in a sports context the model got right (only PERSON is relabelled from a city name). A LOC
+    (CoNLL models have no GPE) whose whole name is a country, US state or city becomes GPE.
     """
     out = []
     for c in candidates:
         surface = text[c.start : c.end]
         city = c.label == PERSON and gazetteer.is_place(surface, min_population=100_000)
         region = c.label in (PERSON, "ORG") and gazetteer.is_region(surface)
-        if (city and not lexicon.is_common(surface)) or region or (c.label == PERSON and _in_place(text, c, gazetteer)):
+        political = c.label == "LOC" and gazetteer.is_political(surface)
+        if (
+            (city and not lexicon.is_common(surface))
+            or region
+            or political
+            or (c.label == PERSON and _in_place(text, c, gazetteer))
+        ):
             out.append(replace(c, label=PLACE_LABEL))
         else:
             out.append(c)

@@ -48,6 +48,7 @@ class Gazetteer:
 
     population: dict[str, int]
     countries: frozenset[str] = frozenset()  # case-folded names of nations (a national team is named like one)
+    continents: frozenset[str] = frozenset()  # case-folded continent names (OntoNotes LOC, not GPE)
 
     def place_population(self, name: str) -> int | None:
         """Population of the largest place called ``name``, ``_REGION`` for a country/state/continent, else None."""
@@ -60,6 +61,10 @@ class Gazetteer:
     def is_country(self, name: str) -> bool:
         """True for the name of a nation (``Norway``), not a state or continent."""
         return name.casefold() in self.countries
+
+    def is_political(self, name: str, *, min_population: int = 15_000) -> bool:
+        """True for a geo-political place (OntoNotes GPE): a country, US state or city, not a continent."""
+        return self.is_place(name, min_population=min_population) and name.casefold() not in self.continents
 
     def is_place(self, name: str, *, min_population: int = 15_000) -> bool:
         """True when ``name`` is a country/state/continent or a city of at least ``min_population`` people."""
@@ -140,6 +145,8 @@ def load_gazetteer() -> Gazetteer:
         countries.add(str(country["name"]).casefold())
     for state in cache.get_us_states().values():
         add(str(state["name"]), _REGION)
+    continents = set()
     for continent in cache.get_continents().values():
         add(str(continent["name"]), _REGION)
-    return Gazetteer(population, frozenset(countries))
+        continents.add(str(continent["name"]).casefold())
+    return Gazetteer(population, frozenset(countries), frozenset(continents))

@@ -205,3 +205,17 @@ def test_a_role_word_names_what_follows() -> None:
         ("Kestrel", "PERSON"),
         ("General Motors Corp", "ORG"),
     ]
+
+
+def test_a_conll_place_that_is_a_country_state_or_city_is_a_gpe(words: tuple[Lexicon, Gazetteer]) -> None:
+    lexicon, gazetteer = words
+    text = "Trucks left Kharkiv for Poland and Texas, crossed Europe and the Danube, and reached Dolnikovo."
+    raw = [at(text, w, "LOC") for w in ("Kharkiv", "Poland", "Texas", "Europe", "Danube", "Dolnikovo")]
+    assert spans(text, relabel_places(text, raw, gazetteer, lexicon)) == [
+        ("Kharkiv", "GPE"),
+        ("Poland", "GPE"),
+        ("Texas", "GPE"),
+        ("Europe", "LOC"),
+        ("Danube", "LOC"),
+        ("Dolnikovo", "LOC"),
+    ]
