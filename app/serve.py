@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     os.environ.update(baked_model_defaults(os.environ))
     from app.logs import configure_logging
-    from app.settings import get_settings
+    from app.settings import get_settings, unknown_settings
 
     try:
         settings = get_settings()
@@ -127,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write(f"invalid configuration:\n{exc}\n")
         return 2
     configure_logging(settings.log_level, json_lines=settings.log_json)
+    for problem in unknown_settings(os.environ):
+        log.warning(problem)
     if args == ["--check"]:
         return check(settings.model_copy(update={"warmup": True}))
     operator_metrics_dir = os.environ.get(MULTIPROC_ENV)

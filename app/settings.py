@@ -5,6 +5,7 @@ The README's configuration table is generated from the field descriptions below 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -271,6 +272,29 @@ class Settings(BaseSettings):
         if self.default_deadline_ms > self.max_deadline_ms:
             raise ValueError("ENRICH_DEFAULT_DEADLINE_MS must not exceed ENRICH_MAX_DEADLINE_MS")
         return self
+
+
+# settings of earlier versions that are gone, with what replaced them (an operator's old manifest still sets them)
+REMOVED_SETTINGS: dict[str, str] = {
+    "ENRICH_QUEUE_WAIT_DOCS": "the queue is bounded in time now: ENRICH_MAX_QUEUE_WAIT_MS",
+}
+
+
+def unknown_settings(env: Mapping[str, str]) -> list[str]:
+    """``ENRICH_*`` variables of ``env`` that no setting reads (a typo, or a setting of another version), each with
+    what to do about it; the server logs them at start-up instead of ignoring them silently."""
+    known: set[str] = set()
+    for name, field in Settings.model_fields.items():
+        known.add(f"ENRICH_{name.upper()}")
+        alias = field.validation_alias
+        if isinstance(alias, AliasChoices):
+            known.update(str(choice).upper() for choice in alias.choices)
+    out = []
+    for var in sorted(env):
+        if var.upper().startswith("ENRICH_") and var.upper() not in known:
+            hint = REMOVED_SETTINGS.get(var.upper(), "not a setting of this version (docs: README, Configuration)")
+            out.append(f"{var} is ignored: {hint}")
+    return out
 
 
 @lru_cache(maxsize=1)

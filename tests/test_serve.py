@@ -92,3 +92,38 @@ def test_metrics_of_several_worker_processes_are_added_up(tmp_path: Path) -> Non
         for s in family.samples
     }
     assert samples[("enrich_http_requests_total", "200")] == 2
+
+
+def test_an_enrich_variable_no_setting_reads_is_named_at_start_up() -> None:
+    from app.settings import unknown_settings
+
+    env = {
+        "ENRICH_QUEUE_WAIT_DOCS": "0.5",  # removed when the queue became bounded in time
+        "ENRICH_MAX_QEUE_WAIT_MS": "2000",  # a typo
+        "ENRICH_MAX_QUEUE_WAIT_MS": "2000",
+        "WEB_CONCURRENCY": "2",
+        "ENRICH_WORKERS": "2",
+        "HOME": "/root",
+    }
+    problems = unknown_settings(env)
+    assert len(problems) == 2
+    assert problems[0].startswith("ENRICH_MAX_QEUE_WAIT_MS is ignored: not a setting")
+    assert problems[1].startswith("ENRICH_QUEUE_WAIT_DOCS is ignored") and "ENRICH_MAX_QUEUE_WAIT_MS" in problems[1]
+
+
+def test_the_launcher_logs_the_variables_it_ignores(tmp_path: Path) -> None:
+    # a real launcher process whose --check fails fast (no such model directory) after the settings are read
+    env = {**os.environ, "ENRICH_QUEUE_WAIT_DOCS": "0.5", "ENRICH_LOG_JSON": "false", "HF_HUB_OFFLINE": "1"}
+    env["ENRICH_NER_BACKEND"] = "spacy"
+    env["ENRICH_EMBEDDING_MODEL_DIR"] = str(hf_model_dir(tmp_path / "not-a-model"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "app.serve", "--check"],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "ENRICH_QUEUE_WAIT_DOCS is ignored" in proc.stderr + proc.stdout
+    assert "ENRICH_MAX_QUEUE_WAIT_MS" in proc.stderr + proc.stdout
