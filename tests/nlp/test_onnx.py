@@ -7,15 +7,17 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
 
 from app.errors import ModelLoadError
-from app.nlp import onnx
+from app.nlp import ner, onnx
 from app.nlp.embeddings import SentenceEmbedder, default_embedding_model
 from app.nlp.ner import TransformersNer
-from tests.nlp.tiny_ner import LABELS, build_tiny_ner
+from tests.nlp.tiny_ner import LABELS, VOCAB, build_tiny_ner
+from training.ner.train import MODEL_NAME
 
 SENTENCES = [
     "The harbour board approved the plan on Tuesday evening after a long debate.",
@@ -155,33 +157,84 @@ async def main():
     await service.close()
     stages = {s.name: [s.status, s.model] for s in doc.pipeline.stages}
     print(json.dumps({"torch": sorted(m for m in sys.modules if m == "torch" or m.startswith("torch.")),
-                      "transformers": "transformers" in sys.modules, "stages": stages,
-                      "summary": doc.summary.text if doc.summary else None}))
+                      "transformers": sorted(m for m in sys.modules if m.split(".")[0] == "transformers"),
+                      "stages": stages, "summary": doc.summary.text if doc.summary else None,
+                      "entities": [[e.text, e.label] for e in doc.entities or []]}))
 
 asyncio.run(main())
 """
 
 
+def _run_pipeline(**env: str) -> dict[str, Any]:
+    """Load the service with ``env`` in a fresh process, enrich one article with every stage, and report what it
+    imported, each stage's status and model, the summary and the entities."""
+    full_env = {
+        **os.environ,
+        "ENRICH_MODEL_RUNTIME": "onnxruntime",
+        "ENRICH_LOG_JSON": "false",
+        "ENRICH_LOG_LEVEL": "WARNING",
+        "HF_HUB_OFFLINE": "1",
+        **env,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT], env=full_env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(result["stages"]) == {"segment", "credits", "language", "entities", "summary"}
+    assert all(status == "ok" for status, _ in result["stages"].values()), result["stages"]
+    return result
+
+
+def test_the_default_pipeline_runs_without_importing_torch_or_transformers() -> None:
+    """The shipped trained NER model and the packaged MiniLM, as `make install` exported them, default settings."""
+    from app.nlp.embeddings import default_embedding_model
+    from app.settings import SHIPPED_NER_MODEL
+
+    root = onnx.default_onnx_dir()
+    exports: list[tuple[Path, onnx.Task]] = [
+        (SHIPPED_NER_MODEL, "token-classification"),
+        (default_embedding_model()[0], "feature-extraction"),
+    ]
+    for model_dir, task in exports:
+        assert onnx.find_export(model_dir, root, task) is not None, (
+            f"{model_dir} has no up-to-date export under {root}: run `make onnx` (make install does it)"
+        )
+    result = _run_pipeline()
+    assert result["torch"] == [] and result["transformers"] == [], result
+    assert " on onnxruntime " in result["stages"]["entities"][1]
+    assert result["stages"]["entities"][1].startswith("transformers:")  # the trained model, not spaCy
+    assert " on onnxruntime " in result["stages"]["summary"][1]
+    assert ["Ada Brenner", "PERSON"] in result["entities"], result["entities"]
+    assert result["summary"] and "Pellham" in result["summary"]
+
+
+def test_a_trained_ner_directory_of_the_shipped_format_runs_without_torch(tiny_dir: Path, tmp_path: Path) -> None:
+    """Any directory written by the training script (casing token types, base word embeddings) exported here."""
+    from tests.nlp.test_ner_casing import _tiny_base, _trained_dir
+
+    _tiny_base(tmp_path / "base", len(VOCAB))
+    trained = _trained_dir(tmp_path)
+    root = tmp_path / "onnx"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(ner, "base_model_dir", lambda package: tmp_path / "base")
+        onnx.export_model(trained, root, "token-classification")
+    onnx.export_model(tiny_dir, root, "feature-extraction")
+    result = _run_pipeline(
+        ENRICH_NER_MODEL_DIR=str(trained), ENRICH_EMBEDDING_MODEL_DIR=str(tiny_dir), ENRICH_ONNX_DIR=str(root)
+    )
+    assert result["torch"] == [] and result["transformers"] == [], result
+    assert result["stages"]["entities"][1].startswith(f"transformers:{MODEL_NAME} on onnxruntime ")
+    assert " on onnxruntime " in result["stages"]["summary"][1]
+
+
 def test_the_pipeline_with_spacy_ner_runs_without_importing_torch(tiny_dir: Path, tmp_path: Path) -> None:
     root = tmp_path / "onnx"
     onnx.export_model(tiny_dir, root, "feature-extraction")
-    env = {
-        **os.environ,
-        "ENRICH_EMBEDDING_MODEL_DIR": str(tiny_dir),
-        "ENRICH_ONNX_DIR": str(root),
-        "ENRICH_MODEL_RUNTIME": "onnxruntime",
-        # the trained NER model's tokenizer still comes from transformers (which imports torch): this checks the
-        # embedding path with the spaCy NER backend
-        "ENRICH_NER_BACKEND": "spacy",
-        "ENRICH_LOG_JSON": "false",
-        "ENRICH_LOG_LEVEL": "WARNING",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True, timeout=300, check=False
+    result = _run_pipeline(
+        ENRICH_EMBEDDING_MODEL_DIR=str(tiny_dir), ENRICH_ONNX_DIR=str(root), ENRICH_NER_BACKEND="spacy"
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    assert result["torch"] == [] and result["transformers"] is False
-    assert all(status == "ok" for status, _ in result["stages"].values()), result["stages"]
+    assert result["torch"] == [] and result["transformers"] == [], result
+    assert result["stages"]["entities"][1].startswith("spacy:")
     assert " on onnxruntime " in result["stages"]["summary"][1]
     assert result["summary"] and "Pellham" in result["summary"]
