@@ -207,6 +207,10 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
             close()
             rest_ok = _only_furniture(tokens[i + 1 :], first=camel.group(2))
             return _Scan(tuple(names), rest_ok)
+        if not current and i + 1 < len(tokens) and _month_as_first_name(word, tokens[i + 1].group()):
+            current.append((tok.start() + a, tok.start() + b, word))  # "Jan Kixmüller", "April Ryan"
+            i += 1
+            continue
         if is_name_word(word) or (current and (_is_initial(word) or low in PARTICLES)):
             if low in ROLE_WORDS or low in _UI_TAIL:
                 break
@@ -220,6 +224,17 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
     if i < len(tokens):
         rest_ok = _only_furniture(tokens[i:])
     return _Scan(tuple(names), rest_ok)
+
+
+def _month_as_first_name(word: str, following: str) -> bool:
+    """A month name that is also a first name ("Jan", "April", "June") opening a name: followed by a name word,
+    not by a day number ("Jan 5")."""
+    return (
+        word.casefold() in _MONTHS
+        and word[:1].isupper()
+        and word[1:].islower()
+        and is_name_word(_clean_token(following)[0])
+    )
 
 
 def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:

@@ -172,7 +172,7 @@ def _assemble(st: State) -> Segmentation:
             pending[cap_index] = len(credits)
             credits.append(CreditSpan(text[s:e], s, e, i, cap_index, False, parse_credit(text[s:e])))
         elif u.kind == "credit" and u.credit_raw is not None:
-            s, e = u.credit_raw
+            s, e = raw_bounds(text, *u.credit_raw)
             linked = caption_of_unit.get(u.caption_of) if u.caption_of is not None else None
             if linked is not None and linked not in pending:
                 pending[linked] = len(credits)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
 from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
-from app.text.layout import rules
+from app.text.layout import rules, vocab
 from app.text.layout.rules import Rule
 from app.text.names import NameSpan, word_count
 from app.text.types import BlockKind
@@ -130,9 +130,13 @@ def split_inline_prompts(text: str, units: list[Unit]) -> list[Unit]:
     return out
 
 
+_LABEL_WORDS = frozenset(vocab.union(vocab.CREDIT_LABELS))
+
+
 def _credit_label_only(s: str) -> bool:
-    key = s.strip().casefold().rstrip(" :")
-    return key in {"image", "images", "photo", "photos", "photograph", "picture", "pictures", "credit", "source"}
+    """A line that is only a credit label, in any covered language: ``Image:``, ``Foto:``, ``Quelle``."""
+    key = s.strip().casefold().rstrip(" :：")
+    return len(key) <= 30 and key in _LABEL_WORDS
 
 
 def join_split_credits(text: str, units: list[Unit]) -> list[Unit]:
@@ -181,6 +185,8 @@ def _try_join(text: str, units: list[Unit], i: int, *, opens: bool) -> tuple[Uni
                     caption = Unit(u.start, before_end, text[u.start : before_end], u.gap)
                     credit_start = paren_at
             credit = Unit(credit_start, last.end, text[credit_start : last.end], u.gap if caption is None else 1)
+            if not opens:  # a label on its own line: the credit is what follows it ("Foto:" / "Name / AP")
+                inner_start = strip_span(text, units[i + 1].start, inner_end)[0]
             credit.credit_raw = (inner_start, inner_end)
             credit.fire(rules.SPLIT_CREDIT)
             return caption, credit, j - i + 1

@@ -248,10 +248,25 @@ def _credits(st: State) -> None:
                 u.fire(rules.CAPTION_INLINE_CREDIT)
 
 
+_DROPPED_LABEL = re.compile(
+    r"(?:"
+    + vocab.alternation(set(vocab.union(vocab.CREDIT_LABELS)) - set(vocab.union(vocab.RAW_KEEPS_LABEL)))
+    + r")\s{0,3}[:：=＝]\s{0,3}",
+    re.IGNORECASE,
+)
+
+
 def raw_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The credit inside a line without its brackets: ``(Robert F. Bukaty / AP)`` -> ``Robert F. Bukaty / AP``."""
-    while end - start >= 2 and text[start] in "([{" and text[end - 1] in ")]}":
-        start, end = strip_span(text, start + 1, end - 1)
+    """The credit inside a line without its brackets, and without a label that only says where the picture is
+    from (``vocab.RAW_KEEPS_LABEL``): ``(Robert F. Bukaty / AP)`` -> ``Robert F. Bukaty / AP``, ``Quelle: dpa`` ->
+    ``dpa``; ``Foto: Name/dpa`` stays."""
+    for _ in range(2):
+        while end - start >= 2 and text[start] in "([{" and text[end - 1] in ")]}":
+            start, end = strip_span(text, start + 1, end - 1)
+        label = _DROPPED_LABEL.match(text, start, min(end, start + 40))
+        if label is None or not any(c.isalnum() for c in text[label.end() : end]):
+            break
+        start, end = strip_span(text, label.end(), end)
     return start, end
 
 
@@ -508,6 +523,9 @@ def _weak_credit_form(s: str) -> bool:
     )
 
 
+_LEAD_CAPTION_MAX_WORDS = 20
+
+
 def _caption_like(u: Unit | None, st: State, i: int) -> bool:
     if u is None or u.zone or u.words < 2 or u.words > CAPTION_MAX_WORDS:
         return False
@@ -517,7 +535,10 @@ def _caption_like(u: Unit | None, st: State, i: int) -> bool:
         return False  # it already has its credit
     if i == st.title or u.text.endswith((":", "?")):
         return False
-    return not (u.kind is None and st.title is not None and i == st.title + 1 and _is_solid_prose(u))
+    # a long sentence right under the headline is its standfirst, even with the lead picture's credit below it;
+    # a short one above a credit line is the lead picture's caption
+    first = u.kind is None and st.title is not None and i == st.title + 1
+    return not (first and _is_solid_prose(u) and u.words > _LEAD_CAPTION_MAX_WORDS)
 
 
 def uncredited_caption(u: Unit | None) -> bool:
