@@ -287,7 +287,10 @@ UI_WORDS: frozenset[str] = phrases(
     share | sharing | email | e-mail | mail | link | copy | copied | bookmark | save | saved | print | comment |
     comments | cancel | close | facebook | twitter | x | linkedin | whatsapp | telegram | reddit | pinterest |
     flipboard | pocket | gettr | gab | truth | sms | threads | bluesky | tweet | post | follow | subscribe | listen |
-    gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link
+    gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link |
+    teilen | kommentare | kommentar | drucken | merken | speichern | vorlesen | link kopieren |
+    partager | commentaires | imprimer | compartir | comentarios | imprimir | guardar | condividi | commenti |
+    delen | reacties | opslaan | dela | kommentarer | spara | lagre
     """
 )
 

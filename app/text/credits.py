@@ -53,7 +53,7 @@ _MARK = "|".join(re.escape(m) for m in vocab.CREDIT_MARKS)
 _LABEL = re.compile(
     r"^(?:(?:"
     + vocab.alternation(vocab.union(vocab.CREDIT_LABELS))
-    + r")\s{0,3}[:：]\s{0,3}(?:(?:"
+    + r")\s{0,3}[:：=＝]\s{0,3}(?:(?:"
     + _MARK
     + r")\s{0,3})?"
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3})",
@@ -226,11 +226,16 @@ def _canonical_printed(printed: str, canonical: str | None) -> str:
     return printed
 
 
+_MAX_BRACKETED_LABELLED_WORDS = 14
+
+
 @lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
     if len(raw) > 400:  # no credit is this long; never scan a long string
         return CreditReading(Strength.NONE, ParsedCredit((), None, None))
+    stripped = raw.strip()
+    bracketed = len(stripped) >= 2 and stripped[0] in "([" and stripped[-1] in ")]"
     text = " ".join(_strip_brackets(raw).split())
     empty = CreditReading(Strength.NONE, ParsedCredit((), None, text or None))
     if not text or len(text) > 240:
@@ -280,8 +285,9 @@ def read_credit(raw: str) -> CreditReading:
             parts.first_is_person = len(parts.creators) > before
     parsed = _assemble(parts, ap_photo=ap_photo)
     if labelled:
-        # a label makes a credit; its body still has to read like names ("Photo: A man walks ..." is a caption)
-        ok = parts.unknown == 0 or len(_words(body)) <= 6
+        # a label makes a credit; its body still has to read like names ("Photo: A man walks ..." is a caption),
+        # unless the whole credit stands in brackets ("(Bild: erstellt mit KI durch die Redaktion)")
+        ok = parts.unknown == 0 or len(_words(body)) <= (_MAX_BRACKETED_LABELLED_WORDS if bracketed else 6)
         return CreditReading(Strength.STRONG if ok else Strength.NONE, parsed)
     if parts.unknown:
         return CreditReading(Strength.NONE, parsed)
@@ -514,6 +520,68 @@ def _slash_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(start, lo + len(window), len(before))
 
 
+# "... im UN-Hauptquartier Frank Doe II/Copyright 2026 The AP. All rights reserved.": a rights notice after a slash
+_RIGHTS_TAIL = re.compile(
+    r"/\s{0,2}(?:(?i:" + vocab.alternation(vocab.union(vocab.COPYRIGHT_WORDS)) + r")|" + _MARK + r")\s{0,2}\d{4}\b"
+)
+_NAME_SUFFIXES: frozenset[str] = frozenset({"ii", "iii", "iv", "jr", "jr.", "sr", "sr."})
+
+
+def _is_initial_word(w: str) -> bool:
+    return len(w.strip(".")) == 1 and w[:1].isupper()
+
+
+_COPYRIGHT_BEFORE = re.compile(
+    r"(?:^|[\s\-–—|,;])(?:(?i:" + vocab.alternation(vocab.union(vocab.COPYRIGHT_WORDS)) + r")|" + _MARK + r")\s{0,2}$"
+)
+
+
+def _rights_tail(block: str) -> tuple[int, int, int] | None:
+    """(start and end of the photographer's name, end of what stands before it) for ``... Frank Doe II/Copyright
+    2026 The AP. All rights reserved.``; a copyright word or mark just before the name is not part of either."""
+    lo = max(0, len(block) - 160)
+    window = block[lo:]
+    m = next(reversed(list(_RIGHTS_TAIL.finditer(window))), None)  # the last notice
+    if m is None or len(window) - m.end() > 90:
+        return None
+    words = window[: m.start()].rstrip().split(" ")
+    take = 2
+    if len(words) >= 3 and words[-1].casefold() in _NAME_SUFFIXES:
+        take += 1
+    if len(words) >= take + 1 and len(words[-take].strip(".")) == 1 and words[-take][:1].isupper():
+        take += 1  # a middle initial: "Nicky J Sims"
+    name_words = words[-take:]
+    if len(words) < take or not all(is_name_word(w) or _is_initial_word(w) for w in name_words):
+        return None
+    end = lo + m.start()
+    start = end - len(" ".join(name_words))
+    before = block[:start]
+    mark = _COPYRIGHT_BEFORE.search(before[-40:])
+    if mark is not None:
+        before = before[: len(before) - 40 + mark.start()] if len(before) > 40 else before[: mark.start()]
+    return start, end, len(before.rstrip(" -–—|,;"))
+
+
+def _rights_tail_credit(block: str) -> InlineCredit | None:
+    """``... Frank Doe II/Copyright 2026 The AP. All rights reserved.``: the photographer's name before a rights
+    notice glued to the caption; the credit is the name (the notice is neither caption nor credit)."""
+    found = _rights_tail(block)
+    if found is None or word_count(block[: found[2]]) < 3:
+        return None
+    return InlineCredit(found[0], found[1], found[2])
+
+
+def rights_notice_credit(line: str) -> tuple[int, int] | None:
+    """The photographer's name in a line that is only a credit with a rights notice: ``Copyright Frank Doe
+    II/Copyright 2026 The AP. All rights reserved.`` -> the span of ``Frank Doe II``."""
+    if len(line) > 240:
+        return None
+    found = _rights_tail(line)
+    if found is None or found[2] > 0:
+        return None
+    return found[0], found[1]
+
+
 _LEAD_FOLLOWERS: frozenset[str] = frozenset({"the", "a", "an", "this", "these", "those", "in", "at", "on"})
 
 
@@ -537,7 +605,8 @@ def find_inline_credit(block: str) -> InlineCredit | None:
     text = block.rstrip()
     if word_count(text) < 2:
         return None
-    for finder in (_closing_paren_credit, _labelled_tail_credit, _agency_tail_credit, _slash_tail_credit):
+    finders = (_closing_paren_credit, _rights_tail_credit, _labelled_tail_credit, _agency_tail_credit)
+    for finder in (*finders, _slash_tail_credit):
         found = finder(text)
         if found is not None:
             return found

@@ -99,3 +99,72 @@ def test_a_long_sentence_under_the_headline_above_a_credit_stays_the_standfirst(
 )
 def test_a_month_name_that_is_a_first_name_opens_a_byline_name(line: str, names: list[str]) -> None:
     assert [line[n.start : n.end] for n in byline_names(line, require_by=True)] == names
+
+
+def test_a_bracketed_credit_with_an_equals_label_closes_a_caption() -> None:
+    text = (
+        "시장 선거 결과 발표\n\n"
+        "새 시장이 당선 확정 뒤 지지자들에게 인사하고 있다. [사진 = 김민수 기자]\n\n"
+        "시장 선거에서 새 시장이 당선됐다. 투표율은 지난 선거보다 높았다.\n\n"
+        "새 시장은 다음 달 취임한다.\n"
+    )
+    seg = segment(text)
+    assert [c.raw for c in seg.credits] == ["김민수 기자"]
+    assert [c.text for c in seg.captions] == ["새 시장이 당선 확정 뒤 지지자들에게 인사하고 있다."]
+    assert not any("김민수" in b.text for b in seg.blocks if b.kind == "body")
+
+
+def test_a_bracketed_labelled_credit_line_is_a_credit_even_when_it_is_not_a_name() -> None:
+    text = (
+        "Betrüger verschicken falsche Rechnungen\n\n"
+        "Eine gefälschte Rechnung auf einem Bildschirm.\n\n"
+        "(Bild: erstellt mit einem Bildgenerator durch die Redaktion / ab)\n\n"
+        "Die Verbraucherzentrale warnt vor gefälschten Rechnungen, die derzeit per E-Mail verschickt werden. Sie "
+        "sehen echten Rechnungen zum Verwechseln ähnlich.\n\n"
+        "Wer eine solche Rechnung erhält, sollte den Anhang nicht öffnen.\n"
+    )
+    seg = segment(text)
+    assert [c.raw for c in seg.credits] == ["erstellt mit einem Bildgenerator durch die Redaktion / ab"]
+    assert [c.text for c in seg.captions] == ["Eine gefälschte Rechnung auf einem Bildschirm."]
+
+
+def test_a_rights_notice_after_the_photographer_is_neither_caption_nor_credit() -> None:
+    text = (
+        "Sicherheitsrat berät über die Lage am Hafen\n\n"
+        "Die Botschafterin spricht am Montag im Sitzungssaal vor dem Rat - Copyright Karl Ostrowski/Copyright 2026 "
+        "The AP. All rights reserved.\n\n"
+        "Copyright Karl Ostrowski/Copyright 2026 The AP. All rights reserved.\n\n"
+        "Von Lena Fischer\n\n"
+        "Der Sicherheitsrat ist am Montag zu einer Sondersitzung zusammengekommen. Mehrere Staaten forderten eine "
+        "Untersuchung.\n\n"
+        "Eine Entscheidung wird für Mittwoch erwartet.\n"
+    )
+    seg = segment(text)
+    assert [c.raw for c in seg.credits] == ["Karl Ostrowski", "Karl Ostrowski"]
+    assert [c.text for c in seg.captions] == ["Die Botschafterin spricht am Montag im Sitzungssaal vor dem Rat"]
+    assert not any("Copyright" in b.text for b in seg.blocks if b.kind in ("body", "standfirst"))
+    line = next(b for b in seg.blocks if b.text.startswith("Copyright"))
+    assert line.kind == "credit"
+    assert "credit_rights_notice" in line.rules
+
+
+def test_a_page_footer_with_a_copyright_notice_is_not_a_credit() -> None:
+    text = (
+        "Council approves the new bridge\n\n"
+        "The city council approved the new bridge on Tuesday after a long debate about its cost.\n\n"
+        "Construction is to start next spring.\n\n"
+        "Copyright 2026 Riverton Daily. All rights reserved.\n"
+    )
+    assert segment(text).credits == ()
+
+
+def test_a_share_bar_in_german_is_not_a_byline() -> None:
+    text = (
+        "Neue Buslinie verbindet die Vororte\n\n"
+        "Teilen Kommentare\n\n"
+        "Ab Montag fährt eine neue Buslinie zwischen den beiden Vororten. Sie verkehrt alle zwanzig Minuten.\n\n"
+        "Die Linie wird zunächst für ein Jahr erprobt.\n"
+    )
+    seg = segment(text)
+    assert seg.bylines == ()
+    assert next(b for b in seg.blocks if b.text == "Teilen Kommentare").kind == "boilerplate"

@@ -33,7 +33,7 @@ from training.segmentation.labels import gold_kinds
 SEED = 20261204
 INNER_FOLDS = 5
 C = 0.5  # inverse L2 strength (chosen by leave-publisher-out CV: docs/QUALITY.md)
-MARGIN = 0.5  # how much likelier the combiner's class must be to override the rules (chosen by the same CV)
+MARGIN = 0.9  # how much likelier the combiner's class must be to override the rules (chosen by the same CV)
 CLASS_WEIGHT: str | None = None  # "balanced" weighs rare classes up
 LEVEL2 = True
 OUT = ROOT / "app" / "text" / "layout" / "combiner.json"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
-from app.text.credits import Strength, read_credit
+from app.text.credits import Strength, read_credit, rights_notice_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
 from app.text.names import NameSpan, bare_name_line, byline_names, has_byline_opener, is_bare_byline_opener
@@ -241,6 +241,11 @@ def _credits(st: State) -> None:
                 u.credit_raw = (raw_start, raw_end)
                 u.fire(rules.CREDIT_LINE if reading.strength == Strength.STRONG else rules.CREDIT_LINE_FORM)
                 continue
+            name = rights_notice_credit(u.text)
+            if name is not None:  # "Copyright Name/Copyright 2026 The AP. All rights reserved."
+                u.credit_raw = (u.start + name[0], u.start + name[1])
+                u.fire(rules.CREDIT_RIGHTS_NOTICE)
+                continue
         if u.words <= CAPTION_MAX_WORDS and not by_line:
             found = u.inline_credit()
             if found is not None:
@@ -267,6 +272,9 @@ def raw_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if label is None or not any(c.isalnum() for c in text[label.end() : end]):
             break
         start, end = strip_span(text, label.end(), end)
+    closing = text[end - 1] if end > start else ""
+    if closing in ")]" and ("(" if closing == ")" else "[") not in text[start:end]:
+        start, end = strip_span(text, start, end - 1)  # "[Foto = Name]" read from its label: "Name", not "Name]"
     return start, end
 
 

@@ -51,6 +51,9 @@ NO_LETTERS = _rule("no_letters", "boilerplate", 0.6, "no letter or digit in the 
 # credits and captions
 CREDIT_LINE = _rule("credit_line", "credit", 0.95, "a line that is a credit: a label or a known agency")
 CREDIT_LINE_FORM = _rule("credit_line_form", "credit", 0.75, "a line shaped like a credit ('Name/Organisation')")
+CREDIT_RIGHTS_NOTICE = _rule(
+    "credit_rights_notice", "credit", 0.8, "a photographer's name before a rights notice ('Name/Copyright 2026 ...')"
+)
 CREDIT_BARE_ORG = _rule("credit_bare_org", "credit", 0.6, "an organisation name alone after a caption-like line")
 CAPTION_INLINE_CREDIT = _rule("caption_inline_credit", "caption", 0.9, "a line that ends (or starts) with a credit")
 CAPTION_OF_CREDIT = _rule("caption_of_credit", "caption", 0.8, "the line beside a credit line that it credits")

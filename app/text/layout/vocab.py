@@ -148,6 +148,22 @@ PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
 # Marks that open a credit without words: "© Jane Doe/dpa", "(c) Reuters".
 CREDIT_MARKS: tuple[str, ...] = ("©", "(c)", "(C)", "Ⓒ")
 
+# The word that opens a rights notice glued after a photographer's name ("Name/Copyright 2026 The AP. All rights
+# reserved."): the notice is not part of the credit. One word in the languages covered, plus the marks above.
+COPYRIGHT_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("copyright",),
+    "de": ("copyright", "urheberrecht"),
+    "fr": ("copyright", "droits d'auteur"),
+    "es": ("copyright", "derechos de autor"),
+    "it": ("copyright",),
+    "nl": ("copyright", "auteursrecht"),
+    "pt": ("copyright", "direitos autorais"),
+    "sv": ("copyright", "upphovsrätt"),
+    "no": ("copyright", "opphavsrett"),
+    "da": ("copyright", "ophavsret"),
+    "ja": ("著作権",),
+}
+
 # Words that stand for a credit on their own after a label ("Foto: Privat", "Photo: Handout"): the picture's
 # owner is the family, the company, or not named.
 PRIVATE_SOURCES: Mapping[str, tuple[str, ...]] = {
