@@ -183,7 +183,7 @@ PROMO_WORDS: tuple[str, ...] = tuple(
 )
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|yours)\b")
-_WORD = re.compile(r"[a-z]{1,20}|\d{1,4}")
+_WORD = re.compile(r"[^\W\d_]{1,20}|\d{1,4}")
 _MONTHS: frozenset[str] = frozenset(vocab.union(vocab.MONTHS))
 _DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday"}
 _DAYS |= set(vocab.union(vocab.WEEKDAYS))
@@ -269,6 +269,7 @@ _TIME_WORDS = {
     "originally",
     "initially",
 }
+_FOREIGN_TIME_WORDS: frozenset[str] = frozenset(vocab.union(vocab.TIMESTAMP_WORDS))
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _VIDEO_DURATION = re.compile(r"^(?:duration )?\d{1,2}:\d{2}(?::\d{2})?$")
@@ -376,6 +377,9 @@ def is_timestamp(line: str) -> bool:
         elif t in _TIME_WORDS:
             datey += 1
             anchor = anchor or t in ("ago", "today", "yesterday", "read", "published", "updated", "posted")
+        elif t in _FOREIGN_TIME_WORDS:
+            datey += 1
+            anchor = anchor or t in vocab.TIMESTAMP_ANCHORS
     return anchor and datey >= max(1, len(tokens) - (1 if len(tokens) >= 5 else 0)) and datey / len(tokens) >= 0.8
 
 

@@ -168,3 +168,81 @@ def test_a_share_bar_in_german_is_not_a_byline() -> None:
     seg = segment(text)
     assert seg.bylines == ()
     assert next(b for b in seg.blocks if b.text == "Teilen Kommentare").kind == "boilerplate"
+
+
+def test_entries_of_a_live_ticker_are_body() -> None:
+    text = (
+        "Les marchés en direct\n\n"
+        "Suivez l'actualité économique de la journée.\n\n"
+        "7h05 - La Bourse de Lyon ouvre en légère hausse ce matin\n\n"
+        "7h31 - Les ventes du constructeur progressent au premier semestre\n\n"
+        "8h10 - La banque centrale laisse ses taux inchangés\n"
+    )
+    kinds = _kinds(text)
+    for line in kinds:
+        if line[:1].isdigit():
+            assert kinds[line] == "body", line
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Aktualisiert am 3. März 2026, 20:22 Uhr",
+        "12 de mayo de 2026 16:51 h",
+        "Publié le 18 juil. 2026 à 08:01",
+        "Publicerad 23 okt 2026 kl 10.23",
+    ],
+)
+def test_a_date_line_in_another_language_is_furniture_not_a_caption(stamp: str) -> None:
+    text = (
+        "Neue Brücke über den Fluss eröffnet\n\n"
+        f"{stamp}\n\n"
+        "Foto: Karl Hofer/dpa\n\n"
+        "Die neue Brücke wurde am Montag für den Verkehr freigegeben. Sie verbindet zwei Stadtteile.\n\n"
+        "Die Bauarbeiten hatten drei Jahre gedauert.\n"
+    )
+    seg = segment(text)
+    assert next(b for b in seg.blocks if b.text == stamp).kind == "boilerplate"
+    assert seg.captions == ()
+
+
+def test_a_name_beside_the_date_line_is_the_byline() -> None:
+    text = (
+        "El ayuntamiento aprueba el nuevo carril bici\n\n"
+        "Ciclistas en la avenida del puerto.AFP\n\n"
+        "Lucía Ferrer Ortega\n\n"
+        "Actualizado Lunes, 2 diciembre 2026 - 02:24\n\n"
+        "El pleno del ayuntamiento aprobó el martes el nuevo carril bici que unirá el puerto con el centro.\n\n"
+        "Las obras comenzarán en primavera.\n"
+    )
+    seg = segment(text)
+    assert [b.name for b in seg.bylines] == ["Lucía Ferrer Ortega"]
+    assert "byline_by_date" in next(b for b in seg.blocks if b.text == "Lucía Ferrer Ortega").rules
+
+
+def test_a_name_above_a_job_title_is_the_byline_and_the_standfirst_before_it_stays() -> None:
+    standfirst = "El agente trabajaba desde hace diez años en la seguridad del puerto de la ciudad."
+    text = (
+        "Detenido un agente del puerto por contrabando\n\n"
+        f"{standfirst}\n\n"
+        "Marta Solís\n\n"
+        "Corresponsal en Atenas\n\n"
+        "La policía detuvo el lunes a un agente de seguridad del puerto acusado de contrabando de tabaco.\n\n"
+        "El agente fue puesto a disposición judicial.\n"
+    )
+    seg = segment(text)
+    assert [b.name for b in seg.bylines] == ["Marta Solís"]
+    assert _kinds(text)[standfirst] == "standfirst"
+
+
+def test_only_the_first_description_after_the_byline_is_the_lead_pictures_caption() -> None:
+    text = (
+        "Ferrari salva el último punto del campeonato\n\n"
+        "By Jane Roe\n\n"
+        "Los dos coches en la primera vuelta de la carrera en Qatar\n\n"
+        "Crónica de una carrera sin orden ni concierto en el desierto\n\n"
+        "Ferrari logró el domingo mantener vivas sus opciones en el campeonato tras una carrera caótica.\n\n"
+        "La última prueba se disputa la próxima semana.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["Los dos coches en la primera vuelta de la carrera en Qatar"]

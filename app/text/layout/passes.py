@@ -343,12 +343,21 @@ def _dated(u: Unit) -> bool:
     )
 
 
+_DATE_WORDS: frozenset[str] = frozenset(
+    {*vocab.union(vocab.TIMESTAMP_WORDS), *vocab.union(vocab.WEEKDAYS), *vocab.union(vocab.MONTHS)}
+    | {"published", "updated", "posted", "modified"}
+)
+
+
 def _names_in_stamp(u: Unit) -> tuple[NameSpan, ...]:
     """Person names standing as their own part of a date line (parts split at ``•``, ``·``, ``|``, ``/``, ``,``)."""
     out: list[NameSpan] = []
-    for part in _STAMP_PARTS.finditer(u.text[:200]):
-        a, b = strip_span(u.text, part.start(), part.end())
-        if b > a and not any(c.isdigit() for c in u.text[a:b]) and bare_name_line(u.text[a:b]):
+    for found in _STAMP_PARTS.finditer(u.text[:200]):
+        a, b = strip_span(u.text, found.start(), found.end())
+        part = u.text[a:b]
+        if any(c.isdigit() for c in part) or any(w.casefold().strip(".,") in _DATE_WORDS for w in part.split()):
+            continue  # "Actualizado Lunes", "Updated Monday": the date, not a name
+        if b > a and bare_name_line(part):
             out.append(NameSpan(u.start + a, u.start + b))
     return tuple(out)
 
@@ -358,6 +367,22 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
     if u.kind is not None or u.words > (40 if separated else 12):
         return ()
     return _absolute(u, byline_names(u.text, require_by=False))
+
+
+_NAME_BY_DATE_REACH = 15  # lines after the title where a name beside the date line is the byline
+_JOB_TITLES: frozenset[str] = frozenset(
+    {*vocab.union(vocab.ROLE_WORDS), "reporter", "correspondent", "editor", "journalist", "writer", "columnist"}
+)
+
+
+def _beside_date(units: list[Unit], i: int) -> bool:
+    return any(0 <= j < len(units) and rules.TIMESTAMP in units[j].fired for j in (i - 1, i + 1))
+
+
+def _job_title(line: str) -> bool:
+    """A line that is a job title: "Corresponsal en Atenas", "Korrespondentin", "Senior reporter"."""
+    words = line.split()
+    return 1 <= len(words) <= 6 and any(w.casefold().strip(".,") in _JOB_TITLES for w in words[:2])
 
 
 def _header(st: State) -> None:
@@ -388,6 +413,19 @@ def _header(st: State) -> None:
             if names:
                 u.names = names
                 u.fire(rules.BYLINE_OPENER)
+    # a person's name beside the article's date line ("Jane Roe" / "Updated 2 May 2026 - 10:24") or above a job
+    # title ("Jane Roe" / "Correspondent in Athens"), near the headline, even after a lead picture or a video
+    for i in range(start, min(n, start + _NAME_BY_DATE_REACH)):
+        u = units[i]
+        in_video = u.zone == "video" and [r.name for r in u.fired] == [rules.VIDEO_ZONE.name]
+        if not (u.kind is None or in_video) or u.words > 12 or u.text.isupper():
+            continue
+        if not (_beside_date(units, i) or (i + 1 < n and _job_title(units[i + 1].text))):
+            continue
+        names = _absolute(u, byline_names(u.text, require_by=False))
+        if names:
+            u.names = names
+            u.fire(rules.BYLINE_BY_DATE, force=True)
     # the header: up to the last byline/date/furniture line before the body starts
     last_marker = start - 1
     seen_byline_or_date = False
@@ -496,6 +534,7 @@ def _captions(st: State) -> None:
             and _titleness(u.text) < 0.5
         ):
             u.fire(rules.CAPTION_LEAD_PICTURE)
+            seen_byline = False  # one lead picture: the lines after its caption are the page's, not captions
     # credit lines: find their caption
     for i, u in enumerate(units):
         if u.kind == "credit":
@@ -622,8 +661,9 @@ def _standfirst_and_rest(st: State) -> None:
 
 
 def _standfirst_slot(st: State, i: int) -> bool:
-    """The first text after the title, with only the lead picture or furniture in between, and no byline."""
-    if st.title is None or st.bylines:
+    """The first text after the title, with only the lead picture or furniture in between, and no byline before it
+    (a name under the standfirst, beside the date line, is the byline of a page that prints it there)."""
+    if st.title is None or (st.bylines and not all(b.start > st.units[i].end for b in st.bylines)):
         return False
     for v in st.units[st.title + 1 : i]:
         if v.kind not in ("caption", "credit", "boilerplate"):
@@ -646,9 +686,15 @@ def _sentences(s: str) -> int:
     return 1 + len(_SENTENCE_BREAK.findall(s[:2000]))
 
 
+# "7h05 - Nokia dans le rouge", "14:30 Uhr: Der Rat tagt", "09.15 – ...": an entry of a live ticker
+_TICKER_ITEM = re.compile(r"^\d{1,2}(?:[h:.]\d{2}|h)(?:\s?(?i:uhr|h))?\s{0,2}[-–—:|]\s{1,3}[^\W\d_]")
+
+
 def _rest(u: Unit) -> None:
     if not any(c.isalnum() for c in u.text[:200]):
         u.fire(rules.NO_LETTERS)
+    elif _TICKER_ITEM.match(u.text[:40]) and u.words >= 5:
+        u.fire(rules.TICKER_ITEM)
     elif u.text.startswith(_BULLET) or u.text.endswith((";", ",", "; and", "; or", ", and", ", or")):
         u.fire(rules.LIST_ITEM)
     elif u.text.endswith("?") and _sentences(u.text) == 1 and (u.words <= 10 or _titleness(u.text) >= 0.7):

@@ -75,6 +75,9 @@ BARE_BY = _rule(
 BYLINE_AFTER_BY = _rule("byline_after_by", "byline", 0.9, "a name line after a bare 'By'")
 BYLINE_OPENER = _rule("byline_opener", "byline", 0.95, "names after a byline opener ('By', 'Von', 'Por', 'Af' ...)")
 BYLINE_IN_STAMP = _rule("byline_in_stamp", "byline", 0.75, "a person's name as one part of a date line near the title")
+BYLINE_BY_DATE = _rule(
+    "byline_by_date", "byline", 0.85, "a person's name beside the article's date line or above a job title"
+)
 BYLINE_NAME = _rule("byline_name", "byline", 0.8, "a bare person's name near the headline")
 AUTHOR_BIO_HEADER = _rule("author_bio_header", "boilerplate", 0.7, "an author's biography in the header")
 AUTHOR_BIO = _rule("author_bio", "boilerplate", 0.7, "an author's biography ('Jane Roe is a reporter ...')")
@@ -84,6 +87,7 @@ HEADER_HEADING = _rule("header_heading", "heading", 0.5, "a heading-like line in
 HEADER_TEXT = _rule("header_text", "standfirst", 0.7, "text in the header between the title and the body")
 STANDFIRST_SLOT = _rule("standfirst_slot", "standfirst", 0.55, "the first prose after the title, no byline")
 # the rest
+TICKER_ITEM = _rule("ticker_item", "body", 0.7, "an entry of a live ticker: a time, a dash, a line ('7h05 - ...')")
 LIST_ITEM = _rule("list_item", "body", 0.7, "a bulleted line, or one ending in ',' or ';'")
 QUESTION_HEADING = _rule("question_heading", "heading", 0.55, "one short question")
 LABELLED_CLAUSE = _rule("labelled_clause", "body", 0.6, "'Label: text' with at least six words")

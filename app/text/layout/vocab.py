@@ -204,7 +204,7 @@ MONTHS: Mapping[str, tuple[str, ...]] = {
     "de": ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september",
            "oktober", "november", "dezember"),
     "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre"),
+           "novembre", "décembre", "janv", "févr", "avr", "juil", "déc"),
     "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
            "noviembre", "diciembre"),
     "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre",
@@ -221,6 +221,30 @@ MONTHS: Mapping[str, tuple[str, ...]] = {
            "november", "december"),
     "ja": ("1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"),
 }  # fmt: skip
+
+# Words of a date or time line beside the numbers ("Aktualisiert am 28. April 2026, 20:22 Uhr", "Publié le 18 juil.
+# 2026 à 08:01", "25 de mayo de 2026 16:51 h"); English ones are in ``app.text.boilerplate``. The first entries of
+# each language (published, updated) make a line a date line on their own with a number.
+TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
+    "de": ("veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "am", "um", "uhr", "vor", "min",
+           "minuten", "stunden", "stunde", "lesezeit", "lesedauer", "mez", "mesz"),
+    "fr": ("publié", "publiée", "actualisé", "modifié", "mis", "jour", "le", "à", "h", "min", "lecture", "il", "y",
+           "a"),
+    "es": ("publicado", "actualizado", "de", "a", "las", "h", "hace", "min", "lectura"),
+    "it": ("pubblicato", "aggiornato", "il", "alle", "ore", "min", "lettura"),
+    "nl": ("gepubliceerd", "bijgewerkt", "om", "uur", "min", "leestijd"),
+    "pt": ("publicado", "atualizado", "em", "às", "de", "h", "min", "leitura"),
+    "sv": ("publicerad", "uppdaterad", "kl", "min"),
+    "no": ("publisert", "oppdatert", "kl", "min"),
+    "da": ("publiceret", "opdateret", "kl", "min"),
+}  # fmt: skip
+
+# The words of TIMESTAMP_WORDS that say a line is a publication date ("veröffentlicht", "actualizado").
+TIMESTAMP_ANCHORS: frozenset[str] = frozenset(
+    {"veröffentlicht", "aktualisiert", "publié", "publiée", "actualisé", "modifié", "publicado", "actualizado"}
+    | {"pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "atualizado", "publicerad", "uppdaterad"}
+    | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr"}
+)
 
 WEEKDAYS: Mapping[str, tuple[str, ...]] = {
     "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
