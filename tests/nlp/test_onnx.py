@@ -82,7 +82,7 @@ def test_an_export_is_found_only_while_it_matches_its_model_directory(tiny_dir: 
 
 def test_transformers_ner_on_onnx_runtime_finds_the_entities_of_torch(tiny_dir: Path, tmp_path: Path) -> None:
     root = tmp_path / "onnx"
-    onnx.export_model(tiny_dir, root, "token-classification")
+    onnx.export_model(tiny_dir, root, "token-classification", "fp32")
     on_onnx = TransformersNer(tiny_dir, stride=8, onnx_dir=root, windows_per_forward=2)
     on_torch = TransformersNer(tiny_dir, stride=8, runtime="torch", windows_per_forward=2)
     on_onnx.load()
@@ -121,7 +121,7 @@ def test_a_token_type_input_reaches_the_onnx_graph(tiny_dir: Path, tmp_path: Pat
         model.bert.embeddings.token_type_embeddings = embeddings
     model.config.type_vocab_size = 4
     model.save_pretrained(typed)
-    export = onnx.export_model(typed, tmp_path / "onnx", "token-classification")
+    export = onnx.export_model(typed, tmp_path / "onnx", "token-classification", "fp32")
     session = onnx.session(export, 1)
     ids = torch.tensor([[2, 11, 14, 15, 5, 3]])
     mask = torch.ones_like(ids)
@@ -136,6 +136,34 @@ def test_a_token_type_input_reaches_the_onnx_graph(tiny_dir: Path, tmp_path: Pat
     assert np.abs(got - expected).max() < 1e-4
     assert np.abs(got - zeros).max() > 1e-3  # the classes change the logits: they are not ignored
     assert len(LABELS) == got.shape[-1]
+
+
+def test_a_token_classifier_is_exported_in_int8_by_default_with_its_head_in_fp32(tmp_path: Path) -> None:
+    model_dir = build_tiny_ner(tmp_path / "b-loc", force_label="B-LOC")
+    root = tmp_path / "onnx"
+    assert onnx.main(["export", "--model", str(model_dir), "--out", str(root), "--task", "token-classification"]) == 0
+    int8 = onnx.find_export(model_dir, root, "token-classification")
+    assert int8 is not None and int8.precision == "int8"
+    assert int8.manifest["int8"]["fp32_nodes"] == ["/inner/classifier/MatMul"]
+    assert int8.manifest["int8"]["min_cosine_vs_torch"] >= onnx.MIN_COSINE_INT8
+    on_int8 = TransformersNer(model_dir, onnx_dir=root, runtime="onnxruntime")
+    on_int8.load()
+    assert on_int8.model.endswith(" int8")  # the result cache and /v1/info tell int8 from fp32
+    on_torch = TransformersNer(model_dir, runtime="torch")
+    on_torch.load()
+    texts = ["geneva springfield maria lopez", "the council met in geneva on monday"]
+    assert on_int8.predict(texts) == on_torch.predict(texts)
+    # make install's `export --if-stale` makes an export of another precision again, and only then
+    command = ["export", "--model", str(model_dir), "--out", str(root), "--task", "token-classification"]
+    onnx.main([*command, "--precision", "fp32", "--if-stale"])
+    again = onnx.find_export(model_dir, root, "token-classification")
+    assert again is not None and again.precision == "fp32" and again.manifest["min_cosine_vs_torch"] >= onnx.MIN_COSINE
+    onnx.main([*command, "--if-stale"])
+    found = onnx.find_export(model_dir, root, "token-classification")
+    assert found is not None and found.precision == "int8"
+    stamp = (found.path / "model.onnx").stat().st_mtime_ns
+    onnx.main([*command, "--if-stale"])
+    assert (found.path / "model.onnx").stat().st_mtime_ns == stamp  # up to date: not exported again
 
 
 SCRIPT = """
