@@ -246,3 +246,23 @@ def test_only_the_first_description_after_the_byline_is_the_lead_pictures_captio
     )
     seg = segment(text)
     assert [c.text for c in seg.captions] == ["Los dos coches en la primera vuelta de la carrera en Qatar"]
+
+
+def test_a_line_repeating_a_nearby_paragraph_without_its_full_stop_is_a_caption() -> None:
+    caption = "Coin collectors across the country are searching for rare pennies, paying up to $20,000 for some"
+    heading = "Why the pennies are rare"
+    text = (
+        "Your old penny could be worth a fortune\n\n"
+        "By Jane Roe\n\n"
+        "Check the coins in your wallet before you spend them, as one of them could be worth a lot of money.\n\n"
+        "Coin collectors across the country are searching for rare pennies, paying up to $20,000 for some.\n\n"
+        f"{caption}\n\n"
+        f"{heading}\n\n"
+        "The mint struck a small batch of pennies on the wrong metal in 1943, and only a few dozen are known to "
+        "exist today, which is why the pennies are rare and collectors pay so much for them.\n\n"
+        "Experts say most of them are still in circulation somewhere.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[caption] == "caption"
+    assert "caption_restated" in next(b for b in segment(text).blocks if b.text == caption).rules
+    assert kinds[heading] == "heading"

@@ -519,6 +519,7 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_UNDER_VIDEO)
         elif i > st.header_end and i + 1 < n and _orphan_line(u, prev, units[i + 1]):
             u.fire(rules.CAPTION_ORPHAN)
+    _restated_captions(st)
     # a line after the byline in the header that reads as a description, not a sentence: the lead picture
     seen_byline = False
     for i in range(0, st.header_end + 1):
@@ -555,6 +556,41 @@ def _captions(st: State) -> None:
         u.credit_raw = raw_bounds(st.text, u.start, u.end)
         u.fire(rules.CREDIT_BARE_ORG)
         _link_credit(st, i)
+
+
+_RESTATE_WINDOW = 12  # blocks either side searched for the sentence a caption restates (keeps the pass linear)
+_WORD_RE = re.compile(r"\w+")
+
+
+def _word_set(s: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD_RE.findall(s[:1000]))
+
+
+def _restated_captions(st: State) -> None:
+    """A line without a full stop that repeats a paragraph of the article nearby, nearly word for word, is a
+    picture's caption: tabloid pages print the paragraph's sentence again, without its full stop, under a picture
+    (a heading that sums up a longer paragraph shares too few of its words)."""
+    units = st.units
+    n = len(units)
+    words: list[frozenset[str] | None] = [None] * n
+    for i, u in enumerate(units):
+        if u.kind is not None or u.zone or i <= st.header_end or ends_sentence(u.text) or not 8 <= u.words <= 60:
+            continue
+        mine = _word_set(u.text)
+        for j in range(max(0, i - _RESTATE_WINDOW), min(n, i + _RESTATE_WINDOW + 1)):
+            v = units[j]
+            if j == i or v.kind not in (None, "standfirst") or not ends_sentence(v.text):
+                continue
+            other = words[j]
+            if other is None:
+                other = words[j] = _word_set(v.text)
+            shared = len(mine & other)
+            if shared >= _RESTATE_SHARE * len(mine) and shared >= _RESTATE_SHARE * len(other):
+                u.fire(rules.CAPTION_RESTATED)
+                break
+
+
+_RESTATE_SHARE = 0.9
 
 
 def _weak_credit_form(s: str) -> bool:

@@ -62,6 +62,9 @@ CAPTION_PREFIX = _rule("caption_prefix", "caption", 0.85, "an editor's note, TOP
 CAPTION_LABEL = _rule("caption_label", "caption", 0.9, "a line labelled 'Image caption,' / 'Caption:'")
 CAPTION_POSITION = _rule("caption_position", "caption", 0.7, "a short line with '(left)', '(pictured)' ...")
 CAPTION_DATED = _rule("caption_dated", "caption", 0.6, "a wire-photo caption ending in place and date")
+CAPTION_RESTATED = _rule(
+    "caption_restated", "caption", 0.55, "a line without a full stop that restates a nearby sentence word for word"
+)
 CAPTION_UNDER_VIDEO = _rule("caption_under_video", "caption", 0.55, "a short line under a video timecode")
 CAPTION_ORPHAN = _rule("caption_orphan", "caption", 0.5, "a description between prose and a live-blog entry")
 CAPTION_LEAD_PICTURE = _rule("caption_lead_picture", "caption", 0.55, "a description after the byline")
