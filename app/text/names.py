@@ -71,6 +71,7 @@ _TIME_WORDS: frozenset[str] = frozenset(
     {"ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks"}
     | {"month", "months", "year", "years", "second", "seconds", "sec", "secs", "just", "now", "am", "pm", "a.m."}
     | {"p.m.", "updated", "published", "posted", "today", "yesterday", "|", "•", "·", "-", "–", "—", "on", "at"}
+    | {"read", "reading"}  # "Jane Roe 2 minutes read"
     | _MONTHS
 )
 # Page furniture that is glued to or follows a byline name ("By Sarah Lazare Twitter", "Victoria O'Regan Follow").
@@ -159,7 +160,7 @@ def _clean_token(raw: str) -> tuple[str, int, int, bool]:
     """Strip edge punctuation and a glued number from a token: (word, offset in raw, end in raw, stops)."""
     lead = len(raw) - len(raw.lstrip(_EDGE_PUNCT))
     word = raw.strip(_EDGE_PUNCT)
-    stops = raw.rstrip().endswith((",", ";", "&", "|"))
+    stops = raw.rstrip().endswith((",", ";", "&", "|", ":"))  # a name never runs over a colon ("Label: Jane Roe")
     if len(word) > 2 and word.endswith("."):
         word = word.rstrip(".")
         stops = True
@@ -207,6 +208,10 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
             close()
             rest_ok = _only_furniture(tokens[i + 1 :], first=camel.group(2))
             return _Scan(tuple(names), rest_ok)
+        if not current and stops and agency_of(word) is not None and i + 1 < len(tokens):
+            names.append(NameSpan(offset + tok.start() + a, offset + tok.start() + b))  # "Reuters, Jane Roe"
+            i += 1
+            continue
         if not current and i + 1 < len(tokens) and _month_as_first_name(word, tokens[i + 1].group()):
             current.append((tok.start() + a, tok.start() + b, word))  # "Jan Kixmüller", "April Ryan"
             i += 1

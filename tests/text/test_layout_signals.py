@@ -266,3 +266,30 @@ def test_a_line_repeating_a_nearby_paragraph_without_its_full_stop_is_a_caption(
     assert kinds[caption] == "caption"
     assert "caption_restated" in next(b for b in segment(text).blocks if b.text == caption).rules
     assert kinds[heading] == "heading"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Reuters, Thomas Vogt", ["Reuters", "Thomas Vogt"]),
+        ("Übersetzung und Bearbeitung: Anna Lindqvist", ["Anna Lindqvist"]),
+        ("Jane Roe: Editor", ["Jane Roe"]),
+        ("Isithombe: Sithunyelwe", []),
+        ("Jane Roe 2 minutes read", ["Jane Roe"]),
+    ],
+)
+def test_names_in_a_line_without_an_opener(line: str, names: list[str]) -> None:
+    assert [line[n.start : n.end] for n in byline_names(line, require_by=False)] == names
+
+
+def test_a_name_with_its_job_title_after_the_first_paragraphs_is_the_byline() -> None:
+    text = (
+        "Stavhopper tok bronse i Paris\n\n"
+        "Kvalifiseringen i stavsprang ble dramatisk for den norske utøveren.\n\n"
+        "FORTVILET: Her tror hun at finaleplassen glipper.\n\n"
+        "Mats Engen – Journalist i Paris\n\n"
+        "Publisert 05.08.2026, kl. 13.05\n\n"
+        "Den norske stavhopperen tok bronse etter en dramatisk finale i Paris mandag kveld.\n\n"
+        "Hun hoppet 4,75 meter i sitt siste forsøk.\n"
+    )
+    assert [b.name for b in segment(text).bylines] == ["Mats Engen"]

@@ -376,13 +376,15 @@ _JOB_TITLES: frozenset[str] = frozenset(
 
 
 def _beside_date(units: list[Unit], i: int) -> bool:
-    return any(0 <= j < len(units) and rules.TIMESTAMP in units[j].fired for j in (i - 1, i + 1))
+    stamps = (rules.TIMESTAMP, rules.LIVE_ENTRY_HEADER)
+    return any(0 <= j < len(units) and any(r in units[j].fired for r in stamps) for j in (i - 1, i + 1))
 
 
-def _job_title(line: str) -> bool:
-    """A line that is a job title: "Corresponsal en Atenas", "Korrespondentin", "Senior reporter"."""
+def _job_title(line: str, skip: int = 0) -> bool:
+    """A line that is a job title ("Corresponsal en Atenas", "Korrespondentin", "Senior reporter"), or with
+    ``skip``, a name followed by one ("Jane Roe – Journalist")."""
     words = line.split()
-    return 1 <= len(words) <= 6 and any(w.casefold().strip(".,") in _JOB_TITLES for w in words[:2])
+    return 1 <= len(words) - skip <= 8 and any(w.casefold().strip(".,") in _JOB_TITLES for w in words[skip : skip + 4])
 
 
 def _header(st: State) -> None:
@@ -420,7 +422,8 @@ def _header(st: State) -> None:
         in_video = u.zone == "video" and [r.name for r in u.fired] == [rules.VIDEO_ZONE.name]
         if not (u.kind is None or in_video) or u.words > 12 or u.text.isupper():
             continue
-        if not (_beside_date(units, i) or (i + 1 < n and _job_title(units[i + 1].text))):
+        titled = _job_title(u.text, skip=2) or (i + 1 < n and _job_title(units[i + 1].text))
+        if not (_beside_date(units, i) or titled):
             continue
         names = _absolute(u, byline_names(u.text, require_by=False))
         if names:
