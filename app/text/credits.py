@@ -227,6 +227,7 @@ def _canonical_printed(printed: str, canonical: str | None) -> str:
 
 
 _MAX_BRACKETED_LABELLED_WORDS = 14
+_NAME_THEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)$")
 
 
 @lru_cache(maxsize=4096)
@@ -237,6 +238,9 @@ def read_credit(raw: str) -> CreditReading:
     stripped = raw.strip()
     bracketed = len(stripped) >= 2 and stripped[0] in "([" and stripped[-1] in ")]"
     text = " ".join(_strip_brackets(raw).split())
+    person_first = _NAME_THEN_BRACKET.match(" ".join(stripped.split()))
+    if person_first and looks_like_person_name(person_first.group(1)):
+        text = f"{person_first.group(1)}/{person_first.group(2)}"  # "Jane Roe (Reuters)": Jane Roe/Reuters
     empty = CreditReading(Strength.NONE, ParsedCredit((), None, text or None))
     if not text or len(text) > 240:
         return empty
@@ -287,7 +291,9 @@ def read_credit(raw: str) -> CreditReading:
     if labelled:
         # a label makes a credit; its body still has to read like names ("Photo: A man walks ..." is a caption),
         # unless the whole credit stands in brackets ("(Bild: erstellt mit KI durch die Redaktion)")
-        ok = parts.unknown == 0 or len(_words(body)) <= (_MAX_BRACKETED_LABELLED_WORDS if bracketed else 6)
+        # or names a known agency ("© IMAGO / Cinema Publishers Collection /Pool / i-Images")
+        limit = _MAX_BRACKETED_LABELLED_WORDS if bracketed or parts.has_agency else 6
+        ok = parts.unknown == 0 or len(_words(body)) <= limit
         return CreditReading(Strength.STRONG if ok else Strength.NONE, parsed)
     if parts.unknown:
         return CreditReading(Strength.NONE, parsed)
@@ -369,6 +375,27 @@ _WINDOW = 320
 _SENTENCE_END = '.!?…"”’)'
 
 
+def _photographer_before(before: str) -> int | None:
+    """Where a photographer's name (two or three name words) starts at the end of ``before``, when a sentence
+    ends just before it (``... on 1 August. Jane Roe``, glued ``... 2024.Jane Roe``); None otherwise."""
+    words = before[-80:].split(" ")
+    for take in (2, 3):
+        if len(words) < take + 1:
+            return None
+        first = words[-take]
+        glued = first.rfind(".")
+        lead = first[glued + 1 :] if 0 < glued < len(first) - 1 else first
+        name = [lead, *words[-take + 1 :]]
+        if not all(is_name_word(w) or _is_initial_word(w) for w in name) or not is_name_word(name[-1]):
+            continue
+        if lead is not first:
+            return len(before) - len(" ".join(name))
+        prev = words[-take - 1]
+        if prev.endswith((".", "!", "?")) and not _is_initial_word(prev):
+            return len(before) - len(" ".join(name))
+    return None
+
+
 def _closing_paren_credit(block: str) -> InlineCredit | None:
     """``... began. (AP Photo/Visar Kryeziu)``, ``... [File: Name/AP Photo]``: a bracketed credit at the end."""
     if not block.endswith((")", "]")):
@@ -398,6 +425,9 @@ def _closing_paren_credit(block: str) -> InlineCredit | None:
                     return None
                 start = i + 1 + (len(inner) - len(inner.lstrip()))
                 end = len(block) - 1 - (len(inner) - len(inner.rstrip()))
+                name_at = _photographer_before(before)
+                if name_at is not None:  # "... on 1 August. Jane Roe (dpa/picture alliance via Getty)"
+                    return InlineCredit(name_at, len(block), len(block[:name_at].rstrip()))
                 return InlineCredit(start, end, len(before))
     return None
 
@@ -487,6 +517,10 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(lo + best, lo + len(window), len(before))
 
 
+# A caption's last word glued to a credit's first: "BédarEmergencias" (not "MacKenzie", "DeSantis")
+_GLUED_NAME = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’]{3,40})[A-ZÀ-Þ][a-zß-ÿ]")
+
+
 def _slash_tail_credit(block: str) -> InlineCredit | None:
     """``... in Washington DC Stefan Rousseau/via Reuters``: a ``Name/Agency`` credit glued to the caption."""
     lo = max(0, len(block) - 120)
@@ -514,6 +548,9 @@ def _slash_tail_credit(block: str) -> InlineCredit | None:
         return None
     name = " ".join(name_words)
     start = lo + window.rfind(name, 0, slash + 1)
+    glued = _GLUED_NAME.match(name_words[0])
+    if glued:  # "... en BédarEmergencias Andalucía/EFE": a scrape glued the credit to the caption's last word
+        start += glued.end(1)
     before = block[:start].rstrip()
     if word_count(before) < 3:
         return None

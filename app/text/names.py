@@ -314,7 +314,11 @@ _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·"
 _STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
 
 
-_DATE_TAIL = re.compile(r"\s+\d[\d.,:/ -]{0,30}(?:\s?(?:uhr|h|am|pm))?\s*$", re.IGNORECASE)
+_CALENDAR_WORDS: frozenset[str] = frozenset(vocab.union(vocab.WEEKDAYS)) | frozenset(vocab.union(vocab.MONTHS))
+_DATE_TAIL = re.compile(
+    r"\s+(?:\d{1,2}\.?\s(?:" + vocab.month_pattern() + r")\s)?\d[\d.,:/ -]{0,30}(?:\s?(?:uhr|h|am|pm))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _first_segment(s: str) -> str:
@@ -360,8 +364,18 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
 
 def _agency_byline(segment: str, start: int) -> tuple[NameSpan, ...]:
     """``By Associated Press``, ``Von dpa 30.04.2024, 18:58``: an agency as the author (a date after it dropped)."""
-    org = _DATE_TAIL.sub("", segment).rstrip(_EDGE_PUNCT + ".")
-    if agency_of(org) is None:
+    dated = _DATE_TAIL.search(segment)
+    org = (segment[: dated.start()] if dated else segment).rstrip(_EDGE_PUNCT + ".")
+    # "Von Landesspiegel 30. Juni 2026": one capitalised word before the date is the publisher as the author
+    word = org.strip()
+    brand = (
+        dated is not None
+        and len(org.split()) == 1
+        and is_name_word(word)
+        and not _CAMEL.match(word)
+        and word.casefold() not in ROLE_WORDS | _CALENDAR_WORDS
+    )
+    if agency_of(org) is None and not brand:
         return ()
     lead = len(org) - len(org.lstrip())
     return (NameSpan(start + lead, start + len(org)),)

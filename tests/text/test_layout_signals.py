@@ -293,3 +293,57 @@ def test_a_name_with_its_job_title_after_the_first_paragraphs_is_the_byline() ->
         "Hun hoppet 4,75 meter i sitt siste forsøk.\n"
     )
     assert [b.name for b in segment(text).bylines] == ["Mats Engen"]
+
+
+@pytest.mark.parametrize(
+    ("line", "raw", "caption"),
+    [
+        (
+            "Zona de baño en el campamento, el 1 de agosto. Lucía Ferrer (dpa/picture alliance via Getty)",
+            "Lucía Ferrer (dpa/picture alliance via Getty)",
+            "Zona de baño en el campamento, el 1 de agosto.",
+        ),
+        (
+            "Contenedores en el campamento, el 1 de agosto de 2026.Lucía Ferrer (REUTERS)",
+            "Lucía Ferrer (REUTERS)",
+            "Contenedores en el campamento, el 1 de agosto de 2026.",
+        ),
+        (
+            "Vista del incendio en el municipio de BédarEmergencias Andalucía/EFE",
+            "Emergencias Andalucía/EFE",
+            "Vista del incendio en el municipio de Bédar",
+        ),
+        (
+            "Der Astrologe (li.) auf einem alten Stich. © IMAGO / Cinema Archive Collection /Pool / i-Images",
+            "© IMAGO / Cinema Archive Collection /Pool / i-Images",
+            "Der Astrologe (li.) auf einem alten Stich.",
+        ),
+    ],
+)
+def test_credits_at_the_end_of_a_caption(line: str, raw: str, caption: str) -> None:
+    text = (
+        "Italia abre dos campamentos para migrantes\n\n"
+        "El gobierno italiano abrió el lunes dos campamentos para migrantes en la costa. Las organizaciones "
+        "humanitarias criticaron la medida.\n\n"
+        f"{line}\n\n"
+        "Los campamentos tienen capacidad para tres mil personas y serán gestionados por la policía.\n"
+    )
+    seg = segment(text)
+    assert [c.raw for c in seg.credits] == [raw]
+    assert [c.text for c in seg.captions] == [caption]
+
+
+def test_a_photographer_before_an_agency_in_brackets_is_the_creator() -> None:
+    from app.text.credits import parse_credit
+
+    parsed = parse_credit("Lucía Ferrer (dpa/picture alliance via Getty)")
+    assert parsed.creators == ("Lucía Ferrer",)
+    assert parsed.source == "dpa"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("von Seeblick 30. Juni 2026", ["Seeblick"]), ("Von Montag 30. Juni 2026", []), ("By Staff 5 May 2026", [])],
+)
+def test_a_one_word_publisher_after_the_opener_and_before_the_date_is_the_author(line: str, names: list[str]) -> None:
+    assert [line[n.start : n.end] for n in byline_names(line, require_by=True)] == names
