@@ -347,3 +347,22 @@ def test_a_photographer_before_an_agency_in_brackets_is_the_creator() -> None:
 )
 def test_a_one_word_publisher_after_the_opener_and_before_the_date_is_the_author(line: str, names: list[str]) -> None:
     assert [line[n.start : n.end] for n in byline_names(line, require_by=True)] == names
+
+
+def test_a_caption_printed_under_its_credit_after_a_paragraph() -> None:
+    paragraph = (
+        "In den vergangenen Monaten kritisierte die Ministerin in mehreren Fernsehauftritten die Verfahren gegen "
+        "den früheren Bürgermeister und sprach von politischen Motiven."
+    )
+    text = (
+        "Neue Ministerin vereidigt\n\n"
+        "Die neue Justizministerin ist am Montag im Parlament vereidigt worden. Sie tritt ihr Amt sofort an.\n\n"
+        f"{paragraph}\n\n"
+        "IMAGO/Nordbild\n\n"
+        "Die Ministerin und der Bürgermeister bei einem Wahlkampfauftritt 2016\n\n"
+        "Die Ministerin war zuvor acht Jahre lang Staatsanwältin in der Hauptstadt gewesen.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["Die Ministerin und der Bürgermeister bei einem Wahlkampfauftritt 2016"]
+    assert _kinds(text)[paragraph] == "body"
+    assert seg.credits[0].caption_index == 0

@@ -635,6 +635,9 @@ def _heading_like(u: Unit) -> bool:
     return not ends_sentence(u.text) and u.words <= 12 and _titleness(u.text) >= 0.6
 
 
+_PARAGRAPH_MIN_WORDS = 20
+
+
 def _link_credit(st: State, i: int) -> None:
     units = st.units
     n = len(units)
@@ -654,10 +657,22 @@ def _link_credit(st: State, i: int) -> None:
         and not ends_sentence(nxt.text)
         and not (after is not None and after.kind is None and _is_solid_prose(after))
     )
+    # a paragraph before the credit line and a short line without a full stop after it: the picture's caption is
+    # printed under its credit ("... Staatsanwälte." / "IMAGO/Agency" / "Bondi and Trump in Florida in 2016")
+    after_paragraph = (
+        prev is not None
+        and prev.kind is None
+        and ends_sentence(prev.text)
+        and prev.words >= _PARAGRAPH_MIN_WORDS
+        and nxt is not None
+        and _caption_like(nxt, st, i + 1)
+        and 4 <= nxt.words <= 15
+        and not ends_sentence(nxt.text)
+    )
     target: int | None = None
     if uncredited_caption(prev):
         target = i - 1
-    elif uncredited_caption(nxt):  # "Image source, Getty Images" / "Image caption, ..."
+    elif uncredited_caption(nxt) or after_paragraph:  # "Image source, Getty Images" / "Image caption, ..."
         target = i + 1
     elif prev_ok and prev is not None and not (_heading_like(prev) and next_ok):
         target = i - 1
