@@ -57,7 +57,8 @@ UI_LINES: frozenset[str] = phrases(
     this article is more than 2 years old | threads | toggle caption | top | top stories | trending | trending now |
     truth | tweet | twitter | up next | updated | video | video loading | video unavailable | view author
     publications | view comments | view gallery | view more | view more offers | view our current issue | watch |
-    watch now | whatsapp | x | you may also like | you might also like
+    watch now | whatsapp | x | you may also like | you might also like | with video | mit video | avec vidéo |
+    con vídeo | con video | met video | med video
     """
 )
 
@@ -269,6 +270,7 @@ _TIME_WORDS = {
     "originally",
     "initially",
 }
+_READING_MINUTES = frozenset({"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "minuter"})
 _FOREIGN_TIME_WORDS: frozenset[str] = frozenset(vocab.union(vocab.TIMESTAMP_WORDS))
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b")
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
@@ -291,7 +293,7 @@ UI_WORDS: frozenset[str] = phrases(
     gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link |
     teilen | kommentare | kommentar | drucken | merken | speichern | vorlesen | link kopieren |
     partager | commentaires | imprimer | compartir | comentarios | imprimir | guardar | condividi | commenti |
-    delen | reacties | opslaan | dela | kommentarer | spara | lagre
+    delen | reacties | opslaan | dela | kommentarer | spara | lagre | über | per | xing
     """
 )
 
@@ -380,6 +382,8 @@ def is_timestamp(line: str) -> bool:
         elif t in _FOREIGN_TIME_WORDS:
             datey += 1
             anchor = anchor or t in vocab.TIMESTAMP_ANCHORS
+    if len(tokens) == 2 and tokens[0].isdigit() and tokens[1] in _READING_MINUTES:
+        return True  # "3 min", "4 Minuten": the reading time
     return anchor and datey >= max(1, len(tokens) - (1 if len(tokens) >= 5 else 0)) and datey / len(tokens) >= 0.8
 
 

@@ -517,6 +517,33 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(lo + best, lo + len(window), len(before))
 
 
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
+
+
+def _agency_name_tail_credit(block: str) -> InlineCredit | None:
+    """``... del Grupo de Madrid EFE/ J.J. Guillén``: a known agency, a slash and the photographer's name at the
+    end of a caption, with no full stop or bracket between them."""
+    lo = max(0, len(block) - 100)
+    window = block[lo:].rstrip()
+    slash = window.rfind("/")
+    if slash <= 0 or window[slash - 1] == " ":
+        return None
+    space = window.rfind(" ", 0, slash)
+    agency = window[space + 1 : slash]
+    if space < 0 or agency_of(agency) is None:
+        return None
+    name = window[slash + 1 :].split()
+    if not 2 <= len(name) <= 4 or not is_name_word(name[-1]):
+        return None
+    if not all(is_name_word(w) or _is_initial_word(w) or _INITIALS.match(w) for w in name):
+        return None
+    start = lo + space + 1
+    before = block[:start].rstrip()
+    if word_count(before) < 4:
+        return None
+    return InlineCredit(start, lo + len(window), len(before))
+
+
 # A caption's last word glued to a credit's first: "BédarEmergencias" (not "MacKenzie", "DeSantis")
 _GLUED_NAME = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’]{3,40})[A-ZÀ-Þ][a-zß-ÿ]")
 
@@ -643,7 +670,7 @@ def find_inline_credit(block: str) -> InlineCredit | None:
     if word_count(text) < 2:
         return None
     finders = (_closing_paren_credit, _rights_tail_credit, _labelled_tail_credit, _agency_tail_credit)
-    for finder in (*finders, _slash_tail_credit):
+    for finder in (*finders, _slash_tail_credit, _agency_name_tail_credit):
         found = finder(text)
         if found is not None:
             return found

@@ -366,3 +366,47 @@ def test_a_caption_printed_under_its_credit_after_a_paragraph() -> None:
     assert [c.text for c in seg.captions] == ["Die Ministerin und der Bürgermeister bei einem Wahlkampfauftritt 2016"]
     assert _kinds(text)[paragraph] == "body"
     assert seg.credits[0].caption_index == 0
+
+
+def test_an_agency_and_its_photographer_glued_to_the_end_of_a_caption() -> None:
+    text = (
+        "Cumbre de ministros en Madrid\n\n"
+        "Los ministros de Exteriores de veinte países se reunieron el domingo en Madrid para hablar de la paz.\n\n"
+        "Foto de familia de la reunión de ministros en el palacio EFE/ J.J. Soler\n\n"
+        "La reunión terminó con una declaración conjunta firmada por todos los asistentes.\n"
+    )
+    seg = segment(text)
+    assert [c.raw for c in seg.credits] == ["EFE/ J.J. Soler"]
+    assert [c.text for c in seg.captions] == ["Foto de familia de la reunión de ministros en el palacio"]
+
+
+def test_a_player_and_his_team_between_two_paragraphs_is_a_caption() -> None:
+    caption = "Tom Berger (FC Riverton) jubelt nach seinem Treffer gegen den SV Nordstadt"
+    text = (
+        "Riverton gewinnt das Derby\n\n"
+        "Riverton hat das Derby gegen Nordstadt mit 2:0 gewonnen. Die Gastgeber waren von Beginn an überlegen.\n\n"
+        "Berger traf in der 27. Minute zur Führung, kurz vor Schluss erhöhte Lindner per Kopfball auf 2:0.\n\n"
+        f"{caption}\n\n"
+        "Nordstadt bleibt damit auf dem vorletzten Platz und muss weiter um den Klassenerhalt bangen.\n\n"
+        "Tabellenführer bleibt Riverton\n\n"
+        "Mit dem Sieg baut Riverton den Vorsprung an der Tabellenspitze auf vier Punkte aus.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[caption] == "caption"
+    assert kinds["Tabellenführer bleibt Riverton"] == "heading"
+
+
+@pytest.mark.parametrize(
+    "line", ["über Bluesky teilen über Facebook teilen per Mail teilen über Xing teilen", "mit Video", "3 min"]
+)
+def test_share_bars_video_labels_and_reading_times_are_furniture(line: str) -> None:
+    text = (
+        "Neue Buslinie verbindet die Vororte\n\n"
+        "Ab Montag fährt eine neue Buslinie zwischen den beiden Vororten. Sie verkehrt alle zwanzig Minuten.\n\n"
+        f"{line}\n\n"
+        "Foto: Karl Hofer/dpa\n\n"
+        "Die Linie wird zunächst für ein Jahr erprobt.\n"
+    )
+    seg = segment(text)
+    assert next(b for b in seg.blocks if b.text == line).kind == "boilerplate"
+    assert line not in [c.text for c in seg.captions]

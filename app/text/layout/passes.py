@@ -73,6 +73,25 @@ def _orphan_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
     )
 
 
+# "Jane Roe (FC Riverton) celebrates", "Ben Osborn (Sheffield United) im Zweikampf": a person and their team
+_NAME_AND_TEAM = re.compile(r"[A-ZÀ-Þ][\w'’-]{1,30} \((?:[A-ZÀ-Þ0-9][\w.'’-]{0,30}\s?){1,4}\)")
+
+
+def _team_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
+    """A sports picture's caption between two paragraphs: a line without a full stop that names a player with
+    their team in brackets."""
+    return (
+        prev is not None
+        and prev.kind is None
+        and _is_solid_prose(prev)
+        and nxt.kind is None
+        and _is_solid_prose(nxt)
+        and not ends_sentence(u.text)
+        and 6 <= u.words <= 25
+        and _NAME_AND_TEAM.search(u.text[:300]) is not None
+    )
+
+
 def _is_dated_caption(u: Unit) -> bool:
     if u.words > 45 or u.words < 6 or _SPEECH.search(u.text[:600]):
         return False
@@ -522,6 +541,8 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_UNDER_VIDEO)
         elif i > st.header_end and i + 1 < n and _orphan_line(u, prev, units[i + 1]):
             u.fire(rules.CAPTION_ORPHAN)
+        elif i > st.header_end and i + 1 < n and _team_line(u, prev, units[i + 1]):
+            u.fire(rules.CAPTION_TEAM)
     _restated_captions(st)
     # a line after the byline in the header that reads as a description, not a sentence: the lead picture
     seen_byline = False
