@@ -351,7 +351,9 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
         return _agency_byline(segment, start) if m else ()
     scan = _scan_names(segment, start)
     if scan.names:
-        if m or scan.rest_is_furniture:
+        # "Ein Kommentar von Jane Roe" is a byline; "Der Bürgermeister von Crans Montana räumte ..." is a sentence
+        opened_mid_line = m and not (_BY_START.match(line[:80]) or _BY_STRICT.match(line[:80]))
+        if (m and not opened_mid_line) or scan.rest_is_furniture:
             return scan.names
         return ()
     if m:

@@ -159,17 +159,23 @@ def _assemble(st: State) -> Segmentation:
     captions: list[Caption] = []
     caption_of_unit: dict[int, int] = {}
     credits: list[CreditSpan] = []
+    first_of_text: dict[str, int] = {}
     for i, u in enumerate(st.units):
         if u.kind == "caption":
-            caption_of_unit[i] = len(captions)
-            captions.append(_caption(text, u, i))
+            cap = _caption(text, u, i)
+            key = " ".join(cap.text.casefold().split())
+            if key in first_of_text:  # the same picture shown twice (top and body): one caption
+                caption_of_unit[i] = first_of_text[key]
+                continue
+            first_of_text[key] = caption_of_unit[i] = len(captions)
+            captions.append(cap)
     pending: dict[int, int] = {}
     for i, u in enumerate(st.units):
         if u.kind == "caption" and u.inline is not None:
             s, e = u.start + u.inline.start, u.start + u.inline.end
             s, e = raw_bounds(text, s, e)
             cap_index = caption_of_unit[i]
-            pending[cap_index] = len(credits)
+            pending.setdefault(cap_index, len(credits))
             credits.append(CreditSpan(text[s:e], s, e, i, cap_index, False, parse_credit(text[s:e])))
         elif u.kind == "credit" and u.credit_raw is not None:
             s, e = raw_bounds(text, *u.credit_raw)

@@ -410,3 +410,23 @@ def test_share_bars_video_labels_and_reading_times_are_furniture(line: str) -> N
     seg = segment(text)
     assert next(b for b in seg.blocks if b.text == line).kind == "boilerplate"
     assert line not in [c.text for c in seg.captions]
+
+
+def test_a_picture_shown_twice_gives_one_caption_and_a_sentence_with_von_is_no_byline() -> None:
+    caption = "Der Bürgermeister von Nordstadt räumte öffentlich Versäumnisse ein"
+    text = (
+        "Gemeinde räumt Versäumnisse nach Feuer ein\n\n"
+        "Foto: Keystone/Anna Moser\n\n"
+        f"{caption}\n\n"
+        "Foto: Keystone/Anna Moser\n\n"
+        f"{caption}\n\n"
+        "Teilen\n\n"
+        "Die Gemeinde hat nach dem Brand in der Silvesternacht schwere Versäumnisse eingeräumt. Die Bar war seit "
+        "Jahren nicht kontrolliert worden.\n\n"
+        "Die Staatsanwaltschaft ermittelt.\n"
+    )
+    seg = segment(text)
+    assert seg.bylines == ()
+    assert [c.text for c in seg.captions] == [caption]
+    assert seg.credits[0].caption_index == 0
+    assert [b.kind for b in seg.blocks].count("caption") == 2
