@@ -430,3 +430,18 @@ def test_a_picture_shown_twice_gives_one_caption_and_a_sentence_with_von_is_no_b
     assert [c.text for c in seg.captions] == [caption]
     assert seg.credits[0].caption_index == 0
     assert [b.kind for b in seg.blocks].count("caption") == 2
+
+
+def test_an_agency_among_the_names_after_a_bare_opener_is_an_author_not_a_credit() -> None:
+    text = (
+        "Kommission prüft Wahlwerbung im Netz\n\n"
+        "von\n\n"
+        "Konrad Fehr\n\n"
+        ",\n\n"
+        "Deutsche Presse-Agentur\n\n"
+        "Die Europäische Kommission untersucht den Einfluss einer Videoplattform auf die Wahlen im Nachbarland.\n\n"
+        "Die Plattform weist die Vorwürfe zurück.\n"
+    )
+    seg = segment(text)
+    assert [b.name for b in seg.bylines] == ["Konrad Fehr", "Deutsche Presse-Agentur"]
+    assert seg.credits == ()

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
+from app.text.agencies import agency_of
 from app.text.credits import Strength, read_credit, rights_notice_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
@@ -420,10 +421,14 @@ def _header(st: State) -> None:
             u.fire(rules.BARE_BY, force=True)
             for j in range(i + 1, min(i + 10, n)):
                 v = units[j]
-                if bp.normalise(v.text) == "" and v.words <= 1:
-                    continue
+                if (bp.normalise(v.text) == "" or not any(c.isalnum() for c in v.text)) and v.words <= 1:
+                    continue  # "By" / "Jane Roe" / "," / "Agency"
                 names = byline_names(v.text, require_by=False) if v.kind in (None, "boilerplate") else ()
                 names = _absolute(v, names)
+                if not names and v.kind in (None, "credit") and v.words <= 4 and agency_of(v.text.strip(" ,.")):
+                    a, b = strip_span(st.text, v.start, v.end)  # "von" / "APA": the agency wrote it
+                    names = (NameSpan(a, b),)
+                    v.credit_raw = None
                 if not names:
                     break
                 v.names = names
