@@ -102,11 +102,16 @@ def _strip_brackets(s: str) -> str:
     return s.strip("([{)]} \t")
 
 
+_DOMAIN = re.compile(r"^[a-z][a-z0-9-]{1,30}\.(?:[a-z]{2,3})$")
+
+
 def _is_org(seg: str) -> bool:
     """Capitalised words (connectives allowed), or an acronym: ``Birmingham Live``, ``ICJ-CIJ``, ``MSB``."""
     words = _words(seg)
     if not words or len(words) > 8:
         return False
+    if len(words) == 1 and _DOMAIN.match(words[0]):
+        return True  # a site's name: "mbl.is", "golem.de", "heise.de"
     if not (_capital(words[0][:1]) or words[0][:1].isdigit() or agency_of(seg) is not None):
         return False
     for w in words:
@@ -567,6 +572,11 @@ def _slash_tail_credit(block: str) -> InlineCredit | None:
     left_words = window[:slash].rstrip().split(" ")
     if len(left_words) < 5:
         return None
+    handle = next((k for k in range(len(left_words) - 1, len(left_words) - 5, -1) if left_words[k][:1] == "@"), None)
+    if handle is not None and len(left_words[handle]) > 2:  # "... in Almería @Fire_Service via X / Reuters"
+        start = lo + len(" ".join(left_words[:handle])) + (1 if handle else 0)
+        before = block[:start].rstrip()
+        return InlineCredit(start, lo + len(window), len(before)) if word_count(before) >= 3 else None
     take = 2
     if len(left_words) >= 4 and len(left_words[-2].strip(".")) == 1 and left_words[-2][:1].isupper():
         take = 3  # a middle initial: "Nicky J Sims"
