@@ -473,3 +473,16 @@ def test_a_site_or_a_social_handle_in_a_credit(line: str, raw: str, caption: str
     seg = segment(text)
     assert [c.raw for c in seg.credits] == [raw]
     assert [c.text for c in seg.captions] == [caption]
+
+
+def test_names_with_a_job_title_in_brackets_above_the_place_and_date_are_the_bylines() -> None:
+    text = (
+        "El incendio de la sierra deja doce muertos\n\n"
+        "Video\n\n"
+        "Ana del Río, Pau Serra (Enviado especial)\n\n"
+        "Sevilla, Los Robles\n\n"
+        "10/07/2026 00:50 Actualizado a 10/07/2026 22:39\n\n"
+        "El incendio forestal de la sierra deja ya doce muertos y otras veinte personas siguen sin localizar.\n\n"
+        "Los bomberos trabajan sin descanso.\n"
+    )
+    assert [b.name for b in segment(text).bylines] == ["Ana del Río", "Pau Serra"]

@@ -404,7 +404,7 @@ def _job_title(line: str, skip: int = 0) -> bool:
     """A line that is a job title ("Corresponsal en Atenas", "Korrespondentin", "Senior reporter"), or with
     ``skip``, a name followed by one ("Jane Roe – Journalist")."""
     words = line.split()
-    return 1 <= len(words) - skip <= 8 and any(w.casefold().strip(".,") in _JOB_TITLES for w in words[skip : skip + 4])
+    return 1 <= len(words) - skip <= 8 and any(w.casefold().strip(".,()") in _JOB_TITLES for w in words[skip:])
 
 
 def _header(st: State) -> None:
@@ -449,6 +449,8 @@ def _header(st: State) -> None:
         titled = _job_title(u.text, skip=2) or (i + 1 < n and _job_title(units[i + 1].text))
         if not (_beside_date(units, i) or titled):
             continue
+        if not titled and i > 0 and rules.BYLINE_BY_DATE in units[i - 1].fired:
+            continue  # "Jane Roe (Correspondent)" / "Seville, Riverton" / date: the place of the byline above
         names = _absolute(u, byline_names(u.text, require_by=False))
         if names:
             u.names = names
