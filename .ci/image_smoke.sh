@@ -19,13 +19,14 @@
 # installed from it (--build-arg TORCH_SOURCE) instead of the PyTorch CPU index (the Dockerfile's default).
 #
 # Settings (environment): IMAGE (tag to build, default article-enrichment:smoke), PORT (host port on 127.0.0.1,
-# default 18000), BASE_IMAGE_SOURCE (auto|pull|debootstrap), DEBIAN_MIRROR, READY_TIMEOUT_S (default 300),
+# default a free one), BASE_IMAGE_SOURCE (auto|pull|debootstrap), DEBIAN_MIRROR, READY_TIMEOUT_S (default 300),
 # SKIP_BUILD=1 (smoke-test an existing IMAGE), KEEP=1 (leave the container running).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 IMAGE=${IMAGE:-article-enrichment:smoke}
-PORT=${PORT:-18000}
+# a free port on 127.0.0.1 unless told
+PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BASE_IMAGE_SOURCE=${BASE_IMAGE_SOURCE:-auto}
 DEBIAN_MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-300}
@@ -55,13 +56,13 @@ trap cleanup EXIT
 # ---- 1. podman, runc, debootstrap, configured for this kind of machine ----
 setup_podman() {
 	local missing=()
-	for tool in podman runc debootstrap; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+	for tool in podman runc debootstrap curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 	if [ ${#missing[@]} -gt 0 ]; then
 		[ "$(id -u)" = 0 ] && command -v apt-get >/dev/null ||
 			fail "missing ${missing[*]}: install podman, runc and debootstrap (needs root with apt-get)"
-		say "installing podman runc debootstrap"
+		say "installing ${missing[*]}"
 		apt-get update -qq
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq podman runc debootstrap >/dev/null
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 	fi
 	if [ "$(id -u)" = 0 ]; then
 		# crun refuses a hybrid cgroup v1/v2 layout, there is no systemd to manage cgroups or take events, and the
@@ -92,8 +93,12 @@ setup_podman() {
 			EOF
 		fi
 	fi
-	podman info --format '{{.Host.OCIRuntime.Name}} {{.Store.GraphDriverName}}' >/dev/null ||
-		fail "podman does not work here (podman info)"
+	local graphroot free
+	graphroot=$(podman info --format '{{.Store.GraphRoot}}') || fail "podman does not work here (podman info)"
+	mkdir -p "$graphroot"
+	# an uncached build takes about 4.5 GB of layers (overlay), the build stage needs room besides
+	free=$(df --output=avail -BG "$graphroot" | tail -1 | tr -dc 0-9)
+	[ "$free" -ge 10 ] || fail "only ${free} GB free under $graphroot; the build needs about 10 (podman image prune -f)"
 }
 
 # ---- 2. the base image the Dockerfile names ----
@@ -110,7 +115,7 @@ setup_base() {
 		echo "base image $qualified: present"
 		return
 	fi
-	if [ "$BASE_IMAGE_SOURCE" != debootstrap ] && podman pull "$qualified" 2>"$WORK/pull.err"; then
+	if [ "$BASE_IMAGE_SOURCE" != debootstrap ] && timeout 300 podman pull "$qualified" 2>"$WORK/pull.err"; then
 		return
 	fi
 	[ "$BASE_IMAGE_SOURCE" = pull ] && fail "cannot pull $qualified: $(tail -1 "$WORK/pull.err")"
@@ -135,7 +140,7 @@ setup_base() {
 # ---- 3. build ----
 # The effective pip configuration as a pip.conf, and the host paths it names (mounted read-only in the build).
 pip_build_config() {
-	pip config list 2>/dev/null | python3 -c '
+	{ python3 -m pip config list 2>/dev/null || true; } | python3 -c '
 import os, re, sys
 conf, paths = [], []
 for line in sys.stdin:
@@ -189,13 +194,11 @@ smoke() {
 	say "running $IMAGE as Kubernetes does: --read-only, tmpfs /tmp, all capabilities dropped"
 	# --read-only-tmpfs=false: only /tmp writable (podman otherwise also mounts /run and /var/tmp), as with
 	# readOnlyRootFilesystem and an emptyDir at /tmp
-	# Without systemd podman cannot schedule the periodic HEALTHCHECK (it would log an error): the check is run
-	# by hand below instead.
-	local timer=()
-	[ -d /run/systemd/system ] || timer=(--health-interval disable)
+	# Without systemd podman cannot schedule the periodic HEALTHCHECK and says so on stderr ("unable to get
+	# systemd connection to add healthchecks"), harmlessly: the check is run by hand below. Shown only on failure.
 	podman run -d --name "$NAME" --read-only --read-only-tmpfs=false --tmpfs /tmp:rw,exec,mode=1777,size=1g \
-		--cap-drop ALL --security-opt no-new-privileges "${timer[@]}" -p "127.0.0.1:$PORT:8000" "$IMAGE" >/dev/null ||
-		fail "the container did not start"
+		--cap-drop ALL --security-opt no-new-privileges -p "127.0.0.1:$PORT:8000" "$IMAGE" >/dev/null 2>"$WORK/run.err" ||
+		{ cat "$WORK/run.err" >&2; fail "the container did not start"; }
 	started=$(date +%s)
 
 	waited=0
