@@ -4,6 +4,7 @@ the pipeline on torch against ONNX Runtime and against the peer stack a user wou
     python -m benchmarks.cost                  # the eval articles when ../shared/eval exists, else synthetic ones
     python -m benchmarks.cost --limit 50
     python -m benchmarks.cost --mode compare   # only torch vs ONNX Runtime vs the peer stack (and memory)
+    python -m benchmarks.cost --mode compare --onnx-dir /tmp/fp32   # also ONNX Runtime on the exports under DIR
 
 Compare (``--mode compare``): in ONE process, on the same articles, in alternating rounds (the machine's speed
 drifts; only figures of one run compare): the in-process service at concurrency 1 with ENRICH_MODEL_RUNTIME=torch
@@ -11,8 +12,10 @@ drifts; only figures of one run compare): the in-process service at concurrency 
 ``nlp.pipe`` over the article (NER only, plus spaCy's rule-based sentencizer for the sentences),
 sentence-transformers ``encode`` of those sentences with the same packaged all-MiniLM-L6-v2, and the 3 sentences
 closest to the article centroid. Reported: docs/s of each, the ratios, and how many summaries torch and ONNX
-Runtime agree on. Memory: each runtime in a fresh subprocess (service loaded and warmed, 20 articles enriched):
-VmRSS, VmHWM, and whether torch was imported.
+Runtime agree on. ``--onnx-dir DIR`` (repeatable) adds the service on ONNX Runtime with the exports under DIR (e.g.
+an fp32 NER export made with ``python -m app.nlp.onnx export --precision fp32 --out DIR``) as another variant.
+Memory: each variant in a fresh subprocess (service loaded and warmed, 20 articles enriched): VmRSS, VmHWM, and
+whether torch and transformers were imported.
 
 In one run: the in-process service (default settings, cache off) enriches every article at concurrency 1 and at
 concurrency 8 while each micro-batcher records its model calls (items and duration). The articles go in rounds of
@@ -29,6 +32,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -178,17 +182,22 @@ async def _service_round(service: EnrichmentService, texts: Sequence[str]) -> tu
     return time.perf_counter() - started, summaries
 
 
-async def compare(texts: Sequence[str], round_size: int) -> dict[str, Any]:
-    """Torch pipeline, ONNX Runtime pipeline and the peer stack, round by round on the same articles."""
-    services = {
-        runtime: EnrichmentService(benchmark_settings(1, model_runtime=runtime)) for runtime in ("torch", "onnxruntime")
-    }
+def _variant_settings(variant: str) -> dict[str, Any]:
+    """``torch``, ``onnxruntime`` or ``onnxruntime:DIR`` (the exports under DIR) as settings overrides."""
+    runtime, _, onnx_dir = variant.partition(":")
+    return {"model_runtime": runtime, **({"onnx_dir": onnx_dir} if onnx_dir else {})}
+
+
+async def compare(texts: Sequence[str], round_size: int, extra: Sequence[str] = ()) -> dict[str, Any]:
+    """Torch pipeline, ONNX Runtime pipeline(s) and the peer stack, round by round on the same articles."""
+    variants = ["torch", "onnxruntime", *(f"onnxruntime:{d}" for d in extra)]
+    services = {v: EnrichmentService(benchmark_settings(1, **_variant_settings(v))) for v in variants}
     for service in services.values():
         await service.load()
     peer = PeerStack()
     peer.run(texts[:2])  # warm-up
-    wall = {"torch": 0.0, "onnxruntime": 0.0, "peer": 0.0}
-    outputs: dict[str, list[str | None]] = {"torch": [], "onnxruntime": []}
+    wall = {**dict.fromkeys(variants, 0.0), "peer": 0.0}
+    outputs: dict[str, list[str | None]] = {v: [] for v in variants}
     for start in range(0, len(texts), round_size):
         chunk = texts[start : start + round_size]
         for runtime, service in services.items():
@@ -198,12 +207,17 @@ async def compare(texts: Sequence[str], round_size: int) -> dict[str, Any]:
         started = time.perf_counter()
         peer.run(chunk)
         wall["peer"] += time.perf_counter() - started
-        print(f"round {start // round_size + 1}: " + ", ".join(f"{k} {v:.1f} s" for k, v in wall.items()), flush=True)
+        print(
+            f"round {start // round_size + 1}: " + ", ".join(f"{k} {v:.1f} s" for k, v in wall.items()),
+            f"(load average {os.getloadavg()[0]:.2f})",
+            flush=True,
+        )
     models = {runtime: [s.model for s in service.pipeline.stages if s.model] for runtime, service in services.items()}
     for service in services.values():
         await service.close()
     same = sum(a == b for a, b in zip(outputs["torch"], outputs["onnxruntime"], strict=True))
     docs = {k: round(len(texts) / v, 2) for k, v in wall.items()}
+    extra_ratios = {f"{v}_over_onnx": round(docs[v] / docs["onnxruntime"], 2) for v in variants[2:]}
     return {
         "documents": len(texts),
         "wall_seconds": {k: round(v, 2) for k, v in wall.items()},
@@ -211,6 +225,7 @@ async def compare(texts: Sequence[str], round_size: int) -> dict[str, Any]:
         "onnx_over_torch": round(docs["onnxruntime"] / docs["torch"], 2),
         "onnx_over_peer": round(docs["onnxruntime"] / docs["peer"], 2),
         "torch_over_peer": round(docs["torch"] / docs["peer"], 2),
+        **extra_ratios,
         "same_summary_torch_onnx": same,
         "models": models,
     }
@@ -224,7 +239,9 @@ from benchmarks.settings import benchmark_settings
 texts = json.loads(sys.stdin.read())
 
 async def main():
-    service = EnrichmentService(benchmark_settings(1, model_runtime=sys.argv[1]))
+    runtime, _, onnx_dir = sys.argv[1].partition(":")
+    extra = {"onnx_dir": onnx_dir} if onnx_dir else {}
+    service = EnrichmentService(benchmark_settings(1, model_runtime=runtime, **extra))
     await service.load()
     for text in texts:
         await service.enrich(text)
@@ -234,19 +251,20 @@ async def main():
         if key in ("VmRSS", "VmHWM"):
             fields[key] = int(value.split()[0]) // 1024
     await service.close()
-    print(json.dumps({**fields, "torch_imported": "torch" in sys.modules}))
+    print(json.dumps({**fields, "torch_imported": "torch" in sys.modules,
+                      "transformers_imported": "transformers" in sys.modules}))
 
 asyncio.run(main())
 """
 
 
-def memory(texts: Sequence[str]) -> dict[str, Any]:
-    """RSS (MiB) after loading, warming and 20 articles, each runtime in a fresh process."""
+def memory(texts: Sequence[str], variants: Sequence[str] = ("torch", "onnxruntime")) -> dict[str, Any]:
+    """RSS (MiB) after loading, warming and 20 articles, each variant in a fresh process."""
     import subprocess
     import sys
 
     out = {}
-    for runtime in ("torch", "onnxruntime"):
+    for runtime in variants:
         done = subprocess.run(
             [sys.executable, "-c", _MEMORY_SCRIPT, runtime],
             input=json.dumps(list(texts[:20])),
@@ -264,24 +282,27 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=200, help="most articles")
     parser.add_argument("--round", type=int, default=20, help="articles per round (run, then replay alone)")
     parser.add_argument("--mode", choices=("glue", "compare", "both"), default="both")
+    parser.add_argument("--onnx-dir", action="append", default=[], help="compare: also ONNX Runtime on DIR's exports")
     args = parser.parse_args()
     texts, source = load_articles(args.limit)
-    print(f"{len(texts)} articles from {source}", flush=True)
+    print(f"{len(texts)} articles from {source}; load average {os.getloadavg()}", flush=True)
     OUT.mkdir(parents=True, exist_ok=True)
     if args.mode in ("compare", "both"):
-        compared = asyncio.run(compare(texts, args.round))
-        compared["memory_mib"] = memory(texts)
+        compared = asyncio.run(compare(texts, args.round, args.onnx_dir))
+        compared["load_average_after"] = os.getloadavg()
+        compared["memory_mib"] = memory(texts, ["torch", "onnxruntime", *(f"onnxruntime:{d}" for d in args.onnx_dir)])
         print(json.dumps(compared, indent=2), flush=True)
         (OUT / "cost-compare.json").write_text(json.dumps({"source": source, **compared}, indent=2))
         d = compared["documents_per_s"]
         print("\n| variant | docs/s | vs torch pipeline |\n|---|---|---|")
-        for name in ("torch", "onnxruntime", "peer"):
+        for name in d:
             print(f"| {name} | {d[name]} | {d[name] / d['torch']:.2f} |")
         if args.mode == "compare":
             return 0
     results = []
     for concurrency in (1, 8):
         result = asyncio.run(measure(texts, concurrency, args.round))
+        result["load_average_after"] = os.getloadavg()
         results.append(result)
         print(json.dumps(result, indent=2), flush=True)
     (OUT / "cost.json").write_text(json.dumps({"source": source, "runs": results}, indent=2))
