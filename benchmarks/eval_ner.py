@@ -256,6 +256,8 @@ def main() -> None:
     print(report("service (default)", metrics))
     print(f"untyped span F1 {metrics['untyped']['f1']:.3f}; wall {elapsed:.1f} s incl. model load")
     print(f"requests {seconds:.1f} s: {words / seconds:,.0f} words/s (segmentation, language, entities; 2 cores)")
+    models = {s["model"] for p in pred[:1] for s in p["document"]["pipeline"]["stages"] if s["name"] == "entities"}
+    print(f"load average {os.getloadavg()}; entities model {', '.join(sorted(map(str, models)))}")
     print(f"PRED: {path.relative_to(ROOT)}")
     if args.errors:
         print(analyse(CONLL, SCORER, path))

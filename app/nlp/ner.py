@@ -110,6 +110,11 @@ class TransformersNer:
     is dropped. Sub-token predictions are averaged per word, and words are decoded as BIO/BIOES tags into
     whole-word spans with character offsets into the input.
 
+    Windows are cut by the ``tokenizers`` library (the fast tokenizer's own engine; ``windowing``/``windows`` give
+    exactly transformers' ``return_overflowing_tokens`` output), on both runtimes: on ONNX Runtime from the export's
+    ``tokenizer.json``, so neither transformers nor torch is imported; on torch from the transformers tokenizer's
+    backend.
+
     One window per forward pass by default: without padding the attention needs no mask, and a BERT-base model
     ran 413-481 words/s against 330-376 with 2, 8 or 16 windows padded together (``benchmarks/ner_passes.py``,
     2 cores). Larger passes sort the windows by length and pad each pass on its own.
