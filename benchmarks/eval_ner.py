@@ -43,7 +43,8 @@ from benchmarks.settings import benchmark_settings
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
 OUT = ROOT / "benchmarks" / "out"
-CONLL = EVAL / "ner" / "conll2003-test.txt"
+SPLITS = {"test": EVAL / "ner" / "conll2003-test.txt", "dev": EVAL / "ner" / "conll2003-dev.txt"}
+CONLL = SPLITS["test"]  # the final figure; --split dev for choosing rules and settings (never tune on test)
 SCORER = EVAL / "score_ner.py"
 
 OFF = EntityRules(
@@ -97,20 +98,20 @@ def _variants() -> dict[str, EntityRules]:
 VARIANTS = _variants()
 
 
-def build_docs(path: Path) -> list[dict[str, str]]:
+def build_docs(path: Path, conll: Path = CONLL) -> list[dict[str, str]]:
     """The scorer's input documents ({"id", "text"})."""
     subprocess.run(
-        [sys.executable, str(SCORER), "docs", "--conll", str(CONLL), "--out", str(path)],
+        [sys.executable, str(SCORER), "docs", "--conll", str(conll), "--out", str(path)],
         check=True,
         capture_output=True,
     )
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def score(pred: Path) -> dict[str, Any]:
+def score(pred: Path, conll: Path = CONLL) -> dict[str, Any]:
     """Run the scorer and return its JSON metrics."""
     done = subprocess.run(
-        [sys.executable, str(SCORER), "score", "--conll", str(CONLL), "--pred", str(pred), "--json"],
+        [sys.executable, str(SCORER), "score", "--conll", str(conll), "--pred", str(pred), "--json"],
         check=True,
         capture_output=True,
         text=True,
@@ -220,17 +221,25 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="only the first N documents")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight (service mode)")
     parser.add_argument("--errors", action="store_true", help="print an error analysis of the (last) PRED file")
+    parser.add_argument(
+        "--split",
+        choices=sorted(SPLITS),
+        default="test",
+        help="dev (eng.testa) to choose rules and settings; test (eng.testb) for the final figure only",
+    )
     args = parser.parse_args()
-    if not CONLL.is_file() or not SCORER.is_file():
-        print(f"skipped: {EVAL} (CoNLL-2003 test and score_ner.py) is not there")
+    conll = SPLITS[args.split]
+    if not conll.is_file() or not SCORER.is_file():
+        print(f"skipped: {EVAL} (CoNLL-2003 {args.split} and score_ner.py) is not there")
         return
     OUT.mkdir(parents=True, exist_ok=True)
-    docs = build_docs(OUT / "conll-docs.jsonl")
+    tag = "" if args.split == "test" else f"-{args.split}"
+    docs = build_docs(OUT / f"conll{tag}-docs.jsonl", conll)
     if args.limit:
         docs = docs[: args.limit]
     settings = benchmark_settings(args.concurrency)
     words = sum(len(d["text"].split()) for d in docs)
-    print(f"{len(docs)} CoNLL-2003 test documents, {words} words; NER backend {settings.ner_backend}")
+    print(f"{len(docs)} CoNLL-2003 {args.split} documents, {words} words; NER backend {settings.ner_backend}")
     print(f"{'variant':24s} P     R     F1    | per-type F1")
     if args.direct:
         backend = build_ner_backend(settings)
@@ -240,19 +249,19 @@ def main() -> None:
         if args.only:
             chosen = {"default": EntityRules()} | {n: VARIANTS[n] for n in args.only.split(",") if n in VARIANTS}
         for name, rules in chosen.items():
-            path = OUT / f"conll-pred-direct-{name.strip('+-( )').replace(' ', '_')}.jsonl"
+            path = OUT / f"conll{tag}-pred-direct-{name.strip('+-( )').replace(' ', '_')}.jsonl"
             write(path, runner.run(docs, rules))
-            print(report(name, score(path)), flush=True)
+            print(report(name, score(path, conll)), flush=True)
         print(f"model time {runner.model_seconds:.1f} s ({backend.model})")
         if args.errors:
-            print(analyse(CONLL, SCORER, path))
+            print(analyse(conll, SCORER, path))
         return
     started = time.perf_counter()
     pred, seconds = asyncio.run(through_service(docs, settings, args.concurrency))
     elapsed = time.perf_counter() - started
-    path = OUT / "conll-pred-service.jsonl"
+    path = OUT / f"conll{tag}-pred-service.jsonl"
     write(path, pred)
-    metrics = score(path)
+    metrics = score(path, conll)
     print(report("service (default)", metrics))
     print(f"untyped span F1 {metrics['untyped']['f1']:.3f}; wall {elapsed:.1f} s incl. model load")
     print(f"requests {seconds:.1f} s: {words / seconds:,.0f} words/s (segmentation, language, entities; 2 cores)")
@@ -260,7 +269,7 @@ def main() -> None:
     print(f"load average {os.getloadavg()}; entities model {', '.join(sorted(map(str, models)))}")
     print(f"PRED: {path.relative_to(ROOT)}")
     if args.errors:
-        print(analyse(CONLL, SCORER, path))
+        print(analyse(conll, SCORER, path))
 
 
 if __name__ == "__main__":
