@@ -64,7 +64,7 @@ NOT_NAME_WORDS: frozenset[str] = wordset(
     unavailable union university unlock update updates via video videos view war watch wednesday week weekly
     whatsapp wire x yesterday youtube
     """
-)
+) | frozenset(vocab.union(vocab.INSTITUTION_WORDS))
 
 _MONTHS: frozenset[str] = frozenset(vocab.MONTHS["en"])  # English only: "Mai", "Juni", "April" are also names
 _TIME_WORDS: frozenset[str] = frozenset(

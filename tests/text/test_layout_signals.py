@@ -486,3 +486,31 @@ def test_names_with_a_job_title_in_brackets_above_the_place_and_date_are_the_byl
         "Los bomberos trabajan sin descanso.\n"
     )
     assert [b.name for b in segment(text).bylines] == ["Ana del Río", "Pau Serra"]
+
+
+def test_a_toolbar_line_and_topic_tags_near_the_title_are_not_bylines() -> None:
+    text = (
+        "Les ventes de voitures électriques ralentissent\n\n"
+        "Anzahl Kommentare:\n\n"
+        "Tribunal Supremo\n\n"
+        "Les ventes de voitures électriques n'ont connu qu'une légère hausse au premier semestre, selon les "
+        "constructeurs.\n\n"
+        "Marc Dubois\n\n"
+        "Pierre Lenoir\n\n"
+        "Les constructeurs attendent une reprise à l'automne.\n"
+    )
+    assert segment(text).bylines == ()
+
+
+def test_a_zulu_photo_label_makes_the_credit_of_a_caption() -> None:
+    text = (
+        "Isihluku kubulawa isaguga eMbali\n\n"
+        "Umndeni wesaguga saseMbali uhlalele ovalweni ngemuva kokubulawa kukanina ekhaya.\n\n"
+        "Thandi Zulu. Isithombe: Sithunyelwe\n\n"
+        "Amaphoyisa athi umsolwa oneminyaka engu-18 uboshiwe ngalo usuku lwesigameko.\n\n"
+        "Icala lizoqhubeka enkantolo ngoMsombuluko.\n"
+    )
+    seg = segment(text)
+    assert [c.raw for c in seg.credits] == ["Sithunyelwe"]
+    assert [c.text for c in seg.captions] == ["Thandi Zulu."]
+    assert seg.bylines == ()

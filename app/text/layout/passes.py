@@ -386,6 +386,8 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
     separated = any(sep in u.text[:80] for sep in (" · ", " | ", " • "))
     if u.kind is not None or u.words > (40 if separated else 12):
         return ()
+    if not separated and any(w.casefold().strip(":.,") in bp.UI_WORDS for w in u.text.split()):
+        return ()  # "Anzahl Kommentare:", "Teilen Drucken": a toolbar, not a name
     return _absolute(u, byline_names(u.text, require_by=False))
 
 
@@ -495,10 +497,13 @@ def _header(st: State) -> None:
             if texts > _HEADER_MAX_TEXT_LINES:  # a table or a list, not a page header
                 break
     st.header_end = last_marker
+    # two bare names on consecutive lines, each alone, are a list of topics ("Donald Trump" / "Dow Jones")
+    bare = [u.kind == "byline" and bool(u.fired) and u.fired[0] is rules.BYLINE_NAME for u in units]
+    tags = {k for i in range(n - 1) if bare[i] and bare[i + 1] for k in (i, i + 1)}
     # bylines: names, de-duplicated; a name-only line after the header is not a byline
     for i, u in enumerate(units):
         if u.kind == "byline":
-            if u.conf <= 0.8 and i > st.header_end:
+            if (u.conf <= 0.8 and i > st.header_end) or i in tags:
                 u.kind, u.conf = None, 0.0
                 continue
             st.bylines.extend(u.names)

@@ -47,6 +47,7 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "is": ("ljósmynd", "mynd", "skjáskot"),
     "ko": ("사진", "사진 출처", "자료"),
     "vi": ("ảnh", "nguồn"),
+    "zu": ("isithombe", "izithombe"),
 }  # fmt: skip
 
 # The labels that stay part of a credit's ``raw`` (the credit as printed): the photograph labels of the wire
@@ -110,6 +111,22 @@ ROLE_WORDS: Mapping[str, tuple[str, ...]] = {
     "sv": ("reporter", "journalist", "korrespondent", "redaktör"),
     "no": ("journalist", "reporter", "korrespondent", "journalist", "redaktør"),
     "da": ("journalist", "reporter", "korrespondent", "redaktør"),
+}  # fmt: skip
+
+# Institutions that head a line of capitalised words but never a person's name ("Tribunal Supremo", "Polizei
+# Berlin"); English ones are in ``app.text.names.NOT_NAME_WORDS``.
+INSTITUTION_WORDS: Mapping[str, tuple[str, ...]] = {
+    "de": ("gericht", "bundesgericht", "landgericht", "amtsgericht", "ministerium", "polizei", "regierung",
+           "universität", "bundesregierung", "staatsanwaltschaft", "stadtrat", "landtag", "bundestag"),
+    "fr": ("tribunal", "gouvernement", "ministère", "police", "université", "mairie", "assemblée", "sénat"),
+    "es": ("tribunal", "gobierno", "ministerio", "policía", "universidad", "ayuntamiento", "congreso", "senado",
+           "juzgado", "audiencia", "fiscalía"),
+    "it": ("tribunale", "governo", "ministero", "polizia", "università", "comune", "procura", "senato"),
+    "nl": ("rechtbank", "regering", "ministerie", "politie", "universiteit", "gemeente"),
+    "pt": ("tribunal", "governo", "ministério", "polícia", "universidade", "prefeitura", "câmara", "senado"),
+    "sv": ("tingsrätt", "regeringen", "polisen", "universitet", "riksdagen", "kommun"),
+    "no": ("tingrett", "regjeringen", "politiet", "universitet", "stortinget", "kommune"),
+    "da": ("byret", "regeringen", "politiet", "universitet", "folketinget", "kommune"),
 }  # fmt: skip
 
 # Words that join two names inside a credit or a byline ("Name and Name", "Name og Name", "Name y Name").
