@@ -58,7 +58,8 @@ UI_LINES: frozenset[str] = phrases(
     truth | tweet | twitter | up next | updated | video | video loading | video unavailable | view author
     publications | view comments | view gallery | view more | view more offers | view our current issue | watch |
     watch now | whatsapp | x | you may also like | you might also like | with video | mit video | avec vidéo |
-    con vídeo | con video | met video | med video
+    con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
+    mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
     """
 )
 

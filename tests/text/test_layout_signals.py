@@ -514,3 +514,17 @@ def test_a_zulu_photo_label_makes_the_credit_of_a_caption() -> None:
     assert [c.raw for c in seg.credits] == ["Sithunyelwe"]
     assert [c.text for c in seg.captions] == ["Thandi Zulu."]
     assert seg.bylines == ()
+
+
+@pytest.mark.parametrize("line", ["Mehr News", "Más noticias", "Les også"])
+def test_a_more_news_link_is_not_a_credit(line: str) -> None:
+    text = (
+        "Derby endet unentschieden\n\n"
+        "Das Derby zwischen Riverton und Nordstadt endete am Samstag 1:1. Beide Tore fielen nach der Pause.\n\n"
+        "Vorschau: Dieses Mal geht was für Riverton\n\n"
+        f"{line}\n\n"
+        "Am härtesten traf es den Kapitän, der nach einem Foul die nächsten fünf Spiele zuschauen muss.\n"
+    )
+    seg = segment(text)
+    assert seg.credits == ()
+    assert next(b for b in seg.blocks if b.text == line).kind == "boilerplate"
