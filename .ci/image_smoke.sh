@@ -254,8 +254,9 @@ smoke() {
 	code=$(timeout 60 podman wait "$NAME") || fail "no exit within 60 s of SIGTERM"
 	[ "$code" = 0 ] || fail "exit status $code after SIGTERM"
 	echo "ok   SIGTERM -> exit status 0"
-	podman logs "$NAME" 2>&1 | grep -qiE 'traceback|"level": *"(error|critical)"' && {
-		podman logs "$NAME" 2>&1 | grep -iE -B2 -A10 'traceback|"level": *"(error|critical)"' | head -40 >&2
+	podman logs "$NAME" >"$WORK/container.log" 2>&1
+	grep -qiE 'traceback|"level": *"(error|critical)"' "$WORK/container.log" && {
+		grep -iE -B2 -A10 'traceback|"level": *"(error|critical)"' "$WORK/container.log" | head -40 >&2
 		fail "errors in the container log"
 	}
 	echo "ok   no error in the container log"
