@@ -304,6 +304,8 @@ def export_model(model_dir: Path, root: Path, task: Task, precision: Precision |
             **({"int8": int8} if int8 else {}),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n")
+        # mkdtemp made the folder 0700: readable by its owner only, and the image runs the service as another user
+        staging.chmod(0o755)
         if target.exists():
             shutil.rmtree(target)
         os.replace(staging, target)

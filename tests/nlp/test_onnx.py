@@ -67,6 +67,9 @@ def test_an_export_is_found_only_while_it_matches_its_model_directory(tiny_dir: 
     assert made.manifest["inputs"] == ["input_ids", "attention_mask", "token_type_ids"]
     assert onnx.find_export(tiny_dir, root, "token-classification") == made
     assert onnx.find_export(tiny_dir, root, "feature-extraction") is None  # another task
+    # readable by any user: the image exports as root and serves as an unprivileged user
+    assert made.path.stat().st_mode & 0o005 == 0o005
+    assert all(p.stat().st_mode & 0o004 for p in made.path.iterdir())
     changed = tmp_path / "changed"
     changed.mkdir()
     for item in tiny_dir.iterdir():
