@@ -58,13 +58,11 @@ RUN rm -rf build ./*.egg-info \
 # the transformer models run on ONNX Runtime: export the packaged MiniLM and the baked models/ner, models/embedding
 # now (torch traces them; app/nlp/onnx.py), into the venv, never at run time (the root filesystem is read-only).
 # The baked models sit at /models here as in the runtime stage: an export is found by its model's path.
-# The export folders are made private (mkdtemp, mode 0700): opened up, or the runtime user cannot read them and
-# the models run on torch instead (the runtime stage's check refuses that).
+# The exports must be readable by the runtime user, or the models run on torch (the runtime stage's check
+# refuses that: an export once came out mode 0700).
 ARG MODELS_DIR=models
 COPY ${MODELS_DIR}/ /models/
-RUN python -m app.nlp.onnx export --models /models \
-    && chmod -R a+rX /opt/venv/share/article-enrichment \
-    && python -m app.nlp.onnx list
+RUN python -m app.nlp.onnx export --models /models && python -m app.nlp.onnx list
 
 # Leave out of the runtime what the service never uses at run time (tests/deploy checks that it serves without
 # them): sentence-transformers with scikit-learn and scipy (a declared dependency of the packaged MiniLM; the
