@@ -63,6 +63,8 @@ OFF = EntityRules(
     propagate=False,
     team_names=False,
     nationalities=False,
+    gpe=False,
+    agencies=False,
 )
 _STEPS = (
     "truecase",
@@ -80,12 +82,16 @@ _STEPS = (
     "propagate",
     "team_names",
     "nationalities",
+    "gpe",
+    "agencies",
 )
 
 
 def _variants() -> dict[str, EntityRules]:
-    """raw; then each rule added to the ones before ("+x"); then each rule left out of the full set ("-x")."""
-    out = {"raw": OFF}
+    """raw; then each rule added to the ones before ("+x"); then each rule left out of the full set ("-x"); then
+    the two backends' default sets."""
+    out = {"raw": OFF, "spacy-default": EntityRules.for_backend("spacy")}
+    out["trained-default"] = EntityRules.for_backend("transformers")
     on: dict[str, bool] = {}
     for step in _STEPS:
         on[step] = True
@@ -245,9 +251,10 @@ def main() -> None:
         backend = build_ner_backend(settings)
         backend.load()
         runner = DirectRunner(backend, settings.ner_context_chars if args.context is None else args.context)
-        chosen = VARIANTS if args.variants else {"default": EntityRules()}
+        default = EntityRules.for_backend(settings.ner_backend)
+        chosen = VARIANTS if args.variants else {"default": default}
         if args.only:
-            chosen = {"default": EntityRules()} | {n: VARIANTS[n] for n in args.only.split(",") if n in VARIANTS}
+            chosen = {"default": default} | {n: VARIANTS[n] for n in args.only.split(",") if n in VARIANTS}
         for name, rules in chosen.items():
             path = OUT / f"conll{tag}-pred-direct-{name.strip('+-( )').replace(' ', '_')}.jsonl"
             write(path, runner.run(docs, rules))

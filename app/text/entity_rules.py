@@ -8,8 +8,10 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
 - ``relabel_places``: a person or organisation whose whole name is a country, US state, continent or sizeable city
-  in the gazetteer is a place (``Kyiv`` tagged PERSON -> GPE); a CoNLL model's LOC that is a country, state or
-  city is a GPE, the contract's label for geo-political places (continents, seas, mountains stay LOC).
+  in the gazetteer is a place (``Kyiv`` tagged PERSON -> GPE).
+- ``label_agencies``: a mention that is a news or picture agency's name (``AP``, ``Reuters``) is an ORG.
+- ``label_political_places``: a CoNLL model's LOC that is a country, state or city is a GPE, the contract's label
+  for geo-political places (continents, seas, mountains stay LOC).
 - ``harmonise_labels``: one name, one label per article: every mention of a name takes the label most of its
   mentions have; a lone surname of a person named in full in the article is that person.
 - ``propagate``: a name the model tagged once is tagged wherever else it stands in the article.
@@ -22,8 +24,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+from app.text.agencies import agency_of, is_weak_alone
 from app.text.lexicon import Gazetteer, Lexicon, PersonNames
-from app.text.truecase import casing_evidence, sentence_initial
+from app.text.truecase import casing_evidence, is_title_case, sentence_initial
 
 # OntoNotes numeric and time types: values, not named things
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -33,6 +36,7 @@ PLACE_LABEL = "GPE"
 _LEADING_JUNK = " \t\n\"'“”‘’«»()[]{}*•·-–—/|,;:"
 _TRAILING_JUNK = " \t\n\"'“”‘’«»()[]{}*•·-–—/|,;:"
 _ARTICLE = re.compile(r"(?:the|The|THE)\s+")
+_LOWER_ARTICLE = re.compile(r"the\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s$|(?<=s)['’]$")
 _NUMBER = re.compile(r"[#(+-]?\d[\d.,:/-]*[)%]?(?:st|nd|rd|th)?\.?")
 _SEPARATOR = re.compile(r"[-–—/]{1,2}|[()\[\]]")
@@ -60,7 +64,7 @@ def name_key(surface: str) -> str:
     return " ".join(_norm(surface).split())
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) -> tuple[int, int]:
     """Shrink [start, end) past junk at the ends, a leading article and a trailing possessive, to a fixpoint."""
     while True:
         before = (start, end)
@@ -68,7 +72,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 1
         while end > start and text[end - 1] in _TRAILING_JUNK:
             end -= 1
-        m = _ARTICLE.match(text, start, end)
+        m = article.match(text, start, end)
         if m and m.end() < end:
             start = m.end()
         p = _POSSESSIVE.search(text[start:end])
@@ -95,14 +99,18 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def clean_candidates(text: str, candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Span clean-up (see the module docstring); the result is sorted by position, without duplicates."""
+def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool = True) -> list[Candidate]:
+    """Span clean-up (see the module docstring); the result is sorted by position, without duplicates.
+
+    ``split=False`` (a model trained for NER, which puts a number or a capitalised ``The`` inside a name only when
+    it belongs there: ``Euro 96``, ``The Hague``) keeps the span whole and strips only a lower-case ``the``.
+    """
     out: dict[tuple[int, int], Candidate] = {}
     for c in candidates:
         if c.label in NUMERIC_LABELS:
             continue
-        for s0, e0 in _pieces(text, c.start, c.end):
-            s, e = _trim(text, s0, e0)
+        for s0, e0 in _pieces(text, c.start, c.end) if split else [(c.start, c.end)]:
+            s, e = _trim(text, s0, e0, article=_ARTICLE if split else _LOWER_ARTICLE)
             surface = text[s:e]
             if e <= s or not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
                 continue
@@ -117,25 +125,52 @@ def relabel_places(
     that stands where a place stands (``in Medyka, southeastern Poland``).
 
     Cities whose name is also a common word (``Reading``, ``Mobile``) are left alone; so is an organisation named
-    like a country in a sports context the model got right (only PERSON is relabelled from a city name). A LOC
-    (CoNLL models have no GPE) whose whole name is a country, US state or city becomes GPE.
+    like a country in a sports context the model got right (only PERSON is relabelled from a city name).
     """
     out = []
     for c in candidates:
         surface = text[c.start : c.end]
         city = c.label == PERSON and gazetteer.is_place(surface, min_population=100_000)
         region = c.label in (PERSON, "ORG") and gazetteer.is_region(surface)
-        political = c.label == "LOC" and gazetteer.is_political(surface)
-        if (
-            (city and not lexicon.is_common(surface))
-            or region
-            or political
-            or (c.label == PERSON and _in_place(text, c, gazetteer))
-        ):
+        if (city and not lexicon.is_common(surface)) or region or (c.label == PERSON and _in_place(text, c, gazetteer)):
             out.append(replace(c, label=PLACE_LABEL))
         else:
             out.append(c)
     return out
+
+
+_PLACE_PAIR = re.compile(r"([^\W\d_][\w.'’ ]*?)[-–]([^\W\d_][\w.'’ ]*)")
+
+
+def label_political_places(text: str, candidates: Sequence[Candidate], gazetteer: Gazetteer) -> list[Candidate]:
+    """A LOC (CoNLL models have no GPE) whose whole name is a country, US state or city is a GPE, the contract's
+    label for geo-political places; continents, seas and rivers stay LOC. A place mention made of two such places
+    joined by a hyphen (``the Belarus-Ukraine border``, ``US-China talks``) is two mentions, unless the whole is
+    itself a place (``Baden-Baden``)."""
+    out: list[Candidate] = []
+    for c in candidates:
+        surface = text[c.start : c.end]
+        pair = _PLACE_PAIR.fullmatch(surface) if c.label in ("LOC", PLACE_LABEL) else None
+        if pair and not gazetteer.is_place(surface) and all(gazetteer.is_political(p) for p in pair.groups()):
+            for k in (1, 2):
+                out.append(replace(c, start=c.start + pair.start(k), end=c.start + pair.end(k), label=PLACE_LABEL))
+        elif c.label == "LOC" and gazetteer.is_political(surface):
+            out.append(replace(c, label=PLACE_LABEL))
+        else:
+            out.append(c)
+    return out
+
+
+def label_agencies(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """A mention whose whole name is a news or picture agency of the credit table (``AP`` in ``RIVERTON, Ore.
+    (AP)``, ``Reuters``) is an ORG; names that are an agency only in a credit context (``Pool``, ``ABC``) are left
+    alone. The span does not change."""
+    return [
+        replace(c, label="ORG")
+        if c.label != "ORG" and agency_of(name := text[c.start : c.end]) is not None and not is_weak_alone(name)
+        else c
+        for c in candidates
+    ]
 
 
 _PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|from|outside|of)\s+)$")
@@ -600,7 +635,8 @@ def drop_capitalised_words(
     text: str, candidates: Sequence[Candidate], areas: Sequence[SearchArea], lexicon: Lexicon, gazetteer: Gazetteer
 ) -> list[Candidate]:
     """Drop a one-word mention that is a common English word capitalised only because it starts a sentence or a
-    headline (``Cricket - Lara ...``, ``Note - ...``), unless the article capitalises it mid-sentence elsewhere."""
+    headline (``Cricket - Lara ...``, ``Note - ...``) or stands in a headline written in title case (``... Talks
+    as Invasion Continues``), unless the article capitalises it mid-sentence elsewhere."""
     evidence = casing_evidence(a.text for a in areas)
     by_start = sorted(areas, key=lambda a: a.start)
     out = []
@@ -611,12 +647,22 @@ def drop_capitalised_words(
             known = evidence.get(surface.lower())
             if (
                 area is not None
-                and sentence_initial(area.text, c.start - area.start)
+                and (
+                    sentence_initial(area.text, c.start - area.start)
+                    or _title_case_line(area.text, c.start - area.start)
+                )
                 and (known is None or known.islower())
             ):
                 continue
         out.append(c)
     return out
+
+
+def _title_case_line(text: str, offset: int) -> bool:
+    """The line around ``offset`` is a headline in title case."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return is_title_case(text[start : end if end >= 0 else len(text)])
 
 
 _CAPS_NAME = r"[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"

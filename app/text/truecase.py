@@ -45,12 +45,19 @@ def sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END or text[i] == "\n"
 
 
+def is_title_case(line: str) -> bool:
+    """A headline in title case: four or more words of four letters or more, every one capitalised and not all in
+    capitals (``Russia Says Ready to Resume Talks as Invasion Continues``)."""
+    words: list[str] = re.findall(r"[^\W\d_]{4,}", line)
+    return len(words) >= 4 and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
+
+
 def casing_evidence(texts: Iterable[str]) -> dict[str, str]:
     """Lower-cased word -> the casing the texts use most for it, counting only words that are not sentence-initial
-    and not all caps (so ``The`` at a sentence start and ``NATO`` say nothing)."""
+    and not all caps (so ``The`` at a sentence start and ``NATO`` say nothing), outside title-case headlines."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
-        if is_shouted(text):
+        if is_shouted(text) or is_title_case(text):
             continue
         for m in _WORD.finditer(text):
             word = m.group()

@@ -7,10 +7,13 @@ from app.text.entity_rules import (
     SearchArea,
     clean_candidates,
     company_short_names,
+    drop_capitalised_words,
     harmonise_labels,
+    label_agencies,
     label_by_head,
     label_by_role,
     label_datelines,
+    label_political_places,
     label_team_names,
     label_teams,
     propagate,
@@ -208,14 +211,60 @@ def test_a_role_word_names_what_follows() -> None:
 
 
 def test_a_conll_place_that_is_a_country_state_or_city_is_a_gpe(words: tuple[Lexicon, Gazetteer]) -> None:
-    lexicon, gazetteer = words
+    _, gazetteer = words
     text = "Trucks left Kharkiv for Poland and Texas, crossed Europe and the Danube, and reached Dolnikovo."
     raw = [at(text, w, "LOC") for w in ("Kharkiv", "Poland", "Texas", "Europe", "Danube", "Dolnikovo")]
-    assert spans(text, relabel_places(text, raw, gazetteer, lexicon)) == [
+    assert spans(text, label_political_places(text, raw, gazetteer)) == [
         ("Kharkiv", "GPE"),
         ("Poland", "GPE"),
         ("Texas", "GPE"),
         ("Europe", "LOC"),
         ("Danube", "LOC"),
         ("Dolnikovo", "LOC"),
+    ]
+
+
+def test_a_trained_models_spans_are_cleaned_without_splitting_names() -> None:
+    text = "Fans of Euro 96 met at The Oval, near the Thames, after Russia's win; Tottenham 2 Leeds 1."
+    raw = [at(text, "Euro 96", "MISC"), at(text, "The Oval", "LOC"), at(text, "the Thames", "LOC")]
+    raw += [at(text, "Russia's", "GPE"), at(text, "Tottenham 2 Leeds", "ORG")]
+    assert spans(text, clean_candidates(text, raw, split=False)) == [
+        ("Euro 96", "MISC"),
+        ("The Oval", "LOC"),
+        ("Thames", "LOC"),
+        ("Russia", "GPE"),
+        ("Tottenham 2 Leeds", "ORG"),
+    ]
+    assert ("Euro", "MISC") in spans(text, clean_candidates(text, raw))  # the spaCy default splits at numbers
+
+
+def test_an_agency_named_in_a_dateline_is_an_organisation() -> None:
+    text = "KESTREL, Ore. (AP) - Reuters and Pool reporters met the ABC crew near Oregon."
+    raw = [at(text, "AP", "LOC"), at(text, "Reuters", "PERSON"), at(text, "Pool", "LOC"), at(text, "ABC", "MISC")]
+    raw.append(at(text, "Oregon", "GPE"))
+    assert [c.label for c in label_agencies(text, raw)] == ["ORG", "ORG", "LOC", "MISC", "GPE"]
+
+
+def test_two_places_joined_by_a_hyphen_are_two_mentions(words: tuple[Lexicon, Gazetteer]) -> None:
+    _, gazetteer = words
+    text = "Queues grew at the Belarus-Ukraine border before the Austria-Hungary exhibit and Baden-Baden."
+    raw = [at(text, "Belarus-Ukraine", "LOC"), at(text, "Austria-Hungary", "MISC"), at(text, "Baden-Baden", "LOC")]
+    assert spans(text, label_political_places(text, raw, gazetteer)) == [
+        ("Belarus", "GPE"),
+        ("Ukraine", "GPE"),
+        ("Austria-Hungary", "MISC"),
+        ("Baden-Baden", "GPE"),
+    ]
+
+
+def test_a_common_word_capitalised_by_a_title_case_headline_is_no_entity(words: tuple[Lexicon, Gazetteer]) -> None:
+    lexicon, gazetteer = words
+    title = "Velmora Says Ready to Resume Talks as Invasion Continues"
+    body = "The invasion went on, and officials at Apple said so."
+    text = f"{title}\n\n{body}"
+    raw = [at(text, "Velmora", "GPE"), at(text, "Invasion", "ORG"), at(text, "Apple", "ORG")]
+    areas = [SearchArea(0, 0, title), SearchArea(1, len(title) + 2, body)]
+    assert spans(text, drop_capitalised_words(text, raw, areas, lexicon, gazetteer)) == [
+        ("Velmora", "GPE"),
+        ("Apple", "ORG"),
     ]

