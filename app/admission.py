@@ -63,6 +63,13 @@ class Admission:
         remaining = sum(max(0.0, per_doc - (now - granted)) for granted in self._granted_at)
         return (remaining + len(self._waiters) * per_doc) / max(self.max_active, 1)
 
+    def wait_limit_s(self) -> float:
+        """How long a request queued now may wait for its slot: the bound, so that an accepted request's latency
+        stays within the bound plus its own time; twice its expected wait only for one let in past the bound (the
+        one-per-slot place), whose wait is expected to exceed it."""
+        expected = self.expected_wait_s()
+        return self.max_wait_s if expected <= self.max_wait_s else 2 * expected
+
     def retry_after_s(self) -> int:
         """Whole seconds until a newcomer is expected to be queued again: until the work ahead has drained to
         within the wait bound and a waiting place is free (at least 1, at most RETRY_AFTER_MAX_S)."""
@@ -96,8 +103,7 @@ class Admission:
         if self.active < self.max_active and not self._waiters:
             self._granted_at.append(time.monotonic())
             return True
-        # the wait bound, or twice the expected wait for one let in past it (the one-per-slot place)
-        bound = max(self.max_wait_s, 2 * self.expected_wait_s())
+        bound = self.wait_limit_s()
         limit = bound if max_wait_s is None else min(max_wait_s, bound)
         waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiters.append(waiter)

@@ -131,3 +131,21 @@ async def test_a_document_running_past_the_expected_time_is_expected_to_end_now(
     later = time.monotonic() + 10
     monkeypatch.setattr("app.admission.time.monotonic", lambda: later)  # both have run 10 s: overdue
     assert admission.expected_wait_s() == 0.0
+
+
+async def test_a_request_queued_within_the_bound_waits_no_longer_than_the_bound() -> None:
+    # an accepted request's latency must stay within the bound plus its own time: the queue may not let it wait
+    # twice its expected wait when that expected wait was within the bound (it did before: 14 s here)
+    admission = Admission(max_active=1, max_waiting=8, max_wait_s=10)
+    admission.seed(7.0)
+    assert await admission.acquire()
+    assert 6.9 <= admission.expected_wait_s() <= 7.0
+    assert admission.wait_limit_s() == 10
+    waiter = asyncio.create_task(admission.acquire())
+    await asyncio.sleep(0)
+    assert 13.9 <= admission.expected_wait_s() <= 14.0  # past the bound: the next one is refused at once
+    with pytest.raises(Overloaded):
+        admission.check()
+    assert admission.wait_limit_s() > 2 * 13.9  # a place let in past the bound keeps twice its expected wait
+    waiter.cancel()
+    await asyncio.gather(waiter, return_exceptions=True)
