@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.admission import Admission
+from app.admission import Admission, document_cost
 from app.cache import DocumentCache, cache_key
 from app.errors import EmptyText, EnrichError, InvalidRequest, InvalidText, NotReady, TextTooLong
 from app.metrics import CACHE_LOOKUPS, MODEL_LOAD_SECONDS
@@ -83,7 +83,7 @@ class EnrichmentService:
                 # admission's document time, so that the first burst is measured against a real figure
                 warm_started = time.monotonic()
                 await self.pipeline.run(Doc.create(WARMUP_TEXT, doc_id="warmup"))
-                self.admission.seed(time.monotonic() - warm_started)
+                self.admission.seed(time.monotonic() - warm_started, cost=document_cost(len(WARMUP_TEXT)))
         except asyncio.CancelledError:
             self._state, self._detail = "failed", "start-up was cancelled"
             raise
@@ -167,12 +167,12 @@ class EnrichmentService:
             )
         return _Job(doc, selected, key, self.deadline_ms(options) / 1000.0, cached)
 
-    async def _admit(self, deadline_s: float) -> bool:
+    async def _admit(self, deadline_s: float, text_chars: int) -> bool:
         """Take a running slot, or raise Overloaded (503 + Retry-After) when the queue is past its bound in time
         (ENRICH_MAX_QUEUE_WAIT_MS; see app.admission). A deadline shorter than the bound ends the wait instead:
         then False, and the work runs with its deadline passed, so its stages report timeout.
         """
-        return await self.admission.acquire(max_wait_s=deadline_s)
+        return await self.admission.acquire(max_wait_s=deadline_s, cost=document_cost(text_chars))
 
     async def _run(self, job: _Job, deadline: float) -> EnrichedDocument:
         # past the deadline already: every stage reports timeout and the document still returns
@@ -198,7 +198,7 @@ class EnrichmentService:
         if job.cached is not None:
             return job.cached
         deadline = time.monotonic() + job.deadline_s
-        admitted = await self._admit(job.deadline_s)
+        admitted = await self._admit(job.deadline_s, len(job.doc.text))
         started = time.monotonic()
         try:
             return await self._run(job, deadline)

@@ -65,10 +65,10 @@ class Settings(BaseSettings):
         default=5_000,
         ge=0,
         description="The admission queue's bound, in time: a request is queued when the work ahead of it (what "
-        "the running documents still need plus one recent document time per request waiting) is expected to "
-        "take at most this long, and one that has waited this long gives up; both get 503 + Retry-After (when "
-        "the queue is expected to have room). Bursts queue; only a sustained overload is shed. Accepted requests "
-        "wait at most this long before their own processing.",
+        "the running documents still need plus the expected time of each request waiting, by its length) is "
+        "expected to take at most this long, and one that has waited this long gives up; both get 503 + "
+        "Retry-After (when the queue is expected to have room). Bursts queue; only a sustained overload is "
+        "shed. Accepted requests wait at most this long before their own processing.",
     )
     default_deadline_ms: int = Field(
         default=30_000, ge=1, description="Deadline of one document when the request sets none (options.deadline_ms)."

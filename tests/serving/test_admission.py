@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from app.admission import Admission
+from app.admission import Admission, document_cost
 from app.errors import Overloaded
 
 
@@ -149,3 +149,18 @@ async def test_a_request_queued_within_the_bound_waits_no_longer_than_the_bound(
     assert admission.wait_limit_s() > 2 * 13.9  # a place let in past the bound keeps twice its expected wait
     waiter.cancel()
     await asyncio.gather(waiter, return_exceptions=True)
+
+
+async def test_a_long_article_ahead_counts_for_its_length_and_does_not_make_short_ones_look_long() -> None:
+    admission = Admission(max_active=1, max_waiting=8, max_wait_s=10)
+    admission.seed(1.0, cost=document_cost(4_000))  # one second for a 4,000-character article
+    assert await admission.acquire(cost=document_cost(19_000))  # five times the cost: about 4 s
+    assert 3.9 <= admission.expected_wait_s() <= 4.0
+    short = asyncio.create_task(admission.acquire(cost=document_cost(4_000)))
+    await asyncio.sleep(0)
+    assert 4.9 <= admission.expected_wait_s() <= 5.0  # the long one's remaining time plus one short article
+    # the long article took its expected 4 s: a short one still counts for about 1 s afterwards
+    admission.release(measure_from=time.monotonic() - 4.0)
+    assert await short
+    assert 0.9 <= admission.expected_wait_s() <= 1.0
+    admission.release(measure_from=None)

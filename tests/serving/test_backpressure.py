@@ -138,21 +138,6 @@ async def test_a_deadline_times_out_the_slow_stage_and_the_document_still_return
     assert too_long.json()["errors"][0]["loc"] == "body.options.deadline_ms"
 
 
-async def _second_request_while_one_runs(pause_s: float = 0.0, **settings: object) -> httpx.Response:
-    """One document holds the only slot (gated); after ``pause_s`` a second request arrives: its response."""
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, **settings)
-    async with app.router.lifespan_context(app):
-        await app.state.loader
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
-            assert await asyncio.to_thread(gated.entered.wait, 10)
-            await asyncio.sleep(pause_s)
-            second = await c.post("/v1/enrich", json={"text": "second"})
-            gated.gate.set()
-            assert (await running).status_code == 200
-    return second
-
-
 async def test_one_request_per_slot_always_queues_and_the_next_past_the_bound_is_refused_at_once() -> None:
     # a 100 ms bound, and the running document has about 0.5 s to go (the estimate until measured): the second
     # request still queues (one waiting place per slot), the third is refused without queueing
@@ -173,10 +158,23 @@ async def test_one_request_per_slot_always_queues_and_the_next_past_the_bound_is
     assert refused.headers["retry-after"]
 
 
-async def test_a_queued_request_gives_up_when_the_document_ahead_runs_long() -> None:
-    # once the running document has outlived the expected document time (0.5 s until measured), a newcomer is
-    # expected to wait nothing and queues; the document ahead keeps running, so it gives up at the 200 ms bound
-    gave_up = await _second_request_while_one_runs(pause_s=0.6, max_queue_wait_ms=200)
-    assert gave_up.status_code == 503
-    assert "within 0.2 s of waiting" in gave_up.json()["detail"]
-    assert gave_up.headers["retry-after"]
+async def test_at_the_bound_the_request_next_in_line_waits_on_and_the_one_behind_it_gives_up() -> None:
+    # the running document outlives its expected time (0.5 s until measured), so two newcomers queue; at the 1 s
+    # bound the one next in line keeps waiting (its slot comes when the document ahead ends: refusing it would
+    # only throw its wait away), the one behind it gives up with 503 + Retry-After
+    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=1000)
+    async with app.router.lifespan_context(app):
+        await app.state.loader
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
+            assert await asyncio.to_thread(gated.entered.wait, 10)
+            await asyncio.sleep(0.6)
+            second = asyncio.create_task(c.post("/v1/enrich", json={"text": "second"}))
+            await asyncio.sleep(0.05)
+            behind = await c.post("/v1/enrich", json={"text": "third"})
+            assert not second.done()
+            gated.gate.set()
+            assert [(await t).status_code for t in (running, second)] == [200, 200]
+    assert behind.status_code == 503
+    assert "within 1 s of waiting" in behind.json()["detail"]
+    assert behind.headers["retry-after"]

@@ -10,7 +10,7 @@ from app.text.segment import segment
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.0.0"
+    version = "2.1.0"  # 2.1: new caption, credit and byline signals; raw credits keep only photo labels
     requires = frozenset({"text"})
     provides = frozenset({"blocks", "title", "bylines", "captions", "credit_spans"})
 
