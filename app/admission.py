@@ -28,7 +28,7 @@ from app.errors import Overloaded
 
 RETRY_AFTER_MAX_S = 60
 INITIAL_SERVICE_TIME_S = 0.5  # until a document (the warm-up, if any) has been measured
-FIXED_COST_CHARS = 1_000  # a document's fixed share of the work (request, stages, model calls), in characters
+FIXED_COST_CHARS = 1_500  # a document's fixed share of the work, in characters (measured: 1,468; PERFORMANCE.md)
 TYPICAL_COST = float(FIXED_COST_CHARS + 4_000)  # a news article of about 4,000 characters, until documents are measured
 
 

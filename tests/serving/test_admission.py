@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from app.admission import Admission, document_cost
+from app.admission import FIXED_COST_CHARS, Admission, document_cost
 from app.errors import Overloaded
 
 
@@ -154,7 +154,8 @@ async def test_a_request_queued_within_the_bound_waits_no_longer_than_the_bound(
 async def test_a_long_article_ahead_counts_for_its_length_and_does_not_make_short_ones_look_long() -> None:
     admission = Admission(max_active=1, max_waiting=8, max_wait_s=10)
     admission.seed(1.0, cost=document_cost(4_000))  # one second for a 4,000-character article
-    assert await admission.acquire(cost=document_cost(19_000))  # five times the cost: about 4 s
+    long_chars = int(4 * document_cost(4_000)) - FIXED_COST_CHARS  # four times the cost: about 4 s to go
+    assert await admission.acquire(cost=document_cost(long_chars))
     assert 3.9 <= admission.expected_wait_s() <= 4.0
     short = asyncio.create_task(admission.acquire(cost=document_cost(4_000)))
     await asyncio.sleep(0)
