@@ -12,9 +12,8 @@ slot comes when a running document ends, and it waits on within its deadline.
 
 A document's expected time is its cost (its characters plus a fixed share, ``document_cost``) times the recent
 seconds per unit of cost, an exponentially weighted average of the measured documents, seeded by the warm-up: a
-long article ahead counts for what it is, and one long article does not make every short one look long (with a
-time per document, one 20,000-character article raised the estimate for all and refused plain clients at
-concurrency 8 that the queue had room for).
+long article ahead counts for what it is, and one long article does not make every short one look long (the
+pipeline's time is linear in the length: docs/PERFORMANCE.md).
 """
 
 from __future__ import annotations
