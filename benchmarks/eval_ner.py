@@ -47,25 +47,6 @@ SPLITS = {"test": EVAL / "ner" / "conll2003-test.txt", "dev": EVAL / "ner" / "co
 CONLL = SPLITS["test"]  # the final figure; --split dev for choosing rules and settings (never tune on test)
 SCORER = EVAL / "score_ner.py"
 
-OFF = EntityRules(
-    truecase=False,
-    clean=False,
-    places=False,
-    initial_words=False,
-    teams=False,
-    datelines=False,
-    affiliations=False,
-    people=False,
-    heads=False,
-    short_names=False,
-    roles=False,
-    harmonise=False,
-    propagate=False,
-    team_names=False,
-    nationalities=False,
-    gpe=False,
-    agencies=False,
-)
 _STEPS = (
     "truecase",
     "clean",
@@ -85,6 +66,7 @@ _STEPS = (
     "gpe",
     "agencies",
 )
+OFF = EntityRules(**dict.fromkeys(_STEPS, False))  # every rule off (split_names only matters with clean on)
 
 
 def _variants() -> dict[str, EntityRules]:

@@ -392,9 +392,7 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
 
 
 _NAME_BY_DATE_REACH = 15  # lines after the title where a name beside the date line is the byline
-_JOB_TITLES: frozenset[str] = frozenset(
-    {*vocab.union(vocab.ROLE_WORDS), "reporter", "correspondent", "editor", "journalist", "writer", "columnist"}
-)
+_JOB_TITLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS))
 
 
 def _beside_date(units: list[Unit], i: int) -> bool:

@@ -96,9 +96,10 @@ COURTESY_LABELS: Mapping[str, tuple[str, ...]] = {
     "pt": ("cortesia de", "cortesia"),
 }
 
-# Job titles after a byline's names ("Jane Doe, Korrespondentin", "Ana Pérez, corresponsal"); English ones are in
-# ``app.text.names.ROLE_WORDS`` with the other words that end a name.
+# Job titles after a byline's names ("Jane Doe, Korrespondentin", "Ana Pérez, corresponsal"); the English desks and
+# other words that end a name are in ``app.text.names.ROLE_WORDS``, which takes these in too.
 ROLE_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("reporter", "correspondent", "editor", "journalist", "writer", "columnist"),
     "de": ("korrespondent", "korrespondentin", "redakteur", "redakteurin", "reporterin", "autorin", "autor",
            "chefredakteur", "chefredakteurin", "volontär", "volontärin", "redaktion", "ressortleiter",
            "ressortleiterin", "kolumnist", "kolumnistin"),
