@@ -56,7 +56,8 @@ _LABEL = re.compile(
     + r")\s{0,3}[:：=＝]\s{0,3}(?:(?:"
     + _MARK
     + r")\s{0,3})?"
-    r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3})",
+    r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3}"
+    r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_ABBREVIATIONS)) + r")\s{0,3}(?=\w))",
     re.IGNORECASE,
 )
 _LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))

@@ -161,3 +161,15 @@ def test_credit_inside_a_caption_is_found_with_the_caption_bounds(block: str, cr
 )
 def test_body_sentences_have_no_inline_credit(block: str) -> None:
     assert find_inline_credit(block) is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "source"),
+    [
+        ("Fot. Ewa Nowicka/PAP", "PAP"),
+        ("(Dok. Humas)", "Humas"),
+    ],
+)
+def test_abbreviated_labels_without_a_colon(raw: str, source: str) -> None:
+    assert credit_strength(raw) == Strength.STRONG
+    assert parse_credit(raw).source == source

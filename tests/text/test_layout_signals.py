@@ -318,6 +318,11 @@ def test_a_name_with_its_job_title_after_the_first_paragraphs_is_the_byline() ->
             "© IMAGO / Cinema Archive Collection /Pool / i-Images",
             "Der Astrologe (li.) auf einem alten Stich.",
         ),
+        (
+            "Wisuda sekolah ekonomi di Jakarta pada hari Sabtu(Dok. Humas Sekolah)",
+            "Dok. Humas Sekolah",
+            "Wisuda sekolah ekonomi di Jakarta pada hari Sabtu",
+        ),
     ],
 )
 def test_credits_at_the_end_of_a_caption(line: str, raw: str, caption: str) -> None:
@@ -528,3 +533,52 @@ def test_a_more_news_link_is_not_a_credit(line: str) -> None:
     seg = segment(text)
     assert seg.credits == ()
     assert next(b for b in seg.blocks if b.text == line).kind == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("header", "author"),
+    [
+        ("Der Stadtrat will das Ufer bis zum Sommer neu gestalten.\n\nAFP\n\n28.04.2026 | 17:52 Uhr", "AFP"),
+        ("Aktualisiert am 28. April 2026, 20:22 Uhr\n\nQuelle: dpa Sport", "dpa"),
+    ],
+)
+def test_an_agency_alone_beside_the_date_line_is_the_author_not_a_picture_credit(header: str, author: str) -> None:
+    text = (
+        "Brückenau baut einen Radweg am Fluss\n\n"
+        f"{header}\n\n"
+        "Der Stadtrat von Brückenau hat am Dienstag beschlossen, entlang des Flussufers einen neuen Radweg zu bauen. "
+        "Die Arbeiten sollen im Frühjahr beginnen.\n\n"
+        "Der Weg soll drei Kilometer lang werden und zwei Brücken verbinden.\n"
+    )
+    seg = segment(text)
+    assert seg.credits == ()
+    assert [text[b.start : b.end] for b in seg.bylines] == [author]
+
+
+def test_an_agency_credit_under_a_caption_in_the_body_stays_a_credit() -> None:
+    text = (
+        "Brückenau baut einen Radweg am Fluss\n\n"
+        "Der Stadtrat von Brückenau hat am Dienstag beschlossen, entlang des Flussufers einen neuen Radweg zu bauen. "
+        "Die Arbeiten sollen im Frühjahr beginnen.\n\n"
+        "Die alte Uferstraße in Brückenau.\n\n"
+        "AFP\n\n"
+        "Der Weg soll drei Kilometer lang werden und zwei Brücken verbinden.\n"
+    )
+    seg = segment(text)
+    assert [c.raw for c in seg.credits] == ["AFP"]
+    assert seg.bylines == ()
+
+
+def test_the_paragraph_under_an_editors_note_label_is_the_note_not_body() -> None:
+    text = (
+        "Derby endet unentschieden\n\n"
+        "Hinweis\n\n"
+        "Diese Meldung wurde von einer Nachrichtenagentur übernommen und von der Redaktion nicht bearbeitet.\n\n"
+        "Das Derby zwischen Riverton und Nordstadt endete am Samstag 1:1. Beide Tore fielen nach der Pause.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["Hinweis"] == "boilerplate"
+    assert (
+        kinds["Diese Meldung wurde von einer Nachrichtenagentur übernommen und von der Redaktion nicht bearbeitet."]
+        == "editor_note"
+    )

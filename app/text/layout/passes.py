@@ -242,11 +242,20 @@ def _is_promo_ui(u: Unit) -> bool:
     return any(w in key for w in ("subscri", "newsletter", "sign in", "sign up", "register", "unlock", "account"))
 
 
+_NOTE_LABEL_ALONE = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.EDITOR_NOTE_LABELS)) + r")\s{0,2}:?", re.I)
+
+
 def _editor_notes(st: State) -> None:
-    for u in st.units:
+    units = st.units
+    for i, u in enumerate(units):
         note = EDITOR_NOTE.match(u.text[:40]) if u.kind is None else None
         if note is not None and not any(sep in u.text[note.end() : note.end() + 160] for sep in NOTE_SEPARATORS):
             u.fire(rules.EDITOR_NOTE)
+        elif u.kind in (None, "boilerplate") and len(u.text) <= 40 and _NOTE_LABEL_ALONE.fullmatch(u.text.strip()):
+            below = units[i + 1] if i + 1 < len(units) else None
+            if below is not None and below.kind is None and _is_prose(below) and below.words <= 80:
+                u.fire(rules.EDITOR_NOTE_LABEL)
+                below.fire(rules.EDITOR_NOTE_BELOW_LABEL)
 
 
 def _credits(st: State) -> None:
@@ -407,6 +416,20 @@ def _job_title(line: str, skip: int = 0) -> bool:
     return 1 <= len(words) - skip <= 8 and any(w.casefold().strip(".,()") in _JOB_TITLES for w in words[skip:])
 
 
+def _wire_author(text: str, start: int, end: int) -> NameSpan | None:
+    """The agency of a credit that is only an agency name, perhaps with one more word ("AFP", "dpa Sport",
+    "The Associated Press"): its span; None when the credit names anyone or anything else."""
+    raw = text[start:end]
+    if len(raw) > 60 or any(c in raw for c in "/|,;:()[]©"):
+        return None
+    if agency_of(raw) is not None:
+        return NameSpan(start, end)
+    first = raw.split()[0] if raw.split() else ""
+    if len(raw.split()) == 2 and agency_of(first) is not None:
+        return NameSpan(start, start + len(first))
+    return None
+
+
 def _header(st: State) -> None:
     """Find the header (title to first body paragraph) and the bylines anywhere."""
     units = st.units
@@ -439,6 +462,16 @@ def _header(st: State) -> None:
             if names:
                 u.names = names
                 u.fire(rules.BYLINE_OPENER)
+    # an agency alone, or after a source label ("AFP", "Quelle: dpa Sport"), beside the article's date line near
+    # the headline: the wire wrote the article (a picture's credit stands by its caption)
+    for i in range(start, min(n, start + _NAME_BY_DATE_REACH)):
+        u = units[i]
+        if u.kind == "credit" and u.credit_raw is not None and _beside_date(units, i):
+            agency = _wire_author(st.text, *u.credit_raw)
+            if agency is not None:
+                u.names = (agency,)
+                u.credit_raw = None
+                u.fire(rules.BYLINE_AGENCY_BY_DATE, force=True)
     # a person's name beside the article's date line ("Jane Roe" / "Updated 2 May 2026 - 10:24") or above a job
     # title ("Jane Roe" / "Correspondent in Athens"), near the headline, even after a lead picture or a video
     for i in range(start, min(n, start + _NAME_BY_DATE_REACH)):

@@ -47,6 +47,12 @@ EMBED_POST_LINK = _rule("embed_post_link", "boilerplate", 0.65, "a linked line o
 PROMO_FOLLOWER = _rule("promo_follower", "boilerplate", 0.6, "a short line right after a promotion")
 PROMO_BETWEEN = _rule("promo_between", "boilerplate", 0.6, "a short line between two promotions")
 EDITOR_NOTE = _rule("editor_note", "editor_note", 0.9, "a line labelled 'Editor's note:'")
+EDITOR_NOTE_LABEL = _rule(
+    "editor_note_label", "boilerplate", 0.8, "an editor's note label alone on its line ('Hinweis')"
+)
+EDITOR_NOTE_BELOW_LABEL = _rule(
+    "editor_note_below_label", "editor_note", 0.75, "the paragraph under an editor's note label"
+)
 NO_LETTERS = _rule("no_letters", "boilerplate", 0.6, "no letter or digit in the first 200 characters")
 # credits and captions
 CREDIT_LINE = _rule("credit_line", "credit", 0.95, "a line that is a credit: a label or a known agency")
@@ -85,6 +91,9 @@ BYLINE_BY_DATE = _rule(
     "byline_by_date", "byline", 0.85, "a person's name beside the article's date line or above a job title"
 )
 BYLINE_NAME = _rule("byline_name", "byline", 0.8, "a bare person's name near the headline")
+BYLINE_AGENCY_BY_DATE = _rule(
+    "byline_agency_by_date", "byline", 0.8, "an agency alone ('AFP', 'Quelle: dpa') beside the date line near the title"
+)
 AUTHOR_BIO_HEADER = _rule("author_bio_header", "boilerplate", 0.7, "an author's biography in the header")
 AUTHOR_BIO = _rule("author_bio", "boilerplate", 0.7, "an author's biography ('Jane Roe is a reporter ...')")
 BEFORE_TITLE = _rule("before_title", "boilerplate", 0.5, "text before the title")

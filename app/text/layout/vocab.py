@@ -48,7 +48,15 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "ko": ("사진", "사진 출처", "자료"),
     "vi": ("ảnh", "nguồn"),
     "zu": ("isithombe", "izithombe"),
+    "id": ("foto", "dok", "dokumentasi"),
 }  # fmt: skip
+
+# Abbreviated labels written without a colon, glued to or spaced from the credit: "Fot. Jan Kowalski/PAP",
+# "(Dok. Humas)", "(Dok.IGI)". Recognised only at the start of a credit (never inside running text).
+CREDIT_ABBREVIATIONS: Mapping[str, tuple[str, ...]] = {
+    "pl": ("fot.",),
+    "id": ("dok.",),
+}
 
 # The labels that stay part of a credit's ``raw`` (the credit as printed): the photograph labels of the wire
 # style ("Photo: Name/AP", "Foto: Name/dpa"). Any other label is dropped from ``raw`` ("Quelle: dpa" -> "dpa",
@@ -112,6 +120,18 @@ ROLE_WORDS: Mapping[str, tuple[str, ...]] = {
     "sv": ("reporter", "journalist", "korrespondent", "redaktör"),
     "no": ("journalist", "reporter", "korrespondent", "journalist", "redaktør"),
     "da": ("journalist", "reporter", "korrespondent", "redaktør"),
+}  # fmt: skip
+
+# The label of an editor's note printed alone on its line, the note in the paragraph below it ("Hinweis" /
+# "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet ...").
+EDITOR_NOTE_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("editor's note", "editors' note", "editor’s note", "editors’ note", "note to readers"),
+    "de": ("hinweis", "hinweis der redaktion", "anmerkung der redaktion", "redaktioneller hinweis"),
+    "fr": ("note de la rédaction", "ndlr"),
+    "es": ("nota de la redacción", "nota del editor"),
+    "it": ("nota della redazione",),
+    "nl": ("noot van de redactie",),
+    "pt": ("nota da redação", "nota do editor"),
 }  # fmt: skip
 
 # Institutions that head a line of capitalised words but never a person's name ("Tribunal Supremo", "Polizei
