@@ -10,6 +10,12 @@ overload, one that keeps the queue past its bound, is shed. A queued request tha
 (the estimate missed: a document ahead ran long) is refused the same way, unless it is next in line: then its
 slot comes when a running document ends, and it waits on within its deadline.
 
+Retry-After is booked, not only estimated: a refused request is told to come back when the queue is expected to
+be back within its bound, and no earlier than the requests refused before it, each of which booked its own
+document's share of a slot after the last booking. Callers that honour Retry-After so return spread over the
+drain, about as fast as the queue makes room, instead of all at the same second (where all but a few would be
+refused again).
+
 A document's expected time is its cost (its characters plus a fixed share, ``document_cost``) times the recent
 seconds per unit of cost, an exponentially weighted average of the measured documents, seeded by the warm-up: a
 long article ahead counts for what it is, and one long article does not make every short one look long (the
@@ -47,6 +53,7 @@ class Admission:
         self._granted: list[tuple[float, float]] = []  # one per running document: (when it took its slot, cost)
         self._seconds_per_cost = INITIAL_SERVICE_TIME_S / TYPICAL_COST
         self._typical_cost = TYPICAL_COST  # recent documents' cost, for requests whose size is not known
+        self._booked_until = 0.0  # monotonic time up to which refused requests have been told to retry
 
     @property
     def active(self) -> int:
@@ -91,14 +98,24 @@ class Admission:
         places = (len(self._waiters) - self.max_waiting + 1) * per_slot
         return max(1, min(RETRY_AFTER_MAX_S, math.ceil(max(drain, places, 0.0))))
 
-    def check(self) -> None:
-        """Raise Overloaded unless a document arriving now would be queued (or run at once)."""
+    def book_retry_s(self, cost: float | None = None) -> int:
+        """The Retry-After for a request of ``cost`` refused now, booked: ``retry_after_s``, or later if callers
+        refused before it were already told to come back then; each refusal books its own document's share of a
+        slot (its expected time over the slots) after the last booking, up to RETRY_AFTER_MAX_S from now."""
+        now = time.monotonic()
+        own = (cost if cost is not None else self._typical_cost) * self._seconds_per_cost / max(self.max_active, 1)
+        at = min(max(now + self.retry_after_s(), self._booked_until + own), now + RETRY_AFTER_MAX_S)
+        self._booked_until = at
+        return max(1, min(RETRY_AFTER_MAX_S, math.ceil(at - now)))
+
+    def check(self, cost: float | None = None) -> None:
+        """Raise Overloaded unless a document of ``cost`` arriving now would be queued (or run at once)."""
         if self.active < self.max_active and not self._waiters:
             return
         expected = self.expected_wait_s()
         over_bound = expected > self.max_wait_s and len(self._waiters) >= self.max_active
         if len(self._waiters) >= self.max_waiting or over_bound:
-            retry = self.retry_after_s()
+            retry = self.book_retry_s(cost)
             raise Overloaded(
                 f"the service is at capacity: {self.active} documents running and {len(self._waiters)} waiting "
                 f"need about {expected:.1f} s, over the {self.max_wait_s:g} s a request may wait; retry in "
@@ -113,7 +130,7 @@ class Admission:
         when it does not fit (at once), or when the request has waited the bound. Returns False when
         ``max_wait_s`` (shorter than the bound: the request's deadline) passes first.
         """
-        self.check()
+        self.check(cost)
         own = cost if cost is not None else self._typical_cost
         if self.active < self.max_active and not self._waiters:
             self._granted.append((time.monotonic(), own))
@@ -145,7 +162,7 @@ class Admission:
             waiter.cancel()
             if extended or (max_wait_s is not None and max_wait_s < bound):
                 return False
-            retry = self.retry_after_s()
+            retry = self.book_retry_s(own)
             raise Overloaded(
                 f"no capacity within {bound:g} s of waiting; retry in {retry} s", retry_after=retry
             ) from None

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from app.admission import FIXED_COST_CHARS, Admission, document_cost
+from app.admission import FIXED_COST_CHARS, RETRY_AFTER_MAX_S, Admission, document_cost
 from app.errors import Overloaded
 
 
@@ -103,6 +103,50 @@ async def test_retry_after_is_when_the_queue_drains_back_within_its_bound() -> N
     for waiter in waiters:
         waiter.cancel()
     await asyncio.gather(*waiters, return_exceptions=True)
+
+
+async def test_callers_refused_one_after_another_are_told_to_come_back_one_after_another() -> None:
+    # one slot, 0.5 s per typical document, a 1 s bound: one running and two waiting fill it. Ten refusals in a
+    # row must not all get the same Retry-After (they would all come back in the same second and all but one be
+    # refused again): each books its own document time after the last, so the values rise by about 0.5 s each
+    admission = Admission(max_active=1, max_waiting=100, max_wait_s=1.0)
+    assert await admission.acquire()
+    waiters = [asyncio.create_task(admission.acquire()) for _ in range(2)]
+    await asyncio.sleep(0)
+    retries = []
+    for _ in range(10):
+        with pytest.raises(Overloaded) as err:
+            admission.check()
+        retries.append(err.value.extra["retry_after"])
+    assert retries == sorted(retries)
+    assert retries[0] == admission.retry_after_s()
+    assert 4 <= retries[-1] - retries[0] <= 6  # nine more bookings of 0.5 s
+    # a long document books more of the drain than a short one
+    with pytest.raises(Overloaded) as err:
+        admission.check(cost=document_cost(100_000))
+    assert err.value.extra["retry_after"] >= retries[-1] + 8
+    for waiter in waiters:
+        waiter.cancel()
+    await asyncio.gather(*waiters, return_exceptions=True)
+
+
+async def test_booked_retries_never_exceed_the_cap_and_expire() -> None:
+    admission = Admission(max_active=1, max_waiting=1, max_wait_s=1.0)
+    assert await admission.acquire()
+    waiter = asyncio.create_task(admission.acquire())
+    await asyncio.sleep(0)
+    retries = []
+    for _ in range(200):
+        with pytest.raises(Overloaded) as err:
+            admission.check()
+        retries.append(err.value.extra["retry_after"])
+    assert max(retries) == RETRY_AFTER_MAX_S
+    admission._booked_until = time.monotonic() - 1  # the bookings' time has passed
+    with pytest.raises(Overloaded) as err:
+        admission.check()
+    assert err.value.extra["retry_after"] == admission.retry_after_s()
+    waiter.cancel()
+    await asyncio.gather(waiter, return_exceptions=True)
 
 
 async def test_the_expected_wait_counts_the_running_documents_remaining_time_and_the_queue() -> None:
