@@ -9,9 +9,10 @@ sample batch) into ``<ENRICH_ONNX_DIR>/<model folder>-<hash of its path>/model.o
 (``tokenizer.json`` written from the fast tokenizer transformers runs, so the run time needs only ``tokenizers``)
 and an ``export.json`` manifest beside it. Every export is checked against torch before it is kept (every
 sentence's mean-pooled vector or every token's logits, single and padded; cosine >= 0.9999, else the export
-fails). Token classifiers are then quantised to int8 by default (``--precision``, ``DEFAULT_PRECISION``) and
-checked again (cosine >= 0.95 and the same best label as torch for >= 99 % of the sample's tokens; the CoNLL eval
-is the real check: docs/QUALITY.md). Nothing is exported at run time:
+fails). Both kinds are then quantised to int8 by default (``--precision``, ``DEFAULT_PRECISION``) and checked
+again: a sentence encoder's pooled vectors at cosine >= 0.98, a token classifier's logits at cosine >= 0.95 with
+the same best label as torch for >= 99 % of the sample's tokens. The evals are the real check (ROUGE for the
+sentence vectors, CoNLL F1 for the token labels: docs/QUALITY.md). Nothing is exported at run time:
 the container's root filesystem is read-only. The default ``ENRICH_ONNX_DIR`` is ``share/article-enrichment/onnx``
 inside the Python environment, so a virtual environment copied into an image takes its exports along.
 
@@ -46,16 +47,20 @@ log = logging.getLogger(__name__)
 
 Task = Literal["feature-extraction", "token-classification"]
 Precision = Literal["fp32", "int8"]
-# int8 where the eval shows no loss (docs/QUALITY.md, "Models on ONNX Runtime"): the NER model's CoNLL test F1 moved
-# by +0.001 and it ran 2x faster; the sentence embeddings lost too much (cosine to torch as low as 0.85)
-DEFAULT_PRECISION: dict[Task, Precision] = {"feature-extraction": "fp32", "token-classification": "int8"}
+# int8 where the eval shows no loss (docs/QUALITY.md, "Models on ONNX Runtime"): the NER model's CoNLL F1 stayed
+# within 0.002 and it ran 2x faster; the sentence embeddings, quantised per channel, kept cosine >= 0.98 to fp32 on
+# 800 CNN/DM sentences and the same summary for 149 of 150 CNN/DM dev articles (ROUGE unchanged), at about 2x the
+# sentences/s (per tensor, on 2026-12-04, they lost too much: cosine as low as 0.85)
+DEFAULT_PRECISION: dict[Task, Precision] = {"feature-extraction": "int8", "token-classification": "int8"}
 EXPORT_FORMAT = 1
 MANIFEST = "export.json"
 OPSET = 17
 MIN_COSINE = 0.9999
 # int8 weights move a token's logits a little (cosine 0.989-0.997 on the sample for the trained NER weights); what
-# must hold is the label each token gets, and the CoNLL eval decides (F1 within 0.002 of fp32, docs/QUALITY.md)
-MIN_COSINE_INT8 = 0.95
+# must hold is the label each token gets, and the CoNLL eval decides (F1 within 0.002 of fp32, docs/QUALITY.md).
+# A sentence vector moves less (MiniLM per channel: 0.981-1.000 on 800 CNN/DM sentences, mean 0.993); the summary
+# eval decides (ROUGE against Lead-3 in one run)
+MIN_COSINE_INT8: dict[Task, float] = {"feature-extraction": 0.98, "token-classification": 0.95}
 MIN_LABEL_AGREEMENT_INT8 = 0.99  # share of the sample's tokens whose best label is the same as torch's
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth", ".h5", ".msgpack", ".onnx", ".ckpt")
 _SAMPLE = [
@@ -295,7 +300,7 @@ def export_model(model_dir: Path, root: Path, task: Task, precision: Precision |
         if precision == "int8":
             int8 = quantize_int8(staging / "model.onnx")
             int8["min_cosine_vs_torch"] = _check(
-                wrapped, staging, encoded, task, MIN_COSINE_INT8, min_agreement=MIN_LABEL_AGREEMENT_INT8
+                wrapped, staging, encoded, task, MIN_COSINE_INT8[task], min_agreement=MIN_LABEL_AGREEMENT_INT8
             )
         manifest = {
             "format": EXPORT_FORMAT,
@@ -437,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     exp.add_argument("--models", action="append", default=["models"], help="a folder with ner/ and embedding/")
     exp.add_argument("--if-stale", action="store_true", help="skip models whose export is up to date")
     exp.add_argument(
-        "--precision", choices=("auto", "fp32", "int8"), default="auto", help="auto: int8 for NER, else fp32"
+        "--precision", choices=("auto", "fp32", "int8"), default="auto", help="auto: DEFAULT_PRECISION (int8)"
     )
     lst = sub.add_parser("list", help="the exports under the root")
     lst.add_argument("--out", type=Path, default=None)
@@ -456,7 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"up to date: {model_dir} ({task}, {precision})")
             continue
         done = export_model(model_dir, root, task, precision)
-        cosine = done.manifest["min_cosine_vs_torch"]
+        cosine = done.manifest.get("int8", done.manifest)["min_cosine_vs_torch"]  # of what will run
         print(f"exported {model_dir} ({task}, {precision}) -> {done.path} (lowest cosine to torch {cosine})")
     return 0
 
