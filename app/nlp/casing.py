@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import lru_cache
 
 CASING_CLASSES: tuple[str, ...] = ("other", "lower", "title", "upper", "mixed", "digit")
 _INDEX = {name: i for i, name in enumerate(CASING_CLASSES)}
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and news text repeats its words: most lookups are hits
 def casing_class(token: str) -> int:
     """The casing class of one whitespace-delimited token, as an index into ``CASING_CLASSES``.
 
@@ -38,19 +40,25 @@ def casing_class(token: str) -> int:
 
 def casing_token_types(text: str, offsets: Sequence[tuple[int, int]]) -> list[int]:
     """Per word piece (character ``offsets`` into ``text``; ``(0, 0)`` for special tokens), its casing class."""
-    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
-    starts = [lo for lo, _ in tokens]
-    classes: dict[int, int] = {}
+    starts, ends = _tokens(text)
     out: list[int] = []
     for start, end in offsets:
         if end <= start:
             out.append(0)
             continue
         k = bisect_right(starts, start) - 1
-        if k < 0 or tokens[k][1] <= start:
+        if k < 0 or ends[k] <= start:
             out.append(0)
             continue
-        if k not in classes:
-            classes[k] = casing_class(text[tokens[k][0] : tokens[k][1]])
-        out.append(classes[k])
+        out.append(casing_class(text[starts[k] : ends[k]]))
     return out
+
+
+@lru_cache(maxsize=8)  # a long text's windows each ask for the same text's tokens
+def _tokens(text: str) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the whitespace-delimited tokens of ``text``."""
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    return [lo for lo, _ in spans], [hi for _, hi in spans]
+
+
+_TOKEN = re.compile(r"\S+")

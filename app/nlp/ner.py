@@ -463,6 +463,8 @@ def _words(tokens: list[tuple[int, int, int, int, Any]]) -> list[_Word]:
 
 
 def _merge(group: list[tuple[int, int, int, int, Any]]) -> _Word:
+    if len(group) == 1:  # most words are one piece: its probabilities as they are (x / 1 is x)
+        return _Word(group[0][1], group[0][2], group[0][4])
     total = group[0][4]
     for tok in group[1:]:
         total = total + tok[4]
@@ -491,10 +493,14 @@ def _decode(words: list[_Word], labels: list[str]) -> list[NerSpan]:
             spans.append(NerSpan(start, end, label, round(float(sum(scores) / len(scores)), 4)))
             current = None
 
-    for word in words:
-        k = int(word.probs.argmax())
-        prefix, typ = _split_tag(labels[k])
-        score = float(word.probs[k])
+    if not words:
+        return spans
+    table = np.stack([word.probs for word in words])  # every word's best label at once
+    best = table.argmax(axis=1).tolist()
+    top = table[np.arange(len(words)), best].tolist()
+    tags = [_split_tag(label) for label in labels]
+    for word, k, score in zip(words, best, top, strict=True):
+        prefix, typ = tags[k]
         if prefix == "O":
             close()
             continue

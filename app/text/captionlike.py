@@ -102,7 +102,7 @@ def caption_reason(sentence: str) -> str | None:
         words = label.group(1).lower().split()
         if not (set(words) & (_SPEAKER_WORDS | _NOT_LABEL_WORDS)) and words[0] not in _NOT_LABEL_FIRST:
             return "label"
-    letters = [c for c in sentence if c.isalpha()]
-    if len(letters) >= 12 and sum(c.isupper() for c in letters) > 0.6 * len(letters):
+    letters = "".join(filter(str.isalpha, sentence))
+    if len(letters) >= 12 and sum(map(str.isupper, letters)) > 0.6 * len(letters):
         return "shouting"
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from app.text.lexicon import Gazetteer, Lexicon
 
@@ -22,10 +23,11 @@ _SENTENCE_END = ".!?:;"
 _ACRONYM_MAX = 3
 
 
+@lru_cache(maxsize=1 << 16)  # pure, called for every word of an article: most words repeat
 def is_all_caps(word: str) -> bool:
     """True for a word of two or more letters, all upper case (``NATO``, ``JAPAN``)."""
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    letters = "".join(filter(str.isalpha, word))
+    return len(letters) >= 2 and all(map(str.isupper, letters))
 
 
 def is_shouted(text: str) -> bool:
