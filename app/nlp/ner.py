@@ -522,6 +522,7 @@ def build_ner_backend(settings: Settings) -> NerBackend:
         return TransformersNer(
             model_dir,
             stride=settings.ner_window_stride,
+            max_length=settings.ner_window_tokens,
             torch_threads=settings.torch_threads,
             runtime=settings.model_runtime,
             onnx_dir=settings.onnx_dir,
