@@ -116,7 +116,13 @@ def find_export(model_dir: Path, root: Path, task: Task) -> Export | None:
     path = export_dir_for(model_dir, root)
     try:
         manifest = json.loads((path / MANIFEST).read_text())
-    except (OSError, ValueError):
+    except FileNotFoundError:  # never exported here
+        return None
+    except (OSError, ValueError) as exc:  # there, but unreadable (permissions) or damaged: say so, not "missing"
+        log.warning(
+            "unreadable ONNX export ignored",
+            extra={"export": str(path), "model_dir": str(model_dir), "reason": f"{type(exc).__name__}: {exc}"},
+        )
         return None
     if (
         manifest.get("format") != EXPORT_FORMAT

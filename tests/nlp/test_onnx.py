@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -77,7 +78,9 @@ def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_ner(tmp_path_factory.mktemp("tiny") / "bert", max_positions=64)
 
 
-def test_an_export_is_found_only_while_it_matches_its_model_directory(tiny_dir: Path, tmp_path: Path) -> None:
+def test_an_export_is_found_only_while_it_matches_its_model_directory(
+    tiny_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     root = tmp_path / "onnx"
     assert onnx.find_export(tiny_dir, root, "token-classification") is None
     made = onnx.export_model(tiny_dir, root, "token-classification")
@@ -96,6 +99,12 @@ def test_an_export_is_found_only_while_it_matches_its_model_directory(tiny_dir: 
     config = json.loads((changed / "config.json").read_text())
     (changed / "config.json").write_text(json.dumps({**config, "id2label": {str(i): "O" for i in range(9)}}))
     assert onnx.find_export(changed, root, "token-classification") is None  # stale: not used
+    # damaged: not used, and the log says why (not "missing")
+    manifest = made.path / onnx.MANIFEST
+    manifest.write_text("{not json")
+    with caplog.at_level(logging.WARNING, logger="app.nlp.onnx"):
+        assert onnx.find_export(tiny_dir, root, "token-classification") is None
+    assert any(r.getMessage() == "unreadable ONNX export ignored" for r in caplog.records)
     strict = TransformersNer(changed, runtime="onnxruntime", onnx_dir=root)
     with pytest.raises(ModelLoadError, match="no up-to-date ONNX export"):
         strict.load()
