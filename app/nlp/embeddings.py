@@ -28,7 +28,7 @@ import numpy.typing as npt
 
 from app.errors import ModelLoadError
 from app.nlp import onnx
-from app.nlp.hf import load_pretrained
+from app.nlp.hf import load_pretrained, tokenizer_config
 from app.nlp.threads import share_torch_threads
 
 log = logging.getLogger(__name__)
@@ -109,10 +109,7 @@ class SentenceEmbedder:
         from tokenizers import Tokenizer
 
         config = json.loads((export.path / "config.json").read_text())
-        tokenizer_config = export.path / "tokenizer_config.json"
-        model_max = (
-            json.loads(tokenizer_config.read_text()).get("model_max_length") if tokenizer_config.is_file() else 0
-        )
+        model_max = tokenizer_config(export.path).get("model_max_length", 0)
         self.max_length = _max_length(self.model_dir, model_max, config)
         tokenizer = Tokenizer.from_file(str(export.path / "tokenizer.json"))
         tokenizer.no_padding()

@@ -37,3 +37,13 @@ def enrich_config(model_dir: Path) -> dict[str, Any]:
     except (OSError, ValueError):
         return {}
     return {k: v for k, v in config.items() if k.startswith("enrich_")} if isinstance(config, dict) else {}
+
+
+def tokenizer_config(directory: Path) -> dict[str, Any]:
+    """``tokenizer_config.json`` of a model or export directory (empty when it has none or it cannot be read)."""
+    path = directory / "tokenizer_config.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -19,7 +19,7 @@ import numpy as np
 from app.errors import ModelLoadError
 from app.nlp import onnx
 from app.nlp.casing import CASING_CLASSES, casing_token_types
-from app.nlp.hf import enrich_config, load_pretrained
+from app.nlp.hf import enrich_config, load_pretrained, tokenizer_config
 from app.nlp.threads import share_torch_threads
 from app.settings import SHIPPED_NER_MODEL, Settings
 
@@ -180,7 +180,7 @@ class TransformersNer:
             raise ModelLoadError(f"cannot load the ONNX export {export.path} of {self.model_dir}: {exc}") from exc
         self._session = onnx.session(export, self.torch_threads)
         self._session_inputs = [i.name for i in self._session.get_inputs()]
-        return tokenizer, config, _tokenizer_config(export.path)
+        return tokenizer, config, tokenizer_config(export.path)
 
     def _load_torch(self, extra: dict[str, Any]) -> tuple[Any, dict[str, Any], dict[str, Any]]:
         """The tokenizer (the ``tokenizers`` object inside transformers' fast tokenizer), config and tokenizer
@@ -195,7 +195,7 @@ class TransformersNer:
 
         self._model = model
         self._model_inputs = list(getattr(tokenizer, "model_input_names", ["input_ids", "attention_mask"]))
-        tokenizer_config = {
+        tok_config = {
             "model_max_length": getattr(tokenizer, "model_max_length", None),
             "padding_side": getattr(tokenizer, "padding_side", "right"),
             "truncation_side": getattr(tokenizer, "truncation_side", "right"),
@@ -203,7 +203,7 @@ class TransformersNer:
         }
         # a copy: windowing sets truncation on it, which transformers' own calls would otherwise reset or inherit
         backend = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
-        return backend, model.config.to_dict(), tokenizer_config
+        return backend, model.config.to_dict(), tok_config
 
     def load(self) -> None:
         """Load tokenizer and model from the directory; the tokenizer must be a fast one (offset mappings).
@@ -226,9 +226,9 @@ class TransformersNer:
                 f"{self._onnx_dir}: run `python -m app.nlp.onnx export --model {self.model_dir}` (make install does)"
             )
         if self._export is not None:
-            tokenizer, config, tokenizer_config = self._load_onnx(self._export)
+            tokenizer, config, tok_config = self._load_onnx(self._export)
         else:
-            tokenizer, config, tokenizer_config = self._load_torch(extra)
+            tokenizer, config, tok_config = self._load_torch(extra)
         id2label = config.get("id2label") or {}
         try:
             self._labels = [str(id2label.get(i, id2label.get(str(i)))) for i in range(len(id2label))]
@@ -237,7 +237,7 @@ class TransformersNer:
         if not self._labels or "None" in self._labels:
             raise ModelLoadError(f"{self.model_dir}: config.json has no usable id2label")
         limits = [int(config["max_position_embeddings"]) - 2] if config.get("max_position_embeddings") else []
-        tok_max = tokenizer_config.get("model_max_length")
+        tok_max = tok_config.get("model_max_length")
         if isinstance(tok_max, int) and 0 < tok_max < 100_000:
             limits.append(tok_max)
         if self.max_length is not None:
@@ -248,9 +248,9 @@ class TransformersNer:
         if self.stride >= self.max_length - 2:
             self.stride = max(0, (self.max_length - 2) // 4)
         self._name = str(extra.get("enrich_model_name") or self.model_dir.name)
-        windowing(tokenizer, self.max_length, self.stride, str(tokenizer_config.get("truncation_side") or "right"))
-        self._left_padding = tokenizer_config.get("padding_side") == "left"
-        pad = _token_text(tokenizer_config.get("pad_token"))
+        windowing(tokenizer, self.max_length, self.stride, str(tok_config.get("truncation_side") or "right"))
+        self._left_padding = tok_config.get("padding_side") == "left"
+        pad = _token_text(tok_config.get("pad_token"))
         pad_id = tokenizer.token_to_id(pad) if pad else None
         self._pad_id = int(pad_id) if pad_id is not None else 0
         self._tokenizer = tokenizer
@@ -367,16 +367,6 @@ def windows(tokenizer: Any, texts: Sequence[str]) -> Windows:
             out.offsets.append([(int(s), int(e)) for s, e in enc.offsets])
             out.word_ids.append(list(enc.word_ids))
     return out
-
-
-def _tokenizer_config(directory: Path) -> dict[str, Any]:
-    """``tokenizer_config.json`` of a directory (empty when it has none)."""
-    path = directory / "tokenizer_config.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _token_text(token: object) -> str | None:
