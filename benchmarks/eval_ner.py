@@ -65,6 +65,7 @@ _STEPS = (
     "nationalities",
     "gpe",
     "agencies",
+    "voices",
 )
 OFF = EntityRules(**dict.fromkeys(_STEPS, False))  # every rule off (split_names only matters with clean on)
 

@@ -16,6 +16,7 @@ from app.text.entity_rules import (
     label_political_places,
     label_team_names,
     label_teams,
+    label_voices,
     propagate,
     relabel_people,
     relabel_places,
@@ -243,6 +244,22 @@ def test_an_agency_named_in_a_dateline_is_an_organisation() -> None:
     raw = [at(text, "AP", "LOC"), at(text, "Reuters", "PERSON"), at(text, "Pool", "LOC"), at(text, "ABC", "MISC")]
     raw.append(at(text, "Oregon", "GPE"))
     assert [c.label for c in label_agencies(text, raw)] == ["ORG", "ORG", "LOC", "MISC", "GPE"]
+
+
+def test_a_place_with_a_spokesperson_is_an_organisation() -> None:
+    text = (
+        "A Marlow Hall spokesman said the Ferrow Palace press secretary and Ostmark's spokeswoman agreed; "
+        "a Kestrel spokesman, the Lindby Forest rangers and the Tarn Valley spokes-model did not."
+    )
+    raw = [
+        at(text, "Marlow Hall", "LOC"),
+        at(text, "Ferrow Palace", "LOC"),
+        at(text, "Ostmark", "LOC"),
+        at(text, "Kestrel", "GPE"),  # a city speaks as itself: GPE stays
+        at(text, "Lindby Forest", "LOC"),  # no spokesperson
+        at(text, "Tarn Valley", "LOC"),  # not a spokesperson word
+    ]
+    assert [c.label for c in label_voices(text, raw)] == ["ORG", "ORG", "ORG", "GPE", "LOC", "LOC"]
 
 
 def test_two_places_joined_by_a_hyphen_are_two_mentions(words: tuple[Lexicon, Gazetteer]) -> None:
