@@ -87,22 +87,40 @@ async def test_a_newcomer_is_queued_only_while_the_work_ahead_fits_the_wait_boun
     assert await queued and await second
 
 
+async def _waiting(admission: Admission, count: int) -> list[asyncio.Task[bool]]:
+    """``count`` requests queued behind the running ones (each task waits for its slot)."""
+    waiters = [asyncio.create_task(admission.acquire()) for _ in range(count)]
+    await asyncio.sleep(0)
+    return waiters
+
+
+async def _give_up(waiters: list[asyncio.Task[bool]]) -> None:
+    for waiter in waiters:
+        waiter.cancel()
+    await asyncio.gather(*waiters, return_exceptions=True)
+
+
+def _refused_retry_after(admission: Admission, cost: float | None = None) -> int:
+    """The Retry-After a newcomer of ``cost`` is refused with now (the queue must be full)."""
+    with pytest.raises(Overloaded) as err:
+        admission.check(cost)
+    retry: int = err.value.extra["retry_after"]
+    return retry
+
+
 async def test_retry_after_is_when_the_queue_drains_back_within_its_bound() -> None:
     # 0.5 s per document over 2 slots; 2 running (0.5 s left each) and 20 waiting: 5.5 s of work ahead, the
     # bound is 1 s, so there is room again in about 4.5 s
     admission = Admission(max_active=2, max_waiting=100, max_wait_s=1.0)
     admission.max_wait_s = 100.0  # fill the queue first
     assert await admission.acquire() and await admission.acquire()
-    waiters = [asyncio.create_task(admission.acquire()) for _ in range(20)]
-    await asyncio.sleep(0)
+    waiters = await _waiting(admission, 20)
     admission.max_wait_s = 1.0
     assert 5.4 < admission.expected_wait_s() <= 5.5
     assert admission.retry_after_s() == 5
     admission.seed(2.0)  # four times slower documents: 22 s ahead, room in 21 s
     assert admission.retry_after_s() == 21
-    for waiter in waiters:
-        waiter.cancel()
-    await asyncio.gather(*waiters, return_exceptions=True)
+    await _give_up(waiters)
 
 
 async def test_callers_refused_one_after_another_are_told_to_come_back_one_after_another() -> None:
@@ -111,42 +129,25 @@ async def test_callers_refused_one_after_another_are_told_to_come_back_one_after
     # refused again): each books its own document time after the last, so the values rise by about 0.5 s each
     admission = Admission(max_active=1, max_waiting=100, max_wait_s=1.0)
     assert await admission.acquire()
-    waiters = [asyncio.create_task(admission.acquire()) for _ in range(2)]
-    await asyncio.sleep(0)
-    retries = []
-    for _ in range(10):
-        with pytest.raises(Overloaded) as err:
-            admission.check()
-        retries.append(err.value.extra["retry_after"])
+    waiters = await _waiting(admission, 2)
+    retries = [_refused_retry_after(admission) for _ in range(10)]
     assert retries == sorted(retries)
     assert retries[0] == admission.retry_after_s()
     assert 4 <= retries[-1] - retries[0] <= 6  # nine more bookings of 0.5 s
     # a long document books more of the drain than a short one
-    with pytest.raises(Overloaded) as err:
-        admission.check(cost=document_cost(100_000))
-    assert err.value.extra["retry_after"] >= retries[-1] + 8
-    for waiter in waiters:
-        waiter.cancel()
-    await asyncio.gather(*waiters, return_exceptions=True)
+    assert _refused_retry_after(admission, cost=document_cost(100_000)) >= retries[-1] + 8
+    await _give_up(waiters)
 
 
 async def test_booked_retries_never_exceed_the_cap_and_expire() -> None:
     admission = Admission(max_active=1, max_waiting=1, max_wait_s=1.0)
     assert await admission.acquire()
-    waiter = asyncio.create_task(admission.acquire())
-    await asyncio.sleep(0)
-    retries = []
-    for _ in range(200):
-        with pytest.raises(Overloaded) as err:
-            admission.check()
-        retries.append(err.value.extra["retry_after"])
+    waiters = await _waiting(admission, 1)
+    retries = [_refused_retry_after(admission) for _ in range(200)]
     assert max(retries) == RETRY_AFTER_MAX_S
     admission._booked_until = time.monotonic() - 1  # the bookings' time has passed
-    with pytest.raises(Overloaded) as err:
-        admission.check()
-    assert err.value.extra["retry_after"] == admission.retry_after_s()
-    waiter.cancel()
-    await asyncio.gather(waiter, return_exceptions=True)
+    assert _refused_retry_after(admission) == admission.retry_after_s()
+    await _give_up(waiters)
 
 
 async def test_the_expected_wait_counts_the_running_documents_remaining_time_and_the_queue() -> None:
