@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from collections.abc import AsyncIterator
 
@@ -56,11 +57,10 @@ async def _app_with(stages_for: str, **settings: object) -> tuple[FastAPI, Gated
     return app, gated
 
 
-@pytest.fixture
-async def gated_client() -> AsyncIterator[tuple[httpx.AsyncClient, GatedStage]]:
-    # room for 1 running + 1 waiting; the default wait bound (5 s) lets the second one queue, so the room is what
-    # refuses the third
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=1, cpu_workers=2)
+@contextlib.asynccontextmanager
+async def _gated_client(**settings: object) -> AsyncIterator[tuple[httpx.AsyncClient, GatedStage]]:
+    """A started app whose only stage waits at a gate (``settings`` on top of the test defaults), and a client."""
+    app, gated = await _app_with("gated", **settings)
     async with app.router.lifespan_context(app):
         await app.state.loader
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
@@ -68,12 +68,26 @@ async def gated_client() -> AsyncIterator[tuple[httpx.AsyncClient, GatedStage]]:
         gated.gate.set()
 
 
+@pytest.fixture
+async def gated_client() -> AsyncIterator[tuple[httpx.AsyncClient, GatedStage]]:
+    # room for 1 running + 1 waiting; the default wait bound (10 s) lets the second one queue, so the room is what
+    # refuses the third
+    async with _gated_client(max_active_docs=1, max_waiting_docs=1, cpu_workers=2) as client_and_gate:
+        yield client_and_gate
+
+
+async def _start_running(client: httpx.AsyncClient, gated: GatedStage) -> asyncio.Task[httpx.Response]:
+    """One request running, held by the gate."""
+    running = asyncio.create_task(client.post("/v1/enrich", json={"text": "running"}))
+    assert await asyncio.to_thread(gated.entered.wait, 10)
+    return running
+
+
 async def _fill_the_room(
     client: httpx.AsyncClient, gated: GatedStage
 ) -> tuple[asyncio.Task[httpx.Response], asyncio.Task[httpx.Response]]:
     """One request running (held by the gate) and one waiting: the gated_client's room is full."""
-    running = asyncio.create_task(client.post("/v1/enrich", json={"text": "running"}))
-    assert await asyncio.to_thread(gated.entered.wait, 10)
+    running = await _start_running(client, gated)
     waiting = asyncio.create_task(client.post("/v1/enrich", json={"text": "waiting"}))
     await asyncio.sleep(0.05)
     return running, waiting
@@ -141,17 +155,13 @@ async def test_a_deadline_times_out_the_slow_stage_and_the_document_still_return
 async def test_one_request_per_slot_always_queues_and_the_next_past_the_bound_is_refused_at_once() -> None:
     # a 100 ms bound, and the running document has about 0.5 s to go (the estimate until measured): the second
     # request still queues (one waiting place per slot), the third is refused without queueing
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=100)
-    async with app.router.lifespan_context(app):
-        await app.state.loader
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
-            assert await asyncio.to_thread(gated.entered.wait, 10)
-            second = asyncio.create_task(c.post("/v1/enrich", json={"text": "second"}))
-            await asyncio.sleep(0.05)
-            refused = await c.post("/v1/enrich", json={"text": "third"})
-            gated.gate.set()
-            assert [(await t).status_code for t in (running, second)] == [200, 200]
+    async with _gated_client(max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=100) as (c, gated):
+        running = await _start_running(c, gated)
+        second = asyncio.create_task(c.post("/v1/enrich", json={"text": "second"}))
+        await asyncio.sleep(0.05)
+        refused = await c.post("/v1/enrich", json={"text": "third"})
+        gated.gate.set()
+        assert [(await t).status_code for t in (running, second)] == [200, 200]
     assert refused.status_code == 503
     assert refused.json()["code"] == "overloaded"
     assert "over the 0.1 s a request may wait" in refused.json()["detail"]
@@ -162,19 +172,15 @@ async def test_at_the_bound_the_request_next_in_line_waits_on_and_the_one_behind
     # the running document outlives its expected time (0.5 s until measured), so two newcomers queue; at the 1 s
     # bound the one next in line keeps waiting (its slot comes when the document ahead ends: refusing it would
     # only throw its wait away), the one behind it gives up with 503 + Retry-After
-    app, gated = await _app_with("gated", max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=1000)
-    async with app.router.lifespan_context(app):
-        await app.state.loader
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
-            running = asyncio.create_task(c.post("/v1/enrich", json={"text": "running"}))
-            assert await asyncio.to_thread(gated.entered.wait, 10)
-            await asyncio.sleep(0.6)
-            second = asyncio.create_task(c.post("/v1/enrich", json={"text": "second"}))
-            await asyncio.sleep(0.05)
-            behind = await c.post("/v1/enrich", json={"text": "third"})
-            assert not second.done()
-            gated.gate.set()
-            assert [(await t).status_code for t in (running, second)] == [200, 200]
+    async with _gated_client(max_active_docs=1, max_waiting_docs=5, max_queue_wait_ms=1000) as (c, gated):
+        running = await _start_running(c, gated)
+        await asyncio.sleep(0.6)
+        second = asyncio.create_task(c.post("/v1/enrich", json={"text": "second"}))
+        await asyncio.sleep(0.05)
+        behind = await c.post("/v1/enrich", json={"text": "third"})
+        assert not second.done()
+        gated.gate.set()
+        assert [(await t).status_code for t in (running, second)] == [200, 200]
     assert behind.status_code == 503
     assert "within 1 s of waiting" in behind.json()["detail"]
     assert behind.headers["retry-after"]
