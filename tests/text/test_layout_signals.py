@@ -323,6 +323,16 @@ def test_a_name_with_its_job_title_after_the_first_paragraphs_is_the_byline() ->
             "Dok. Humas Sekolah",
             "Wisuda sekolah ekonomi di Jakarta pada hari Sabtu",
         ),
+        (  # a site in a credit
+            "Von links: Anna Berg und Eva Lind vor dem Gericht. mbl.is/Karl Jónsson",
+            "mbl.is/Karl Jónsson",
+            "Von links: Anna Berg und Eva Lind vor dem Gericht.",
+        ),
+        (  # a social handle in a credit
+            "Un bombero trabaja en las tareas de extinción del incendio @Bomberos_Norte via X / Reuters",
+            "@Bomberos_Norte via X / Reuters",
+            "Un bombero trabaja en las tareas de extinción del incendio",
+        ),
     ],
 )
 def test_credits_at_the_end_of_a_caption(line: str, raw: str, caption: str) -> None:
@@ -450,34 +460,6 @@ def test_an_agency_among_the_names_after_a_bare_opener_is_an_author_not_a_credit
     seg = segment(text)
     assert [b.name for b in seg.bylines] == ["Konrad Fehr", "Deutsche Presse-Agentur"]
     assert seg.credits == ()
-
-
-@pytest.mark.parametrize(
-    ("line", "raw", "caption"),
-    [
-        (
-            "Von links: Anna Berg und Eva Lind vor dem Gericht. mbl.is/Karl Jónsson",
-            "mbl.is/Karl Jónsson",
-            "Von links: Anna Berg und Eva Lind vor dem Gericht.",
-        ),
-        (
-            "Un bombero trabaja en las tareas de extinción del incendio @Bomberos_Norte via X / Reuters",
-            "@Bomberos_Norte via X / Reuters",
-            "Un bombero trabaja en las tareas de extinción del incendio",
-        ),
-    ],
-)
-def test_a_site_or_a_social_handle_in_a_credit(line: str, raw: str, caption: str) -> None:
-    text = (
-        "Incendio en la sierra\n\n"
-        "El incendio forestal de la sierra ha obligado a evacuar a dos mil vecinos. Los bomberos trabajan desde el "
-        "sábado para controlarlo.\n\n"
-        f"{line}\n\n"
-        "Las autoridades esperan controlar el fuego en los próximos días si el viento amaina.\n"
-    )
-    seg = segment(text)
-    assert [c.raw for c in seg.credits] == [raw]
-    assert [c.text for c in seg.captions] == [caption]
 
 
 def test_names_with_a_job_title_in_brackets_above_the_place_and_date_are_the_bylines() -> None:
