@@ -314,7 +314,6 @@ _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·"
 _STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
 
 
-_CALENDAR_WORDS: frozenset[str] = frozenset(vocab.union(vocab.WEEKDAYS)) | frozenset(vocab.union(vocab.MONTHS))
 _DATE_TAIL = re.compile(
     r"\s+(?:\d{1,2}\.?\s(?:" + vocab.month_pattern() + r")\s)?\d[\d.,:/ -]{0,30}(?:\s?(?:uhr|h|am|pm))?\s*$",
     re.IGNORECASE,
@@ -375,7 +374,7 @@ def _agency_byline(segment: str, start: int) -> tuple[NameSpan, ...]:
         and len(org.split()) == 1
         and is_name_word(word)
         and not _CAMEL.match(word)
-        and word.casefold() not in ROLE_WORDS | _CALENDAR_WORDS
+        and word.casefold() not in ROLE_WORDS | vocab.CALENDAR_WORDS
     )
     if agency_of(org) is None and not brand:
         return ()

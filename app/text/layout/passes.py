@@ -372,8 +372,9 @@ def _dated(u: Unit) -> bool:
     )
 
 
-_DATE_WORDS: frozenset[str] = frozenset(
-    {*vocab.union(vocab.TIMESTAMP_WORDS), *vocab.union(vocab.WEEKDAYS), *vocab.union(vocab.MONTHS)}
+_DATE_WORDS: frozenset[str] = (
+    vocab.CALENDAR_WORDS
+    | frozenset(vocab.union(vocab.TIMESTAMP_WORDS))
     | {"published", "updated", "posted", "modified"}
 )
 

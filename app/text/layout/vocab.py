@@ -305,6 +305,10 @@ def union(table: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
     return tuple(sorted(seen, key=lambda e: (-len(e), e)))
 
 
+# Every weekday and month name of every language: words of a date, never of a name
+CALENDAR_WORDS: frozenset[str] = frozenset(union(WEEKDAYS)) | frozenset(union(MONTHS))
+
+
 def alternation(entries: Iterable[str]) -> str:
     """A regex alternation of literal entries, longest first; spaces match one to three spaces."""
     ordered = sorted(set(entries), key=lambda e: (-len(e), e))
