@@ -20,6 +20,7 @@ A summary must not quote them. ``caption_reason`` says why a sentence reads as o
 
 from __future__ import annotations
 
+import functools
 import re
 
 from app.text.credits import find_inline_credit
@@ -35,7 +36,21 @@ _CREDIT = re.compile(
     |\(\s*(?:Courtesy|Handout)\b[^()]{0,60}\)""",
     re.VERBOSE,
 )
-_POSITION_WORDS = r"(?:left|right|centre|center|above|below|top|bottom|inset|front|back|middle)"
+_POSITIONS = (
+    "left",
+    "right",
+    "centre",
+    "center",
+    "above",
+    "below",
+    "top",
+    "bottom",
+    "inset",
+    "front",
+    "back",
+    "middle",
+)
+_POSITION_WORDS = "(?:" + "|".join(_POSITIONS) + ")"
 _PICTURE = re.compile(
     rf"""\([^()]*\bpictured\b[^()]*\)
     |,\s*pictured\b
@@ -80,22 +95,46 @@ PROMPT_PHRASE = re.compile(
     re.IGNORECASE,
 )
 """A call to action pasted into the text; the sentence splitter also cuts after one."""
+# Words one of which every pattern above needs (same case): a sentence with none of them is not tested by it.
+_CREDIT_NEEDS = (
+    "/",
+    "Photo",
+    "Picture",
+    "Image",
+    "Credit",
+    "Source",
+    "Getty",
+    "iStock",
+    "Shutterstock",
+    "Alamy",
+    "Courtesy",
+    "Handout",
+)
+_PICTURE_NEEDS = ("pic", "Pic", "photo", "image", "posed", *_POSITIONS)
+_PROMPT_NEEDS = ("scroll", "click", "read", "story", "sign", "share")  # casefolded
 PICTURE_AFTERTHOUGHT = re.compile(rf"\b(?:pictured|{_POSITION_WORDS}|file|stock|posed\s+by\s+models?)\b", re.IGNORECASE)
 """A word that makes a parenthetical a reference to a picture: "(pictured)", "(left)", "(file photo)"."""
 
 
+def _any_in(text: str, needles: tuple[str, ...]) -> bool:
+    return any(needle in text for needle in needles)
+
+
+@functools.lru_cache(maxsize=4096)
 def caption_reason(sentence: str) -> str | None:
-    """Why ``sentence`` reads as a caption, credit or prompt rather than prose; None when it reads as prose."""
+    """Why ``sentence`` reads as a caption, credit or prompt rather than prose; None when it reads as prose.
+
+    Pure, and asked about the same sentence by several of the summary's tests: the answers are kept (LRU)."""
     # the segmenter's credit finder reads the ends of a caption; the patterns also find a credit glued mid-sentence
-    if find_inline_credit(sentence) is not None or _CREDIT.search(sentence):
+    if find_inline_credit(sentence) is not None or (_any_in(sentence, _CREDIT_NEEDS) and _CREDIT.search(sentence)):
         return "credit"
-    if _PICTURE.search(sentence):
+    if _any_in(sentence, _PICTURE_NEEDS) and _PICTURE.search(sentence):
         return "picture"
     if _FILE.search(sentence):
         return "file"
     if _PHOTO_DESCRIPTION.search(sentence):
         return "photo"
-    if PROMPT_PHRASE.search(sentence):
+    if _any_in(sentence.casefold(), _PROMPT_NEEDS) and PROMPT_PHRASE.search(sentence):
         return "prompt"
     label = _LABEL.match(sentence)
     if label is not None:

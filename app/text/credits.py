@@ -474,11 +474,15 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(start, len(block.rstrip()), len(before))
 
 
+_BOUNDARY_MARKS = re.compile("[.!?”|–—=＝]")
+
+
 def _boundaries(window: str) -> list[int]:
     """Candidate starts of a trailing credit: after a sentence end, a bar or a spaced dash, right to left."""
     out: list[int] = []
     n = len(window)
-    for i in range(n - 2, 0, -1):
+    for mark in reversed(list(_BOUNDARY_MARKS.finditer(window, 1, n - 1))):  # the characters tested below
+        i = mark.start()
         ch = window[i]
         if ch == "." and window[i - 1].isupper() and (i == 1 or not window[i - 2].isalpha()):
             continue  # an initial ("Robert F. Bukaty"), not a sentence end

@@ -656,14 +656,23 @@ def drop_capitalised_words(
     """Drop a one-word mention that is a common English word capitalised only because it starts a sentence or a
     headline (``Cricket - Lara ...``, ``Note - ...``) or stands in a headline written in title case (``... Talks
     as Invasion Continues``), unless the article capitalises it mid-sentence elsewhere."""
-    evidence = casing_evidence(a.text for a in areas)
+    words = {  # the one-word mentions that are common words: only their casing elsewhere is asked about
+        i: surface
+        for i, c in enumerate(candidates)
+        if " " not in (surface := text[c.start : c.end])
+        and lexicon.is_common(surface)
+        and not gazetteer.is_place(surface)
+    }
+    if not words:
+        return list(candidates)
+    evidence = casing_evidence((a.text for a in areas), only={w.lower() for w in words.values()})
     by_start = sorted(areas, key=lambda a: a.start)
     out = []
-    for c in candidates:
-        surface = text[c.start : c.end]
-        if " " not in surface and lexicon.is_common(surface) and not gazetteer.is_place(surface):
+    for i, c in enumerate(candidates):
+        word = words.get(i)
+        if word is not None:
             area = next((a for a in by_start if a.start <= c.start < a.start + len(a.text)), None)
-            known = evidence.get(surface.lower())
+            known = evidence.get(word.lower())
             if (
                 area is not None
                 and (

@@ -129,6 +129,7 @@ MAX_QUOTE_SENTENCES = 4
 MAX_QUOTE_CHARS = 800
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
+_QUOTE_MARKS = re.compile("[" + re.escape('"' + _DOUBLE_OPEN + _DOUBLE_CLOSE) + "]")
 
 
 def _quote_depths(text: str, start: int, end: int, depth: int) -> tuple[int, int, bool]:
@@ -136,7 +137,8 @@ def _quote_depths(text: str, start: int, end: int, depth: int) -> tuple[int, int
     whether a curly closing mark closed nothing (its quotation opened before the span)."""
     lowest = depth
     unmatched = False
-    for i in range(start, end):
+    for mark in _QUOTE_MARKS.finditer(text, start, end):  # the depth changes only at a mark
+        i = mark.start()
         c = text[i]
         if c == '"':
             before = text[i - 1] if i > 0 else " "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from app.text.lexicon import Gazetteer, Lexicon
@@ -54,18 +54,20 @@ def is_title_case(line: str) -> bool:
     return len(words) >= 4 and all(w[0].isupper() for w in words) and not all(w.isupper() for w in words)
 
 
-def casing_evidence(texts: Iterable[str]) -> dict[str, str]:
+def casing_evidence(texts: Iterable[str], only: Collection[str] | None = None) -> dict[str, str]:
     """Lower-cased word -> the casing the texts use most for it, counting only words that are not sentence-initial
-    and not all caps (so ``The`` at a sentence start and ``NATO`` say nothing), outside title-case headlines."""
+    and not all caps (so ``The`` at a sentence start and ``NATO`` say nothing), outside title-case headlines.
+    ``only``: the lower-cased words asked about (the others are not counted); None: every word."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
         if is_shouted(text) or is_title_case(text):
             continue
         for m in _WORD.finditer(text):
             word = m.group()
-            if is_all_caps(word) or sentence_initial(text, m.start()):
+            key = word.lower()
+            if (only is not None and key not in only) or is_all_caps(word) or sentence_initial(text, m.start()):
                 continue
-            seen[word.lower()][word] += 1
+            seen[key][word] += 1
     return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}
 
 

@@ -31,3 +31,16 @@ def test_acronyms_and_mixed_case_lines_are_left_alone(words: tuple[Lexicon, Gaze
 def test_dateline_place_is_capitalised(words: tuple[Lexicon, Gazetteer]) -> None:
     lexicon, gazetteer = words
     assert truecase("LONDON 2024-03-02", evidence={}, lexicon=lexicon, gazetteer=gazetteer) == "London 2024-03-02"
+
+
+def test_casing_evidence_asked_about_some_words_counts_those_as_for_all() -> None:
+    body = [
+        "Officials said the Dock Union strike would end, and the union agreed.",
+        "The strike hit the port. Dock workers cheered the Union.",
+        "STRIKE OVER AT THE PORT",
+    ]
+    everything = casing_evidence(body)
+    asked = casing_evidence(body, only={"union", "strike", "missing"})
+    assert asked == {"union": "Union", "strike": "strike"}
+    assert {key: everything[key] for key in asked} == asked  # same answers, fewer words counted
+    assert everything["workers"] == "workers" and "workers" not in asked
