@@ -62,6 +62,35 @@ def test_a_lone_surname_goes_to_the_nearest_person_named_before_it() -> None:
     assert people["Lisa Moreau"].mention_count == 2 and people["Carl Moreau"].mention_count == 1
 
 
+def test_a_surname_after_a_courtesy_title_is_the_person_named_in_full() -> None:
+    text = (
+        "Nurse Hana Okoro met Petra Lind at the ward. Ms Okoro said the night had been long. "
+        "Lind agreed. Later Ms. Okoro and Dr Okoro's colleague Lind left, and Okoro went home."
+    )
+    spec = [
+        ("Hana Okoro", "PERSON"),
+        ("Petra Lind", "PERSON"),
+        ("Ms Okoro", "PERSON"),
+        ("Lind", "PERSON"),
+        ("Ms. Okoro", "PERSON"),
+        ("Dr Okoro", "PERSON"),
+        ("Lind", "PERSON"),
+        ("Okoro", "PERSON"),
+    ]
+    entities = group_mentions(text, mentions(text, spec), {0: "body"})
+    # one nurse with all five mentions, ranked above the colleague (three): no "Ms Okoro" of her own
+    assert [(e.text, e.mention_count) for e in entities] == [("Hana Okoro", 5), ("Petra Lind", 3)]
+    assert entities[0].aliases == ("Ms Okoro", "Ms. Okoro", "Dr Okoro", "Okoro")
+
+
+def test_a_titled_surname_with_no_full_name_is_one_person_with_the_bare_surname() -> None:
+    text = "Mr Varga opened the shop. Varga said sales were up. Sir Edmund Hale visited; Hale bought bread."
+    spec = [("Mr Varga", "PERSON"), ("Varga", "PERSON"), ("Sir Edmund Hale", "PERSON"), ("Hale", "PERSON")]
+    people = by_text(group_mentions(text, mentions(text, spec), {0: "body"}))
+    assert set(people) == {"Mr Varga", "Sir Edmund Hale"}  # "Sir" is not a courtesy title before a lone surname
+    assert people["Mr Varga"].aliases == ("Varga",) and people["Sir Edmund Hale"].mention_count == 2
+
+
 def test_case_dots_and_possessives_do_not_split_an_entity() -> None:
     text = "The U.N. agency said the UN would help. KYIV: Kyiv's mayor spoke. Kyiv is calm."
     raw = [
