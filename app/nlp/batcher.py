@@ -1,9 +1,11 @@
 """Micro-batching: groups work items from concurrent requests into one model call in a worker thread.
 
 Bounded everywhere: the queue (``max_queue``), the batch (``max_batch_size`` items and optionally
-``max_batch_cost``, e.g. tokens), and the wait to fill a batch (``max_wait_ms``). The model runs in one dedicated
-thread per batcher, never on the event loop. While a call runs it is counted in ``MODEL_CALLS``, so that torch
-models can leave cores to the other models running at the same moment (``app.nlp.threads``).
+``max_batch_cost``, e.g. tokens), and the wait to fill a batch (``max_wait_ms``). That wait is skipped when no
+batch mate can come: the pipeline counts the documents it is working on (``OPEN_DOCUMENTS``), and once each of
+them has a call waiting at this batcher (one article at a time: always), the batch runs at once. The model runs in
+one dedicated thread per batcher, never on the event loop. While a call runs it is counted in ``MODEL_CALLS``, so
+that torch models can leave cores to the other models running at the same moment (``app.nlp.threads``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import contextlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -33,6 +35,25 @@ class BatcherFull(Exception):
 
 class BatcherClosed(Exception):
     """The batcher was closed (service shutting down)."""
+
+
+class OpenDocuments:
+    """How many documents the pipeline is working on in this process (``Pipeline.run`` counts each one while it
+    runs; 0 when nothing counts, e.g. a batcher used on its own). Touched only from the event loop."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    @contextlib.contextmanager
+    def open(self) -> Iterator[None]:
+        self.count += 1
+        try:
+            yield
+        finally:
+            self.count -= 1
+
+
+OPEN_DOCUMENTS = OpenDocuments()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +87,7 @@ class MicroBatcher(Generic[In, Out]):
         self._enough = asyncio.Event()
         self._worker: asyncio.Task[None] | None = None
         self._executor: ThreadPoolExecutor | None = None
+        self._callers = 0  # submit_many calls waiting for their results
         self.batches_run = 0
         self.largest_batch = 0
         # set to a list to record every successful model call as (items, seconds): benchmarks replay them alone
@@ -112,13 +134,21 @@ class MicroBatcher(Generic[In, Out]):
         self._items.extend(zip(items, futures, strict=True))
         BATCH_QUEUE_DEPTH.labels(model=self.name).set(len(self._items))
         self._has_items.set()
-        if len(self._items) >= self.policy.max_batch_size:
+        self._callers += 1
+        if len(self._items) >= self.policy.max_batch_size or not self._mates_may_come():
             self._enough.set()
         try:
             return list(await asyncio.gather(*futures))
         finally:
+            self._callers -= 1
             for fut in futures:
                 fut.cancel()  # no-op when done; lets the worker skip items nobody waits for any more
+
+    def _mates_may_come(self) -> bool:
+        """Whether another caller may still join the batch: unknown (so yes) when no documents are counted,
+        else only while some open document has no call waiting here."""
+        documents = OPEN_DOCUMENTS.count
+        return documents == 0 or self._callers < documents
 
     def _take_batch(self) -> list[tuple[In, asyncio.Future[Out]]]:
         batch: list[tuple[In, asyncio.Future[Out]]] = []
@@ -144,7 +174,7 @@ class MicroBatcher(Generic[In, Out]):
         while True:
             await self._has_items.wait()
             self._enough.clear()
-            if wait_s > 0 and len(self._items) < self.policy.max_batch_size:
+            if wait_s > 0 and len(self._items) < self.policy.max_batch_size and self._mates_may_come():
                 # give concurrent requests a moment to join this batch
                 with contextlib.suppress(TimeoutError):
                     await asyncio.wait_for(self._enough.wait(), timeout=wait_s)

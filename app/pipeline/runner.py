@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Sequence
 
 from app.errors import PipelineConfigError, UnknownStage
+from app.nlp.batcher import OPEN_DOCUMENTS
 from app.pipeline.document import DOC_FIELDS, Doc, DocWarning, StageReport, StageStatus
 from app.pipeline.stage import Stage
 from app.schemas.request import EnrichOptions
@@ -98,11 +99,12 @@ class Pipeline:
         selected = self.resolve(stages)
         reports: dict[str, StageReport] = {}
         pending = [s for s in self._stages if s.name in selected]
-        while pending:
-            ready = [s for s in pending if self._deps[s.name] <= reports.keys()]
-            pending = [s for s in pending if s not in ready]
-            for report in await asyncio.gather(*(self._run_stage(s, doc, reports, deadline) for s in ready)):
-                reports[report.name] = report
+        with OPEN_DOCUMENTS.open():  # the micro-batchers wait for batch mates only while another document may come
+            while pending:
+                ready = [s for s in pending if self._deps[s.name] <= reports.keys()]
+                pending = [s for s in pending if s not in ready]
+                for report in await asyncio.gather(*(self._run_stage(s, doc, reports, deadline) for s in ready)):
+                    reports[report.name] = report
         doc.reports = [
             reports.get(s.name) or StageReport(s.name, s.version, s.model, "skipped", 0.0, None) for s in self._stages
         ]

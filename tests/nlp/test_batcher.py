@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.nlp.batcher import BatcherClosed, BatcherFull, BatchPolicy, MicroBatcher
+from app.nlp.batcher import OPEN_DOCUMENTS, BatcherClosed, BatcherFull, BatchPolicy, MicroBatcher
 
 
 class Recorder:
@@ -53,6 +53,34 @@ async def test_concurrent_requests_share_one_model_call(make: Callable[..., Micr
     assert [len(b) for b in model.batches] == [8]
     assert threading.current_thread().name not in model.threads
     assert all(t.startswith("model-fake") for t in model.threads)
+
+
+async def test_the_only_open_document_does_not_wait_for_batch_mates(
+    make: Callable[..., MicroBatcher[str, str]],
+) -> None:
+    """One article in the pipeline: nobody else can join its batch, so the model runs at once, not after the
+    fill wait (60 s here: the call would time out if it waited)."""
+    model = Recorder()
+    batcher = make(model, max_batch_size=8, max_wait_ms=60_000)
+    with OPEN_DOCUMENTS.open():
+        assert await asyncio.wait_for(batcher.submit_many(["a", "b"]), timeout=10) == ["A", "B"]
+    assert model.batches == [["a", "b"]]
+
+
+async def test_a_batch_waits_for_the_other_open_documents_and_no_longer(
+    make: Callable[..., MicroBatcher[str, str]],
+) -> None:
+    """Two articles in the pipeline: the first one's items wait for the second's, and the batch runs as soon as
+    both are there (not after the 60 s fill wait)."""
+    model = Recorder()
+    batcher = make(model, max_batch_size=8, max_wait_ms=60_000)
+    with OPEN_DOCUMENTS.open(), OPEN_DOCUMENTS.open():
+        first = asyncio.ensure_future(batcher.submit("first"))
+        await asyncio.sleep(0.05)
+        assert not first.done() and model.batches == []  # waiting for the other document
+        second = await asyncio.wait_for(batcher.submit("second"), timeout=10)
+        assert (await first, second) == ("FIRST", "SECOND")
+    assert model.batches == [["first", "second"]]
 
 
 async def test_batches_never_exceed_the_size_or_cost_limits(make: Callable[..., MicroBatcher[str, str]]) -> None:
