@@ -174,17 +174,34 @@ def group_mentions(
     return _entities(text, groups, block_kinds)
 
 
+@dataclass(frozen=True, slots=True)
+class _OrgName:
+    """What the short-name test reads of an organisation's name, worked out once per name."""
+
+    keys: tuple[str, ...]  # each word's name_key
+    initials: str  # the first letters of its capitalised words
+    letters: str  # the name without full stops
+
+    @classmethod
+    def of(cls, name: str) -> _OrgName:
+        words = _person_words(name)
+        return cls(
+            tuple(name_key(w) for w in words), "".join(w[0] for w in words if w[:1].isupper()), name.replace(".", "")
+        )
+
+    def shortens(self, full: _OrgName) -> bool:
+        n = len(self.keys)
+        if not n or n >= len(full.keys):
+            return False
+        if self.keys == full.keys[:n]:
+            return True
+        return n == 1 and len(self.letters) >= 2 and self.letters.isupper() and self.letters == full.initials
+
+
 def org_short_name_of(short: str, full: str) -> bool:
     """True when ``short`` is the short name of the organisation ``full``: its first word(s) (``Vesmark`` of
     ``Vesmark Mining Corp``) or the initials of its capitalised words (``EMC`` of ``European Mining Council``)."""
-    sw, fw = _person_words(short), _person_words(full)
-    if not sw or len(sw) >= len(fw):
-        return False
-    if [name_key(w) for w in sw] == [name_key(w) for w in fw[: len(sw)]]:
-        return True
-    letters = short.replace(".", "")
-    initials = "".join(w[0] for w in fw if w[:1].isupper())
-    return len(sw) == 1 and len(letters) >= 2 and letters.isupper() and letters == initials
+    return _OrgName.of(short).shortens(_OrgName.of(full))
 
 
 def _join_short_org_names(text: str, groups: list[_Group]) -> list[_Group]:
@@ -194,12 +211,10 @@ def _join_short_org_names(text: str, groups: list[_Group]) -> list[_Group]:
     organisations stays on its own.
     """
     orgs = [g for g in groups if g.label == "ORG"]
+    names = [_OrgName.of(text[g.members[0].start : g.members[0].end]) for g in orgs]
     merged: set[int] = set()
-    for g in orgs:
-        short = text[g.members[0].start : g.members[0].end]
-        hosts = [
-            h for h in orgs if h is not g and org_short_name_of(short, text[h.members[0].start : h.members[0].end])
-        ]
+    for g, short in zip(orgs, names, strict=True):
+        hosts = [h for h, full in zip(orgs, names, strict=True) if h is not g and short.shortens(full)]
         if len(hosts) == 1 and id(hosts[0]) not in merged:
             hosts[0].members.extend(g.members)
             merged.add(id(g))
