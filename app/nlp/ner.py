@@ -108,7 +108,9 @@ class TransformersNer:
     Long texts are cut into overlapping windows of the model's maximum length (``stride`` tokens shared between
     neighbours); every token takes its prediction from the window where it sits farthest from an edge, so no text
     is dropped. Sub-token predictions are averaged per word, and words are decoded as BIO/BIOES tags into
-    whole-word spans with character offsets into the input.
+    whole-word spans with character offsets into the input: for a model that declares BIO or BIOES tags
+    (``tag_scheme``), the most probable sequence of tags that the scheme allows (Viterbi: an ``I-X`` only inside an
+    ``X``), otherwise each word's most probable tag (an ``I-X`` after ``O`` starts an entity, as IOB1 models tag).
 
     Windows are cut by the ``tokenizers`` library (the fast tokenizer's own engine; ``windowing``/``windows`` give
     exactly transformers' ``return_overflowing_tokens`` output), on both runtimes: on ONNX Runtime from the export's
@@ -160,6 +162,7 @@ class TransformersNer:
         self._left_padding = False
         self._pad_id = 0
         self.casing_token_types = False
+        self._transitions: Transitions | None = None  # set by load() for a model whose tags are BIO or BIOES
 
     @property
     def model(self) -> str:
@@ -236,6 +239,7 @@ class TransformersNer:
             raise ModelLoadError(f"{self.model_dir}: config.json has no usable id2label") from exc
         if not self._labels or "None" in self._labels:
             raise ModelLoadError(f"{self.model_dir}: config.json has no usable id2label")
+        self._transitions = transitions(self._labels) if tag_scheme(extra) in CONSTRAINED_SCHEMES else None
         limits = [int(config["max_position_embeddings"]) - 2] if config.get("max_position_embeddings") else []
         tok_max = tok_config.get("model_max_length")
         if isinstance(tok_max, int) and 0 < tok_max < 100_000:
@@ -330,7 +334,7 @@ class TransformersNer:
                     best[sample][key] = (distance, s, e, word, probs[w][i])
         for sample, tokens in enumerate(best):
             words = _words(sorted(tokens.values(), key=lambda t: t[1]))
-            out[todo[sample]] = _decode(words, self._labels)
+            out[todo[sample]] = _decode(words, self._labels, self._transitions)
         return out
 
 
@@ -470,8 +474,79 @@ def _split_tag(tag: str) -> tuple[str, str]:
     return "I", tag
 
 
-def _decode(words: list[_Word], labels: list[str]) -> list[NerSpan]:
-    """BIO / IOB1 / BIOES word tags to spans; a span's score is the mean of its words' top probabilities."""
+# Tag schemes whose transitions the decoder enforces: an I- (or E-/L-) tag only continues an entity of its type.
+# IOB1 is not one of them: there an I-X after O starts an entity (B-X only separates two adjacent entities).
+CONSTRAINED_SCHEMES = frozenset({"BIO", "IOB2", "BIOES", "IOBES", "BILOU"})
+
+
+def tag_scheme(extra: dict[str, Any]) -> str | None:
+    """The tag scheme a model directory declares (``enrich_tag_scheme`` in its ``config.json``), upper case; None
+    when it declares none (Hugging Face configs do not say, and CoNLL-2003 models are found tagged both IOB1 and
+    BIO). A directory written by ``training/ner/train.py`` before it recorded the scheme (the shipped
+    ``enrich-ner-minilm-l6-cased-v1``: it has ``enrich_model_name``) is BIO: the script converts CoNLL's IOB1 tags
+    to BIO and labels a word's other pieces ``I-<type>``."""
+    declared = extra.get("enrich_tag_scheme")
+    if isinstance(declared, str) and declared:
+        return declared.upper()
+    return "BIO" if extra.get("enrich_model_name") else None
+
+
+@dataclass(frozen=True, slots=True)
+class Transitions:
+    """Which tag may follow which, as log-domain penalties (0 allowed, -inf not) over the model's labels."""
+
+    start: Any  # (labels,): a text's first word
+    step: Any  # (labels, labels): [previous, next]
+    end: Any  # (labels,): a text's last word
+
+
+def transitions(labels: list[str]) -> Transitions:
+    """The BIO / BIOES transitions over ``labels``: ``I-X`` (``E-X``, ``L-X``) only after ``B-X`` or ``I-X``,
+    unless the labels have no ``B-X`` (IO tags); where the labels have ``E-X`` or ``L-X``, ``B-X`` and ``I-X``
+    must be followed by ``I-X`` or ``E-X``/``L-X``, and cannot end a text."""
+    tags = [_split_tag(label) for label in labels]
+    begins = {typ for prefix, typ in tags if prefix == "B"}
+    closed = {typ for prefix, typ in tags if prefix in "EL"}  # types whose entities end with an explicit tag
+
+    def open_type(tag: tuple[str, str] | None) -> str | None:  # the type of the entity that goes on after tag
+        return tag[1] if tag is not None and tag[0] in "BI" else None
+
+    def allowed(prev: tuple[str, str] | None, nxt: tuple[str, str]) -> bool:
+        if nxt[0] in "IEL" and nxt[1] in begins:  # a continuation: only of an open entity of the same type
+            return open_type(prev) == nxt[1]
+        # anything else starts afresh: not while an entity that needs its closing tag is open
+        return open_type(prev) not in closed
+
+    start = np.array([0.0 if allowed(None, t) else -np.inf for t in tags])
+    step = np.array([[0.0 if allowed(a, b) else -np.inf for b in tags] for a in tags])
+    end = np.array([-np.inf if open_type(t) in closed else 0.0 for t in tags])
+    return Transitions(start, step, end)
+
+
+def _best_path(table: Any, allowed: Transitions) -> list[int]:
+    """Viterbi: the sequence of labels with the highest product of the words' probabilities among those the
+    transitions allow (each word's own argmax when that sequence is allowed)."""
+    scores = np.log(np.clip(table, 1e-12, None))
+    total = allowed.start + scores[0]
+    back = np.zeros(scores.shape, dtype=np.int64)
+    for i in range(1, len(scores)):
+        candidates = total[:, None] + allowed.step
+        back[i] = candidates.argmax(axis=0)
+        total = candidates.max(axis=0) + scores[i]
+    total = total + allowed.end
+    if not np.isfinite(total.max()):  # no sequence allowed (labels without O): each word's own best
+        return [int(k) for k in table.argmax(axis=1)]
+    path = [int(total.argmax())]
+    for i in range(len(scores) - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
+def _decode(words: list[_Word], labels: list[str], allowed: Transitions | None = None) -> list[NerSpan]:
+    """BIO / IOB1 / BIOES word tags to spans; a span's score is the mean of its words' probabilities of their tags.
+
+    With ``allowed``, the tags are the best sequence those transitions allow (``_best_path``); without, each word's
+    most probable tag, an ``I-X`` that follows ``O`` or another type starting an entity."""
     spans: list[NerSpan] = []
     current: tuple[int, int, str, list[float]] | None = None
 
@@ -486,7 +561,7 @@ def _decode(words: list[_Word], labels: list[str]) -> list[NerSpan]:
     if not words:
         return spans
     table = np.stack([word.probs for word in words])  # every word's best label at once
-    best = table.argmax(axis=1).tolist()
+    best = _best_path(table, allowed) if allowed is not None else table.argmax(axis=1).tolist()
     top = table[np.arange(len(words)), best].tolist()
     tags = [_split_tag(label) for label in labels]
     for word, k, score in zip(words, best, top, strict=True):

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from app.nlp.ner import NerSpan, SpacyNer, TransformersNer, build_ner_backend
+from app.nlp.ner import (
+    CONSTRAINED_SCHEMES,
+    NerSpan,
+    SpacyNer,
+    TransformersNer,
+    _decode,
+    _Word,
+    build_ner_backend,
+    tag_scheme,
+    transitions,
+)
 from app.settings import SHIPPED_NER_MODEL
 from tests.conftest import make_settings
 from tests.nlp.tiny_ner import build_tiny_ner
@@ -66,8 +78,12 @@ def test_transformers_spans_are_whole_words_with_offsets_into_the_input(tmp_path
             assert text[span.start : span.end].strip() == text[span.start : span.end]
 
 
-def test_transformers_windows_long_text_without_truncating_it(tmp_path: Path) -> None:
-    backend = TransformersNer(build_tiny_ner(tmp_path / "i-org", force_label="I-ORG"), stride=16)
+@pytest.mark.parametrize("scheme", [None, "BIO"])
+def test_transformers_windows_long_text_without_truncating_it(tmp_path: Path, scheme: str | None) -> None:
+    model_dir = build_tiny_ner(tmp_path / "i-org", force_label="I-ORG")
+    if scheme is not None:  # decoded as the best sequence BIO allows: B-ORG, then I-ORG to the end
+        _declare(model_dir, enrich_tag_scheme=scheme)
+    backend = TransformersNer(model_dir, stride=16)
     backend.load()
     assert backend.max_length is not None and backend.max_length <= 64
     words = ["council", "members", "approved", "the", "budget", "in", "springfield"] * 715  # 5,005 words
@@ -101,3 +117,80 @@ def test_transformers_results_do_not_depend_on_what_shares_the_batch(tmp_path: P
         assert [(s.start, s.end, s.label) for s in together] == [(s.start, s.end, s.label) for s in alone]
         for a, b in zip(alone, together, strict=True):
             assert a.score == pytest.approx(b.score, abs=1e-5)
+
+
+def _declare(model_dir: Path, **keys: object) -> None:
+    config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    (model_dir / "config.json").write_text(json.dumps({**config, **keys}), encoding="utf-8")
+
+
+BIO = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+
+
+def _tagged(text: str, labels: list[str], rows: list[dict[str, float]]) -> list[_Word]:
+    """One word per whitespace token of ``text``, with the given label probabilities (the rest spread evenly)."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+    assert len(words) == len(rows)
+    out = []
+    for (start, end), row in zip(words, rows, strict=True):
+        rest = (1.0 - sum(row.values())) / (len(labels) - len(row))
+        out.append(_Word(start, end, np.array([row.get(label, rest) for label in labels])))
+    return out
+
+
+def _read(text: str, spans: list[NerSpan]) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+def test_bio_decoding_keeps_an_entity_from_running_into_another_type() -> None:
+    # the pieces of "U.S." as separate words: the last "." leans to MISC (it sits before "Labor Day")
+    text = "U . S . Labor Day weekend"
+    rows = [
+        {"B-LOC": 0.9},
+        {"I-LOC": 0.9},
+        {"I-LOC": 0.9},
+        {"I-MISC": 0.5, "I-LOC": 0.4},
+        {"I-MISC": 0.6, "B-MISC": 0.3},
+        {"I-MISC": 0.9},
+        {"O": 0.9},
+    ]
+    words = _tagged(text, BIO, rows)
+    # each word's own best tag: "U . S" is a place and ". Labor Day" an entity of its own, both cut wrongly
+    assert _read(text, _decode(words, BIO)) == [("U . S", "LOC"), (". Labor Day", "MISC")]
+    # the best sequence BIO allows (no I-MISC right after I-LOC): the "." closes the place, Labor Day begins
+    assert _read(text, _decode(words, BIO, transitions(BIO))) == [("U . S .", "LOC"), ("Labor Day", "MISC")]
+
+
+def test_bio_decoding_starts_an_entity_on_a_word_whose_pieces_lean_to_inside() -> None:
+    # a two-piece name after "said": averaged, its B-PER (first piece) and I-PER (second piece) share the mass
+    text = "said Caddick Smith ."
+    rows = [{"O": 0.9}, {"I-PER": 0.5, "B-PER": 0.45}, {"I-PER": 0.9}, {"O": 0.9}]
+    words = _tagged(text, BIO, rows)
+    spans = _decode(words, BIO, transitions(BIO))
+    assert _read(text, spans) == [("Caddick Smith", "PERSON")]
+    assert spans[0].score == pytest.approx((0.45 + 0.9) / 2, abs=1e-4)  # the probabilities of the tags chosen
+    assert _read(text, _decode(words, BIO)) == [("Caddick Smith", "PERSON")]  # greedy: an I- after O opens it
+
+
+def test_bioes_decoding_closes_every_entity() -> None:
+    labels = ["O", "B-ORG", "I-ORG", "E-ORG", "S-ORG"]
+    text = "Acme Widgets said"
+    words = _tagged(text, labels, [{"B-ORG": 0.7}, {"O": 0.5, "E-ORG": 0.4}, {"O": 0.9}])
+    assert _read(text, _decode(words, labels)) == [("Acme", "ORG")]  # an unclosed B- read greedily
+    assert _read(text, _decode(words, labels, transitions(labels))) == [("Acme Widgets", "ORG")]
+
+
+def test_io_tags_need_no_begin_tag() -> None:
+    labels = ["O", "PER", "LOC"]
+    text = "Maria Lopez in Geneva"
+    words = _tagged(text, labels, [{"PER": 0.8}, {"PER": 0.8}, {"O": 0.8}, {"LOC": 0.8}])
+    found = _decode(words, labels, transitions(labels))
+    assert _read(text, found) == [("Maria Lopez", "PERSON"), ("Geneva", "LOC")]
+
+
+def test_a_model_directory_declares_its_tag_scheme() -> None:
+    assert tag_scheme({}) is None  # a Hugging Face model: each word's best tag, IOB1 or BIO alike
+    assert tag_scheme({"enrich_tag_scheme": "iob1"}) == "IOB1" and "IOB1" not in CONSTRAINED_SCHEMES
+    assert tag_scheme({"enrich_tag_scheme": "bioes"}) in CONSTRAINED_SCHEMES
+    # written by training/ner/train.py (the shipped model) before the script recorded it: BIO
+    assert tag_scheme({"enrich_model_name": "enrich-ner-minilm-l6-cased-v1"}) == "BIO"

