@@ -314,33 +314,22 @@ class TransformersNer:
                 for row, w in enumerate(group):
                     n = len(enc.ids[w])
                     probs[w] = group_probs[row, -n:] if self._left_padding else group_probs[row, :n]
-        # per sample: token key (word id, char start) -> (distance from a window edge, char span, word id, probs)
-        best: list[dict[tuple[int, int], tuple[int, int, int, int, Any]]] = [{} for _ in todo]
+        windows_of: list[list[int]] = [[] for _ in todo]
         for w, sample in enumerate(sample_of):
-            word_ids = enc.word_ids[w]
-            content = [i for i, wid in enumerate(word_ids) if wid is not None]
-            if not content:
-                continue
-            first, last = content[0], content[-1]
-            for i in content:
-                s, e = offsets[w][i]
-                if e <= s:
-                    continue
-                word = int(word_ids[i])  # type: ignore[arg-type]  # None was filtered out above
-                key = (word, s)
-                distance = min(i - first, last - i)
-                held = best[sample].get(key)
-                if held is None or distance > held[0]:
-                    best[sample][key] = (distance, s, e, word, probs[w][i])
-        words = [_words(sorted(tokens.values(), key=lambda t: t[1])) for tokens in best]
+            windows_of[sample].append(w)
+        words = [
+            _word_table([enc.word_ids[w] for w in ws], [offsets[w] for w in ws], [probs[w] for w in ws])
+            for ws in windows_of
+        ]
         paths: list[list[int] | None] = [None] * len(words)
         if self._transitions is not None:  # searched for all texts of the batch together
-            found = [n for n, w in enumerate(words) if w]
-            tables = [np.stack([word.probs for word in words[n]]) for n in found]
+            found = [n for n, table in enumerate(words) if table is not None]
+            tables = [words[n].probs for n in found]  # type: ignore[union-attr]  # None was filtered out above
             for n, path in zip(found, _best_paths(tables, self._transitions), strict=True):
                 paths[n] = path
-        for sample, sample_words in enumerate(words):
-            out[todo[sample]] = _decode(sample_words, self._labels, self._transitions, paths[sample])
+        for sample, table in enumerate(words):
+            if table is not None:
+                out[todo[sample]] = _decode_table(table, self._labels, self._transitions, paths[sample])
         return out
 
 
@@ -448,27 +437,50 @@ def _torch_inference() -> Any:
     return torch.inference_mode()
 
 
-def _words(tokens: list[tuple[int, int, int, int, Any]]) -> list[_Word]:
-    """Merge sub-tokens of one word (same word id), averaging their label probabilities."""
-    words: list[_Word] = []
-    group: list[tuple[int, int, int, int, Any]] = []
-    for tok in tokens:
-        if group and tok[3] != group[-1][3]:
-            words.append(_merge(group))
-            group = []
-        group.append(tok)
-    if group:
-        words.append(_merge(group))
-    return words
+@dataclass(frozen=True, slots=True)
+class _WordTable:
+    """The words of one text: character spans and label probabilities (words x labels)."""
+
+    starts: list[int]
+    ends: list[int]
+    probs: Any
 
 
-def _merge(group: list[tuple[int, int, int, int, Any]]) -> _Word:
-    if len(group) == 1:  # most words are one piece: its probabilities as they are (x / 1 is x)
-        return _Word(group[0][1], group[0][2], group[0][4])
-    total = group[0][4]
-    for tok in group[1:]:
-        total = total + tok[4]
-    return _Word(group[0][1], group[-1][2], total / len(group))
+def _word_table(
+    word_ids: Sequence[Sequence[int | None]], offsets: Sequence[Sequence[tuple[int, int]]], probs: Sequence[Any]
+) -> _WordTable | None:
+    """The words of a text from its windows' pieces (per window: word ids, None for special tokens; character
+    offsets; label probabilities), None when it has none.
+
+    Each piece is read from the window where it sits farthest from an edge (the earlier window on a tie); a word's
+    pieces (same word id) are averaged."""
+    parts: list[tuple[Any, Any, Any, Any, Any]] = []
+    for ids_row, offsets_row, probs_row in zip(word_ids, offsets, probs, strict=True):
+        ids = np.array([-1 if wid is None else wid for wid in ids_row], dtype=np.int64)
+        content = np.flatnonzero(ids >= 0)
+        if not len(content):
+            continue
+        spans = np.asarray(offsets_row, dtype=np.int64).reshape(-1, 2)
+        keep = content[spans[content, 1] > spans[content, 0]]
+        distance = np.minimum(keep - content[0], content[-1] - keep)
+        parts.append((spans[keep, 0], spans[keep, 1], ids[keep], distance, probs_row[keep]))
+    if not parts:
+        return None
+    start, end, word, distance, table = (np.concatenate(column) for column in zip(*parts, strict=True))
+    if not len(start):
+        return None
+    # one piece per (word, start): the farthest from an edge, then the first read
+    order = np.lexsort((np.arange(len(start)), -distance, start, word))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (word[order][1:] != word[order][:-1]) | (start[order][1:] != start[order][:-1])
+    chosen = order[first]
+    chosen = chosen[np.argsort(start[chosen], kind="stable")]  # in text order
+    start, end, word, table = start[chosen], end[chosen], word[chosen], table[chosen]
+    opens = np.flatnonzero(np.r_[True, word[1:] != word[:-1]])  # each word's first piece
+    closes = np.r_[opens[1:], len(word)] - 1
+    counts = (closes - opens + 1).astype(table.dtype)
+    averaged = np.add.reduceat(table, opens, axis=0) / counts[:, None]
+    return _WordTable(start[opens].tolist(), end[closes].tolist(), averaged)
 
 
 def _split_tag(tag: str) -> tuple[str, str]:
@@ -574,10 +586,21 @@ def _best_paths(tables: Sequence[Any], allowed: Transitions) -> list[list[int]]:
 def _decode(
     words: list[_Word], labels: list[str], allowed: Transitions | None = None, path: list[int] | None = None
 ) -> list[NerSpan]:
+    """``_decode_table`` of words given one by one."""
+    if not words:
+        return []
+    table = _WordTable([w.start for w in words], [w.end for w in words], np.stack([w.probs for w in words]))
+    return _decode_table(table, labels, allowed, path)
+
+
+def _decode_table(
+    words: _WordTable, labels: list[str], allowed: Transitions | None = None, path: list[int] | None = None
+) -> list[NerSpan]:
     """BIO / IOB1 / BIOES word tags to spans; a span's score is the mean of its words' probabilities of their tags.
 
-    With ``allowed``, the tags are the best sequence those transitions allow (``_best_path``); without, each word's
-    most probable tag, an ``I-X`` that follows ``O`` or another type starting an entity."""
+    With ``allowed``, the tags are the best sequence those transitions allow (``_best_path``, or ``path`` when it
+    was searched already); without, each word's most probable tag, an ``I-X`` that follows ``O`` or another type
+    starting an entity."""
     spans: list[NerSpan] = []
     current: tuple[int, int, str, list[float]] | None = None
 
@@ -589,25 +612,23 @@ def _decode(
             spans.append(NerSpan(start, end, label, round(float(sum(scores) / len(scores)), 4)))
             current = None
 
-    if not words:
-        return spans
-    table = np.stack([word.probs for word in words])  # every word's best label at once
+    table = words.probs
     if path is not None:
         best = path
     else:
         best = _best_path(table, allowed) if allowed is not None else table.argmax(axis=1).tolist()
-    top = table[np.arange(len(words)), best].tolist()
+    top = table[np.arange(len(best)), best].tolist()
     tags = [_split_tag(label) for label in labels]
-    for word, k, score in zip(words, best, top, strict=True):
+    for word_start, word_end, k, score in zip(words.starts, words.ends, best, top, strict=True):
         prefix, typ = tags[k]
         if prefix == "O":
             close()
             continue
         if prefix in "BSU" or current is None or current[2] != typ:
             close()
-            current = (word.start, word.end, typ, [score])
+            current = (word_start, word_end, typ, [score])
         else:
-            current = (current[0], word.end, typ, [*current[3], score])
+            current = (current[0], word_end, typ, [*current[3], score])
         if prefix in "ESLU":
             close()
     close()
