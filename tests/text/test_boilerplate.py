@@ -59,6 +59,32 @@ def test_a_paragraph_that_mentions_a_privacy_policy_is_not_furniture() -> None:
     assert not bp.is_promo(line, len(line.split()))
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A vote is expected by June on the harbour bill , which is sponsored by the Coastal Trust , a charity that "
+        "took over the ferry service in 1998 .",
+        "The regulator said the firm's new privacy policy breached the data law in three of its nine clauses.",
+    ],
+)
+def test_a_sentence_of_prose_holding_a_ui_phrase_is_kept(line: str) -> None:
+    assert not bp.is_ui_line(line)
+    seg = segment(f"Harbour bill advances\n\n{line}\n\nThe vote is next week.")
+    assert seg.blocks[1].kind in ("standfirst", "body")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get the latest headlines, breaking news and columns.",  # short
+        "Join us on the riverside trail this summer for walks, talks and tastings with the whole newsroom team.",
+        "Sponsored by Harbour Mutual and the Coastal Trust and the friends of the Linden Grove ferry service",
+    ],
+)
+def test_a_ui_phrase_in_a_short_line_a_line_to_the_reader_or_a_fragment_is_furniture(line: str) -> None:
+    assert bp.is_ui_line(line)
+
+
 @pytest.mark.parametrize("line", ["21:05Lena Ortiz", "20:42KEY EVENT", "2 hours ago10:05 Jon Reyes"])
 def test_live_blog_entry_headers(line: str) -> None:
     assert bp.is_live_entry_header(line)

@@ -32,6 +32,17 @@ def test_section_label_above_the_headline_is_not_the_title() -> None:
     assert block_of(seg, "Politics").kind == "boilerplate"
 
 
+def test_a_wire_headline_shaped_like_a_credit_is_the_title_but_a_sure_credit_is_not() -> None:
+    """``SPORT - TEAM V TEAM ...`` reads like "Agency - Name" by its form alone; in the headline's place it is the
+    headline. A credit with a label or a known agency on the first line stays a credit."""
+    story = "PORT ALDINE 2026-03-02\nAldine Harbour beat Brackwater Town by an innings on Friday to go top.\n"
+    seg = segment("CRICKET - ALDINE V BRACKWATER ONE-DAY SCOREBOARD .\n" + story)
+    assert seg.title is not None and seg.title.text == "CRICKET - ALDINE V BRACKWATER ONE-DAY SCOREBOARD ."
+    assert seg.credits == ()
+    seg = segment("Photo: Jane Roe/Reuters\n" + story)
+    assert [c.raw for c in seg.credits] == ["Photo: Jane Roe/Reuters"]
+
+
 def test_caption_credit_and_byline_on_three_consecutive_lines_are_three_blocks() -> None:
     seg = segment(WIRE)
     assert kinds(seg, "EDITORS NOTE", "KARIN VOSS", "Tomas Lindqvist") == ["caption", "credit", "byline"]

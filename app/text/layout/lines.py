@@ -14,10 +14,6 @@ from app.text.names import NameSpan, word_count
 from app.text.types import BlockKind
 
 _LINE = re.compile(r"[^\r\n]+")
-_TERMINAL = (
-    *(".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)"),
-    *(".«", ".»", "。", "！", "？", "。」", "。）"),
-)
 
 
 @dataclass(slots=True)
@@ -80,7 +76,7 @@ def split_lines(text: str) -> list[Unit]:
 
 
 def ends_sentence(s: str) -> bool:
-    return s.endswith(_TERMINAL)
+    return s.endswith(vocab.SENTENCE_ENDS)
 
 
 def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:

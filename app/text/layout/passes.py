@@ -317,7 +317,7 @@ def _title(st: State) -> None:
             and headline_shaped
             and len(u.text) <= 300
             and i + 1 < len(st.units)  # a text of one block is all body
-            and read_credit(u.text).strength < Strength.MEDIUM
+            and read_credit(u.text).strength < Strength.STRONG
         ):
             nxt = st.units[i + 1]
             if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline

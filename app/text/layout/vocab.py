@@ -16,6 +16,12 @@ LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "n
 """The languages every table covers; some tables have a few more (ru, pl, cs, fi, is, ko, vi) where a word is
 well known."""
 
+SENTENCE_ENDS: tuple[str, ...] = (
+    *(".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)"),
+    *(".«", ".»", "。", "！", "？", "。」", "。）"),
+)
+"""How a line that ends a sentence ends (closing quotes and brackets after the mark, CJK full stops)."""
+
 # Labels that introduce a picture credit: "Photo: Name/Agency", "Foto: dpa", "Bild: Keystone", "Imagen: EFE".
 CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": (
