@@ -176,11 +176,17 @@ class LinearModel:
         """Class probabilities of many feature rows at once (one dense product per call)."""
         x = np.zeros((len(rows), len(self._index)), dtype=np.float64)
         index = self._index
-        for r, features in enumerate(rows):
+        at_row: list[int] = []
+        at_column: list[int] = []
+        values: list[float] = []
+        for r, features in enumerate(rows):  # the known features' places, then one assignment
             for name, value in features.items():
                 j = index.get(name)
                 if j is not None:
-                    x[r, j] = value
+                    at_row.append(r)
+                    at_column.append(j)
+                    values.append(value)
+        x[at_row, at_column] = values
         z = (x @ self._matrix + np.asarray(self.intercept)) / self.temperature
         z -= z.max(axis=1, keepdims=True)
         e = np.exp(z)
