@@ -99,12 +99,24 @@ class Pipeline:
         selected = self.resolve(stages)
         reports: dict[str, StageReport] = {}
         pending = [s for s in self._stages if s.name in selected]
+        running: set[asyncio.Task[StageReport]] = set()
         with OPEN_DOCUMENTS.open():  # the micro-batchers wait for batch mates only while another document may come
-            while pending:
-                ready = [s for s in pending if self._deps[s.name] <= reports.keys()]
-                pending = [s for s in pending if s not in ready]
-                for report in await asyncio.gather(*(self._run_stage(s, doc, reports, deadline) for s in ready)):
-                    reports[report.name] = report
+            try:
+                while pending or running:
+                    # every stage starts as soon as its own prerequisites are done, not when a whole wave is: the
+                    # entities stage waits for language, never for the summary that runs beside it
+                    ready = [s for s in pending if self._deps[s.name] <= reports.keys()]
+                    pending = [s for s in pending if s not in ready]
+                    running |= {asyncio.ensure_future(self._run_stage(s, doc, reports, deadline)) for s in ready}
+                    finished, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+                    for task in finished:
+                        report = task.result()
+                        reports[report.name] = report
+            finally:  # the caller gave up (cancelled): so do the stages still running
+                for task in running:
+                    task.cancel()
+                if running:
+                    await asyncio.wait(running)
         doc.reports = [
             reports.get(s.name) or StageReport(s.name, s.version, s.model, "skipped", 0.0, None) for s in self._stages
         ]

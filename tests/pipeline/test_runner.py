@@ -32,11 +32,16 @@ class FakeStage(RuleStage):
         self.requires, self.provides = frozenset(requires), frozenset(provides)
         self.fail, self.sleep_s, self.trespass = fail, sleep_s, trespass
         self.calls = 0
+        self.cancelled = False
 
     async def run(self, doc: Doc) -> None:
         self.calls += 1
         if self.sleep_s:
-            await asyncio.sleep(self.sleep_s)
+            try:
+                await asyncio.sleep(self.sleep_s)
+            except asyncio.CancelledError:
+                self.cancelled = True
+                raise
         if self.fail:
             raise ValueError("model exploded")
         if "title" in self.provides:
@@ -113,6 +118,31 @@ async def test_dependents_of_a_failed_stage_are_skipped_with_a_warning() -> None
     assert [(r.name, r.status) for r in doc.reports] == [("a", "failed"), ("b", "skipped")]
     assert {w.code for w in doc.warnings} == {"stage_failed", "stage_skipped"}
     assert stages[1].calls == 0
+
+
+async def test_a_stage_starts_when_its_own_prerequisites_are_done_not_when_every_stage_beside_them_is() -> None:
+    """b needs only a; the slow c runs beside b's prerequisite: b must not wait for c (the entities stage waits
+    for language, not for the summary)."""
+    stages = three_stages(c={"sleep_s": 1.0})
+    pipeline = Pipeline(stages, stage_timeout_s=10)
+    run = asyncio.ensure_future(pipeline.run(Doc.create("text")))
+    for _ in range(100):
+        if stages[1].calls:
+            break
+        await asyncio.sleep(0.01)
+    assert stages[1].calls == 1 and not run.done()  # b ran while c still sleeps
+    doc = await run
+    assert {r.name: r.status for r in doc.reports} == {"a": "ok", "b": "ok", "c": "ok"}
+
+
+async def test_a_cancelled_document_cancels_the_stages_still_running() -> None:
+    stages = three_stages(c={"sleep_s": 30.0})
+    run = asyncio.ensure_future(Pipeline(stages, stage_timeout_s=60).run(Doc.create("text")))
+    await asyncio.sleep(0.05)
+    run.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await run
+    assert stages[2].cancelled  # stopped, and done stopping, by the time the caller's cancellation returns
 
 
 async def test_a_stage_over_its_time_budget_is_timeout_and_the_others_finish() -> None:
