@@ -181,8 +181,8 @@ class Settings(BaseSettings):
         default=0,
         ge=0,
         description="Intra-op threads of a model call running alone: torch (one fewer per other model call "
-        "running at the same moment) and ONNX Runtime sessions (fixed when the model loads); 0 = the library's "
-        "default (one per core).",
+        "running at the same moment) and ONNX Runtime (two sessions per model: this many threads, and half as many "
+        "for a call that runs beside another model's); 0 = one per core.",
     )
 
     # --- micro-batching -----------------------------------------------------------------------------------

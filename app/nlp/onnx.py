@@ -42,6 +42,7 @@ from typing import Any, Literal
 import numpy as np
 
 from app.nlp.hf import enrich_config
+from app.nlp.threads import MODEL_CALLS
 
 log = logging.getLogger(__name__)
 
@@ -135,8 +136,41 @@ def find_export(model_dir: Path, root: Path, task: Task) -> Export | None:
     return Export(path, manifest)
 
 
-def session(export: Export, threads: int) -> Any:
-    """An ONNX Runtime CPU session on the export, ``threads`` intra-op threads (0 = one per core), no spinning.
+def session(export: Export, threads: int) -> SharedCoresSession:
+    """The export on ONNX Runtime's CPU provider, ``threads`` intra-op threads when its call runs alone (0 = one per
+    core), half of them while another model call runs (``SharedCoresSession``)."""
+    return SharedCoresSession(export, threads)
+
+
+class SharedCoresSession:
+    """Two ONNX Runtime sessions on one export: one with every thread it may use, one with half of them; each run
+    takes the first when it is the only model call running (``app.nlp.threads.MODEL_CALLS``), else the second.
+
+    An ONNX Runtime session keeps the thread pool it was made with, so two models that run at the same moment (the
+    entities and summary stages of one article) would each keep every core busy and fight for them; torch models
+    avoid that by changing their thread count per pass (``share_torch_threads``). The threads only partition the
+    work: both sessions give the same numbers.
+    """
+
+    def __init__(self, export: Export, threads: int) -> None:
+        alone = threads if threads > 0 else len(os.sched_getaffinity(0))  # 0: one per core this process may use
+        self.threads = (alone, max(1, alone // 2))
+        self._alone = _session(export, alone)
+        self._shared = self._alone if self.threads[1] == alone else _session(export, self.threads[1])
+
+    def get_inputs(self) -> Any:
+        return self._alone.get_inputs()
+
+    def current(self) -> Any:
+        """The session for a call that starts now (the call itself counted in ``MODEL_CALLS``)."""
+        return self._alone if MODEL_CALLS.running <= 1 else self._shared
+
+    def run(self, output_names: Any, feed: dict[str, Any]) -> Any:
+        return self.current().run(output_names, feed)
+
+
+def _session(export: Export, threads: int) -> Any:
+    """An ONNX Runtime CPU session on the export, ``threads`` intra-op threads, no spinning.
 
     Idle threads do not spin: on a shared machine, and beside spaCy in the same process, a spinning pool takes
     cores that other work needs.

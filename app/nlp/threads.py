@@ -6,6 +6,8 @@ its configured number less one for each other model call running at that moment 
 NER (one thread) and the embedding model run together on two cores, torch takes one core instead of fighting
 spaCy for both; when it runs alone it takes both. Measured on 2 cores (docs/QUALITY.md, "Cost"): 10 % less
 wall time with one article in flight and 17 % less with eight, against torch keeping two threads throughout.
+An ONNX Runtime session cannot change its threads, so each model has two (``app.nlp.onnx.SharedCoresSession``):
+a call takes the one with half the threads while another model call runs.
 """
 
 from __future__ import annotations

@@ -168,6 +168,29 @@ def test_a_token_type_input_reaches_the_onnx_graph(tiny_dir: Path, tmp_path: Pat
     assert len(LABELS) == got.shape[-1]
 
 
+def test_a_session_takes_half_the_threads_while_another_model_call_runs_with_the_same_numbers(
+    tiny_dir: Path, tmp_path: Path
+) -> None:
+    """Two models running at once each keep every core busy unless one of them gives way: a call that runs
+    beside another takes the session with half the threads; the threads only split the work."""
+    from app.nlp.threads import MODEL_CALLS
+
+    export = onnx.export_model(tiny_dir, tmp_path / "onnx", "token-classification", "int8")
+    session = onnx.session(export, 2)
+    assert session.threads == (2, 1)
+    names = [i.name for i in session.get_inputs()]
+    ids = np.array([[2, 11, 14, 15, 5, 3], [2, 7, 9, 3, 0, 0]])
+    batch = onnx.feed(names, {"input_ids": ids, "attention_mask": (ids > 0).astype(np.int64)})
+    with MODEL_CALLS.call():  # this call alone
+        assert session.current().get_session_options().intra_op_num_threads == 2
+        alone = session.run(None, batch)[0]
+    with MODEL_CALLS.call(), MODEL_CALLS.call():  # this call and another
+        assert session.current().get_session_options().intra_op_num_threads == 1
+        shared = session.run(None, batch)[0]
+    assert np.array_equal(alone, shared)
+    assert onnx.session(export, 1).threads == (1, 1)
+
+
 def test_a_token_classifier_is_exported_in_int8_by_default_with_its_head_in_fp32(tmp_path: Path) -> None:
     model_dir = build_tiny_ner(tmp_path / "b-loc", force_label="B-LOC")
     root = tmp_path / "onnx"
