@@ -32,6 +32,7 @@ import os
 import shutil
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -155,8 +156,9 @@ class SharedCoresSession:
     def __init__(self, export: Export, threads: int) -> None:
         alone = threads if threads > 0 else len(os.sched_getaffinity(0))  # 0: one per core this process may use
         self.threads = (alone, max(1, alone // 2))
-        self._alone = _session(export, alone)
-        self._shared = self._alone if self.threads[1] == alone else _session(export, self.threads[1])
+        lent = _lent_initializers(export.model_file)
+        self._alone = _session(export, alone, lent)
+        self._shared = self._alone if self.threads[1] == alone else _session(export, self.threads[1], lent)
 
     def get_inputs(self) -> Any:
         return self._alone.get_inputs()
@@ -169,8 +171,38 @@ class SharedCoresSession:
         return self.current().run(output_names, feed)
 
 
-def _session(export: Export, threads: int) -> Any:
-    """An ONNX Runtime CPU session on the export, ``threads`` intra-op threads, no spinning.
+# An initializer this large is read once per process and lent to every session whose model has the same one (by
+# content), instead of each session holding its own copy: the packaged MiniLM's word embeddings (30,522 x 384 fp32,
+# 47 MB) are also the trained NER model's (trained with them frozen), and every model has two sessions.
+LENT_INITIALIZER_BYTES = 4 << 20
+_LENT: dict[str, tuple[Any, Any]] = {}  # sha256 of the tensor's bytes -> (its array, the OrtValue over that array)
+_LENT_LOCK = threading.Lock()
+
+
+def _lent_initializers(model_file: Path) -> list[tuple[str, Any]]:
+    """(name, OrtValue) of the model's initializers of ``LENT_INITIALIZER_BYTES`` or more, shared process-wide."""
+    import onnx
+    import onnxruntime as ort
+    from onnx import numpy_helper
+
+    model = onnx.load(str(model_file), load_external_data=False)
+    out: list[tuple[str, Any]] = []
+    with _LENT_LOCK:
+        for tensor in model.graph.initializer:
+            if len(tensor.raw_data) < LENT_INITIALIZER_BYTES:
+                continue
+            key = hashlib.sha256(tensor.raw_data).hexdigest()
+            held = _LENT.get(key)
+            if held is None:
+                array = numpy_helper.to_array(tensor).copy()  # owns its memory, kept alive here with its OrtValue
+                held = _LENT[key] = (array, ort.OrtValue.ortvalue_from_numpy(array))
+            out.append((tensor.name, held[1]))
+    return out
+
+
+def _session(export: Export, threads: int, lent: Sequence[tuple[str, Any]] = ()) -> Any:
+    """An ONNX Runtime CPU session on the export, ``threads`` intra-op threads, no spinning, the ``lent``
+    initializers used in place of the file's copies.
 
     Idle threads do not spin: on a shared machine, and beside spaCy in the same process, a spinning pool takes
     cores that other work needs.
@@ -178,6 +210,8 @@ def _session(export: Export, threads: int) -> Any:
     import onnxruntime as ort
 
     options = ort.SessionOptions()
+    for name, value in lent:
+        options.add_initializer(name, value)
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL

@@ -191,6 +191,26 @@ def test_a_session_takes_half_the_threads_while_another_model_call_runs_with_the
     assert onnx.session(export, 1).threads == (1, 1)
 
 
+def test_large_initializers_are_held_once_and_lent_to_every_session_with_the_same_numbers(
+    tiny_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The word embeddings shared by the packaged MiniLM and the NER model (47 MB each) are held once per process
+    for all four sessions; lending changes no number. (The tiny model's tables are lent from 1 KB here.)"""
+    monkeypatch.setattr(onnx, "LENT_INITIALIZER_BYTES", 1024)
+    monkeypatch.setattr(onnx, "_LENT", {})
+    first = onnx.export_model(tiny_dir, tmp_path / "a", "token-classification", "fp32")
+    second = onnx.export_model(tiny_dir, tmp_path / "b", "token-classification", "fp32")
+    lent_a, lent_b = onnx._lent_initializers(first.model_file), onnx._lent_initializers(second.model_file)
+    assert lent_a and [v for _, v in lent_a] == [v for _, v in lent_b]  # the very same values, not copies
+    assert len(onnx._LENT) == len(lent_a)
+    ids = np.array([[2, 11, 14, 15, 5, 3]])
+    plain = onnx._session(first, 1)
+    names = [i.name for i in plain.get_inputs()]
+    batch = onnx.feed(names, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+    expected = plain.run(None, batch)[0]
+    assert np.array_equal(onnx.session(second, 2).run(None, batch)[0], expected)
+
+
 def test_a_token_classifier_is_exported_in_int8_by_default_with_its_head_in_fp32(tmp_path: Path) -> None:
     model_dir = build_tiny_ner(tmp_path / "b-loc", force_label="B-LOC")
     root = tmp_path / "onnx"
