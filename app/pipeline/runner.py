@@ -20,7 +20,8 @@ StageObserver = Callable[[StageReport], None]
 
 
 class Pipeline:
-    """Stages in dependency order. Independent stages of one document run concurrently."""
+    """Stages in dependency order; each starts as soon as the stages it requires are done, so independent stages of
+    one document run concurrently."""
 
     def __init__(
         self,
