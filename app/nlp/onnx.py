@@ -181,22 +181,92 @@ _LENT_LOCK = threading.Lock()
 
 def _lent_initializers(model_file: Path) -> list[tuple[str, Any]]:
     """(name, OrtValue) of the model's initializers of ``LENT_INITIALIZER_BYTES`` or more, shared process-wide."""
-    import onnx
     import onnxruntime as ort
-    from onnx import numpy_helper
 
-    model = onnx.load(str(model_file), load_external_data=False)
     out: list[tuple[str, Any]] = []
     with _LENT_LOCK:
-        for tensor in model.graph.initializer:
-            if len(tensor.raw_data) < LENT_INITIALIZER_BYTES:
-                continue
-            key = hashlib.sha256(tensor.raw_data).hexdigest()
+        for name, dtype, dims, raw in large_initializers(model_file.read_bytes(), LENT_INITIALIZER_BYTES):
+            key = hashlib.sha256(raw).hexdigest()
             held = _LENT.get(key)
             if held is None:
-                array = numpy_helper.to_array(tensor).copy()  # owns its memory, kept alive here with its OrtValue
+                array = np.frombuffer(raw, dtype=dtype).reshape(dims).copy()  # owns its memory, kept here
                 held = _LENT[key] = (array, ort.OrtValue.ortvalue_from_numpy(array))
-            out.append((tensor.name, held[1]))
+            out.append((name, held[1]))
+    return out
+
+
+# ONNX TensorProto data types read by ``large_initializers``; tensors of other types are not lent.
+_TENSOR_DTYPES: dict[int, str] = {1: "<f4", 2: "u1", 3: "i1", 6: "<i4", 7: "<i8", 10: "<f2", 11: "<f8"}
+
+
+def large_initializers(model: bytes, min_bytes: int) -> list[tuple[str, str, tuple[int, ...], memoryview]]:
+    """(name, numpy dtype, dims, raw bytes) of the graph initializers of an ONNX model file whose ``raw_data`` has
+    ``min_bytes`` or more, read from the protobuf wire format directly: the runtime image leaves the ``onnx``
+    package out (only the export needs it). Fields used: ModelProto.graph (7), GraphProto.initializer (5),
+    TensorProto.dims (1), data_type (2), name (8), raw_data (9); every other field is skipped by its length."""
+    view = memoryview(model)
+    found: list[tuple[str, str, tuple[int, ...], memoryview]] = []
+    for number, graph in _fields(view):
+        if number != 7 or not isinstance(graph, memoryview):
+            continue
+        for field, tensor in _fields(graph):
+            if field != 5 or not isinstance(tensor, memoryview) or len(tensor) < min_bytes:
+                continue
+            dims: list[int] = []
+            dtype, name, raw = 0, "", memoryview(b"")
+            for key, value in _fields(tensor):
+                if key == 1:
+                    dims.extend([value] if isinstance(value, int) else list(_varints(value)))
+                elif key == 2 and isinstance(value, int):
+                    dtype = value
+                elif key == 8 and isinstance(value, memoryview):
+                    name = bytes(value).decode("utf-8")
+                elif key == 9 and isinstance(value, memoryview):
+                    raw = value
+            numpy_dtype = _TENSOR_DTYPES.get(dtype)
+            size = int(np.prod(dims, dtype=np.int64)) * np.dtype(numpy_dtype).itemsize if numpy_dtype else -1
+            if numpy_dtype is not None and name and len(raw) >= min_bytes and len(raw) == size:
+                found.append((name, numpy_dtype, tuple(dims), raw))
+    return found
+
+
+def _varint(view: memoryview, at: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        byte = view[at]
+        at += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, at
+        shift += 7
+
+
+def _varints(view: memoryview) -> list[int]:
+    out, at = [], 0
+    while at < len(view):
+        value, at = _varint(view, at)
+        out.append(value)
+    return out
+
+
+def _fields(view: memoryview) -> list[tuple[int, int | memoryview]]:
+    """The fields of one protobuf message: (number, varint value or the bytes of a length-delimited field)."""
+    out: list[tuple[int, int | memoryview]] = []
+    at = 0
+    while at < len(view):
+        key, at = _varint(view, at)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            value, at = _varint(view, at)
+            out.append((number, value))
+        elif wire == 2:
+            length, at = _varint(view, at)
+            out.append((number, view[at : at + length]))
+            at += length
+        elif wire in (1, 5):
+            at += 8 if wire == 1 else 4
+        else:
+            raise ValueError(f"unsupported protobuf wire type {wire}")
     return out
 
 

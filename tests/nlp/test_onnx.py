@@ -211,6 +211,24 @@ def test_large_initializers_are_held_once_and_lent_to_every_session_with_the_sam
     assert np.array_equal(onnx.session(second, 2).run(None, batch)[0], expected)
 
 
+def test_initializers_are_read_from_the_model_file_as_the_onnx_package_reads_them(
+    tiny_dir: Path, tmp_path: Path
+) -> None:
+    """The runtime image has no ``onnx`` package: the lent initializers are read from the protobuf directly."""
+    from onnx import load, numpy_helper
+
+    for precision in ("fp32", "int8"):
+        export = onnx.export_model(tiny_dir, tmp_path / precision, "token-classification", precision)
+        expected = {
+            t.name: numpy_helper.to_array(t) for t in load(str(export.model_file)).graph.initializer if t.raw_data
+        }
+        got = onnx.large_initializers(export.model_file.read_bytes(), 1)
+        assert {name for name, *_ in got} == {name for name, value in expected.items() if value.dtype != np.bool_}
+        for name, dtype, dims, raw in got:
+            assert np.array_equal(np.frombuffer(raw, dtype=dtype).reshape(dims), expected[name])
+            assert np.dtype(dtype) == expected[name].dtype
+
+
 def test_a_token_classifier_is_exported_in_int8_by_default_with_its_head_in_fp32(tmp_path: Path) -> None:
     model_dir = build_tiny_ner(tmp_path / "b-loc", force_label="B-LOC")
     root = tmp_path / "onnx"
