@@ -317,19 +317,17 @@ class TransformersNer:
         windows_of: list[list[int]] = [[] for _ in todo]
         for w, sample in enumerate(sample_of):
             windows_of[sample].append(w)
-        words = [
+        tables = [
             _word_table([enc.word_ids[w] for w in ws], [offsets[w] for w in ws], [probs[w] for w in ws])
             for ws in windows_of
         ]
-        paths: list[list[int] | None] = [None] * len(words)
-        if self._transitions is not None:  # searched for all texts of the batch together
-            found = [n for n, table in enumerate(words) if table is not None]
-            tables = [words[n].probs for n in found]  # type: ignore[union-attr]  # None was filtered out above
-            for n, path in zip(found, _best_paths(tables, self._transitions), strict=True):
-                paths[n] = path
-        for sample, table in enumerate(words):
-            if table is not None:
-                out[todo[sample]] = _decode_table(table, self._labels, self._transitions, paths[sample])
+        found = [(sample, table) for sample, table in enumerate(tables) if table is not None]
+        if self._transitions is not None:  # the best allowed sequences, searched for all texts of the batch together
+            paths = _best_paths([table.probs for _, table in found], self._transitions)
+        else:
+            paths = [table.probs.argmax(axis=1).tolist() for _, table in found]
+        for (sample, table), path in zip(found, paths, strict=True):
+            out[todo[sample]] = _decode_table(table, self._labels, path)
         return out
 
 
@@ -583,24 +581,19 @@ def _best_paths(tables: Sequence[Any], allowed: Transitions) -> list[list[int]]:
     return paths
 
 
-def _decode(
-    words: list[_Word], labels: list[str], allowed: Transitions | None = None, path: list[int] | None = None
-) -> list[NerSpan]:
-    """``_decode_table`` of words given one by one."""
+def _decode(words: list[_Word], labels: list[str], allowed: Transitions | None = None) -> list[NerSpan]:
+    """``_decode_table`` of words given one by one: each word's most probable tag, or with ``allowed`` the best
+    sequence those transitions allow (``_best_path``)."""
     if not words:
         return []
     table = _WordTable([w.start for w in words], [w.end for w in words], np.stack([w.probs for w in words]))
-    return _decode_table(table, labels, allowed, path)
+    path = _best_path(table.probs, allowed) if allowed is not None else table.probs.argmax(axis=1).tolist()
+    return _decode_table(table, labels, path)
 
 
-def _decode_table(
-    words: _WordTable, labels: list[str], allowed: Transitions | None = None, path: list[int] | None = None
-) -> list[NerSpan]:
-    """BIO / IOB1 / BIOES word tags to spans; a span's score is the mean of its words' probabilities of their tags.
-
-    With ``allowed``, the tags are the best sequence those transitions allow (``_best_path``, or ``path`` when it
-    was searched already); without, each word's most probable tag, an ``I-X`` that follows ``O`` or another type
-    starting an entity."""
+def _decode_table(words: _WordTable, labels: list[str], path: list[int]) -> list[NerSpan]:
+    """Word tags (``path``: a label index per word) to spans, read as BIO / IOB1 / BIOES: an ``I-X`` that follows
+    ``O`` or another type starts an entity. A span's score is the mean of its words' probabilities of their tags."""
     spans: list[NerSpan] = []
     current: tuple[int, int, str, list[float]] | None = None
 
@@ -612,14 +605,9 @@ def _decode_table(
             spans.append(NerSpan(start, end, label, round(float(sum(scores) / len(scores)), 4)))
             current = None
 
-    table = words.probs
-    if path is not None:
-        best = path
-    else:
-        best = _best_path(table, allowed) if allowed is not None else table.argmax(axis=1).tolist()
-    top = table[np.arange(len(best)), best].tolist()
+    top = words.probs[np.arange(len(path)), path].tolist()
     tags = [_split_tag(label) for label in labels]
-    for word_start, word_end, k, score in zip(words.starts, words.ends, best, top, strict=True):
+    for word_start, word_end, k, score in zip(words.starts, words.ends, path, top, strict=True):
         prefix, typ = tags[k]
         if prefix == "O":
             close()
