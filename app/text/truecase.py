@@ -60,8 +60,10 @@ def casing_evidence(texts: Iterable[str], only: Collection[str] | None = None) -
     ``only``: the lower-cased words asked about (the others are not counted); None: every word."""
     seen: dict[str, Counter[str]] = defaultdict(Counter)
     for text in texts:
-        if only is not None and not any(word in text.lower() for word in only):
-            continue  # none of the words asked about is here
+        if only is not None:
+            lowered = text.lower()
+            if not any(word in lowered for word in only):
+                continue  # none of the words asked about is here
         if is_shouted(text) or is_title_case(text):
             continue
         for m in _WORD.finditer(text):
