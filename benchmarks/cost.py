@@ -6,15 +6,14 @@ the pipeline on torch against ONNX Runtime and against the peer stack a user wou
     python -m benchmarks.cost --mode compare   # only torch vs ONNX Runtime vs the peer stack (and memory)
     python -m benchmarks.cost --mode compare --onnx-dir /tmp/fp32   # also ONNX Runtime on the exports under DIR
 
-Compare (``--mode compare``): in one run, on the same articles, in alternating rounds (the machine's speed
-drifts; only figures of one run compare): the in-process service at concurrency 1 with ENRICH_MODEL_RUNTIME=torch
-(today's pipeline), the same with onnxruntime (the default), and, in a process of its own (``PeerProcess``), the
-peer stack a user would write: spaCy
-``nlp.pipe`` over the article (NER only, plus spaCy's rule-based sentencizer for the sentences),
-sentence-transformers ``encode`` of those sentences with the same packaged all-MiniLM-L6-v2, and the 3 sentences
-closest to the article centroid. Reported: docs/s of each, the ratios, and how many summaries torch and ONNX
-Runtime agree on. ``--onnx-dir DIR`` (repeatable) adds the service on ONNX Runtime with the exports under DIR (e.g.
-an fp32 NER export made with ``python -m app.nlp.onnx export --precision fp32 --out DIR``) as another variant.
+Compare (``--mode compare``): in one run, on the same articles, in alternating rounds (the machine's speed drifts;
+only figures of one run compare): the in-process service at concurrency 1 with ENRICH_MODEL_RUNTIME=torch (today's
+pipeline), the same with onnxruntime (the default), and, in a process of its own (``PeerProcess``), the peer stack a
+user would write: spaCy ``nlp.pipe`` over the article (NER only, plus spaCy's rule-based sentencizer for the
+sentences), sentence-transformers ``encode`` of those sentences with the same packaged all-MiniLM-L6-v2, and the 3
+sentences closest to the article centroid. Reported: docs/s of each, the ratios, and how many summaries torch and
+ONNX Runtime agree on. ``--onnx-dir DIR`` (repeatable) adds the service on ONNX Runtime with the exports under DIR
+(e.g. an fp32 NER export made with ``python -m app.nlp.onnx export --precision fp32 --out DIR``) as another variant.
 Memory: each variant in a fresh subprocess (service loaded and warmed, 20 articles enriched): VmRSS, VmHWM, and
 whether torch and transformers were imported.
 
@@ -200,8 +199,7 @@ class PeerProcess:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            cwd=ROOT,  # ``python -c`` puts the working directory on sys.path, as for the memory script
         )
 
     def run(self, texts: Sequence[str]) -> float:
