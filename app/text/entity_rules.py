@@ -3,7 +3,8 @@
 Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entities"):
 
 - ``clean_candidates``: span clean-up — no leading article (``the White House`` -> ``White House``), no
-  possessive (``Russia's`` -> ``Russia``), no quotes, brackets or dashes at the ends, no score or rank number
+  possessive (``Russia's`` -> ``Russia``), no quotes, brackets or dashes at the ends (but a closing bracket the
+  name opened: ``Mladost ( L )``), no score or rank number
   glued on (``Tottenham 2``), a span holding two names split around the number between them
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
@@ -64,13 +65,25 @@ def name_key(surface: str) -> str:
     return " ".join(_norm(surface).split())
 
 
+_CLOSING = {")": "(", "]": "["}
+
+
+def _closes_inside(text: str, start: int, end: int) -> bool:
+    """Whether the span's last character is a bracket closing one opened inside it (``Mladost ( L )``)."""
+    opening = _CLOSING.get(text[end - 1])
+    return opening is not None and text.count(opening, start, end) > text.count(text[end - 1], start, end - 1)
+
+
 def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) -> tuple[int, int]:
-    """Shrink [start, end) past junk at the ends, a leading article and a trailing possessive, to a fixpoint."""
+    """Shrink [start, end) past junk at the ends, a leading article and a trailing possessive, to a fixpoint.
+
+    A closing bracket stays when the span opened it (a part of the name: ``Mladost ( L )``, ``Dynamo (Kyiv)``).
+    """
     while True:
         before = (start, end)
         while start < end and text[start] in _LEADING_JUNK:
             start += 1
-        while end > start and text[end - 1] in _TRAILING_JUNK:
+        while end > start and text[end - 1] in _TRAILING_JUNK and not _closes_inside(text, start, end):
             end -= 1
         m = article.match(text, start, end)
         if m and m.end() < end:
@@ -400,8 +413,12 @@ def harmonise_labels(
     *,
     headline_blocks: frozenset[int] = frozenset(),
     names: PersonNames | None = None,
+    fixed: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Candidate]:
     """One label per name in an article: the majority label of its mentions (ties: the first seen).
+
+    Mentions at ``fixed`` (start, end) keep their label: a dateline's place (``NEW YORK 1996-08-30``) is a place
+    even where the article's other mentions of the name are a team.
 
     A mention in a headline block counts half (a small model reads headlines worst). A one-word mention that is
     the surname of a person named in full in the article is labelled PERSON, except that a place or nationality
@@ -416,6 +433,9 @@ def harmonise_labels(
         votes[name_key(text[c.start : c.end])][c.label] += 1 if c.block_index not in headline_blocks else 0.5
     out = []
     for c in candidates:
+        if (c.start, c.end) in fixed:
+            out.append(c)
+            continue
         key = name_key(text[c.start : c.end])
         if " " not in key and key in full_names and c.label != PERSON:
             given_first = names is not None and names.is_given(full_names[key].split()[0])

@@ -285,3 +285,26 @@ def test_a_common_word_capitalised_by_a_title_case_headline_is_no_entity(words: 
         ("Velmora", "GPE"),
         ("Apple", "ORG"),
     ]
+
+
+def test_a_closing_bracket_the_name_opened_stays_in_it() -> None:
+    text = "Standings: Mladost ( L ) 4, (Kestrel United) 3, Dynamo (Ostmark) 2."
+    raw = [at(text, "Mladost ( L )", "ORG"), at(text, "(Kestrel United)", "ORG"), at(text, "Dynamo (Ostmark)", "ORG")]
+    assert spans(text, clean_candidates(text, raw, split=False)) == [
+        ("Mladost ( L )", "ORG"),
+        ("Kestrel United", "ORG"),  # both brackets outside the name: both go
+        ("Dynamo (Ostmark)", "ORG"),
+    ]
+
+
+def test_a_datelines_place_keeps_its_label_when_the_article_calls_the_name_a_team(
+    words: tuple[Lexicon, Gazetteer],
+) -> None:
+    lexicon, _ = words
+    text = "KESTREL 1996-08-31\nKestrel beat Ostmark 4-2 and Kestrel lead the table; Kestrel fans cheered."
+    raw = [at(text, "KESTREL", "GPE"), at(text, "Kestrel", "ORG"), at(text, "Kestrel", "ORG", 1)]
+    raw.append(at(text, "Kestrel", "ORG", 2))
+    areas = [SearchArea(0, 0, text)]
+    fixed = frozenset((c.start, c.end) for c in label_datelines(text, [], areas))
+    assert [c.label for c in harmonise_labels(text, raw, lexicon)] == ["ORG"] * 4  # one name, one label
+    assert [c.label for c in harmonise_labels(text, raw, lexicon, fixed=fixed)] == ["GPE"] + ["ORG"] * 3

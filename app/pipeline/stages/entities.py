@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from app.nlp.batcher import MicroBatcher, estimate_word_pieces
 from app.nlp.ner import NerBackend, NerSpan, build_ner_backend
@@ -251,12 +252,14 @@ def build_entities(
     if rules.roles:
         candidates = label_by_role(text, candidates)
     headlines = frozenset(b.index for b in doc.blocks_of("title"))
+    datelines = frozenset((c.start, c.end) for c in label_datelines(text, [], areas))
+    harmonise = partial(harmonise_labels, headline_blocks=headlines, names=resources.names, fixed=datelines)
     if rules.harmonise:
-        candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines, names=resources.names)
+        candidates = harmonise(text, candidates, lexicon)
     if rules.propagate:
         candidates = propagate(text, candidates, areas, lexicon)
         if rules.harmonise:
-            candidates = harmonise_labels(text, candidates, lexicon, headline_blocks=headlines, names=resources.names)
+            candidates = harmonise(text, candidates, lexicon)
     if rules.team_names:
         candidates = label_team_names(text, candidates, areas, gazetteer)
     if rules.nationalities:
@@ -275,7 +278,8 @@ class EntitiesStage:
     """Named entities with the configured NER backend (spaCy by default), micro-batched per block."""
 
     name = "entities"
-    version = "2.4.0"  # 2.4: the trained model's tags decoded as the best sequence BIO allows (Viterbi); 2.3: a
+    version = "2.5.0"  # 2.5: a closing bracket the name opened stays in it, a dateline's place keeps its label in
+    # harmonisation; 2.4: the trained model's tags decoded as the best sequence BIO allows (Viterbi); 2.3: a
     # surname after a courtesy title (Ms Altice) is a lone surname of the person; 2.2: windows of 160 pieces, a place
     # with a spokesperson is an ORG; 2.1: rules chosen per backend on CoNLL dev, GPE for places; 2.0: trained MiniLM NER
     requires = frozenset({"blocks", "credit_spans", "bylines", "captions", "language"})
