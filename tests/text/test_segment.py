@@ -318,3 +318,26 @@ def test_every_offset_reproduces_its_text(name: str, variant: str) -> None:
         assert block.start <= cr.start <= cr.end <= block.end
     # the same classification whatever the line endings and spaces
     assert [b.kind for b in seg.blocks] == [b.kind for b in segment(ALL[name]).blocks]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "会見する市長＝市役所で2026年3月4日、記者撮影",  # ＝, place with で, date, photographer
+        "港に入る新しいフェリー（北港で、３日）",  # place and day in brackets at the end
+    ],
+)
+def test_a_japanese_caption_ending_in_place_and_date(caption: str) -> None:
+    text = (
+        "市が新しいフェリーを導入\n\n"
+        "市は三日、新しいフェリーを導入すると発表した。運航は来月から始まる。関係者によると、料金は据え置く見通しだ。\n\n"
+        f"{caption}\n\n"
+        "市長は記者会見で「島の暮らしが便利になる」と述べた。港では歓迎の式典が開かれた。\n"
+    )
+    seg = segment(text)
+    block = block_of(seg, caption)
+    assert block.kind == "caption"
+    assert "caption_dated" in block.rules
+    # a sentence of prose with ＝, a place and a date stays body: it ends with 。
+    prose = "式典＝港の広場で3日に開かれ、市長があいさつした。"
+    assert block_of(segment(text.replace(caption, prose)), prose).kind == "body"

@@ -56,6 +56,14 @@ _DATED_CAPTION = re.compile(
     r"|(?:" + _MONTH + r" \d{1,2}, \d{4}, (?:in|at|near|outside) [A-Z][^.]{1,60}\.$)"
 )
 _SPEECH = re.compile(r"\b(?:said|says|told|according to)\b|[“”\"]")
+# The Japanese newspaper form of the same: the place with で and the date, after ＝ or in brackets at the end:
+# "...＝同国で2019年5月", "...＝東京都内で2024年1月4日午後、記者撮影", "...（ソウルで、３日）"
+_D = "[0-9０-９]"
+_DATED_CAPTION_JA = re.compile(
+    rf"(?:[＝=][^。＝（）]{{1,30}}で[、,]?\s?(?:{_D}{{2,4}}年)?{_D}{{1,2}}[月日][^。＝]{{0,20}}"
+    rf"|（[^（）。]{{1,20}}で[、,]\s?(?:{_D}{{1,2}}月)?{_D}{{1,2}}日[^（）。]{{0,8}}）)$"
+)
+_JA_CAPTION_MAX_CHARS = 100
 
 
 _TIMECODE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
@@ -94,6 +102,8 @@ def _team_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
 
 
 def _is_dated_caption(u: Unit) -> bool:
+    if len(u.text) <= _JA_CAPTION_MAX_CHARS and "。" not in u.text and _DATED_CAPTION_JA.search(u.text):
+        return True  # a line without a sentence end, so never a paragraph of Japanese prose
     if u.words > 45 or u.words < 6 or _SPEECH.search(u.text[:600]):
         return False
     return bool(_DATED_CAPTION.search(u.text[-90:]))

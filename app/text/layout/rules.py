@@ -67,7 +67,9 @@ CAPTION_AFTER_GALLERY = _rule("caption_after_gallery", "caption", 0.8, "the line
 CAPTION_PREFIX = _rule("caption_prefix", "caption", 0.85, "an editor's note, TOPSHOT or FILE prefix of a caption")
 CAPTION_LABEL = _rule("caption_label", "caption", 0.9, "a line labelled 'Image caption,' / 'Caption:'")
 CAPTION_POSITION = _rule("caption_position", "caption", 0.7, "a short line with '(left)', '(pictured)' ...")
-CAPTION_DATED = _rule("caption_dated", "caption", 0.6, "a wire-photo caption ending in place and date")
+CAPTION_DATED = _rule(
+    "caption_dated", "caption", 0.6, "a caption ending in place and date ('..., April 14, 2024.', '＝東京で3日')"
+)
 CAPTION_RESTATED = _rule(
     "caption_restated", "caption", 0.55, "a line without a full stop that restates a nearby sentence word for word"
 )
