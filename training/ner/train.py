@@ -2,6 +2,7 @@
 
     python -m training.ner.train                 # train on eng.train, select on eng.testa, write models/ner/
     python -m training.ner.train --test          # also score the selected model on eng.testb (final figure only)
+    python -m training.ner.train --with-dev --data-seed 29 --out DIR   # one run of `make train-ner` (see soup.py)
 
 The base encoder is uncased, so each word piece carries the casing class of the whitespace-delimited token it
 belongs to (``app.nlp.casing``) as its ``token_type_ids``: the model is a standard ``BertForTokenClassification``
