@@ -76,8 +76,8 @@ _TIME_WORDS: frozenset[str] = frozenset(
 )
 # Page furniture that is glued to or follows a byline name ("By Sarah Lazare Twitter", "Victoria O'Regan Follow").
 _UI_TAIL: frozenset[str] = frozenset(
-    {"twitter", "follow", "email", "x", "facebook", "instagram", "linkedin", "bluesky", "more", "view", "profile"}
-    | {"bio", "articles", "contact", "rss", "threads", "mastodon"}
+    {"twitter", "x", "facebook", "instagram", "linkedin", "bluesky", "rss", "threads", "mastodon"}
+    | set(vocab.union(vocab.PROFILE_BUTTONS))
 )
 
 _JOINERS: frozenset[str] = frozenset(vocab.union(vocab.CONJUNCTIONS))

@@ -29,6 +29,7 @@ def test_word_lists_cover_every_required_language(table: str) -> None:
 def test_byline_openers_cover_the_european_languages() -> None:
     for lang in ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "da"):
         assert vocab.BYLINE_OPENERS[lang]
+        assert vocab.PROFILE_BUTTONS[lang]
 
 
 @pytest.mark.parametrize(
@@ -68,6 +69,12 @@ def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str,
         ("door Pieter de Vries", ["Pieter de Vries"]),
         ("von Till Ebner , Max Hollander", ["Till Ebner", "Max Hollander"]),
         ("By Martha Quill and Devon Areli", ["Martha Quill", "Devon Areli"]),
+        # a profile button glued to or after the name is not part of it
+        ("Von Klara Brenner Folgen", ["Klara Brenner"]),
+        ("Por Lucía Ferrándiz Seguir", ["Lucía Ferrándiz"]),
+        ("Av Ingrid Solheim Følg", ["Ingrid Solheim"]),
+        ("Par Hélène Marchal Suivre", ["Hélène Marchal"]),
+        ("By Martha Quill Follow", ["Martha Quill"]),
     ],
 )
 def test_bylines_in_other_languages(line: str, names: list[str]) -> None:

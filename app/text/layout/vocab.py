@@ -237,6 +237,21 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "da": ("af", "tekst"),
 }
 
+# Buttons of an author's profile glued to or following a byline name ("Victoria O'Regan Follow", "Jana Roth
+# Folgen", "Ana Pérez Seguir"); social networks' names are the same in every language (``app.text.names``).
+PROFILE_BUTTONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("follow", "email", "contact", "more", "view", "profile", "bio", "articles"),
+    "de": ("folgen", "e-mail", "kontakt", "profil", "artikel"),
+    "fr": ("suivre", "contacter", "profil", "articles"),
+    "es": ("seguir", "contactar", "perfil", "artículos"),
+    "it": ("segui", "seguire", "contatta", "profilo", "articoli"),
+    "nl": ("volgen", "volg", "profiel", "artikelen"),
+    "pt": ("seguir", "contato", "contacto", "perfil", "artigos"),
+    "sv": ("följ", "kontakta", "profil", "artiklar"),
+    "no": ("følg", "kontakt", "profil", "artikler"),
+    "da": ("følg", "kontakt", "profil", "artikler"),
+}
+
 # Openers so common as ordinary words that they open a byline only in lower case or with a colon ("di Maria"
 # is a name, "Text" a heading): matched case-sensitively as written here, or followed by ":".
 BYLINE_OPENERS_STRICT: frozenset[str] = frozenset({"di", "text", "tekst", "texto", "texte", "autor"})
