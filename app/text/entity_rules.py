@@ -655,7 +655,7 @@ def label_team_names(
             teams.add(name_key(text[s:e]))
     if not teams:
         return list(candidates)
-    datelines = {(c.start, c.end) for c in label_datelines(text, [], areas)}
+    datelines = dateline_spans(text, areas)
     out = []
     for c in candidates:
         if (
@@ -744,6 +744,11 @@ def label_datelines(text: str, candidates: Sequence[Candidate], areas: Sequence[
                 if e > s:
                     out = _replace_span(out, s, e, PLACE_LABEL, area.block_index)
     return sorted(out, key=lambda c: (c.start, c.end))
+
+
+def dateline_spans(text: str, areas: Sequence[SearchArea]) -> frozenset[tuple[int, int]]:
+    """(start, end) of every dateline place (``label_datelines``): places whatever else the article calls them."""
+    return frozenset((c.start, c.end) for c in label_datelines(text, [], areas))
 
 
 def label_affiliations(

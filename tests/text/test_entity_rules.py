@@ -7,6 +7,7 @@ from app.text.entity_rules import (
     SearchArea,
     clean_candidates,
     company_short_names,
+    dateline_spans,
     drop_capitalised_words,
     harmonise_labels,
     label_agencies,
@@ -305,6 +306,6 @@ def test_a_datelines_place_keeps_its_label_when_the_article_calls_the_name_a_tea
     raw = [at(text, "KESTREL", "GPE"), at(text, "Kestrel", "ORG"), at(text, "Kestrel", "ORG", 1)]
     raw.append(at(text, "Kestrel", "ORG", 2))
     areas = [SearchArea(0, 0, text)]
-    fixed = frozenset((c.start, c.end) for c in label_datelines(text, [], areas))
+    fixed = dateline_spans(text, areas)
     assert [c.label for c in harmonise_labels(text, raw, lexicon)] == ["ORG"] * 4  # one name, one label
     assert [c.label for c in harmonise_labels(text, raw, lexicon, fixed=fixed)] == ["GPE"] + ["ORG"] * 3

@@ -24,6 +24,7 @@ from app.text.entity_rules import (
     SearchArea,
     clean_candidates,
     company_short_names,
+    dateline_spans,
     drop_capitalised_words,
     harmonise_labels,
     label_affiliations,
@@ -252,9 +253,10 @@ def build_entities(
     if rules.roles:
         candidates = label_by_role(text, candidates)
     headlines = frozenset(b.index for b in doc.blocks_of("title"))
-    datelines = frozenset((c.start, c.end) for c in label_datelines(text, [], areas))
-    harmonise = partial(harmonise_labels, headline_blocks=headlines, names=resources.names, fixed=datelines)
     if rules.harmonise:
+        harmonise = partial(
+            harmonise_labels, headline_blocks=headlines, names=resources.names, fixed=dateline_spans(text, areas)
+        )
         candidates = harmonise(text, candidates, lexicon)
     if rules.propagate:
         candidates = propagate(text, candidates, areas, lexicon)
