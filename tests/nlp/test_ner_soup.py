@@ -76,3 +76,11 @@ def test_the_hand_written_model_card_of_the_target_stays(tmp_path: Path) -> None
     assert (target / "MODEL_CARD.md").read_text(encoding="utf-8") == "# card\n"
     assert not (target / "stale.bin").exists()
     assert (target / "model.safetensors").is_file()
+
+
+def test_training_keeps_the_hand_written_model_card_too(tmp_path: Path) -> None:
+    out = _run(tmp_path, "a", seed=17, shift=0.0)
+    (out / "MODEL_CARD.md").write_text("# card\n", encoding="utf-8")
+    assert _run(tmp_path, "a", seed=17, shift=0.5) == out  # written again over the same directory
+    assert (out / "MODEL_CARD.md").read_text(encoding="utf-8") == "# card\n"
+    assert not out.with_name("a.tmp").exists()

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from training.ner.train import replace_model_dir, staging_dir
+
 
 def average(states: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """The element-wise mean of float weights (in float32), integer buffers taken from the first member."""
@@ -54,18 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if len(seeds) != 1:
         parser.error(f"members start from different weights (--seed {sorted(seeds)}); their average means nothing")
     soup = average(states)
-    tmp = args.out.with_name(args.out.name + ".tmp")
-    if tmp.exists():
-        shutil.rmtree(tmp)
+    tmp = staging_dir(args.out)
     shutil.copytree(args.members[0], tmp)
     save_file(soup, str(tmp / "model.safetensors"), metadata={"format": "pt"})
     card = {"soup": "uniform average of the members' weights", "members": records}
     (tmp / "training.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
-    if (args.out / "MODEL_CARD.md").is_file():  # the hand-written card stays (its figures need updating by hand)
-        shutil.copy2(args.out / "MODEL_CARD.md", tmp / "MODEL_CARD.md")
-    if args.out.exists():
-        shutil.rmtree(args.out)
-    tmp.rename(args.out)
+    replace_model_dir(tmp, args.out)
     print(f"wrote {args.out} ({len(states)} members)")
     return 0
 

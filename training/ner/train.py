@@ -263,12 +263,8 @@ def save(model: Any, tokenizer: Any, out: Path, card: dict[str, Any]) -> None:
     """Every weight but the (frozen, packaged) word embeddings, in fp16, with tokenizer and config keys."""
     from safetensors.torch import save_file
 
-    card_text = (out / "MODEL_CARD.md").read_text(encoding="utf-8") if (out / "MODEL_CARD.md").is_file() else None
-    if out.exists():
-        shutil.rmtree(out)
+    final, out = out, staging_dir(out)
     out.mkdir(parents=True)
-    if card_text is not None:  # the hand-written card stays (its figures need updating by hand)
-        (out / "MODEL_CARD.md").write_text(card_text, encoding="utf-8")
     state = {
         k: v.detach().to(dtype=v.dtype if not v.is_floating_point() else __import__("torch").float16).contiguous()
         for k, v in model.state_dict().items()
@@ -284,6 +280,25 @@ def save(model: Any, tokenizer: Any, out: Path, card: dict[str, Any]) -> None:
     model.config.save_pretrained(str(out))
     tokenizer.save_pretrained(str(out))
     (out / "training.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    replace_model_dir(out, final)
+
+
+def staging_dir(out: Path) -> Path:
+    """An empty place beside ``out`` to write a model directory before it replaces ``out``."""
+    staged = out.with_name(out.name + ".tmp")
+    if staged.exists():
+        shutil.rmtree(staged)
+    return staged
+
+
+def replace_model_dir(staged: Path, out: Path) -> None:
+    """Put the model directory ``staged`` in place of ``out``; out's hand-written MODEL_CARD.md stays (its figures
+    are updated by hand)."""
+    if (out / "MODEL_CARD.md").is_file():
+        shutil.copy2(out / "MODEL_CARD.md", staged / "MODEL_CARD.md")
+    if out.exists():
+        shutil.rmtree(out)
+    staged.rename(out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
