@@ -11,9 +11,9 @@ from app.text.segment import segment
 class SegmentStage(RuleStage):
     name = "segment"
     version = "2.3.0"  # 2.3: a Japanese caption ending in place and date ('＝東京で3日', '（ソウルで、３日）'), profile
-    # buttons after a byline name in ten languages ('Folgen', 'Seguir');
-    # 2.2: a first line with only the form of a credit may be the title; a long sentence holding a UI
-    # phrase is prose; 2.1: new caption, credit and byline signals; raw credits keep only photo labels
+    # buttons after a byline name in ten languages ('Folgen', 'Seguir'); 2.2: a first line with only the form of a
+    # credit may be the title, a long sentence holding a UI phrase is prose; 2.1: new caption, credit and byline
+    # signals; raw credits keep only photo labels
     requires = frozenset({"text"})
     provides = frozenset({"blocks", "title", "bylines", "captions", "credit_spans"})
 
