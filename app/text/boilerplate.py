@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 
 from app.text.layout import vocab
@@ -63,18 +64,50 @@ UI_LINES: frozenset[str] = phrases(
     """
 )
 
-# Lines that open a list of other articles: the short lines after them are teasers, not the article.
-TEASER_HEADERS: frozenset[str] = phrases(
-    """
-    filed under | more on | tags | topics | more from this author | most read in | related links | explore more |
-    also read | don't miss | editor's picks | editors' picks | further reading | in case you missed it | in other
-    news | key events | latest | latest news | more from | more like this | more news | more on this | more on this
-    story | more stories | more trending | most popular | most read | most shared | most viewed | popular | popular
-    now | read more | read more stories | read next | recommended | recommended for you | related | related article
-    | related articles | related content | related coverage | related stories | related topics | see also | top
-    stories | trending | trending now | up next | what to read next | you may also like | you might also like
-    """
-)
+# Lines that open a list of other articles, by language: the short lines after them are teasers, not the article.
+TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
+    "en": phrases(
+        """
+        filed under | more on | tags | topics | more from this author | most read in | related links | explore more |
+        also read | don't miss | editor's picks | editors' picks | further reading | in case you missed it | in other
+        news | key events | latest | latest news | more from | more like this | more news | more on this | more on
+        this story | more stories | more trending | most popular | most read | most shared | most viewed | popular |
+        popular now | read more | read more stories | read next | recommended | recommended for you | related |
+        related article | related articles | related content | related coverage | related stories | related topics |
+        see also | top stories | trending | trending now | up next | what to read next | you may also like | you
+        might also like
+        """
+    ),
+    "de": phrases(
+        """
+        mehr zum thema | das könnte sie auch interessieren | das könnte sie interessieren | auch interessant |
+        meistgelesen | meistgelesene artikel | meist gelesen | weitere artikel | ähnliche artikel | verwandte themen
+        """
+    ),
+    "fr": phrases(
+        """
+        à lire aussi | a lire aussi | lire aussi | à lire également | sur le même sujet | les plus lus | articles les
+        plus lus | vous aimerez aussi | dans la même rubrique | articles liés | sur le même thème
+        """
+    ),
+    "es": phrases(
+        """
+        noticias relacionadas | artículos relacionados | contenido relacionado | te puede interesar | también te
+        puede interesar | le puede interesar | lo más leído | las más leídas | más leídas | lea también | lee también
+        """
+    ),
+    "it": phrases(
+        "leggi anche | potrebbe interessarti | potrebbe interessarti anche | ti potrebbe interessare | articoli "
+        "correlati | notizie correlate | i più letti | più letti"
+    ),
+    "nl": phrases("lees ook | meest gelezen | gerelateerde artikelen | meer over dit onderwerp | ook interessant"),
+    "pt": phrases("leia também | leia mais | veja também | notícias relacionadas | artigos relacionados | mais lidas"),
+    "sv": phrases("läs också | läs även | mest läst | relaterade artiklar"),
+    "no": phrases("les også | mest lest | relaterte saker | relaterte artikler"),
+    "da": phrases("læs også | mest læste | relaterede artikler"),
+    "ja": phrases("関連記事 | あわせて読みたい | 合わせて読みたい | よく読まれている記事 | 人気記事"),
+}
+TEASER_HEADERS: frozenset[str] = frozenset(vocab.union(TEASER_HEADERS_BY_LANGUAGE))
 
 # Lines that start a video, audio or photo widget.
 VIDEO_STARTS: tuple[str, ...] = ("watch |", "watch:", "video:", "video |", "listen |", "listen:", "watch in full")
@@ -169,15 +202,26 @@ def inline_prompt(line: str) -> tuple[int, int] | None:
     return None
 
 
-# Line openings that make the whole line a pointer to another page.
-TEASER_PREFIXES: tuple[str, ...] = tuple(
-    phrases(
+# Line openings, by language, that make the whole line a pointer to another page ("Lire aussi : ...").
+TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
+    "en": phrases(
         """
         read more | read next | related: | related - | see also | also read | more: | read: | watch: | listen: |
         recommended: | don't miss: | most read: | trending:
         """
-    )
-)
+    ),
+    "de": phrases("lesen sie auch | lesen sie mehr | mehr zum thema: | auch interessant: | lesetipp: | siehe auch:"),
+    "fr": phrases("lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi"),
+    "es": phrases("lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado:"),
+    "it": phrases("leggi anche | leggi pure | vedi anche | potrebbe interessarti:"),
+    "nl": phrases("lees ook | lees meer: | zie ook | bekijk ook"),
+    "pt": phrases("leia também | leia mais: | veja também | saiba mais:"),
+    "sv": phrases("läs också | läs även | läs mer:"),
+    "no": phrases("les også | les mer:"),
+    "da": phrases("læs også | læs mere:"),
+    "ja": phrases("関連記事 | 【関連記事】 | あわせて読みたい | 合わせて読みたい"),
+}
+TEASER_PREFIXES: tuple[str, ...] = vocab.union(TEASER_PREFIXES_BY_LANGUAGE)
 
 # Promotion vocabulary: with "you/your" in a short line, the line addresses the reader, not the story.
 PROMO_WORDS: tuple[str, ...] = tuple(

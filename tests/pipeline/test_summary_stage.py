@@ -369,3 +369,28 @@ async def test_the_standfirst_is_prose_a_summary_may_quote(make_stage: Callable[
     await stage.run(doc)
     assert doc.summary is not None
     assert doc.summary.sentences[0].text.startswith("Ferry crews on the Ardmore route")
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Crews inspect the pier on Monday. Photo: Lena Sørby/Coastline Images",
+        "Arbeiter prüfen den Steg am Montag. Foto: Lena Sørby/dpa",
+        "Obreros revisan el muelle el lunes. Imagen: EFE/Salas",
+    ],
+)
+def test_a_paragraph_above_a_short_captioned_picture_stays_in_the_summary_input(caption: str) -> None:
+    """A caption that segmentation found, with its credit, is not a bare credit line: the paragraph above it is
+    prose, not that picture's caption (the lede of an article with a short caption under it was left out)."""
+    lede = "Councillors in Pellham voted on Tuesday to rebuild the town's Victorian pier after the storm."
+    doc = make_doc(
+        [
+            ("title", "Harbour town votes to rebuild storm-hit pier"),
+            ("body", lede),
+            ("caption", caption),
+            ("body", "Work on the new deck will begin in April and should take eighteen months to finish."),
+        ]
+    )
+    quoted = [s.text for s in summary_input(doc).sentences]
+    assert quoted[0] == lede
+    assert not any(caption.split(".", maxsplit=1)[0] in s for s in quoted)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.text import boilerplate
 from app.text.credits import parse_credit
 from app.text.layout import vocab
 from app.text.layout.combiner import CLASSES, Combiner, LinearModel, level1_features
@@ -30,6 +31,12 @@ def test_byline_openers_cover_the_european_languages() -> None:
     for lang in ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "no", "da"):
         assert vocab.BYLINE_OPENERS[lang]
         assert vocab.PROFILE_BUTTONS[lang]
+
+
+def test_pointers_to_other_articles_cover_every_language_of_the_word_lists() -> None:
+    for lang in vocab.LANGUAGES:
+        assert boilerplate.TEASER_PREFIXES_BY_LANGUAGE[lang], lang
+        assert boilerplate.TEASER_HEADERS_BY_LANGUAGE[lang], lang
 
 
 @pytest.mark.parametrize(

@@ -185,6 +185,56 @@ def test_entries_of_a_live_ticker_are_body() -> None:
 
 
 @pytest.mark.parametrize(
+    ("pointer", "header"),
+    [
+        ("Lesen Sie auch: Warum die Bahn so oft zu spät kommt", "Das könnte Sie auch interessieren"),
+        ("Lire aussi : Les prix des billets de train vont augmenter", "Sur le même sujet"),
+        ("Lea también: El Gobierno aprueba ayudas para los regantes", "Noticias relacionadas"),
+        ("Leggi anche: Treni, le nuove tariffe dal primo gennaio", "Articoli correlati"),
+        ("Lees ook: Spoorbonden kondigen nieuwe acties aan", "Meest gelezen"),
+        ("Leia também: Preço dos bilhetes de comboio sobe em janeiro", "Notícias relacionadas"),
+        ("Läs också: Tågtrafiken i Mälardalen står still", "Mest läst"),
+        ("Les også: Togstreiken kan vare i flere dager", "Mest lest"),
+        ("関連記事：鉄道各社が運賃値上げを発表", "あわせて読みたい"),
+    ],
+)
+def test_pointers_to_other_articles_in_other_languages_are_furniture(pointer: str, header: str) -> None:
+    """A "read also" line of its own, and a "related articles" heading with the headlines under it."""
+    text = (
+        "Rail strike halts trains across the region\n\n"
+        "By Jana Roth\n\n"
+        "Train services across the region stopped on Thursday as drivers began a two-day strike over pay.\n\n"
+        f"{pointer}\n\n"
+        "The operator said it would run a reduced timetable on the main lines from Friday afternoon.\n\n"
+        f"{header}\n\n"
+        "Drivers vote on new offer next week\n\n"
+        "Ticket prices to rise in January\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[pointer] == "boilerplate"
+    assert kinds[header] == "boilerplate"
+    assert kinds["Drivers vote on new offer next week"] == "boilerplate"
+    for line in text.split("\n\n"):
+        if line.startswith(("Train services", "The operator")):
+            assert kinds[line] == "body", line
+
+
+def test_a_live_ticker_entry_after_a_read_also_link_stays_body() -> None:
+    text = (
+        "Les marchés en direct\n\n"
+        "Suivez l'actualité économique de la journée.\n\n"
+        "Lire aussi :\n\n"
+        "Les ventes de voitures électriques reculent en Europe\n\n"
+        "9h05 - La Bourse de Lyon ouvre en légère hausse ce matin\n\n"
+        "8h10 - La banque centrale laisse ses taux inchangés\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["Les ventes de voitures électriques reculent en Europe"] == "boilerplate"
+    assert kinds["9h05 - La Bourse de Lyon ouvre en légère hausse ce matin"] == "body"
+    assert kinds["8h10 - La banque centrale laisse ses taux inchangés"] == "body"
+
+
+@pytest.mark.parametrize(
     "stamp",
     [
         "Aktualisiert am 3. März 2026, 20:22 Uhr",

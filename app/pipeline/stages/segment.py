@@ -10,7 +10,9 @@ from app.text.segment import segment
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.3.0"  # 2.3: a Japanese caption ending in place and date ('＝東京で3日', '（ソウルで、３日）'), profile
+    version = "2.4.0"  # 2.4: "read also" pointers and "related articles" headings in the eleven languages of the
+    # word lists ('Lesen Sie auch:', 'Lire aussi', 'Noticias relacionadas'); a live ticker's entry ends a teaser list;
+    # 2.3: a Japanese caption ending in place and date ('＝東京で3日', '（ソウルで、３日）'), profile
     # buttons after a byline name in ten languages ('Folgen', 'Seguir'); 2.2: a first line with only the form of a
     # credit may be the title, a long sentence holding a UI phrase is prose; 2.1: new caption, credit and byline
     # signals; raw credits keep only photo labels

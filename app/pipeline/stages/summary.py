@@ -187,7 +187,7 @@ class SummaryStage:
     """Summarises the body; see the module docstring."""
 
     name = "summary"
-    version = "1.0.0"
+    version = "1.1.0"  # 1.1: the paragraph above a short caption with its credit is prose again (it was left out)
     requires = frozenset({"blocks", "captions", "credit_spans"})
     provides = frozenset({"summary"})
 

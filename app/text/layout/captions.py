@@ -36,9 +36,15 @@ def captions_before_credits(sentences: Sequence[Sentence]) -> set[int]:
 
 
 def credit_line(block: Block, credits: Sequence[CreditSpan]) -> bool:
-    """A block that is nothing but a credit ("(Jane Doe/AP)", "Getty Images")."""
+    """A block that is nothing but a credit ("(Jane Doe/AP)", "Getty Images").
+
+    A block segmentation called a caption is not one, even when short and ending in its credit ("Crews on the pier.
+    Foto: Name/dpa"): its credit belongs to it, so the prose above it is not that picture's caption.
+    """
     if block.kind == "credit":
         return True
+    if block.kind == "caption":
+        return False
     covered = sum(
         min(c.end, block.end) - max(c.start, block.start) for c in credits if _overlaps(block.start, block.end, [c])
     )

@@ -179,6 +179,8 @@ def _pull_quotes(st: State) -> None:
 def _teaser_like(u: Unit) -> bool:
     if u.words > (40 if _titleness(u.text) >= 0.6 else 25) or u.text.strip().casefold() == "by" or _by_line(u):
         return False
+    if _TICKER_ITEM.match(u.text[:40]):
+        return False  # a live ticker's entry ("9h05 - La Bourse ouvre ...") is the article, not a link to another
     if u.kind == "boilerplate":
         return True
     return not _is_solid_prose(u) or u.text.endswith("?") or _titleness(u.text) >= 0.6
