@@ -381,6 +381,24 @@ def is_ui_line(line: str) -> bool:
     return key.isdigit() and len(key) <= 4  # a comment count or a page number
 
 
+_RIGHTS_PHRASE = _alternation(vocab.union(vocab.RIGHTS_RESERVED))
+_RIGHTS_OPENERS: tuple[str, ...] = (*vocab.union(vocab.COPYRIGHT_WORDS), *(m.casefold() for m in vocab.CREDIT_MARKS))
+RIGHTS_NOTICE_MAX_WORDS = 45
+
+
+def is_rights_notice(line: str) -> bool:
+    """A rights notice for the article, standing alone: it opens with a copyright word or mark or with the
+    reservation itself, and reserves the rights (``© 2026 The AP. All rights reserved.``, ``Riproduzione riservata
+    © Copyright ANSA``, ``Copyright 2026 Name. Alle Rechte vorbehalten.``). A picture credit reserves nothing."""
+    if len(line) > 400:
+        return False
+    key = unicodedata.normalize("NFKC", line).casefold().strip(" \t\n\"'“”‘’«»()[]")
+    if len(key.split()) > RIGHTS_NOTICE_MAX_WORDS:
+        return False
+    found = _RIGHTS_PHRASE.search(key)
+    return found is not None and (found.start() == 0 or key.startswith(_RIGHTS_OPENERS))
+
+
 def is_photo_marker(line: str) -> bool:
     """A gallery control that stands just before a picture's caption (``View 3 Images``)."""
     return bool(_PHOTO_MARKER.match(normalise(line)))

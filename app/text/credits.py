@@ -262,6 +262,10 @@ def read_credit(raw: str) -> CreditReading:
     head, slash, rest = body.partition("/")
     if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
         body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
+    if not labelled:
+        label, space, named = head.strip().partition(" ")
+        if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:
+            body, labelled = body.strip()[len(label) :].strip(), True  # "Foto ANSA/Name", "Photo AFP": no colon
     m = _COURTESY.match(body)
     if m:
         owner = body[m.end() :].strip(" .")

@@ -53,6 +53,10 @@ def test_pointers_to_other_articles_cover_every_language_of_the_word_lists() -> 
         ("Foto: ANSA/Giulia Conti", ("Giulia Conti",), "ANSA"),
         ("Foto: Privat", (), "Privat"),
         ("ＡＰ", (), "AP"),
+        # a label before a known agency needs no colon (the Italian wire's own form)
+        ("(Foto ANSA/Giulia Conti)", ("Giulia Conti",), "ANSA"),
+        ("Photo AFP", (), "AFP"),
+        ("Bild Keystone/Peter Walder", ("Peter Walder",), "Keystone"),
     ],
 )
 def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str, ...], source: str) -> None:

@@ -235,6 +235,46 @@ def test_a_live_ticker_entry_after_a_read_also_link_stays_body() -> None:
 
 
 @pytest.mark.parametrize(
+    "notice",
+    [
+        "© 2026 The Associated Press. All rights reserved.",
+        "Copyright 2026 The Associated Press. All rights reserved. This material may not be published, broadcast, "
+        "rewritten or redistributed without permission.",
+        "Riproduzione riservata © Copyright ANSA",
+        "© Copyright 2026 Gazzetta di Pellham. Tutti i diritti riservati.",
+        "Copyright © 2026 Nordkurier Verlag. Alle Rechte vorbehalten.",
+        "© 2026 Le Courrier du Port. Tous droits réservés.",
+    ],
+)
+def test_a_rights_notice_under_the_article_is_furniture_not_a_picture_credit(notice: str) -> None:
+    text = (
+        "Harbour town votes to rebuild storm-hit pier\n\n"
+        "By Marta Quinlan\n\n"
+        "Councillors in Pellham voted on Tuesday to rebuild the town's Victorian pier after the storm.\n\n"
+        "Crews inspect the damaged pier on Monday. (AP Photo/Jane Roe)\n\n"
+        "Work on the new deck will begin in April and should take eighteen months to finish.\n\n"
+        f"{notice}\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[notice] == "boilerplate"
+    assert [c.raw for c in seg.credits] == ["AP Photo/Jane Roe"]
+
+
+def test_a_picture_credit_with_a_copyright_mark_is_still_a_credit() -> None:
+    text = (
+        "Neue Brücke über den Fluss eröffnet\n\n"
+        "Von Klara Brenner\n\n"
+        "Die neue Brücke verbindet seit Montag die beiden Ufer. Sie hat drei Jahre Bauzeit gebraucht.\n\n"
+        "Die Brücke am Eröffnungstag\n\n"
+        "© Rolf Winter/dpa\n\n"
+        "Der Verkehr soll ab Mittwoch über die Brücke rollen, teilte die Stadt mit.\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)["© Rolf Winter/dpa"] == "credit"
+    assert [(c.raw, c.parsed.source) for c in seg.credits] == [("© Rolf Winter/dpa", "dpa")]
+
+
+@pytest.mark.parametrize(
     "stamp",
     [
         "Aktualisiert am 3. März 2026, 20:22 Uhr",

@@ -133,6 +133,8 @@ def _furniture(st: State) -> None:
         elif bp.is_embed_attribution(u.text):
             u.fire(rules.EMBED_ATTRIBUTION)
             u.zone = "embed"
+        elif bp.is_rights_notice(u.text) and rights_notice_credit(u.text) is None:
+            u.fire(rules.RIGHTS_NOTICE)  # a photographer's name before the notice makes it a credit (_credits)
         elif bp.is_ui_line(u.text) or bp.is_video_item(u.text):
             u.fire(rules.UI_LINE)
         elif bp.is_promo(u.text, u.words):

@@ -35,6 +35,9 @@ LIVE_ENTRY_HEADER = _rule("live_entry_header", "boilerplate", 0.85, "the time he
 TIMESTAMP = _rule("timestamp", "boilerplate", 0.9, "a date, time or reading-time line ('Published ... 3 min read')")
 EMBED_ATTRIBUTION = _rule("embed_attribution", "boilerplate", 0.9, "the signature of an embedded social post")
 UI_LINE = _rule("ui_line", "boilerplate", 0.9, "a button, label, placeholder or video item ('Share', 'Watch: ...')")
+RIGHTS_NOTICE = _rule(
+    "rights_notice", "boilerplate", 0.9, "a rights notice for the article ('© 2026 Name. All rights reserved.')"
+)
 PROMO = _rule("promo", "boilerplate", 0.75, "a line about subscriptions, newsletters, apps or comments")
 SYMBOLS_ONLY = _rule("symbols_only", "boilerplate", 0.8, "three characters or fewer, none a letter or digit")
 PULL_QUOTE = _rule("pull_quote", "boilerplate", 0.6, "a quoted sentence alone that repeats text from elsewhere")

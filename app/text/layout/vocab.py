@@ -208,6 +208,23 @@ COPYRIGHT_WORDS: Mapping[str, tuple[str, ...]] = {
     "ja": ("著作権",),
 }
 
+# Phrases that make a line a rights notice for the whole article ("© 2026 The AP. All rights reserved.",
+# "Riproduzione riservata © Copyright ANSA"): furniture, not a picture credit. The French "droits réservés" alone
+# is left out on purpose: "DR" is a picture credit there (photographer not named).
+RIGHTS_RESERVED: Mapping[str, tuple[str, ...]] = {
+    "en": ("all rights reserved", "this material may not be published", "may not be reproduced"),
+    "de": ("alle rechte vorbehalten",),
+    "fr": ("tous droits réservés", "tous droits de reproduction réservés"),
+    "es": ("todos los derechos reservados", "prohibida su reproducción"),
+    "it": ("tutti i diritti riservati", "riproduzione riservata"),
+    "nl": ("alle rechten voorbehouden",),
+    "pt": ("todos os direitos reservados",),
+    "sv": ("alla rättigheter förbehållna", "alla rättigheter reserverade"),
+    "no": ("alle rettigheter reservert", "alle rettigheter forbeholdt"),
+    "da": ("alle rettigheder forbeholdes", "alle rettigheder forbeholdt"),
+    "ja": ("無断転載", "無断複製"),
+}
+
 # Words that stand for a credit on their own after a label ("Foto: Privat", "Photo: Handout"): the picture's
 # owner is the family, the company, or not named.
 PRIVATE_SOURCES: Mapping[str, tuple[str, ...]] = {
