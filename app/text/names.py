@@ -245,9 +245,14 @@ def _month_as_first_name(word: str, following: str) -> bool:
 def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:
     words = ([first] if first else []) + [t.group().strip(_EDGE_PUNCT) for t in tokens]
     has_time_word = any(w.casefold() in _TIME_WORDS for w in words)
+    after_button = False
     for w in words:
         low = w.casefold()
         if not low or low in ROLE_WORDS or low in _UI_TAIL or low in _TIME_WORDS:
+            after_button = low in _UI_TAIL
+            continue
+        if after_button and w.islower():
+            after_button = False  # the button's object: "Tips meg", "Follow me", "Tipsa oss"
             continue
         # a number is a time or a date next to time words ("5 hours ago", "30 August 2023 4:45pm"), not "Family 6"
         numeric = any(c.isdigit() for c in low) and all(c.isdigit() or c in ":.,/apm" for c in low)

@@ -86,6 +86,11 @@ def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str,
         ("Av Ingrid Solheim Følg", ["Ingrid Solheim"]),
         ("Par Hélène Marchal Suivre", ["Hélène Marchal"]),
         ("By Martha Quill Follow", ["Martha Quill"]),
+        # a contact button with its object ("Tips meg": tip me), in the languages where it is printed so
+        ("Av Tuva Lien Tips meg", ["Tuva Lien"]),
+        ("Av Karin Berg Tipsa oss", ["Karin Berg"]),
+        ("By Martha Quill Follow me", ["Martha Quill"]),
+        ("By Meg Quill", ["Meg Quill"]),
     ],
 )
 def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
@@ -96,6 +101,11 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
 @pytest.mark.parametrize("line", ["Di Maria scored twice before half-time.", "Photograph by Jane Doe", "Text"])
 def test_lines_that_only_look_like_bylines(line: str) -> None:
     assert byline_names(line, require_by=True) == ()
+
+
+def test_only_a_button_may_carry_a_lower_case_word_after_the_name() -> None:
+    assert [n.end - n.start for n in byline_names("Tuva Lien Tips meg", require_by=False)] == [len("Tuva Lien")]
+    assert byline_names("Tuva Lien sier til meg", require_by=False) == ()
 
 
 ARTICLE = (

@@ -264,9 +264,9 @@ PROFILE_BUTTONS: Mapping[str, tuple[str, ...]] = {
     "it": ("segui", "seguire", "contatta", "profilo", "articoli"),
     "nl": ("volgen", "volg", "profiel", "artikelen"),
     "pt": ("seguir", "contato", "contacto", "perfil", "artigos"),
-    "sv": ("följ", "kontakta", "profil", "artiklar"),
-    "no": ("følg", "kontakt", "profil", "artikler"),
-    "da": ("følg", "kontakt", "profil", "artikler"),
+    "sv": ("följ", "kontakta", "profil", "artiklar", "tipsa", "e-post"),
+    "no": ("følg", "kontakt", "profil", "artikler", "tips", "e-post"),
+    "da": ("følg", "kontakt", "profil", "artikler", "e-mail"),
 }
 
 # Openers so common as ordinary words that they open a byline only in lower case or with a colon ("di Maria"
