@@ -334,6 +334,42 @@ def _first_segment(s: str) -> str:
     return s[:cut]
 
 
+_JA_SURNAMES: tuple[str, ...] = tuple(sorted(set(vocab.JA_SURNAMES), key=len, reverse=True))
+_JA_OPENER = re.compile(r"(?:" + "|".join(map(re.escape, vocab.JA_BYLINE_OPENERS)) + r")\s?[:：]\s?")
+_JA_TITLE = re.compile(r"\s?(?:" + "|".join(map(re.escape, vocab.JA_REPORTER_TITLES)) + r")$")
+# a given name: one to three kanji, or two to four katakana, or two to four hiragana that are not an honorific
+# or end in a particle ("田中さんは" is a sentence)
+_JA_GIVEN = re.compile(
+    r"[\u4e00-\u9fff\u3005]{1,3}|[\u30a1-\u30fa\u30fc]{2,4}"
+    r"|(?!.*(?:さん|くん|ちゃん|さま))[\u3041-\u3096]{2,4}(?<![はがのをにもとでへやか])"
+)
+_JA_NAME_MAX_CHARS = 6
+
+
+def japanese_byline(line: str) -> NameSpan | None:
+    """A Japanese reporter's name that is the whole line, with offsets into ``line``: ``松岡大地``, ``松岡 大地記者``,
+    ``文：松岡大地`` -> 松岡大地 / 松岡 大地. A common surname (``vocab.JA_SURNAMES``) and a given name of one to four
+    kanji or kana, six characters at most; anything else on the line and it is not a byline."""
+    stripped = line.strip()
+    if not stripped or len(stripped) > 24:
+        return None
+    start = line.index(stripped[0])
+    opener = _JA_OPENER.match(stripped)
+    if opener is not None:
+        start += opener.end()
+        stripped = stripped[opener.end() :]
+    title = _JA_TITLE.search(stripped)
+    name = stripped[: title.start()] if title is not None else stripped
+    surname = next((s for s in _JA_SURNAMES if name.startswith(s)), None)
+    if surname is None:
+        return None
+    given = name[len(surname) :]
+    given = given[1:] if given[:1] in (" ", "\u3000") else given
+    if not _JA_GIVEN.fullmatch(given) or len(surname) + len(given) > _JA_NAME_MAX_CHARS:
+        return None
+    return NameSpan(start, start + len(name))
+
+
 def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     """The author names in a byline line, with offsets into ``line``; () when the line is not a byline.
 

@@ -13,7 +13,7 @@ from app.text.credits import parse_credit
 from app.text.layout import vocab
 from app.text.layout.combiner import CLASSES, Combiner, LinearModel, level1_features
 from app.text.layout.rules import RULE_BY_NAME, RULES
-from app.text.names import byline_names
+from app.text.names import byline_names, japanese_byline
 from app.text.segment import block_views, segment
 
 REQUIRED = ("en", "de", "fr", "es", "it", "nl", "pt", "ja")
@@ -232,3 +232,36 @@ def test_a_name_that_is_one_part_of_the_date_line_under_the_title_is_the_byline(
     line = next(b for b in seg.blocks if "Gregor" in b.text)
     assert line.kind == "byline"
     assert "byline_in_stamp" in line.rules
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("松岡大地", "松岡大地"),
+        ("松岡 大地記者", "松岡 大地"),
+        ("文：佐藤ひろみ", "佐藤ひろみ"),
+        ("高橋ケンジ特派員", "高橋ケンジ"),
+        # not a name: a section label, a sentence with an honorific or a particle, a company, a common noun
+        ("国際", None),
+        ("田中さんは", None),
+        ("山田電機株式会社", None),
+        ("林業界", None),
+    ],
+)
+def test_japanese_bylines_are_a_common_surname_and_a_given_name(line: str, name: str | None) -> None:
+    found = japanese_byline(line)
+    assert (line[found.start : found.end] if found is not None else None) == name
+
+
+def test_a_japanese_reporter_under_the_headline_is_the_byline() -> None:
+    text = (
+        "港の再開発計画、市議会が承認\n\n"
+        "高橋一郎\n\n"
+        "地域\n\n"
+        "2026/12/4 18:30\n\n"
+        "港湾地区の再開発計画が４日、市議会で賛成多数で承認された。総事業費は約２００億円で、２０３０年の完成を目指す。\n\n"
+        "市長は記者会見で「港を市民に開かれた場所にしたい」と述べた。\n"
+    )
+    seg = segment(text)
+    assert [text[b.start : b.end] for b in seg.bylines] == ["高橋一郎"]
+    assert next(b for b in seg.blocks if b.text == "高橋一郎").kind == "byline"

@@ -14,7 +14,14 @@ from app.text.agencies import agency_of
 from app.text.credits import Strength, read_credit, rights_notice_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
-from app.text.names import NameSpan, bare_name_line, byline_names, has_byline_opener, is_bare_byline_opener
+from app.text.names import (
+    NameSpan,
+    bare_name_line,
+    byline_names,
+    has_byline_opener,
+    is_bare_byline_opener,
+    japanese_byline,
+)
 
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
 _TITLE_MAX_WORDS = 35
@@ -412,7 +419,11 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
         return ()
     if not separated and any(w.casefold().strip(":.,") in bp.UI_WORDS for w in u.text.split()):
         return ()  # "Anzahl Kommentare:", "Teilen Drucken": a toolbar, not a name
-    return _absolute(u, byline_names(u.text, require_by=False))
+    names = byline_names(u.text, require_by=False)
+    if not names:
+        japanese = japanese_byline(u.text)
+        names = (japanese,) if japanese is not None else ()
+    return _absolute(u, names)
 
 
 _NAME_BY_DATE_REACH = 15  # lines after the title where a name beside the date line is the byline

@@ -269,6 +269,28 @@ PROFILE_BUTTONS: Mapping[str, tuple[str, ...]] = {
     "da": ("følg", "kontakt", "profil", "artikler", "e-mail"),
 }
 
+# Japanese bylines: a reporter's name alone on its line under the headline ("松岡大地", "松岡 大地記者",
+# "文：松岡大地").
+# A Japanese name has no capital letters to find it by, so it is read as a common surname (listed here, two
+# kanji or more: the one-kanji ones such as 林 or 森 open too many ordinary words) and one to four kanji or kana.
+JA_SURNAMES: tuple[str, ...] = (
+    "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "渡邊", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
+    "山口", "松本", "井上", "木村", "斎藤", "斉藤", "清水", "山崎", "池田", "橋本", "阿部", "石川", "山下", "中島",
+    "石井", "小川", "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤", "青木", "坂本", "福田", "太田",
+    "西村", "藤井", "金子", "岡本", "藤原", "中野", "三浦", "原田", "中川", "松田", "竹内", "小野", "田村", "中山",
+    "和田", "石田", "森田", "上田", "内田", "柴田", "酒井", "宮崎", "横山", "高木", "安藤", "宮本", "大野", "小島",
+    "谷口", "工藤", "今井", "高田", "丸山", "増田", "杉山", "村田", "大塚", "小山", "平野", "藤本", "河野", "上野",
+    "野口", "武田", "松井", "千葉", "岩崎", "菅原", "木下", "久保", "佐野", "野村", "松尾", "市川", "菊地", "菊池",
+    "杉本", "古川", "大西", "島田", "水野", "桜井", "高野", "渡部", "吉川", "山内", "西田", "飯田", "西川", "小松",
+    "北村", "安田", "五十嵐", "川口", "平田", "中田", "久保田", "服部", "岩田", "土屋", "川崎", "福島", "本田",
+    "樋口", "秋山", "田口", "永井", "山中", "中西", "吉村", "川上", "石原", "大橋", "松岡", "馬場", "浅野", "荒木",
+    "大久保", "野田", "小沢", "田辺", "川村", "星野", "黒田", "尾崎", "望月", "永田", "熊谷", "内藤", "松村", "西山",
+    "大谷", "平井", "大島", "岩本", "片山", "本間", "早川", "横田", "岡崎", "荒井", "大石", "鎌田", "成田", "宮田",
+    "小田", "石橋", "篠原", "須藤", "河合", "大川", "高井", "松下", "桑原", "小池", "上原", "北川", "野崎", "菅野",
+)  # fmt: skip
+JA_BYLINE_OPENERS: tuple[str, ...] = ("文", "文・写真", "写真・文", "取材・文", "執筆", "筆者", "記者")
+JA_REPORTER_TITLES: tuple[str, ...] = ("記者", "特派員", "編集委員", "論説委員", "支局長")
+
 # Openers so common as ordinary words that they open a byline only in lower case or with a colon ("di Maria"
 # is a name, "Text" a heading): matched case-sensitively as written here, or followed by ":".
 BYLINE_OPENERS_STRICT: frozenset[str] = frozenset({"di", "text", "tekst", "texto", "texte", "autor"})
