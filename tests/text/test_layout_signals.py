@@ -234,6 +234,47 @@ def test_a_live_ticker_entry_after_a_read_also_link_stays_body() -> None:
     assert kinds["8h10 - La banque centrale laisse ses taux inchangés"] == "body"
 
 
+def test_a_sentence_under_a_keyword_in_capitals_is_a_caption_but_a_transcript_is_not() -> None:
+    caption = "SKUFFET: Her ser trener Ola Berg at laget hans taper finalen."
+    text = (
+        "Laget tapte finalen etter straffer\n\n"
+        "Av Kari Lien\n\n"
+        "Det ble ingen gullmedalje for laget fra Bergen, som tapte finalen etter straffesparkkonkurranse i kveld.\n\n"
+        f"{caption}\n\n"
+        "Treneren sa etter kampen at han var stolt av spillerne sine, til tross for tapet.\n"
+    )
+    assert _kinds(text)[caption] == "caption"
+    transcript = (
+        "Interview: the mayor on the harbour plan\n\n"
+        "By Martha Quill\n\n"
+        "The mayor spoke to us on Tuesday about the plan to rebuild the harbour wall before winter.\n\n"
+        "QUILL: Will the work be finished before the storms begin in November?\n\n"
+        "BRENNER: We expect the first section to be finished by the end of October.\n\n"
+        "QUILL: And what will it cost the town over the next five years?\n"
+    )
+    kinds = _kinds(transcript)
+    assert [kinds[line.strip()] for line in transcript.split("\n\n")[3:]] == ["body", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "UPDATE: This story has been updated to include a statement from the council.",
+        "BREAKING: The council has voted to rebuild the pier after a long debate.",
+        "EILMELDUNG: Der Stadtrat hat den Neubau der Seebrücke beschlossen, teilte die Stadt mit.",
+    ],
+)
+def test_a_story_label_in_capitals_is_not_a_captions_keyword(line: str) -> None:
+    text = (
+        "Harbour town votes to rebuild pier\n\n"
+        "By Martha Quill\n\n"
+        "Councillors in Pellham voted on Tuesday to rebuild the town's Victorian pier after the storm.\n\n"
+        f"{line}\n\n"
+        "Work on the new deck will begin in April and should take eighteen months to finish.\n"
+    )
+    assert _kinds(text)[line] != "caption"
+
+
 @pytest.mark.parametrize(
     "notice",
     [

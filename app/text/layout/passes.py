@@ -76,6 +76,30 @@ _JA_CAPTION_MAX_CHARS = 100
 _TIMECODE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
 
+# "FORTVILET: Her tror ...", "KLOKE VALG PÅ FJELLET: – Teltet ...": a caption under a keyword in capitals, the
+# Scandinavian papers' form; the keyword is one to four words, 4+ letters in all
+_CAPS_KEYWORD = re.compile(r"([^\W\d_]+(?:[ -][^\W\d_]+){0,3}):\s+\S")
+_NOT_KEYWORDS: frozenset[str] = frozenset(
+    bp.UI_WORDS | bp.TEASER_HEADERS | set(vocab.union(vocab.EDITOR_NOTE_LABELS)) | set(vocab.union(vocab.STORY_LABELS))
+)
+
+
+def _caps_keyword(text: str) -> bool:
+    m = _CAPS_KEYWORD.match(text[:60])
+    if m is None or not m.group(1).isupper():
+        return False
+    keyword = m.group(1)
+    return sum(c.isalpha() for c in keyword) >= 4 and keyword.casefold() not in _NOT_KEYWORDS
+
+
+def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
+    """One sentence or two under a keyword in capitals, alone: a run of such lines is a transcript's speakers
+    ("SMITH: ..." / "JONES: ..."), not captions."""
+    if not 5 <= u.words <= 40 or not ends_sentence(u.text) or not _caps_keyword(u.text):
+        return False
+    return not any(v is not None and _caps_keyword(v.text) for v in (prev, nxt))
+
+
 def _orphan_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
     """A descriptive line between a paragraph and the next live-blog entry: it heads nothing, so it is a caption."""
     return (
@@ -606,6 +630,8 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_POSITION)
         elif _is_dated_caption(u):
             u.fire(rules.CAPTION_DATED)
+        elif _keyword_caption(u, prev, units[i + 1] if i + 1 < n else None):
+            u.fire(rules.CAPTION_KEYWORD)
         elif prev is not None and _TIMECODE.match(prev.text) and not _is_prose(u) and 3 <= u.words <= 25:
             u.fire(rules.CAPTION_UNDER_VIDEO)
         elif i > st.header_end and i + 1 < n and _orphan_line(u, prev, units[i + 1]):

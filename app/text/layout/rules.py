@@ -79,6 +79,9 @@ CAPTION_RESTATED = _rule(
 CAPTION_TEAM = _rule(
     "caption_team", "caption", 0.55, "a line between paragraphs naming a player and their team: 'Name (Club) ...'"
 )
+CAPTION_KEYWORD = _rule(
+    "caption_keyword", "caption", 0.55, "a sentence under a keyword in capitals ('JUBEL: Name celebrates ...')"
+)
 CAPTION_UNDER_VIDEO = _rule("caption_under_video", "caption", 0.55, "a short line under a video timecode")
 CAPTION_ORPHAN = _rule("caption_orphan", "caption", 0.5, "a description between prose and a live-blog entry")
 CAPTION_LEAD_PICTURE = _rule("caption_lead_picture", "caption", 0.55, "a description after the byline")

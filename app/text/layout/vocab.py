@@ -269,6 +269,24 @@ PROFILE_BUTTONS: Mapping[str, tuple[str, ...]] = {
     "da": ("følg", "kontakt", "profil", "artikler", "e-mail"),
 }
 
+# Labels a story or a paragraph of it opens with ("UPDATE: ...", "EILMELDUNG: ..."): never the keyword of a picture's
+# caption ("JUBEL: Name celebrates ..."), whatever the capitals.
+STORY_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("update", "updated", "correction", "clarification", "breaking", "breaking news", "exclusive", "analysis",
+           "opinion", "comment", "live", "watch", "listen", "read more", "fact check", "explainer", "note"),
+    "de": ("eilmeldung", "exklusiv", "update", "korrektur", "richtigstellung", "kommentar", "analyse", "meinung",
+           "live", "liveticker", "hinweis"),
+    "fr": ("exclusif", "mise à jour", "correction", "rectificatif", "analyse", "tribune", "direct", "en direct"),
+    "es": ("exclusiva", "última hora", "actualización", "corrección", "fe de erratas", "análisis", "opinión",
+           "directo", "en directo"),
+    "it": ("esclusiva", "ultim'ora", "ultima ora", "aggiornamento", "correzione", "rettifica", "analisi", "diretta"),
+    "nl": ("exclusief", "update", "correctie", "rectificatie", "analyse", "opinie", "live"),
+    "pt": ("exclusivo", "atualização", "correção", "errata", "análise", "opinião", "ao vivo"),
+    "sv": ("uppdatering", "uppdaterad", "rättelse", "analys", "krönika", "ledare", "direkt"),
+    "no": ("oppdatering", "oppdatert", "rettelse", "analyse", "kommentar", "direkte"),
+    "da": ("opdatering", "opdateret", "rettelse", "analyse", "kommentar", "direkte"),
+}  # fmt: skip
+
 # Japanese bylines: a reporter's name alone on its line under the headline ("松岡大地", "松岡 大地記者",
 # "文：松岡大地").
 # A Japanese name has no capital letters to find it by, so it is read as a common surname (listed here, two
