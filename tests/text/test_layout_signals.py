@@ -275,6 +275,54 @@ def test_a_story_label_in_capitals_is_not_a_captions_keyword(line: str) -> None:
     assert _kinds(text)[line] != "caption"
 
 
+PROPERTY_STORY = (
+    "Seaside cottage sells for record price in Pellham\n\n"
+    "By Martha Quill\n\n"
+    "A three-bedroom cottage overlooking Pellham harbour has sold for £1.4 million, a record for the town.\n\n"
+    "{picture}\n\n"
+    "The previous record was set in 2019, when a house on Cliff Road sold for £1.1 million.\n\n"
+    "Local councillors have called for limits on second homes in the town, the council said.\n"
+)
+
+
+def test_a_description_ending_in_a_bracketed_name_between_paragraphs_is_a_caption_with_its_credit() -> None:
+    caption = "The cottage on Harbour Row has views across the bay (Coastal Homes Estate Agents)"
+    text = PROPERTY_STORY.format(picture=caption)
+    seg = segment(text)
+    assert _kinds(text)[caption] == "caption"
+    assert [c.raw for c in seg.credits] == ["Coastal Homes Estate Agents"]
+    assert seg.captions[0].text == "The cottage on Harbour Row has views across the bay"
+
+
+def test_brackets_that_name_teams_are_not_a_credit() -> None:
+    line = "Ben Okafor (Pellham Town) in a duel with Tom Reilly (Westbay Rovers)"
+    seg = segment(PROPERTY_STORY.format(picture=line))
+    assert [c.raw for c in seg.credits] == []
+
+
+def test_a_name_alone_under_a_description_is_the_photographers_credit() -> None:
+    text = PROPERTY_STORY.format(picture="Harbour Row at sunset, seen from the pier\n\nJenna Fairweather")
+    seg = segment(text)
+    kinds = _kinds(text)
+    assert kinds["Harbour Row at sunset, seen from the pier"] == "caption"
+    assert kinds["Jenna Fairweather"] == "credit"
+    assert [(c.raw, c.parsed.creators) for c in seg.credits] == [("Jenna Fairweather", ("Jenna Fairweather",))]
+
+
+def test_a_name_heading_over_that_persons_profile_is_not_a_credit() -> None:
+    text = (
+        "The donors behind the harbour campaign\n\n"
+        "By Martha Quill\n\n"
+        "Three local business owners have given most of the money for the campaign to save the pier.\n\n"
+        "The biggest donors\n\n"
+        "Ada Brenner\n\n"
+        "Brenner runs the largest hotel on the seafront and gave £200,000 to the campaign last year.\n"
+    )
+    seg = segment(text)
+    assert seg.credits == ()
+    assert _kinds(text)["Ada Brenner"] != "credit"
+
+
 @pytest.mark.parametrize(
     "notice",
     [

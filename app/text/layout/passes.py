@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
 from app.text.agencies import agency_of
-from app.text.credits import Strength, read_credit, rights_notice_credit
+from app.text.credits import InlineCredit, Strength, read_credit, rights_notice_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
 from app.text.names import (
@@ -98,6 +98,35 @@ def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
     if not 5 <= u.words <= 40 or not ends_sentence(u.text) or not _caps_keyword(u.text):
         return False
     return not any(v is not None and _caps_keyword(v.text) for v in (prev, nxt))
+
+
+def _between_paragraphs(prev: Unit | None, nxt: Unit | None) -> bool:
+    return all(v is not None and v.kind is None and not v.zone and _is_solid_prose(v) for v in (prev, nxt))
+
+
+_BRACKET_AT_END = re.compile(r"\(([^()]{2,80})\)\s*$")
+_NAME_CONNECTORS: frozenset[str] = frozenset({"of", "the", "and", "&", "de", "da", "del", "von", "van", "der", "du"})
+_BRACKET_NAME_MAX_WORDS = 6
+
+
+def _bracketed_name_credit(u: Unit, prev: Unit | None, nxt: Unit | None) -> InlineCredit | None:
+    """``The cottage has views across the bay (Coastal Homes Estate Agents)``: a description between two
+    paragraphs that ends, without a full stop, in a bracketed name (capitalised words, no digits): the picture's
+    caption and its credit, whoever the name is (an agent, a paper, a family)."""
+    m = _BRACKET_AT_END.search(u.text)
+    if m is None or not _between_paragraphs(prev, nxt):
+        return None
+    caption = u.text[: m.start()].rstrip()
+    words = m.group(1).split()
+    if not 4 <= len(caption.split()) <= CAPTION_MAX_WORDS or ends_sentence(caption) or caption.endswith(":"):
+        return None
+    if "(" in caption:
+        return None  # "Name (Club) in a duel with Name (Club)": the brackets name teams, not the picture's owner
+    if not 1 <= len(words) <= _BRACKET_NAME_MAX_WORDS or any(c.isdigit() for c in m.group(1)):
+        return None
+    if not all(w[:1].isupper() or w.casefold() in _NAME_CONNECTORS for w in words) or bp.is_ui_line(m.group(1)):
+        return None
+    return InlineCredit(m.start(1), m.end(1), len(caption))
 
 
 def _orphan_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
@@ -638,6 +667,9 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_ORPHAN)
         elif i > st.header_end and i + 1 < n and _team_line(u, prev, units[i + 1]):
             u.fire(rules.CAPTION_TEAM)
+        elif i > st.header_end and (named := _bracketed_name_credit(u, prev, units[i + 1] if i + 1 < n else None)):
+            u.inline = named
+            u.fire(rules.CAPTION_BRACKET_NAME)
     _restated_captions(st)
     # a line after the byline in the header that reads as a description, not a sentence: the lead picture
     seen_byline = False
@@ -659,6 +691,22 @@ def _captions(st: State) -> None:
     for i, u in enumerate(units):
         if u.kind == "credit":
             _link_credit(st, i)
+    # a person's name alone under a description, between two paragraphs: the picture's caption and its
+    # photographer ("Harbour Row at sunset, seen from the pier" / "Jenna Fairweather")
+    for i in range(2, n - 1):
+        u, cap = units[i], units[i - 1]
+        if u.kind is not None or u.zone or i - 1 <= st.header_end or not bare_name_line(u.text):
+            continue
+        if cap.kind is not None or cap.zone or not 3 <= cap.words <= 30 or ends_sentence(cap.text):
+            continue
+        if cap.text.rstrip().endswith(":") or not _between_paragraphs(units[i - 2], units[i + 1]):
+            continue
+        surname = u.text.split()[-1]
+        if surname in cap.text or surname in units[i + 1].text[:600]:
+            continue  # the paragraph below is about the person: a name heading over their profile, not a credit
+        u.credit_raw = raw_bounds(st.text, u.start, u.end)
+        u.fire(rules.CREDIT_NAME_UNDER_CAPTION)
+        _link_credit(st, i)
     # a bare organisation name after a caption-like line in the body: a credit ("ES", "The London Standard")
     for i in range(1, n):
         u = units[i]

@@ -63,6 +63,9 @@ CREDIT_LINE_FORM = _rule("credit_line_form", "credit", 0.75, "a line shaped like
 CREDIT_RIGHTS_NOTICE = _rule(
     "credit_rights_notice", "credit", 0.8, "a photographer's name before a rights notice ('Name/Copyright 2026 ...')"
 )
+CREDIT_NAME_UNDER_CAPTION = _rule(
+    "credit_name_under_caption", "credit", 0.55, "a person's name alone under a description between two paragraphs"
+)
 CREDIT_BARE_ORG = _rule("credit_bare_org", "credit", 0.6, "an organisation name alone after a caption-like line")
 CAPTION_INLINE_CREDIT = _rule("caption_inline_credit", "caption", 0.9, "a line that ends (or starts) with a credit")
 CAPTION_OF_CREDIT = _rule("caption_of_credit", "caption", 0.8, "the line beside a credit line that it credits")
@@ -81,6 +84,12 @@ CAPTION_TEAM = _rule(
 )
 CAPTION_KEYWORD = _rule(
     "caption_keyword", "caption", 0.55, "a sentence under a keyword in capitals ('JUBEL: Name celebrates ...')"
+)
+CAPTION_BRACKET_NAME = _rule(
+    "caption_bracket_name",
+    "caption",
+    0.55,
+    "a line between two paragraphs ending, without a full stop, in a bracketed name: '... the bay (Coastal Homes)'",
 )
 CAPTION_UNDER_VIDEO = _rule("caption_under_video", "caption", 0.55, "a short line under a video timecode")
 CAPTION_ORPHAN = _rule("caption_orphan", "caption", 0.5, "a description between prose and a live-blog entry")
