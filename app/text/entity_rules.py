@@ -415,7 +415,9 @@ def harmonise_labels(
     names: PersonNames | None = None,
     fixed: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[Candidate]:
-    """One label per name in an article: the majority label of its mentions (ties: the first seen).
+    """One label per name in an article: the majority label of its mentions. On a tie every mention keeps its own
+    label (two groups of the same name): giving the tied mentions the first-seen label instead cost 0.2 points of
+    CoNLL dev F1 with the train-only model (0.940 -> 0.938; spaCy path 0.788 -> 0.789).
 
     Mentions at ``fixed`` (start, end) keep their label: a dateline's place (``NEW YORK 1996-08-30``) is a place
     even where the article's other mentions of the name are a team.
