@@ -89,7 +89,9 @@ def _caps_keyword(text: str) -> bool:
     if m is None or not m.group(1).isupper():
         return False
     keyword = m.group(1)
-    return sum(c.isalpha() for c in keyword) >= 4 and keyword.casefold() not in _NOT_KEYWORDS
+    if sum(c.isalpha() for c in keyword) < 4 or keyword.casefold() in _NOT_KEYWORDS:
+        return False
+    return agency_of(keyword) is None  # "REUTERS: ..." opens a wire story, not a caption
 
 
 def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
