@@ -234,6 +234,7 @@ def _canonical_printed(printed: str, canonical: str | None) -> str:
 
 _MAX_BRACKETED_LABELLED_WORDS = 14
 _NAME_THEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)$")
+_NAME_THEN_OPEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)?$")
 
 
 @lru_cache(maxsize=4096)
@@ -262,6 +263,11 @@ def read_credit(raw: str) -> CreditReading:
     head, slash, rest = body.partition("/")
     if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
         body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
+    if labelled:  # the closing bracket went with the outer ones (_strip_brackets)
+        person_first = _NAME_THEN_OPEN_BRACKET.match(body)
+        if person_first and looks_like_person_name(person_first.group(1)):
+            body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
+            head, slash, rest = body.partition("/")
     if not labelled:
         label, space, named = head.strip().partition(" ")
         if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:

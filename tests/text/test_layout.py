@@ -57,6 +57,9 @@ def test_pointers_to_other_articles_cover_every_language_of_the_word_lists() -> 
         ("(Foto ANSA/Giulia Conti)", ("Giulia Conti",), "ANSA"),
         ("Photo AFP", (), "AFP"),
         ("Bild Keystone/Peter Walder", ("Peter Walder",), "Keystone"),
+        # a labelled photographer with the agency in brackets (the source was "Urs Brenner (Keystone")
+        ("Foto: Urs Brenner (Keystone)", ("Urs Brenner",), "Keystone"),
+        ("Foto: Lena Ostrova (Getty)", ("Lena Ostrova",), "Getty Images"),
     ],
 )
 def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str, ...], source: str) -> None:

@@ -30,7 +30,8 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.1.0"
+    version = "1.2.0"  # 1.2: "Foto: Name (Agency)" reads Name as the creator and Agency as the source; a label before
+    # a known agency needs no colon ("Foto ANSA/Name"); read by segmentation, published here
     requires = frozenset({"credit_spans"})
     provides = frozenset({"image_credits"})
 
