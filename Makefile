@@ -110,20 +110,15 @@ train-segmentation: $(STAMP)
 golden: $(STAMP)
 	$(PY) -m tests.golden.regen
 
-# Retrain the shipped NER model (models/ner) from ../shared/eval/ner: three runs on CoNLL-2003 train + dev with the
-# schedule chosen on dev (4 epochs), from the same initial weights (seed 17) in three window orders, averaged into
-# one model (training/ner/soup.py). One thread each, side by side: about an hour on 2 cores. The test figure
-# is measured through the service afterwards (python -m benchmarks.eval_ner). The dev check of the recipe (runs on
-# train only, selected on dev): python -m training.ner.train --data-seed N --out DIR, then the soup of those. A run
-# that fails leaves no directory (they start from an empty one), and the soup stops on it.
-NER_RUNS := build/ner-runs
+# Retrain the shipped NER model (models/ner) from ../shared/eval/ner: one run on CoNLL-2003 train + dev with the
+# schedule chosen on dev (6 epochs, last epoch kept; seed 17), one thread: about 58 minutes on 2 cores; the run is
+# seeded and single-threaded, so it should give the shipped weights again (models/ner/MODEL_CARD.md keeps its
+# hand-written text). The test figure is measured
+# through the service afterwards (python -m benchmarks.eval_ner). The dev check of the recipe (a run on train only,
+# selected on dev): python -m training.ner.train --out DIR. Several runs can be averaged with training/ner/soup.py
+# (the previous checkpoint was such a soup; on dev a soup reads like its members' mean).
 train-ner: $(STAMP)
-	rm -rf $(NER_RUNS) && mkdir -p $(NER_RUNS)
-	for seed in 17 29 41; do \
-	  nice -n 10 $(PY) -m training.ner.train --with-dev --data-seed $$seed --out $(NER_RUNS)/d$$seed \
-	    > $(NER_RUNS)/d$$seed.log 2>&1 & \
-	done; wait
-	$(PY) -m training.ner.soup $(NER_RUNS)/d17 $(NER_RUNS)/d29 $(NER_RUNS)/d41 --out models/ner
+	nice -n 10 $(PY) -m training.ner.train --with-dev --data-seed 17 --out models/ner
 
 # Build the container image with podman and smoke-test it as Kubernetes runs it (read-only root, tmpfs /tmp,
 # non-root, /readyz, the example article through every stage, HEALTHCHECK, SIGTERM -> exit 0), then print its

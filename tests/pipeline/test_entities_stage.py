@@ -191,7 +191,7 @@ async def test_the_service_returns_grouped_entities_with_the_default_trained_mod
     assert r.status_code == 200
     document = r.json()
     report = next(s for s in document["pipeline"]["stages"] if s["name"] == "entities")
-    assert report["status"] == "ok" and report["model"].startswith("transformers:enrich-ner-minilm-l6-cased-v2 on ")
+    assert report["status"] == "ok" and report["model"].startswith("transformers:enrich-ner-minilm-l6-cased-v3 on ")
     entities = {e["text"]: e for e in document["entities"]}
     assert entities["Anton Varga"]["label"] == "PERSON" and entities["Anton Varga"]["mention_count"] == 2
     kestrel = entities["Kestrel"]
