@@ -267,8 +267,7 @@ def read_credit(raw: str) -> CreditReading:
         person_first = _NAME_THEN_OPEN_BRACKET.match(body)
         if person_first and looks_like_person_name(person_first.group(1)):
             body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
-            head, slash, rest = body.partition("/")
-    if not labelled:
+    else:
         label, space, named = head.strip().partition(" ")
         if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:
             body, labelled = body.strip()[len(label) :].strip(), True  # "Foto ANSA/Name", "Photo AFP": no colon

@@ -348,8 +348,8 @@ _JA_NAME_MAX_CHARS = 6
 
 def japanese_byline(line: str) -> NameSpan | None:
     """A Japanese reporter's name that is the whole line, with offsets into ``line``: ``松岡大地``, ``松岡 大地記者``,
-    ``文：松岡大地`` -> 松岡大地 / 松岡 大地. A common surname (``vocab.JA_SURNAMES``) and a given name of one to four
-    kanji or kana, six characters at most; anything else on the line and it is not a byline."""
+    ``文：松岡大地`` -> 松岡大地 / 松岡 大地. A common surname (``vocab.JA_SURNAMES``) and a given name of one to three
+    kanji or two to four kana, six characters at most; anything else on the line and it is not a byline."""
     stripped = line.strip()
     if not stripped or len(stripped) > 24:
         return None
