@@ -103,7 +103,8 @@ def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
 
 
 def _between_paragraphs(prev: Unit | None, nxt: Unit | None) -> bool:
-    return all(v is not None and v.kind is None and not v.zone and _is_solid_prose(v) for v in (prev, nxt))
+    """Both neighbours are paragraphs no rule has claimed yet (a unit in a zone has always fired a rule)."""
+    return all(v is not None and v.kind is None and _is_solid_prose(v) for v in (prev, nxt))
 
 
 _BRACKET_AT_END = re.compile(r"\(([^()]{2,80})\)\s*$")
@@ -152,11 +153,7 @@ def _team_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
     """A sports picture's caption between two paragraphs: a line without a full stop that names a player with
     their team in brackets."""
     return (
-        prev is not None
-        and prev.kind is None
-        and _is_solid_prose(prev)
-        and nxt.kind is None
-        and _is_solid_prose(nxt)
+        _between_paragraphs(prev, nxt)
         and not ends_sentence(u.text)
         and 6 <= u.words <= 25
         and _NAME_AND_TEAM.search(u.text[:300]) is not None
