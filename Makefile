@@ -113,10 +113,10 @@ golden: $(STAMP)
 # Retrain the shipped NER model (models/ner) from ../shared/eval/ner: one run on CoNLL-2003 train + dev with the
 # schedule chosen on dev (6 epochs, last epoch kept; seed 17), one thread: about 58 minutes on 2 cores; the run is
 # seeded and single-threaded, so it should give the shipped weights again (models/ner/MODEL_CARD.md keeps its
-# hand-written text). The test figure is measured
-# through the service afterwards (python -m benchmarks.eval_ner). The dev check of the recipe (a run on train only,
-# selected on dev): python -m training.ner.train --out DIR. Several runs can be averaged with training/ner/soup.py
-# (the previous checkpoint was such a soup; on dev a soup reads like its members' mean).
+# hand-written text). The test figure is measured through the service afterwards (python -m benchmarks.eval_ner).
+# The dev check of the recipe (a run on train only, selected on dev): python -m training.ner.train --out DIR.
+# Several runs can be averaged with training/ner/soup.py (the previous checkpoint was such a soup; on dev a soup
+# reads like its members' mean).
 train-ner: $(STAMP)
 	nice -n 10 $(PY) -m training.ner.train --with-dev --data-seed 17 --out models/ner
 

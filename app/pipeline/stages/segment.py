@@ -17,11 +17,10 @@ class SegmentStage(RuleStage):
     # reporter's name under the headline ('松岡大地', '文：Name', 'Name記者'); a sentence under a keyword in capitals
     # is a caption ('JUBEL: Name ...', not a transcript's run of speakers nor 'UPDATE: ...'); between two paragraphs,
     # a description ending in a bracketed name ('... the bay (Coastal Homes)') or with a name alone under it is a
-    # caption with its credit;
-    # 2.3: a Japanese caption ending in place and date ('＝東京で3日', '（ソウルで、３日）'), profile
-    # buttons after a byline name in ten languages ('Folgen', 'Seguir'); 2.2: a first line with only the form of a
-    # credit may be the title, a long sentence holding a UI phrase is prose; 2.1: new caption, credit and byline
-    # signals; raw credits keep only photo labels
+    # caption with its credit; 2.3: a Japanese caption ending in place and date ('＝東京で3日', '（ソウルで、３日）'),
+    # profile buttons after a byline name in ten languages ('Folgen', 'Seguir'); 2.2: a first line with only the
+    # form of a credit may be the title, a long sentence holding a UI phrase is prose; 2.1: new caption, credit and
+    # byline signals; raw credits keep only photo labels
     requires = frozenset({"text"})
     provides = frozenset({"blocks", "title", "bylines", "captions", "credit_spans"})
 

@@ -290,7 +290,8 @@ STORY_LABELS: Mapping[str, tuple[str, ...]] = {
 # Japanese bylines: a reporter's name alone on its line under the headline ("松岡大地", "松岡 大地記者",
 # "文：松岡大地").
 # A Japanese name has no capital letters to find it by, so it is read as a common surname (listed here, two
-# kanji or more: the one-kanji ones such as 林 or 森 open too many ordinary words) and one to four kanji or kana.
+# kanji or more: the one-kanji ones such as 林 or 森 open too many ordinary words) and a given name of one to
+# three kanji or two to four kana (``app.text.names.japanese_byline``).
 JA_SURNAMES: tuple[str, ...] = (
     "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "渡邊", "山本", "中村", "小林", "加藤", "吉田", "山田", "佐々木",
     "山口", "松本", "井上", "木村", "斎藤", "斉藤", "清水", "山崎", "池田", "橋本", "阿部", "石川", "山下", "中島",
