@@ -21,13 +21,14 @@ the test file is read only with ``--test``, after selection on dev.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import random
 import shutil
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -321,7 +322,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "models" / "ner")
     parser.add_argument("--test", action="store_true", help="score the selected model on eng.testb at the end")
     parser.add_argument("--limit", type=int, default=0, help="only the first N training documents (smoke runs)")
+    parser.add_argument(
+        "--ema", type=float, default=0.0, help="also keep an exponential moving average of the weights (decay per step)"
+    )
+    parser.add_argument(
+        "--keep",
+        choices=("raw", "ema"),
+        default="raw",
+        help="with --ema: which weights go to --out (the other to <out>-raw or <out>-ema, at the end)",
+    )
+    parser.add_argument(
+        "--eval-from", type=int, default=1, help="read dev after this epoch and the later ones only (it takes minutes)"
+    )
     args = parser.parse_args(argv)
+    if args.keep == "ema" and not args.ema:
+        parser.error("--keep ema needs --ema")
     train_path, dev_path, test_path = (DATA / f"conll2003-{s}.txt" for s in ("train", "dev", "test"))
     if not train_path.is_file() or not dev_path.is_file():
         print(f"skipped: {DATA} (CoNLL-2003 train and dev) is not there")
@@ -363,6 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(data)} training windows (<= {args.window} pieces), {steps_per_epoch} steps/epoch, {args.epochs} epochs",
         flush=True,
     )
+    averaged = WeightAverage(model, args.ema) if args.ema else None
     rng = random.Random(data_seed)  # noqa: S311  (shuffling, not secrets)
     best_f1, best_state, history = -1.0, None, []
     started = time.perf_counter()
@@ -378,6 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             optim.step()
             sched.step()
             optim.zero_grad()
+            if averaged is not None:
+                averaged.update()
             if step % 25 == 0:
                 print(
                     f"epoch {epoch + 1} step {step}/{steps_per_epoch} loss {loss.item():.4f} "
@@ -387,29 +405,47 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.with_dev and epoch + 1 < args.epochs:
             print(json.dumps({"epoch": epoch + 1, "seconds": round(time.perf_counter() - started)}), flush=True)
             continue  # dev is in the training data: read once, at the end, as an in-sample figure
-        dev_alone = evaluate(model, tokenizer, dev_docs, context=False)
-        dev_ctx = evaluate(model, tokenizer, dev_docs, context=True)
-        row = {
-            "epoch": epoch + 1,
-            "dev_sentence_f1": dev_alone["micro"]["f1"],
-            "dev_context_f1": dev_ctx["micro"]["f1"],
-            "seconds": round(time.perf_counter() - started),
-        }
+        if epoch + 1 < min(args.eval_from, args.epochs):
+            print(json.dumps({"epoch": epoch + 1, "seconds": round(time.perf_counter() - started)}), flush=True)
+            continue
+        row: dict[str, Any] = {"epoch": epoch + 1}
+        readings = {}
+        for weights in ("raw", "ema") if averaged is not None else ("raw",):
+            with averaged.swapped() if weights == "ema" and averaged is not None else contextlib.nullcontext():
+                readings[weights] = (
+                    evaluate(model, tokenizer, dev_docs, context=False),
+                    evaluate(model, tokenizer, dev_docs, context=True),
+                )
+            prefix = "" if weights == "raw" else "ema_"
+            row[f"{prefix}dev_sentence_f1"] = readings[weights][0]["micro"]["f1"]
+            row[f"{prefix}dev_context_f1"] = readings[weights][1]["micro"]["f1"]
+        row["seconds"] = round(time.perf_counter() - started)
         history.append(row)
         print(json.dumps(row), flush=True)
+        dev_alone, dev_ctx = readings[args.keep]
+        prefix = "" if args.keep == "raw" else "ema_"
         # with dev in training its figures are in-sample: the last epoch of the schedule is kept
-        score = float(epoch) if args.with_dev else max(row["dev_sentence_f1"], row["dev_context_f1"])
+        score = float(epoch) if args.with_dev else max(row[f"{prefix}dev_sentence_f1"], row[f"{prefix}dev_context_f1"])
         if score > best_f1:
             best_f1 = score
-            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-            best = {"epoch": epoch + 1, "dev_sentence": dev_alone, "dev_context": dev_ctx}
+            with averaged.swapped() if args.keep == "ema" and averaged is not None else contextlib.nullcontext():
+                best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            best = {"epoch": epoch + 1, "weights": args.keep, "dev_sentence": dev_alone, "dev_context": dev_ctx}
             # written after every better epoch, so a run stopped early still leaves its best model
-            save(
-                model,
-                tokenizer,
-                args.out,
-                _card(args, base_name=base_name, windows_n=len(data), started=started, history=history, best=best),
-            )
+            with averaged.swapped() if args.keep == "ema" and averaged is not None else contextlib.nullcontext():
+                save(
+                    model,
+                    tokenizer,
+                    args.out,
+                    _card(args, base_name=base_name, windows_n=len(data), started=started, history=history, best=best),
+                )
+    if averaged is not None:
+        # the weights not kept, as they stand after the last epoch, beside the kept ones (to compare on dev)
+        other = "raw" if args.keep == "ema" else "ema"
+        last = {"epoch": args.epochs, "weights": other}
+        with averaged.swapped() if other == "ema" else contextlib.nullcontext():
+            card = _card(args, base_name=base_name, windows_n=len(data), started=started, history=history, best=last)
+            save(model, tokenizer, args.out.with_name(f"{args.out.name}-{other}"), card)
     assert best_state is not None
     model.load_state_dict(best_state)
     card = _card(args, base_name=base_name, windows_n=len(data), started=started, history=history, best=best)
@@ -425,6 +461,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     save(model, tokenizer, args.out, card)
     print(f"wrote {args.out}", flush=True)
     return 0
+
+
+class WeightAverage:
+    """An exponential moving average of a model's trained weights, updated after every optimiser step."""
+
+    def __init__(self, model: Any, decay: float) -> None:
+        self.decay = decay
+        self.params = [p for p in model.parameters() if p.requires_grad]
+        self.average = [p.detach().clone() for p in self.params]
+
+    def update(self) -> None:
+        import torch
+
+        with torch.no_grad():
+            torch._foreach_lerp_(self.average, [p.detach() for p in self.params], 1.0 - self.decay)
+
+    @contextlib.contextmanager
+    def swapped(self) -> Iterator[None]:
+        """The model holds the averaged weights inside the block, its own again after it."""
+        import torch
+
+        with torch.no_grad():
+            own = [p.detach().clone() for p in self.params]
+            for p, a in zip(self.params, self.average, strict=True):
+                p.copy_(a)
+            try:
+                yield
+            finally:
+                for p, o in zip(self.params, own, strict=True):
+                    p.copy_(o)
 
 
 def _card(
