@@ -127,6 +127,11 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Pixabay": ("Pixabay",),
     "Wikimedia Commons": ("Wikimedia Commons", "Wikimedia"),
     "Flickr": ("Flickr",),
+    # image generators: a picture made by software is credited to it ("Bild: Midjourney", "Illustration: DALL-E")
+    "Midjourney": ("Midjourney",),
+    "DALL-E": ("DALL-E", "DALL·E", "DALL-E 2", "DALL-E 3", "Dall-E"),
+    "Stable Diffusion": ("Stable Diffusion",),
+    "Adobe Firefly": ("Adobe Firefly",),
     # institutional photo services
     "NASA": ("NASA",),
     "ESA": ("ESA",),

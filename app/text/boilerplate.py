@@ -123,9 +123,10 @@ PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^toggle caption$"),
 )
 
-# Phrases that mark a whole line as furniture wherever they stand in it.
-UI_PHRASES: tuple[str, ...] = tuple(
-    phrases(
+# Phrases that mark a whole line as furniture wherever they stand in it (affiliate notices, newsletter and
+# subscription prompts, sharing and account prompts), by language.
+UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
+    "en": phrases(
         """
         continue reading the main story | read full article |
         share this item | send this page to someone | share on facebook | share via |
@@ -145,15 +146,86 @@ UI_PHRASES: tuple[str, ...] = tuple(
         advertisement 2 | advertisement 3 | read our complete coverage | view our current issue | you have reached
         your | articles remaining | free articles
         """
-    )
-)
+    ),
+    "de": phrases(
+        """
+        affiliate-link | affiliate-links | erhalten wir eine provision | wir erhalten eine provision | ohne mehrkosten
+        für sie | newsletter abonnieren | zum newsletter anmelden | melden sie sich für unseren newsletter | jetzt
+        abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert
+        """
+    ),
+    "fr": phrases(
+        """
+        lien affilié | liens affiliés | lien d'affiliation | liens d'affiliation | nous percevons une commission |
+        abonnez-vous | inscrivez-vous à notre newsletter | recevez notre newsletter | réservé aux abonnés | article
+        réservé aux abonnés | partager l'article
+        """
+    ),
+    "es": phrases(
+        """
+        enlace de afiliado | enlaces de afiliado | enlaces de afiliados | recibimos una comisión | suscríbete |
+        suscríbase | recibe nuestra newsletter | apúntate a nuestra newsletter | exclusivo para suscriptores |
+        contenido exclusivo para suscriptores
+        """
+    ),
+    "it": phrases(
+        """
+        link di affiliazione | link affiliati | riceviamo una commissione | iscriviti alla newsletter | iscriviti alla
+        nostra newsletter | riservato agli abbonati | contenuto riservato agli abbonati
+        """
+    ),
+    "nl": phrases(
+        """
+        affiliate links | affiliate-links | ontvangen wij een commissie | schrijf je in voor | abonneer je | word
+        abonnee | alleen voor abonnees | deel dit artikel
+        """
+    ),
+    "pt": phrases(
+        """
+        links de afiliados | link de afiliado | recebemos uma comissão | assine a newsletter | assine já | assine agora
+        | exclusivo para assinantes | conteúdo exclusivo para assinantes
+        """
+    ),
+    "sv": phrases(
+        """
+        affiliatelänkar | affiliatelänk | prenumerera på | bli prenumerant | endast för prenumeranter | dela artikeln
+        """
+    ),
+    "no": phrases(
+        """
+        affiliatelenker | affiliatelenke | abonner på | bli abonnent | kun for abonnenter | del artikkelen
+        """
+    ),
+    "da": phrases(
+        """
+        affiliatelinks | affiliatelink | abonner på | bliv abonnent | kun for abonnenter | del artiklen
+        """
+    ),
+    # no spaces between Japanese words, so every line is "short": only phrases that are never prose
+    "ja": phrases("この記事をシェア | 続きを読むには | 有料会員限定 | 会員限定記事 | アフィリエイト広告を利用"),
+}
+UI_PHRASES: tuple[str, ...] = vocab.union(UI_PHRASES_BY_LANGUAGE)
 
 # A sentence of prose can hold a UI phrase ("a bill sponsored by ...", "the company's privacy policy"): a phrase makes
 # a line boilerplate only when the line is short, does not end as a sentence, or speaks to its reader. 13 words: the
 # promotions of the eval pages that end as a sentence without a reader word have 10 words at most ("Get the latest
 # headlines, breaking news and columns."); at 8 three of them would be kept as prose, at 13 none.
 UI_PHRASE_PROSE_MIN_WORDS = 13
-READER_WORDS: frozenset[str] = phrases("you | your | yours | we | our | us")
+# The words that speak to the reader or for the publisher, in the languages of UI_PHRASES_BY_LANGUAGE (German
+# "Sie" is also "they" once case-folded: not listed)
+READER_WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
+    "en": phrases("you | your | yours | we | our | us"),
+    "de": phrases("wir | uns | unser | unsere | unseren | unserem | unserer | du | dein | deine"),
+    "fr": phrases("vous | votre | vos | nous | notre | nos"),
+    "es": phrases("usted | ustedes | nosotros | nuestro | nuestra | nuestros | nuestras | tu | tus"),
+    "it": phrases("voi | vostro | vostra | noi | nostro | nostra | nostri | tuo | tua"),
+    "nl": phrases("u | uw | jij | jouw | je | wij | we | ons | onze"),
+    "pt": phrases("você | vocês | nós | nosso | nossa | nossos | nossas"),
+    "sv": phrases("du | din | ditt | dina | vi | vår | vårt | våra | oss"),
+    "no": phrases("du | din | ditt | dine | vi | vår | vårt | våre | oss"),
+    "da": phrases("du | din | dit | dine | vi | vores | os"),
+    "ja": frozenset(),
+}
 
 # Prompts that scrapers leave in the middle of a paragraph ("... fell. Scroll down for video The council ..."):
 # cut out of the paragraph as their own boilerplate span, never the paragraph dropped with them.
@@ -355,6 +427,11 @@ def _alternation(items: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 
 _UI_PHRASE = _alternation(UI_PHRASES)
+# a phrase's reader words: those of every language that lists it
+_READER_WORDS_OF: dict[str, frozenset[str]] = {
+    p: frozenset().union(*(READER_WORDS_BY_LANGUAGE[lang] for lang, ps in UI_PHRASES_BY_LANGUAGE.items() if p in ps))
+    for p in UI_PHRASES
+}
 _PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
 
 
@@ -370,10 +447,11 @@ def is_ui_line(line: str) -> bool:
         return True
     if _PHOTO_MARKER.match(key):
         return True
-    if _UI_PHRASE.search(key) and (
+    phrase = _UI_PHRASE.search(key)
+    if phrase and (
         len(words) < UI_PHRASE_PROSE_MIN_WORDS
         or not line.rstrip().endswith(vocab.SENTENCE_ENDS)
-        or not READER_WORDS.isdisjoint(w.strip(",;:.!?") for w in words)
+        or not _READER_WORDS_OF[phrase.group()].isdisjoint(w.strip(",;:.!?") for w in words)
     ):
         return True
     if key.startswith(TEASER_PREFIXES):

@@ -237,6 +237,11 @@ _NAME_THEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)$")
 _NAME_THEN_OPEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)?$")
 
 
+# "Midjourney („the prompt“)", "dpa (Archivbild)": a known source with a bracketed remark after it
+# (its last bracket may have gone with _strip_brackets)
+_REMARKED_SOURCE = re.compile(r"^([^()]{2,40}?)\s{0,2}\(([^()]{1,100})\)?$")
+
+
 @lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
@@ -271,6 +276,11 @@ def read_credit(raw: str) -> CreditReading:
         label, space, named = head.strip().partition(" ")
         if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:
             body, labelled = body.strip()[len(label) :].strip(), True  # "Foto ANSA/Name", "Photo AFP": no colon
+    remarked = _REMARKED_SOURCE.match(body)
+    if remarked and agency_of(remarked.group(1)) is not None:
+        # "dpa (Archivbild)", "Midjourney („the prompt“)": the remark is no credit; "AFP (Getty)" reads as AFP/Getty
+        second = remarked.group(2)
+        body = remarked.group(1) if agency_of(second) is None else f"{remarked.group(1).strip()}/{second.strip()}"
     m = _COURTESY.match(body)
     if m:
         owner = body[m.end() :].strip(" .")

@@ -85,6 +85,38 @@ def test_a_ui_phrase_in_a_short_line_a_line_to_the_reader_or_a_fragment_is_furni
     assert bp.is_ui_line(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        # affiliate notices, subscription and sharing prompts in the other languages of the word lists
+        "Die mit einem Stern gekennzeichneten Links sind Affiliate-Links. Kaufen Sie darüber ein, erhalten wir eine "
+        "Provision.",
+        "Jetzt abonnieren und alle Artikel lesen.",
+        "Cet article est réservé aux abonnés.",
+        "Este artículo contiene enlaces de afiliado.",
+        "Iscriviti alla newsletter",
+        "Deel dit artikel",
+        "Bli abonnent i dag",
+    ],
+)
+def test_ui_phrases_in_other_languages_are_furniture(line: str) -> None:
+    assert bp.is_ui_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # prose that holds a phrase: long, ends as a sentence, and does not speak to the reader
+        "Der Verlag teilte am Montag mit, dass sich Leser ab Juli nur noch mit einem Konto für den Newsletter "
+        "abonnieren und jetzt anmelden könnten, wenn sie älter als sechzehn Jahre seien.",
+        "Los editores dijeron que el programa de enlaces de afiliado de la tienda había crecido un tercio en el "
+        "último año fiscal.",
+    ],
+)
+def test_prose_holding_a_ui_phrase_of_another_language_is_kept(line: str) -> None:
+    assert not bp.is_ui_line(line)
+
+
 @pytest.mark.parametrize("line", ["21:05Lena Ortiz", "20:42KEY EVENT", "2 hours ago10:05 Jon Reyes"])
 def test_live_blog_entry_headers(line: str) -> None:
     assert bp.is_live_entry_header(line)

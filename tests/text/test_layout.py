@@ -37,6 +37,8 @@ def test_pointers_to_other_articles_cover_every_language_of_the_word_lists() -> 
     for lang in vocab.LANGUAGES:
         assert boilerplate.TEASER_PREFIXES_BY_LANGUAGE[lang], lang
         assert boilerplate.TEASER_HEADERS_BY_LANGUAGE[lang], lang
+        assert boilerplate.UI_PHRASES_BY_LANGUAGE[lang], lang
+        assert lang in boilerplate.READER_WORDS_BY_LANGUAGE, lang
 
 
 @pytest.mark.parametrize(
@@ -60,6 +62,14 @@ def test_pointers_to_other_articles_cover_every_language_of_the_word_lists() -> 
         # a labelled photographer with the agency in brackets (the source was "Urs Brenner (Keystone")
         ("Foto: Urs Brenner (Keystone)", ("Urs Brenner",), "Keystone"),
         ("Foto: Lena Ostrova (Getty)", ("Lena Ostrova",), "Getty Images"),
+        # a bracketed remark after a known source is no part of the credit; two sources read as owner/distributor
+        ("Foto: dpa (Archivbild)", (), "dpa"),
+        ("Reuters (file photo)", (), "Reuters"),
+        ("AFP (Getty)", (), "AFP"),
+        # a picture made by an image generator is credited to it
+        ("Bild: Midjourney", (), "Midjourney"),
+        ("Midjourney („a lighthouse at dusk, oil painting“)", (), "Midjourney"),
+        ("Illustration: DALL-E", (), "DALL-E"),
     ],
 )
 def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str, ...], source: str) -> None:

@@ -341,3 +341,19 @@ def test_a_japanese_caption_ending_in_place_and_date(caption: str) -> None:
     # a sentence of prose with ＝, a place and a date stays body: it ends with 。
     prose = "式典＝港の広場で3日に開かれ、市長があいさつした。"
     assert block_of(segment(text.replace(caption, prose)), prose).kind == "body"
+
+
+def test_a_caption_credited_to_an_image_generator_with_its_prompt() -> None:
+    text = (
+        "Bread ads of the past\n\n"
+        "Advertising in the 1950s showed kitchens that no family ever had, and the agencies that made them knew it "
+        "well, as their archives now show.\n\n"
+        "A calm kitchen as the adverts of the 1950s drew it – Midjourney („housewife baking bread, 1950s advert“)\n\n"
+        "Today the same pictures are made by software in seconds, and the agencies are asking who owns them now."
+    )
+    seg = segment(text)
+    caption = seg.blocks[2]
+    assert caption.kind == "caption"
+    assert [text[c.start : c.end] for c in seg.credits] == ["Midjourney („housewife baking bread, 1950s advert“)"]
+    assert seg.credits[0].parsed.source == "Midjourney"
+    assert seg.blocks[3].kind == "body"

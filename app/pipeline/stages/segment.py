@@ -10,7 +10,10 @@ from app.text.segment import segment
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.4.0"  # 2.4: "read also" pointers and "related articles" headings in the eleven languages of the
+    version = "2.5.0"  # 2.5: affiliate notices, subscription and sharing prompts in the eleven languages of the word
+    # lists ('Affiliate-Links', 'Jetzt abonnieren', 'Artikel teilen'); a caption ending in a known source with a
+    # bracketed remark ('... – Midjourney (the prompt)', '... – dpa (Archivbild)'); image generators are sources;
+    # 2.4: "read also" pointers and "related articles" headings in the eleven languages of the
     # word lists ('Lesen Sie auch:', 'Lire aussi', 'Noticias relacionadas'); a live ticker's entry ends a teaser list;
     # a rights notice under the article is furniture, not a credit; a label before a known agency needs no colon
     # ('Foto ANSA/Name'); a contact button with its object after a byline name ('Tips meg', 'Follow me'); a Japanese
