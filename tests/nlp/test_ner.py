@@ -172,6 +172,26 @@ def test_bio_decoding_starts_an_entity_on_a_word_whose_pieces_lean_to_inside() -
     assert _read(text, _decode(words, BIO)) == [("Caddick Smith", "PERSON")]  # greedy: an I- after O opens it
 
 
+def test_a_second_entity_of_the_same_type_inside_a_name_needs_to_be_much_more_likely() -> None:
+    # "Greater Milwaukee Open": the model leans to starting a new MISC at "Milwaukee"
+    text = "won the Greater Milwaukee Open on Sunday"
+    rows = [{"O": 0.9}, {"O": 0.9}, {"B-MISC": 0.9}, {"B-MISC": 0.55, "I-MISC": 0.4}, {"I-MISC": 0.9}, {"O": 0.9},
+            {"O": 0.9}]  # fmt: skip
+    words = _tagged(text, BIO, rows)
+    assert _read(text, _decode(words, BIO)) == [("Greater", "MISC"), ("Milwaukee Open", "MISC")]
+    assert _read(text, _decode(words, BIO, transitions(BIO))) == [("Greater Milwaukee Open", "MISC")]
+    # without the penalty, the best allowed sequence is each word's own best
+    free = transitions(BIO, adjacent_penalty=0.0)
+    assert _read(text, _decode(words, BIO, free)) == [("Greater", "MISC"), ("Milwaukee Open", "MISC")]
+
+
+def test_two_entities_of_one_type_side_by_side_stay_two_when_the_model_is_sure() -> None:
+    text = "flights from Paris Rome and Milan"
+    rows = [{"O": 0.9}, {"O": 0.9}, {"B-LOC": 0.9}, {"B-LOC": 0.97, "I-LOC": 0.02}, {"O": 0.9}, {"B-LOC": 0.9}]
+    words = _tagged(text, BIO, rows)
+    assert _read(text, _decode(words, BIO, transitions(BIO))) == [("Paris", "LOC"), ("Rome", "LOC"), ("Milan", "LOC")]
+
+
 def test_bioes_decoding_closes_every_entity() -> None:
     labels = ["O", "B-ORG", "I-ORG", "E-ORG", "S-ORG"]
     text = "Acme Widgets said"
