@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from app.text.layout import vocab
 
@@ -423,7 +424,27 @@ UI_WORDS: frozenset[str] = phrases(
 
 
 def _alternation(items: frozenset[str] | tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(p) for p in sorted(items, key=len, reverse=True)))
+    """A pattern that finds any of ``items`` (literal strings), the longest where several start at one place.
+
+    Written as a trie (``affiliate(?: link(?:s)?| commission)``...), not as a flat list of alternatives: at each
+    position the engine follows one branch instead of trying every phrase in turn, which kept the cost of a line
+    flat when the phrase lists grew to eleven languages. A greedy optional tail prefers the longer phrase, as the
+    longest-first flat list did."""
+    trie: dict[str, Any] = {}
+    for item in items:
+        node = trie
+        for ch in item:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a phrase ends here
+
+    def pattern(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + pattern(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return re.compile(pattern(trie))
 
 
 _UI_PHRASE = _alternation(UI_PHRASES)
