@@ -84,3 +84,24 @@ def test_training_keeps_the_hand_written_model_card_too(tmp_path: Path) -> None:
     assert _run(tmp_path, "a", seed=17, shift=0.5) == out  # written again over the same directory
     assert (out / "MODEL_CARD.md").read_text(encoding="utf-8") == "# card\n"
     assert not out.with_name("a.tmp").exists()
+
+
+def test_the_moving_average_follows_the_weights_and_is_only_held_inside_its_block() -> None:
+    import torch
+
+    from training.ner.train import WeightAverage
+
+    model = torch.nn.Linear(2, 1)
+    with torch.no_grad():
+        model.weight.fill_(0.0)
+        model.bias.fill_(0.0)
+    averaged = WeightAverage(model, decay=0.75)
+    with torch.no_grad():
+        model.weight.fill_(4.0)
+    averaged.update()  # 0.75 * 0 + 0.25 * 4
+    with averaged.swapped():
+        assert model.weight.tolist() == [[1.0, 1.0]]
+    assert model.weight.tolist() == [[4.0, 4.0]]  # the model's own weights back after the block
+    averaged.update()  # 0.75 * 1 + 0.25 * 4
+    with averaged.swapped():
+        assert model.weight.tolist() == [[1.75, 1.75]]

@@ -411,7 +411,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         row: dict[str, Any] = {"epoch": epoch + 1}
         readings = {}
         for weights in ("raw", "ema") if averaged is not None else ("raw",):
-            with averaged.swapped() if weights == "ema" and averaged is not None else contextlib.nullcontext():
+            with _holding(averaged, weights):
                 readings[weights] = (
                     evaluate(model, tokenizer, dev_docs, context=False),
                     evaluate(model, tokenizer, dev_docs, context=True),
@@ -428,11 +428,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         score = float(epoch) if args.with_dev else max(row[f"{prefix}dev_sentence_f1"], row[f"{prefix}dev_context_f1"])
         if score > best_f1:
             best_f1 = score
-            with averaged.swapped() if args.keep == "ema" and averaged is not None else contextlib.nullcontext():
+            with _holding(averaged, args.keep):
                 best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
             best = {"epoch": epoch + 1, "weights": args.keep, "dev_sentence": dev_alone, "dev_context": dev_ctx}
             # written after every better epoch, so a run stopped early still leaves its best model
-            with averaged.swapped() if args.keep == "ema" and averaged is not None else contextlib.nullcontext():
+            with _holding(averaged, args.keep):
                 save(
                     model,
                     tokenizer,
@@ -443,7 +443,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the weights not kept, as they stand after the last epoch, beside the kept ones (to compare on dev)
         other = "raw" if args.keep == "ema" else "ema"
         last = {"epoch": args.epochs, "weights": other}
-        with averaged.swapped() if other == "ema" else contextlib.nullcontext():
+        with _holding(averaged, other):
             card = _card(args, base_name=base_name, windows_n=len(data), started=started, history=history, best=last)
             save(model, tokenizer, args.out.with_name(f"{args.out.name}-{other}"), card)
     assert best_state is not None
@@ -491,6 +491,11 @@ class WeightAverage:
             finally:
                 for p, o in zip(self.params, own, strict=True):
                     p.copy_(o)
+
+
+def _holding(averaged: WeightAverage | None, weights: str) -> contextlib.AbstractContextManager[None]:
+    """Inside the block the model holds ``weights``: "raw" (its own) or "ema" (``averaged``'s)."""
+    return averaged.swapped() if weights == "ema" and averaged is not None else contextlib.nullcontext()
 
 
 def _card(
