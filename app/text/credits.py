@@ -87,6 +87,8 @@ _ORG_WORDS: frozenset[str] = wordset(
     union federation bureau administration laboratory lab observatory survey statistics committee association
     corporation partners holdings bank fund programme program initiative campaign party army navy force forces
     command services parliament senate congress assembly club team school college hospital church festival
+    agents estate estates properties realty lettings hotel hotels resort resorts restaurant brewery airline
+    airlines airport zoo aquarium theatre theater cinema records publishing publishers
     """
 )
 _MAX_CREDIT_WORDS = 16

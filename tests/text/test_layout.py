@@ -70,6 +70,10 @@ def test_pointers_to_other_articles_cover_every_language_of_the_word_lists() -> 
         ("Bild: Midjourney", (), "Midjourney"),
         ("Midjourney („a lighthouse at dusk, oil painting“)", (), "Midjourney"),
         ("Illustration: DALL-E", (), "DALL-E"),
+        # a business that supplied its own picture is its source, not a person
+        ("(Coastal Homes Estate Agents)", (), "Coastal Homes Estate Agents"),
+        ("Photo: Harbour View Hotel", (), "Harbour View Hotel"),
+        ("Jane Homes/Reuters", ("Jane Homes",), "Reuters"),
     ],
 )
 def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str, ...], source: str) -> None:

@@ -32,8 +32,9 @@ class CreditsStage(RuleStage):
     name = "credits"
     version = "1.3.0"  # 1.3: a bracketed remark after a known source is no part of it ("dpa (Archivbild)" -> dpa),
     # "AFP (Getty)" reads as AFP via Getty Images (the source was "AFP (Getty"), image generators are sources ("Bild:
-    # Midjourney"); 1.2: "Foto: Name (Agency)" reads Name as the creator and Agency as the source; a label before
-    # a known agency needs no colon ("Foto ANSA/Name"); read by segmentation, published here
+    # Midjourney"); a business's name is a source, not a creator ("(Coastal Homes Estate Agents)"); 1.2: "Foto: Name
+    # (Agency)" reads Name as the creator and Agency as the source; a label before a known agency needs no colon
+    # ("Foto ANSA/Name"); read by segmentation, published here
     requires = frozenset({"credit_spans"})
     provides = frozenset({"image_credits"})
 
