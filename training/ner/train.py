@@ -402,10 +402,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f"{time.perf_counter() - started:.0f} s",
                     flush=True,
                 )
-        if args.with_dev and epoch + 1 < args.epochs:
-            print(json.dumps({"epoch": epoch + 1, "seconds": round(time.perf_counter() - started)}), flush=True)
-            continue  # dev is in the training data: read once, at the end, as an in-sample figure
-        if epoch + 1 < min(args.eval_from, args.epochs):
+        # with dev in the training data it is read once, at the end, as an in-sample figure; else from --eval-from
+        if epoch + 1 < (args.epochs if args.with_dev else min(args.eval_from, args.epochs)):
             print(json.dumps({"epoch": epoch + 1, "seconds": round(time.perf_counter() - started)}), flush=True)
             continue
         row: dict[str, Any] = {"epoch": epoch + 1}

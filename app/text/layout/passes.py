@@ -648,6 +648,7 @@ def _captions(st: State) -> None:
         if u.kind is not None or u.zone or u.words > CAPTION_MAX_WORDS:
             continue
         prev = units[i - 1] if i > 0 else None
+        nxt = units[i + 1] if i + 1 < n else None
         if prev is not None and prev.kind == "boilerplate" and bp.is_photo_marker(prev.text):
             u.fire(rules.CAPTION_AFTER_GALLERY)
         elif EDITOR_NOTE.match(u.text[:40]) or TOPSHOT.match(u.text[:12]) or _FILE_PREFIX.match(u.text[:16]):
@@ -658,15 +659,15 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_POSITION)
         elif _is_dated_caption(u):
             u.fire(rules.CAPTION_DATED)
-        elif _keyword_caption(u, prev, units[i + 1] if i + 1 < n else None):
+        elif _keyword_caption(u, prev, nxt):
             u.fire(rules.CAPTION_KEYWORD)
         elif prev is not None and _TIMECODE.match(prev.text) and not _is_prose(u) and 3 <= u.words <= 25:
             u.fire(rules.CAPTION_UNDER_VIDEO)
-        elif i > st.header_end and i + 1 < n and _orphan_line(u, prev, units[i + 1]):
+        elif i > st.header_end and nxt is not None and _orphan_line(u, prev, nxt):
             u.fire(rules.CAPTION_ORPHAN)
-        elif i > st.header_end and i + 1 < n and _team_line(u, prev, units[i + 1]):
+        elif i > st.header_end and nxt is not None and _team_line(u, prev, nxt):
             u.fire(rules.CAPTION_TEAM)
-        elif i > st.header_end and (named := _bracketed_name_credit(u, prev, units[i + 1] if i + 1 < n else None)):
+        elif i > st.header_end and (named := _bracketed_name_credit(u, prev, nxt)):
             u.inline = named
             u.fire(rules.CAPTION_BRACKET_NAME)
     _restated_captions(st)
