@@ -4,7 +4,9 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
 
 - ``clean_candidates``: span clean-up — no leading article (``the White House`` -> ``White House``), no
   possessive (``Russia's`` -> ``Russia``), no quotes, brackets or dashes at the ends (but a closing bracket the
-  name opened: ``Mladost ( L )``), no score or rank number
+  name opened: ``Mladost ( L )``), no bracket left open or closed inside a name (``REI (Long`` -> ``REI``:
+  no CoNLL train or dev name holds one), no full stop of a list number before a name (``4. Tatyana Motkova``), a
+  designation read to the end of its word (``F`` of ``F-15`` -> ``F-15``, ``AK-47s``, ``U-21``), no score or rank number
   glued on (``Tottenham 2``), a span holding two names split around the number between them
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
@@ -42,6 +44,8 @@ _POSSESSIVE = re.compile(r"\s?['’]s$|(?<=s)['’]$")
 _NUMBER = re.compile(r"[#(+-]?\d[\d.,:/-]*[)%]?(?:st|nd|rd|th)?\.?")
 _SEPARATOR = re.compile(r"[-–—/]{1,2}|[()\[\]]")
 _TOKEN = re.compile(r"\S+")
+_LIST_STOP = re.compile(r"\.\s")  # the stop of "4. Tatyana Motkova" the span started with
+_DESIGNATION_TAIL = re.compile(r"-\d[^\s,;:()\[\]\"“”]*")  # the "-15" after "F", the "-47s" after "AK"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +70,36 @@ def name_key(surface: str) -> str:
 
 
 _CLOSING = {")": "(", "]": "["}
+_OPENING = frozenset(_CLOSING.values())
 
 
 def _closes_inside(text: str, start: int, end: int) -> bool:
     """Whether the span's last character is a bracket closing one opened inside it (``Mladost ( L )``)."""
     opening = _CLOSING.get(text[end - 1])
     return opening is not None and text.count(opening, start, end) > text.count(text[end - 1], start, end - 1)
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) cut at a bracket it does not pair: before one it leaves open (``REI (Long`` -> ``REI``), after
+    one it never opened (``Long) Road`` -> ``Road``)."""
+    opened: list[tuple[int, str]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPENING:
+            opened.append((i, ch))
+        elif ch in _CLOSING:
+            if opened and opened[-1][1] == _CLOSING[ch]:
+                opened.pop()
+            else:
+                start, opened = i + 1, []
+    return (start, opened[0][0]) if opened else (start, end)
+
+
+def _designation(text: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) read on to the end of its word when the word goes on with a hyphen and a number: a name cut
+    there is a designation (``F-15``, ``AK-47s``, ``U-21``, ``MiG-19``); trailing full stops stay outside."""
+    tail = _DESIGNATION_TAIL.match(text, end - 1 if end > start and text[end - 1] == "-" else end)
+    return (start, end) if tail is None else (start, tail.start() + len(tail.group().rstrip(".")))
 
 
 def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) -> tuple[int, int]:
@@ -82,6 +110,8 @@ def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) 
     while True:
         before = (start, end)
         while start < end and text[start] in _LEADING_JUNK:
+            start += 1
+        if _LIST_STOP.match(text, start, end):
             start += 1
         while end > start and text[end - 1] in _TRAILING_JUNK and not _closes_inside(text, start, end):
             end -= 1
@@ -123,7 +153,8 @@ def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool 
         if c.label in NUMERIC_LABELS:
             continue
         for s0, e0 in _pieces(text, c.start, c.end) if split else [(c.start, c.end)]:
-            s, e = _trim(text, s0, e0, article=_ARTICLE if split else _LOWER_ARTICLE)
+            s1, e1 = _balanced(text, *_designation(text, s0, e0))
+            s, e = _trim(text, s1, e1, article=_ARTICLE if split else _LOWER_ARTICLE)
             surface = text[s:e]
             if e <= s or not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
                 continue

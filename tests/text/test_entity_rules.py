@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.text.entity_rules import (
     Candidate,
     SearchArea,
@@ -296,6 +298,32 @@ def test_a_closing_bracket_the_name_opened_stays_in_it() -> None:
         ("Kestrel United", "ORG"),  # both brackets outside the name: both go
         ("Dynamo (Ostmark)", "ORG"),
     ]
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_name_never_holds_a_bracket_it_does_not_pair(split: bool) -> None:
+    text = "Bags: $430 at Trailhead (Long), and Size) Kestrel Outdoors [new stock."
+    raw = [at(text, "Trailhead (Long", "ORG"), at(text, "Size) Kestrel Outdoors [new", "ORG")]
+    assert spans(text, clean_candidates(text, raw, split=split)) == [
+        ("Trailhead", "ORG"),  # the bracket it leaves open, and what follows, go
+        ("Kestrel Outdoors", "ORG"),  # the part before a bracket it never opened goes
+    ]
+
+
+def test_a_designation_cut_at_its_hyphen_is_read_to_the_end_of_its_word() -> None:
+    # the model's word pieces split "F-15" at the hyphen and tag only the letters (or the letters and the hyphen)
+    text = "Some F-15 and F-16. jets, AK-47s, and the U-21 side; 4. Mara Velden won."
+    raw = [at(text, "F", "MISC"), at(text, "F-", "MISC", 1), at(text, "AK", "MISC"), at(text, "U", "MISC", 0)]
+    raw.append(at(text, ". Mara Velden", "PERSON"))
+    assert spans(text, clean_candidates(text, raw, split=False)) == [
+        ("F-15", "MISC"),
+        ("F-16", "MISC"),  # the sentence's full stop stays outside
+        ("AK-47s", "MISC"),
+        ("U-21", "MISC"),
+        ("Mara Velden", "PERSON"),  # the stop of the list number is not part of the name
+    ]
+    place = "Dublin-born director"
+    assert spans(place, clean_candidates(place, [at(place, "Dublin", "GPE")], split=False)) == [("Dublin", "GPE")]
 
 
 def test_a_datelines_place_keeps_its_label_when_the_article_calls_the_name_a_team(
