@@ -218,10 +218,20 @@ READER_WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "en": phrases("you | your | yours | we | our | us"),
     "de": phrases("wir | uns | unser | unsere | unseren | unserem | unserer | du | dein | deine"),
     "fr": phrases("vous | votre | vos | nous | notre | nos"),
-    "es": phrases("usted | ustedes | nosotros | nuestro | nuestra | nuestros | nuestras | tu | tus"),
-    "it": phrases("voi | vostro | vostra | noi | nostro | nostra | nostri | tuo | tua"),
+    # Spanish, Italian and Portuguese drop the pronoun: a notice says "recibimos una comisión", so the verbs that
+    # notices speak with (we receive, earn, may receive, recommend) stand for "we"
+    "es": phrases(
+        "usted | ustedes | nosotros | nuestro | nuestra | nuestros | nuestras | tu | tus | recibimos | ganamos | "
+        "podemos | recomendamos"
+    ),
+    "it": phrases(
+        "voi | vostro | vostra | noi | nostro | nostra | nostri | tuo | tua | riceviamo | guadagniamo | possiamo | "
+        "consigliamo"
+    ),
     "nl": phrases("u | uw | jij | jouw | je | wij | we | ons | onze"),
-    "pt": phrases("você | vocês | nós | nosso | nossa | nossos | nossas"),
+    "pt": phrases(
+        "você | vocês | nós | nosso | nossa | nossos | nossas | recebemos | ganhamos | podemos | recomendamos"
+    ),
     "sv": phrases("du | din | ditt | dina | vi | vår | vårt | våra | oss"),
     "no": phrases("du | din | ditt | dine | vi | vår | vårt | våre | oss"),
     "da": phrases("du | din | dit | dine | vi | vores | os"),

@@ -94,6 +94,11 @@ def test_a_ui_phrase_in_a_short_line_a_line_to_the_reader_or_a_fragment_is_furni
         "Jetzt abonnieren und alle Artikel lesen.",
         "Cet article est réservé aux abonnés.",
         "Este artículo contiene enlaces de afiliado.",
+        # long notices in languages that drop the pronoun: the verb speaks for the publisher
+        "Los productos de esta página se eligen con independencia editorial y, si compra a través de los enlaces de "
+        "afiliado, recibimos una comisión.",
+        "Questo articolo contiene link di affiliazione e per ogni acquisto effettuato tramite questi link riceviamo "
+        "una commissione.",
         "Iscriviti alla newsletter",
         "Deel dit artikel",
         "Bli abonnent i dag",

@@ -10,8 +10,10 @@ from app.text.segment import segment
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.5.0"  # 2.5: affiliate notices, subscription and sharing prompts in the eleven languages of the word
-    # lists ('Affiliate-Links', 'Jetzt abonnieren', 'Artikel teilen'); a caption ending in a known source with a
+    version = "2.6.0"  # 2.6: a long Spanish, Italian or Portuguese affiliate notice speaks for the publisher with
+    # its verb ('recibimos una comisión'), so it is furniture like one that says 'we'; 2.5: affiliate notices,
+    # subscription and sharing prompts in the eleven languages of the word lists ('Affiliate-Links', 'Jetzt
+    # abonnieren', 'Artikel teilen'); a caption ending in a known source with a
     # bracketed remark ('... – Midjourney (the prompt)', '... – dpa (Archivbild)'); image generators are sources;
     # 2.4: "read also" pointers and "related articles" headings in the eleven languages of the
     # word lists ('Lesen Sie auch:', 'Lire aussi', 'Noticias relacionadas'); a live ticker's entry ends a teaser list;
