@@ -6,7 +6,8 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   possessive (``Russia's`` -> ``Russia``), no quotes, brackets or dashes at the ends (but a closing bracket the
   name opened: ``Mladost ( L )``), no bracket left open or closed inside a name (``REI (Long`` -> ``REI``:
   no CoNLL train or dev name holds one), no full stop of a list number before a name (``4. Tatyana Motkova``), a
-  designation read to the end of its word (``F`` of ``F-15`` -> ``F-15``, ``AK-47s``, ``U-21``), no score or rank number
+  designation read to the end of its word (``F`` of ``F-15`` -> ``F-15``, ``AK-47s``, ``U-21``), no compound adjective
+  before a name (``Minneapolis-based First Bank System Inc.`` -> ``First Bank System Inc.``), no score or rank number
   glued on (``Tottenham 2``), a span holding two names split around the number between them
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
@@ -45,6 +46,16 @@ _NUMBER = re.compile(r"[#(+-]?\d[\d.,:/-]*[)%]?(?:st|nd|rd|th)?\.?")
 _SEPARATOR = re.compile(r"[-–—/]{1,2}|[()\[\]]")
 _TOKEN = re.compile(r"\S+")
 _LIST_STOP = re.compile(r"\.\s")  # the stop of "4. Tatyana Motkova" the span started with
+_LONE_STOP = re.compile(r"\s\.$")  # a full stop standing alone after the name ("TD Securities Inc .")
+# "Minneapolis-based First Bank", "St. Louis-based Mercantile", "state-owned Kestrel Air": a compound adjective
+# before the name is not part of it (the entities stage runs on English; a given name such as "Ki-choo" is no head)
+COMPOUND_ADJECTIVE_HEADS = (
+    "based", "headquartered", "born", "bred", "raised", "owned", "run", "led", "backed", "controlled", "funded",
+    "sponsored", "linked", "affiliated", "allied", "registered", "listed", "made",
+)  # fmt: skip
+_COMPOUND_ADJECTIVE = rf"\S+-(?:{'|'.join(COMPOUND_ADJECTIVE_HEADS)})"
+_COMPOUND_BEFORE = re.compile(rf"(?:\S+\s+){{0,3}}?{_COMPOUND_ADJECTIVE}\s+(?=\S)")
+_ENDS_IN_COMPOUND = re.compile(rf"(?:^|\s){_COMPOUND_ADJECTIVE}$")
 _DESIGNATION_TAIL = re.compile(r"-\d[^\s,;:()\[\]\"“”]*")  # the "-15" after "F", the "-47s" after "AK"
 
 
@@ -113,6 +124,11 @@ def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) 
             start += 1
         if _LIST_STOP.match(text, start, end):
             start += 1
+        compound = _COMPOUND_BEFORE.match(text, start, end)
+        if compound:
+            start = compound.end()
+        if _LONE_STOP.search(text, start, end):
+            end -= 1
         while end > start and text[end - 1] in _TRAILING_JUNK and not _closes_inside(text, start, end):
             end -= 1
         m = article.match(text, start, end)
@@ -345,6 +361,7 @@ def _join_split_org_names(text: str, candidates: Sequence[Candidate]) -> list[Ca
             and prev.block_index == c.block_index
             and len(text[prev.start : prev.end].split()) <= 2
             and text[prev.start : prev.start + 1].isupper()
+            and not _ENDS_IN_COMPOUND.search(text[prev.start : prev.end])  # "Minneapolis-based" + "First Bank Inc"
         ):
             out[-1] = replace(c, start=prev.start)
             continue

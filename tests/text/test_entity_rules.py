@@ -174,6 +174,24 @@ def test_the_last_word_of_a_name_says_what_it_names() -> None:
     assert [c.label for c in label_by_head(text, raw)] == ["ORG", "ORG", "EVENT", "ORG", "LOC", "PERSON"]
 
 
+def test_a_compound_adjective_before_a_name_is_not_part_of_it() -> None:
+    text = "Ostmark-based Vesmark Mining Corp and the state-owned Kestrel Air Inc . bought Ki-choo Park's firm."
+    raw = [
+        at(text, "Ostmark-based Vesmark Mining Corp", "ORG"),
+        at(text, "state-owned Kestrel Air Inc .", "ORG"),
+        at(text, "Ki-choo Park", "PERSON"),
+    ]
+    assert spans(text, clean_candidates(text, raw, split=False)) == [
+        ("Vesmark Mining Corp", "ORG"),
+        ("Kestrel Air Inc", "ORG"),  # and a full stop standing alone after the name is not part of it either
+        ("Ki-choo Park", "PERSON"),  # a given name with a hyphen is no compound adjective
+    ]
+    # the model tagged the adjective apart: it is not joined to the organisation after it
+    text = "Analysts named St. Kestrel-based Vesmark Mining Corp as a buyer."
+    raw = [at(text, "St. Kestrel-based", "MISC"), at(text, "Vesmark Mining Corp", "ORG")]
+    assert spans(text, label_by_head(text, raw)) == [("St. Kestrel-based", "MISC"), ("Vesmark Mining Corp", "ORG")]
+
+
 def test_a_company_is_known_by_the_start_of_its_full_name(words: tuple[Lexicon, Gazetteer]) -> None:
     lexicon, gazetteer = words
     text = "Vesmark Mining Corp bid for Texas Instruments Inc. Vesmark said the offer stands; Texas rose."
