@@ -28,25 +28,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from app.nlp.casing import CASING_CLASSES
-from training.ner.train import DATA, IGNORE, LABELS, Sentence, encode_window, f1_per_type, read_conll, windows
+from training.ner.train import (
+    DATA,
+    IGNORE,
+    LABELS,
+    Sentence,
+    context_units,
+    encode_window,
+    f1_per_type,
+    read_conll,
+    sentence_tags,
+    windows,
+)
 
-UNIT_PIECES = 128  # the training script's context units
-
-
-def units_of(tokenizer: Any, docs: Sequence[Sequence[Sentence]]) -> list[list[Sentence]]:
-    """Consecutive sentences of each document in units of at most ``UNIT_PIECES`` word pieces (as the training
-    script's context reading)."""
-    units: list[list[Sentence]] = []
-    for doc in docs:
-        group: list[Sentence] = []
-        for sent in doc:
-            if group and len(encode_window(tokenizer, [*group, sent])["input_ids"]) > UNIT_PIECES:
-                units.append(group)
-                group = []
-            group.append(sent)
-        if group:
-            units.append(group)
-    return units
+UNIT_PIECES = 128  # the training script's windows and context units
 
 
 def frozen_states(encoder: Any, encoded: Sequence[dict[str, list[int]]], batch: int = 32) -> list[Any]:
@@ -124,7 +119,7 @@ def dev_f1(head: Any, tokenizer: Any, encoder: Any, docs: Sequence[Sequence[Sent
     """Context F1 of the head on ``docs`` (first piece of each word, as ``training.ner.train.predict_tags``)."""
     import torch
 
-    units = units_of(tokenizer, docs)
+    units = context_units(tokenizer, docs, UNIT_PIECES)
     encoded = [encode_window(tokenizer, u) for u in units]
     states = frozen_states(encoder, encoded)
     gold = [s.tags for u in units for s in u]
@@ -136,19 +131,7 @@ def dev_f1(head: Any, tokenizer: Any, encoder: Any, docs: Sequence[Sequence[Sent
             x, casing, _ = _pad(states[lo : lo + 32], enc)
             best = head(x, casing).argmax(-1).tolist()
             for unit, row in zip(units[lo : lo + 32], best, strict=True):
-                word_ids = tokenizer(
-                    [w for s in unit for w in s.words], is_split_into_words=True, truncation=False
-                ).word_ids()
-                tags = ["O"] * sum(len(s.words) for s in unit)
-                seen: set[int] = set()
-                for pos, wid in enumerate(word_ids):
-                    if wid is not None and wid not in seen:
-                        seen.add(wid)
-                        tags[wid] = LABELS[row[pos]]
-                k = 0
-                for s in unit:
-                    pred.append(tags[k : k + len(s.words)])
-                    k += len(s.words)
+                pred.extend(sentence_tags(tokenizer, unit, row))
     head.train()
     return f1_per_type(gold, pred)
 

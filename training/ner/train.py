@@ -154,18 +154,7 @@ def encode_window(tokenizer: Any, sentences: Sequence[Sentence]) -> dict[str, li
 
 def windows(tokenizer: Any, docs: Sequence[Sequence[Sentence]], budget: int) -> list[dict[str, list[int]]]:
     """Each document packed greedily into windows of whole consecutive sentences (at most ``budget`` pieces)."""
-    out: list[dict[str, list[int]]] = []
-    for doc in docs:
-        group: list[Sentence] = []
-        for sent in doc:
-            trial = encode_window(tokenizer, [*group, sent])
-            if group and len(trial["input_ids"]) > budget:
-                out.append(encode_window(tokenizer, group))
-                group = [sent]
-            else:
-                group.append(sent)
-        if group:
-            out.append(encode_window(tokenizer, group))
+    out = [encode_window(tokenizer, unit) for unit in context_units(tokenizer, docs, budget)]
     # a sentence longer than the budget alone: keep it whole up to the model's 512 positions
     return [w if len(w["input_ids"]) <= 512 else {k: v[:511] + v[-1:] for k, v in w.items()} for w in out]
 
@@ -191,19 +180,7 @@ def predict_tags(model: Any, tokenizer: Any, docs: Sequence[Sequence[Sentence]],
     """Word tags for every sentence, read alone or in document windows, from the first piece of each word."""
     import torch
 
-    units: list[list[Sentence]] = []
-    if context:
-        for doc in docs:
-            group: list[Sentence] = []
-            for sent in doc:
-                if group and len(encode_window(tokenizer, [*group, sent])["input_ids"]) > 128:
-                    units.append(group)
-                    group = []
-                group.append(sent)
-            if group:
-                units.append(group)
-    else:
-        units = [[s] for doc in docs for s in doc]
+    units = context_units(tokenizer, docs) if context else [[s] for doc in docs for s in doc]
     out: list[list[str]] = []
     model.eval()
     with torch.inference_mode():
@@ -215,21 +192,41 @@ def predict_tags(model: Any, tokenizer: Any, docs: Sequence[Sequence[Sentence]],
             logits = model(**batch).logits
             best = logits.argmax(-1).tolist()
             for unit, enc, row in zip(chunk, encs, best, strict=True):
-                word_ids = tokenizer(
-                    [w for s in unit for w in s.words], is_split_into_words=True, truncation=False
-                ).word_ids()
-                n_words = sum(len(s.words) for s in unit)
-                tags = ["O"] * n_words
-                seen: set[int] = set()
-                for pos, wid in enumerate(word_ids[: len(enc["input_ids"])]):
-                    if wid is not None and wid not in seen:
-                        seen.add(wid)
-                        tags[wid] = LABELS[row[pos]]
-                k = 0
-                for s in unit:
-                    out.append(tags[k : k + len(s.words)])
-                    k += len(s.words)
+                out.extend(sentence_tags(tokenizer, unit, row[: len(enc["input_ids"])]))
     model.train()
+    return out
+
+
+def context_units(tokenizer: Any, docs: Sequence[Sequence[Sentence]], pieces: int = 128) -> list[list[Sentence]]:
+    """Consecutive whole sentences of each document in units of at most ``pieces`` word pieces (the "context"
+    reading of dev)."""
+    units: list[list[Sentence]] = []
+    for doc in docs:
+        group: list[Sentence] = []
+        for sent in doc:
+            if group and len(encode_window(tokenizer, [*group, sent])["input_ids"]) > pieces:
+                units.append(group)
+                group = []
+            group.append(sent)
+        if group:
+            units.append(group)
+    return units
+
+
+def sentence_tags(tokenizer: Any, unit: Sequence[Sentence], labels: Sequence[int]) -> list[list[str]]:
+    """The tags of each sentence of a unit from the label index of each of its word pieces (``labels``, special
+    tokens included): a word takes its first piece's label."""
+    word_ids = tokenizer([w for s in unit for w in s.words], is_split_into_words=True, truncation=False).word_ids()
+    tags = ["O"] * sum(len(s.words) for s in unit)
+    seen: set[int] = set()
+    for pos, wid in enumerate(word_ids[: len(labels)]):
+        if wid is not None and wid not in seen:
+            seen.add(wid)
+            tags[wid] = LABELS[labels[pos]]
+    out, k = [], 0
+    for s in unit:
+        out.append(tags[k : k + len(s.words)])
+        k += len(s.words)
     return out
 
 
