@@ -7,7 +7,9 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   name opened: ``Mladost ( L )``), no bracket left open or closed inside a name (``REI (Long`` -> ``REI``:
   no CoNLL train or dev name holds one), no full stop of a list number before a name (``4. Tatyana Motkova``), a
   designation read to the end of its word (``F`` of ``F-15`` -> ``F-15``, ``AK-47s``, ``U-21``), no compound adjective
-  before a name (``Minneapolis-based First Bank System Inc.`` -> ``First Bank System Inc.``), no score or rank number
+  before a name (``Minneapolis-based First Bank System Inc.`` -> ``First Bank System Inc.``), a nickname in quotes
+  between a first name and a surname inside the person's name (``Hector "Macho" Camacho``), two names joined by
+  "or" are two (``Mercantile or Commerce``), no score or rank number
   glued on (``Tottenham 2``), a span holding two names split around the number between them
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
@@ -158,6 +160,21 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+_OR = re.compile(r"\s+or\s+(?=[A-Z])")  # "Mercantile or Commerce": two names (no CoNLL train or dev name holds "or")
+
+
+def _alternatives(text: str, pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each piece cut at an "or" between two capitalised names."""
+    out: list[tuple[int, int]] = []
+    for start, end in pieces:
+        cut = start
+        for m in _OR.finditer(text, start, end):
+            out.append((cut, m.start()))
+            cut = m.end()
+        out.append((cut, end))
+    return out
+
+
 def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool = True) -> list[Candidate]:
     """Span clean-up (see the module docstring); the result is sorted by position, without duplicates.
 
@@ -168,14 +185,39 @@ def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool 
     for c in candidates:
         if c.label in NUMERIC_LABELS:
             continue
-        for s0, e0 in _pieces(text, c.start, c.end) if split else [(c.start, c.end)]:
+        for s0, e0 in _alternatives(text, _pieces(text, c.start, c.end) if split else [(c.start, c.end)]):
             s1, e1 = _balanced(text, *_designation(text, s0, e0))
             s, e = _trim(text, s1, e1, article=_ARTICLE if split else _LOWER_ARTICLE)
             surface = text[s:e]
             if e <= s or not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
                 continue
             out.setdefault((s, e), replace(c, start=s, end=e))
-    return sorted(out.values(), key=lambda c: (c.start, c.end))
+    return _join_nicknames(text, sorted(out.values(), key=lambda c: (c.start, c.end)))
+
+
+# Roberto "Hands of Stone" Duran: a nickname in quotes, capitalised words (and 'of', 'the' ...), at most four, between
+# two names
+_NICKNAME = re.compile(
+    r"""\s{0,2}["“„]\s{0,2}[A-Z][^\W\d_]*(?:[ '’-](?:[A-Z][^\W\d_]*|of|the|and|de|la|el)){0,3}\s{0,2}["”“]\s{0,2}"""
+)
+
+
+def _join_nicknames(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A person's first name, a nickname in quotes and the surname are one name (``Hector "Macho" Camacho``): the
+    mentions the model made of the three parts become one PERSON."""
+    out: list[Candidate] = []
+    skip_until = -1
+    for i, c in enumerate(candidates):
+        if c.start < skip_until:
+            continue
+        nick = _NICKNAME.match(text, c.end) if c.label == PERSON and len(text[c.start : c.end].split()) <= 2 else None
+        last = next((d for d in candidates[i + 1 :] if d.start == nick.end()), None) if nick else None
+        if nick and last is not None and last.label == PERSON and "\n" not in text[c.start : last.end]:
+            out.append(replace(c, end=last.end))
+            skip_until = last.end
+            continue
+        out.append(c)
+    return out
 
 
 def relabel_places(

@@ -344,6 +344,30 @@ def test_a_designation_cut_at_its_hyphen_is_read_to_the_end_of_its_word() -> Non
     assert spans(place, clean_candidates(place, [at(place, "Dublin", "GPE")], split=False)) == [("Dublin", "GPE")]
 
 
+@pytest.mark.parametrize("split", [False, True])
+def test_a_nickname_in_quotes_is_inside_the_persons_name_and_or_joins_two_names(split: bool) -> None:
+    text = 'Mara "Iron Hand" Velden fights Jon " Kid " Osei; buyers eye Vesmark or Kestrel; Lind "We won" Berg said.'
+    raw = [
+        at(text, "Mara", "PERSON"),
+        at(text, "Iron Hand", "ORG"),  # what the model made of the nickname goes into the name
+        at(text, "Velden", "PERSON"),
+        at(text, "Jon", "PERSON"),
+        at(text, "Kid", "PERSON"),
+        at(text, "Osei", "PERSON"),
+        at(text, "Vesmark or Kestrel", "ORG"),
+        at(text, "Lind", "PERSON"),
+        at(text, "Berg", "PERSON"),
+    ]
+    assert spans(text, clean_candidates(text, raw, split=split)) == [
+        ('Mara "Iron Hand" Velden', "PERSON"),
+        ('Jon " Kid " Osei', "PERSON"),
+        ("Vesmark", "ORG"),
+        ("Kestrel", "ORG"),
+        ("Lind", "PERSON"),  # a quoted remark is no nickname
+        ("Berg", "PERSON"),
+    ]
+
+
 def test_a_datelines_place_keeps_its_label_when_the_article_calls_the_name_a_team(
     words: tuple[Lexicon, Gazetteer],
 ) -> None:
