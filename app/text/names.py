@@ -121,8 +121,8 @@ def looks_like_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    if not is_name_word(words[0]) or not is_name_word(words[-1]):
-        return False
+    if not (is_name_word(words[0]) or _month_as_first_name(words[0], words[1])) or not is_name_word(words[-1]):
+        return False  # "Jan Woitas", "April Dunn": a month that is a first name opens a name
     return all(is_name_word(w) or _is_initial(w) or w.casefold() in PARTICLES for w in words[1:-1])
 
 

@@ -45,6 +45,11 @@ from app.text.names import name_case
         ("Jane Doe | Bloomberg | Getty Images", ("Jane Doe",), "Bloomberg", "Bloomberg via Getty Images"),
         ("ABC News: Tim Wells", ("Tim Wells",), "ABC", "ABC News"),
         ("Northvale Police/SWNS", (), "SWNS", "Northvale Police/SWNS"),
+        # first names that are also months
+        ("Jan Kessler/dpa", ("Jan Kessler",), "dpa", "dpa"),
+        ("picture alliance/dpa | Jan Kessler", ("Jan Kessler",), "dpa", "picture alliance/dpa"),
+        ("April Dunmore/Getty Images", ("April Dunmore",), "Getty Images", "Getty Images"),
+        ("May Lindqvist / AP", ("May Lindqvist",), "AP", "AP"),
     ],
 )
 def test_credit_styles_parse_into_iptc_terms(
