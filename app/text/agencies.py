@@ -63,7 +63,28 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "AAP": ("AAP", "Australian Associated Press"),
     "PTI": ("PTI", "Press Trust of India"),
     "ANI": ("ANI",),
+    "IANS": ("IANS",),
     "SWNS": ("SWNS",),
+    "STT": ("STT", "STT-Lehtikuva"),
+    "ANA-MPA": ("ANA-MPA", "ΑΠΕ-ΜΠΕ", "Athens-Macedonian News Agency"),
+    "AGI": ("AGI", "Agenzia Italia"),
+    "Agerpres": ("Agerpres",),
+    "Tanjug": ("Tanjug",),
+    "Ukrinform": ("Ukrinform",),
+    "UNIAN": ("UNIAN",),
+    "Interfax": ("Interfax", "Interfax-Ukraine"),
+    "BelTA": ("BelTA",),
+    "Bernama": ("Bernama",),
+    "Antara": ("Antara", "Antara Foto"),
+    "IRNA": ("IRNA",),
+    "KUNA": ("KUNA",),
+    "WAM": ("WAM",),
+    "QNA": ("QNA",),
+    "Notimex": ("Notimex",),
+    "Télam": ("Télam", "Telam"),
+    "Prensa Latina": ("Prensa Latina",),
+    "Folhapress": ("Folhapress",),
+    "Estadão Conteúdo": ("Estadão Conteúdo", "Estadao Conteudo"),
     # picture agencies, photo collectives and their sub-brands
     "Getty Images": (
         "Getty Images",
@@ -117,6 +138,27 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Visual China Group": ("Visual China Group", "VCG"),
     "Imaginechina": ("Imaginechina",),
     "CFOTO": ("CFOTO",),
+    "GEPA pictures": ("GEPA", "GEPA pictures"),
+    "EXPA Pictures": ("EXPA", "EXPA Pictures"),
+    "Eibner-Pressefoto": ("Eibner-Pressefoto", "Eibner Pressefoto", "Eibner"),
+    "nordphoto": ("nordphoto",),
+    "firo sportphoto": ("firo sportphoto",),
+    "Freshfocus": ("Freshfocus",),
+    "Sportimage": ("Sportimage",),
+    "Pro Shots": ("Pro Shots", "ProShots"),
+    "Bildbyrån": ("Bildbyrån",),
+    "Icon Sport": ("Icon Sport",),
+    "DPPI": ("DPPI",),
+    "MAXPPP": ("MAXPPP", "PHOTOPQR", "Photo PQR"),
+    "Gamma-Rapho": ("Gamma-Rapho", "Gamma Rapho"),
+    "Roger-Viollet": ("Roger-Viollet",),
+    "Leemage": ("Leemage",),
+    "Profimedia": ("Profimedia",),
+    "Agencja Gazeta": ("Agencja Gazeta",),
+    "East News": ("East News",),
+    "Cordon Press": ("Cordon Press",),
+    "GTRES": ("GTRES",),
+    "Fotogramma": ("Fotogramma",),
     # stock and free libraries
     "Adobe Stock": ("Adobe Stock",),
     "Dreamstime": ("Dreamstime",),
@@ -171,7 +213,7 @@ def _names(spec: str) -> frozenset[str]:
 WEAK_ALONE: frozenset[str] = _names(
     """
     ABC | Pool | Handout | Supplied | TT | CP | ANI | ANP | PAP | AKG | UIG | VII | MoD | REX | Panos | Magnum |
-    SDA | ATS | STA | BTA | MTI | KNA | epd | 共同 | 時事 |
+    SDA | ATS | STA | BTA | MTI | KNA | epd | 共同 | 時事 | STT | AGI | WAM | QNA | KUNA | IANS | Antara | Eibner |
     White House | The White House | Flickr | Avalon | Offside | Splash
     """
 )

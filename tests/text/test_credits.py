@@ -50,6 +50,11 @@ from app.text.names import name_case
         ("picture alliance/dpa | Jan Kessler", ("Jan Kessler",), "dpa", "picture alliance/dpa"),
         ("April Dunmore/Getty Images", ("April Dunmore",), "Getty Images", "Getty Images"),
         ("May Lindqvist / AP", ("May Lindqvist",), "AP", "AP"),
+        # national news agencies and picture agencies of the source table
+        ("GEPA pictures/ Lukas Ortner", ("Lukas Ortner",), "GEPA pictures", "GEPA pictures"),
+        ("ANTARA FOTO/Dewi Lestari", ("Dewi Lestari",), "Antara", "Antara"),
+        ("Foto: Aino Virtanen/STT", ("Aino Virtanen",), "STT", "STT"),
+        ("Bildbyrån", (), "Bildbyrån", "Bildbyrån"),
     ],
 )
 def test_credit_styles_parse_into_iptc_terms(

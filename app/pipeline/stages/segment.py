@@ -11,7 +11,8 @@ from app.text.segment import segment
 class SegmentStage(RuleStage):
     name = "segment"
     version = "2.6.0"  # 2.6: a long Spanish, Italian or Portuguese affiliate notice speaks for the publisher with
-    # its verb ('recibimos una comisión'), so it is furniture like one that says 'we'; 2.5: affiliate notices,
+    # its verb ('recibimos una comisión'), so it is furniture like one that says 'we'; more agencies in the source
+    # table ('GEPA pictures/Name', 'ANTARA FOTO/Name' are credits); 2.5: affiliate notices,
     # subscription and sharing prompts in the eleven languages of the word lists ('Affiliate-Links', 'Jetzt
     # abonnieren', 'Artikel teilen'); a caption ending in a known source with a
     # bracketed remark ('... – Midjourney (the prompt)', '... – dpa (Archivbild)'); image generators are sources;
