@@ -67,6 +67,8 @@ NOT_NAME_WORDS: frozenset[str] = wordset(
 ) | frozenset(vocab.union(vocab.INSTITUTION_WORDS))
 
 _MONTHS: frozenset[str] = frozenset(vocab.MONTHS["en"])  # English only: "Mai", "Juni", "April" are also names
+# Months that are also first names ("Jan Woitas", "April Dunn", "June Kim"); "March Madness" is no person
+_FIRST_NAME_MONTHS: frozenset[str] = frozenset({"jan", "april", "may", "june", "august"})
 _TIME_WORDS: frozenset[str] = frozenset(
     {"ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks"}
     | {"month", "months", "year", "years", "second", "seconds", "sec", "secs", "just", "now", "am", "pm", "a.m."}
@@ -235,7 +237,7 @@ def _month_as_first_name(word: str, following: str) -> bool:
     """A month name that is also a first name ("Jan", "April", "June") opening a name: followed by a name word,
     not by a day number ("Jan 5")."""
     return (
-        word.casefold() in _MONTHS
+        word.casefold() in _FIRST_NAME_MONTHS
         and word[:1].isupper()
         and word[1:].islower()
         and is_name_word(_clean_token(following)[0])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.text.credits import Strength, credit_strength, find_inline_credit, parse_credit
-from app.text.names import name_case
+from app.text.names import looks_like_person_name, name_case
 
 
 @pytest.mark.parametrize(
@@ -183,3 +183,9 @@ def test_body_sentences_have_no_inline_credit(block: str) -> None:
 def test_abbreviated_labels_without_a_colon(raw: str, source: str) -> None:
     assert credit_strength(raw) == Strength.STRONG
     assert parse_credit(raw).source == source
+
+
+@pytest.mark.parametrize(("month", "rest"), [("March", "Madness"), ("October", "Revolution"), ("Dec", "Holloway")])
+def test_a_month_that_is_no_first_name_opens_no_name(month: str, rest: str) -> None:
+    assert not looks_like_person_name(f"{month} {rest}")
+    assert looks_like_person_name(f"June {rest}")  # a month that is a first name does
