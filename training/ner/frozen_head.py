@@ -33,6 +33,7 @@ from training.ner.train import (
     IGNORE,
     LABELS,
     Sentence,
+    collate,
     context_units,
     encode_window,
     f1_per_type,
@@ -53,10 +54,8 @@ def frozen_states(encoder: Any, encoded: Sequence[dict[str, list[int]]], batch: 
     with torch.inference_mode():
         for lo in range(0, len(encoded), batch):
             chunk = encoded[lo : lo + batch]
-            n = max(len(e["input_ids"]) for e in chunk)
-            ids = torch.tensor([e["input_ids"] + [0] * (n - len(e["input_ids"])) for e in chunk])
-            mask = torch.tensor([[1] * len(e["input_ids"]) + [0] * (n - len(e["input_ids"])) for e in chunk])
-            states = encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+            padded = collate(chunk)  # its token types (the casing classes) are the head's, not the encoder's
+            states = encoder(input_ids=padded["input_ids"], attention_mask=padded["attention_mask"]).last_hidden_state
             out.extend(states[i, : len(e["input_ids"])].clone() for i, e in enumerate(chunk))
     return out
 
@@ -81,13 +80,11 @@ def build_head(width: int, hidden: int) -> Any:
 
 
 def _pad(rows: Sequence[Any], encoded: Sequence[dict[str, list[int]]]) -> tuple[Any, Any, Any]:
+    """A batch for the head: the windows' frozen states, casing classes and labels, padded to the longest."""
     import torch
 
-    n = max(len(e["input_ids"]) for e in encoded)
-    states = torch.nn.utils.rnn.pad_sequence(list(rows), batch_first=True)
-    casing = torch.tensor([e["token_type_ids"] + [0] * (n - len(e["token_type_ids"])) for e in encoded])
-    labels = torch.tensor([e["labels"] + [IGNORE] * (n - len(e["labels"])) for e in encoded])
-    return states, casing, labels
+    padded = collate(encoded)
+    return torch.nn.utils.rnn.pad_sequence(list(rows), batch_first=True), padded["token_type_ids"], padded["labels"]
 
 
 def train_epoch(

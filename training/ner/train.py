@@ -423,11 +423,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         score = float(epoch) if args.with_dev else max(row[f"{prefix}dev_sentence_f1"], row[f"{prefix}dev_context_f1"])
         if score > best_f1:
             best_f1 = score
+            best = {"epoch": epoch + 1, "weights": args.keep, "dev_sentence": dev_alone, "dev_context": dev_ctx}
             with _holding(averaged, args.keep):
                 best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
-            best = {"epoch": epoch + 1, "weights": args.keep, "dev_sentence": dev_alone, "dev_context": dev_ctx}
-            # written after every better epoch, so a run stopped early still leaves its best model
-            with _holding(averaged, args.keep):
+                # written after every better epoch, so a run stopped early still leaves its best model
                 save(
                     model,
                     tokenizer,
