@@ -9,7 +9,9 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   designation read to the end of its word (``F`` of ``F-15`` -> ``F-15``, ``AK-47s``, ``U-21``), no compound adjective
   before a name (``Minneapolis-based First Bank System Inc.`` -> ``First Bank System Inc.``), a nickname in quotes
   between a first name and a surname inside the person's name (``Hector "Macho" Camacho``), two names joined by
-  "or" are two (``Mercantile or Commerce``), no score or rank number
+  "or" are two (``Mercantile or Commerce``), no sentence's full stop at the end (``Daniel Elahi Galan.``, but
+  ``Inc.``, ``U.S.``, ``Calif.``), no US party letter before a state (``D., Conn.`` -> ``Conn.``), no initial alone
+  (``D.``), no score or rank number
   glued on (``Tottenham 2``), a span holding two names split around the number between them
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
@@ -17,7 +19,8 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   in the gazetteer is a place (``Kyiv`` tagged PERSON -> GPE).
 - ``label_agencies``: a mention that is a news or picture agency's name (``AP``, ``Reuters``) is an ORG.
 - ``label_political_places``: a CoNLL model's LOC that is a country, state or city is a GPE, the contract's label
-  for geo-political places (continents, seas, mountains stay LOC).
+  for geo-political places (continents, seas, mountains stay LOC); so is a US state's abbreviation (``Ariz.``)
+  whatever its label.
 - ``harmonise_labels``: one name, one label per article: every mention of a name takes the label most of its
   mentions have; a lone surname of a person named in full in the article is that person.
 - ``propagate``: a name the model tagged once is tagged wherever else it stands in the article.
@@ -31,7 +34,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from app.text.agencies import agency_of, is_weak_alone
-from app.text.lexicon import Gazetteer, Lexicon, PersonNames
+from app.text.lexicon import US_STATE_ABBREVIATIONS, Gazetteer, Lexicon, PersonNames
+from app.text.sentences import is_abbreviation
 from app.text.truecase import casing_evidence, is_title_case, sentence_initial
 
 # OntoNotes numeric and time types: values, not named things
@@ -49,6 +53,10 @@ _SEPARATOR = re.compile(r"[-–—/]{1,2}|[()\[\]]")
 _TOKEN = re.compile(r"\S+")
 _LIST_STOP = re.compile(r"\.\s")  # the stop of "4. Tatyana Motkova" the span started with
 _LONE_STOP = re.compile(r"\s\.$")  # a full stop standing alone after the name ("TD Securities Inc .")
+_LAST_WORD = re.compile(r"\S+$")
+_INITIAL = re.compile(r"[A-Z]\.")  # "D." of "(D., Conn.)" alone: an initial is no name (none is in CoNLL train or dev)
+# a US party's letter before a state's abbreviation: "Sen. Chris Murphy (D., Conn.)", "Mike Gallagher, R-Wis."
+_PARTY_CODE = re.compile(r"[DRI](?:\.,?\s{0,2}|-)")
 # "Minneapolis-based First Bank", "St. Louis-based Mercantile", "state-owned Kestrel Air": a compound adjective
 # before the name is not part of it (the entities stage runs on English; a given name such as "Ki-choo" is no head)
 COMPOUND_ADJECTIVE_HEADS = (
@@ -131,6 +139,11 @@ def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) 
             start = compound.end()
         if _LONE_STOP.search(text, start, end):
             end -= 1
+        party = _PARTY_CODE.match(text, start, end)
+        if party and text[party.end() : end] in US_STATE_ABBREVIATIONS:
+            start = party.end()
+        if _sentence_stop(text, start, end):
+            end -= 1
         while end > start and text[end - 1] in _TRAILING_JUNK and not _closes_inside(text, start, end):
             end -= 1
         m = article.match(text, start, end)
@@ -141,6 +154,15 @@ def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) 
             end = start + p.start()
         if (start, end) == before:
             return start, end
+
+
+def _sentence_stop(text: str, start: int, end: int) -> bool:
+    """Whether the span ends in the full stop of the sentence it closes (``... see off Daniel Elahi Galan.``),
+    not in an abbreviation's (``Dell Technologies Inc.``, ``U.S.``, ``Calif.``: ``sentences.is_abbreviation``)."""
+    if end - start < 2 or text[end - 1] != "." or text[end - 2] == ".":
+        return False
+    word = _LAST_WORD.search(text, start, end)
+    return word is not None and not is_abbreviation(word.group().rsplit("-", 1)[-1])  # "Japan-U.S."
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -190,6 +212,8 @@ def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool 
             s, e = _trim(text, s1, e1, article=_ARTICLE if split else _LOWER_ARTICLE)
             surface = text[s:e]
             if e <= s or not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
+                continue
+            if _INITIAL.fullmatch(surface):
                 continue
             out.setdefault((s, e), replace(c, start=s, end=e))
     return _join_nicknames(text, sorted(out.values(), key=lambda c: (c.start, c.end)))
@@ -256,8 +280,8 @@ def label_political_places(text: str, candidates: Sequence[Candidate], gazetteer
         if pair and not gazetteer.is_place(surface) and all(gazetteer.is_political(p) for p in pair.groups()):
             for k in (1, 2):
                 out.append(replace(c, start=c.start + pair.start(k), end=c.start + pair.end(k), label=PLACE_LABEL))
-        elif c.label == "LOC" and gazetteer.is_political(surface):
-            out.append(replace(c, label=PLACE_LABEL))
+        elif (c.label == "LOC" and gazetteer.is_political(surface)) or surface in US_STATE_ABBREVIATIONS:
+            out.append(replace(c, label=PLACE_LABEL))  # "(I., Ariz.)": the model's PERSON "Ariz." is the state
         else:
             out.append(c)
     return out

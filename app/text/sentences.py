@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
+from app.text.lexicon import US_STATE_ABBREVIATIONS
 from app.text.names import wordset
 
 
@@ -59,9 +60,25 @@ _TITLES = wordset(
 _BEFORE_NUMBER = wordset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos vol vols pp p para art fig figs ch sec ed eds op nr"
 )
-# Abbreviations that may end a sentence: only a typical sentence opener after them makes a boundary.
-_AMBIGUOUS = wordset("inc ltd co corp plc llc jr sr bros etc vs v cf al approx est dept univ assn ave blvd rd hwy")
+# Abbreviations that may end a sentence: only a typical sentence opener after them makes a boundary (US states'
+# abbreviations too: "Palo Alto, Calif. Mayor ...").
+_AMBIGUOUS = wordset(
+    "inc ltd co corp plc llc jr sr bros etc vs v cf al approx est dept univ assn ave blvd rd hwy bhd pty cie mfg intl"
+) | {a.rstrip(".").lower() for a in US_STATE_ABBREVIATIONS if "." not in a.rstrip(".")}
 _NEVER = frozenset({"e.g", "i.e", "vs", "v", "cf", "viz", "ca", "approx"})
+
+
+def is_abbreviation(token: str) -> bool:
+    """Whether ``token`` ending in a full stop is an abbreviation whose stop is part of it (``Inc.``, ``Jr.``,
+    ``Calif.``, ``Dr.``, ``Jan.``, an initial ``W.`` or a dotted acronym ``U.S.``), not a sentence's end."""
+    core = token.lstrip(_OPEN_QUOTES).rstrip(".")
+    lower = core.lower()
+    if lower in _NEVER or lower in _TITLES or lower in _BEFORE_NUMBER or lower in _AMBIGUOUS:
+        return True
+    if core + "." in US_STATE_ABBREVIATIONS:  # "W.Va."
+        return True
+    return bool(core) and _INITIALS.match(core + ".") is not None
+
 
 # Closed-class words that open sentences. Capitalised after running text, they signal a boundary.
 _OPENERS = wordset(

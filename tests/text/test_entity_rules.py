@@ -379,3 +379,51 @@ def test_a_datelines_place_keeps_its_label_when_the_article_calls_the_name_a_tea
     fixed = dateline_spans(text, areas)
     assert [c.label for c in harmonise_labels(text, raw, lexicon)] == ["ORG"] * 4  # one name, one label
     assert [c.label for c in harmonise_labels(text, raw, lexicon, fixed=fixed)] == ["GPE"] + ["ORG"] * 3
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_a_names_end_holds_no_sentence_stop_but_keeps_an_abbreviations(split: bool) -> None:
+    # the model's spans took in the stop of the sentence they close; abbreviations keep theirs
+    text = (
+        "Osei beat Mara Elahi Velden. Kestrel Systems Inc. sold to Vesmark Bank. "
+        "Talks in Palo Alto, Calif. went on with U.S. firms and Japan-U.S. ties at Trailhead Ltd. and Jon Osei Jr."
+    )
+    raw = [
+        at(text, "Mara Elahi Velden.", "PERSON"),
+        at(text, "Kestrel Systems Inc.", "ORG"),
+        at(text, "Vesmark Bank.", "ORG"),
+        at(text, "Calif.", "LOC"),
+        at(text, "U.S.", "LOC"),
+        at(text, "Japan-U.S.", "MISC"),
+        at(text, "Trailhead Ltd.", "ORG"),
+        at(text, "Jon Osei Jr.", "PERSON"),
+    ]
+    assert spans(text, clean_candidates(text, raw, split=split)) == [
+        ("Mara Elahi Velden", "PERSON"),
+        ("Kestrel Systems Inc.", "ORG"),
+        ("Vesmark Bank", "ORG"),
+        ("Calif.", "LOC"),
+        ("U.S.", "LOC"),
+        ("Japan-U.S.", "MISC"),
+        ("Trailhead Ltd.", "ORG"),
+        ("Jon Osei Jr.", "PERSON"),
+    ]
+
+
+def test_a_us_party_letter_is_no_part_of_the_state_after_it(words: tuple[Lexicon, Gazetteer]) -> None:
+    _, gazetteer = words
+    text = "Sen. Mara Velden (D., Conn.), Rep. Jon Osei (I., Ariz.) and Lind Berg, R-Wis., wrote to M. Kestrel."
+    raw = [
+        at(text, "D.", "LOC"),  # an initial alone is no name
+        at(text, "Conn.", "LOC"),
+        at(text, "I., Ariz.", "PERSON"),
+        at(text, "R-Wis.", "LOC"),
+        at(text, "M.", "PERSON"),
+    ]
+    cleaned = clean_candidates(text, raw, split=False)
+    assert spans(text, cleaned) == [("Conn.", "LOC"), ("Ariz.", "PERSON"), ("Wis.", "LOC")]
+    assert spans(text, label_political_places(text, cleaned, gazetteer)) == [
+        ("Conn.", "GPE"),
+        ("Ariz.", "GPE"),  # a state's abbreviation is the state whatever the model called it
+        ("Wis.", "GPE"),
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.text.captionlike import caption_reason
-from app.text.sentences import Sentence, split_sentences, without_dateline
+from app.text.sentences import Sentence, is_abbreviation, split_sentences, without_dateline
 
 
 def texts(sentences: list[Sentence]) -> list[str]:
@@ -37,6 +37,26 @@ def test_abbreviations_initials_and_decimals_do_not_end_sentences() -> None:
         "Mr. Okafor met Gov. Lindqvist on Jan. 14 at 3.5 miles from the U.N. office in Geneva.",
         "The report by Harriet J. Molloy cost $2.5bn.",
         "It was published by Brindle Inc. in March.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        *[(token, True) for token in ("Inc.", "Jr.", "Calif.", "W.Va.", "U.S.", "J.", "Dr.")],
+        *[(token, False) for token in ("Galan.", "Bank.", "TDU.")],
+    ],
+)
+def test_an_abbreviations_stop_is_part_of_it(token: str, expected: bool) -> None:
+    assert is_abbreviation(token) is expected
+
+
+def test_a_us_states_abbreviation_ends_a_sentence_only_before_a_typical_opener() -> None:
+    text = "A fundraiser in Palo Alto, Calif. Mayor Jon Osei spoke. Talks moved to Eugene, Ore. The deal held."
+    assert texts(split_sentences(text)) == [
+        "A fundraiser in Palo Alto, Calif. Mayor Jon Osei spoke.",
+        "Talks moved to Eugene, Ore.",
+        "The deal held.",
     ]
 
 
