@@ -390,8 +390,10 @@ def base_model_dir(package: str) -> Path:
 def load_with_base_embeddings(model_dir: Path, package: str, **options: Any) -> tuple[Any, Any]:
     """A token-classification model whose directory holds every weight but the word embeddings, in float32.
 
-    The word-embedding matrix was frozen in training, so it is read from the packaged base encoder (its
-    ``embeddings.word_embeddings.weight``); a shape that differs from the model's config is refused.
+    The word-embedding matrix is read from the packaged base encoder (its ``embeddings.word_embeddings.weight``); a
+    shape that differs from the model's config is refused. A model trained with its word embeddings (config key
+    ``enrich_word_embedding_rows``) holds the rows training changed, as int8 differences from the base's with a scale
+    a row (``rows``, ``delta``, ``scale``: ``training.ner.train.embedding_rows``), added here.
     """
     import torch
     import transformers
@@ -423,10 +425,31 @@ def load_with_base_embeddings(model_dir: Path, package: str, **options: Any) -> 
             f"{model_dir}: the base {package} has word embeddings of shape {tuple(weights.shape)}, "
             f"the model expects {tuple(target.weight.shape)}"
         )
+    rows_file = getattr(model.config, "enrich_word_embedding_rows", None)
     with torch.no_grad():
         target.weight.copy_(weights.to(target.weight.dtype))
+        if rows_file:
+            _add_embedding_rows(target.weight, model_dir / str(rows_file))
     model.eval()
     return tokenizer, model
+
+
+def _add_embedding_rows(weight: Any, path: Path) -> None:
+    """Add a model's trained word-embedding rows (int8 differences, a scale a row) to the base's matrix."""
+    from safetensors import safe_open
+
+    try:
+        with safe_open(str(path), "pt") as f:
+            rows, delta, scale = (f.get_tensor(k) for k in ("rows", "delta", "scale"))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelLoadError(f"cannot read the word-embedding rows {path}: {exc}") from exc
+    if rows.ndim != 1 or tuple(delta.shape) != (len(rows), weight.shape[1]) or tuple(scale.shape) != (len(rows),):
+        raise ModelLoadError(
+            f"{path}: rows {tuple(rows.shape)}, delta {tuple(delta.shape)} do not fit {tuple(weight.shape)}"
+        )
+    if len(rows) and (int(rows.min()) < 0 or int(rows.max()) >= weight.shape[0]):
+        raise ModelLoadError(f"{path}: a row index is outside the vocabulary of {weight.shape[0]}")
+    weight[rows] += delta.to(weight.dtype) * scale.to(weight.dtype)[:, None]
 
 
 def _torch_inference() -> Any:

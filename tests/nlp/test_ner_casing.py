@@ -148,3 +148,55 @@ def test_a_model_with_other_casing_classes_is_refused(tmp_path: Path, tiny_base:
 def test_an_unknown_base_package_is_refused() -> None:
     with pytest.raises(ModelLoadError, match="unknown base package"):
         ner.base_model_dir("some-other-encoder")
+
+
+def _trained_rows_dir(tmp_path: Path, base: Any, changed: dict[int, float]) -> Path:
+    """A tiny model whose word embeddings were trained: the base's matrix with ``changed`` rows moved by a step."""
+    import torch
+
+    tokenizer, model = tiny_ner_parts(tmp_path / "parts", type_vocab_size=len(CASING_CLASSES))
+    with torch.no_grad():
+        trained = model.get_input_embeddings().weight
+        trained.copy_(base)
+        for row, step in changed.items():
+            trained[row] += torch.linspace(-step, step, trained.shape[1])
+    out = tmp_path / "trained-rows"
+    save(model, tokenizer, out, {"note": "test"}, base_embeddings=base)
+    return out
+
+
+def test_trained_word_embedding_rows_are_shipped_as_int8_differences_and_read_back(
+    tmp_path: Path, tiny_base: Any
+) -> None:
+    import torch
+    from safetensors import safe_open
+
+    out = _trained_rows_dir(tmp_path, tiny_base, {3: 0.5, 7: 0.02})
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    assert config["enrich_word_embedding_rows"] == "word_embedding_rows.safetensors"
+    with safe_open(str(out / "word_embedding_rows.safetensors"), "pt") as f:
+        assert f.get_tensor("rows").tolist() == [3, 7]  # only the rows training moved
+        assert f.get_tensor("delta").dtype == torch.int8
+    backend = TransformersNer(out)
+    backend.load()
+    weights = backend._model.get_input_embeddings().weight
+    untouched = [i for i in range(len(VOCAB)) if i not in (3, 7)]
+    assert torch.equal(weights[untouched], tiny_base[untouched])
+    for row, step in ((3, 0.5), (7, 0.02)):
+        moved = tiny_base[row] + torch.linspace(-step, step, weights.shape[1])
+        assert torch.allclose(weights[row], moved, atol=step / 127)  # within the int8 step of the row's scale
+
+
+def test_word_embedding_rows_that_do_not_fit_the_vocabulary_are_refused(tmp_path: Path, tiny_base: Any) -> None:
+    import torch
+    from safetensors.torch import save_file
+
+    out = _trained_rows_dir(tmp_path, tiny_base, {3: 0.5})
+    rows = {
+        "rows": torch.tensor([len(VOCAB) + 5]),
+        "delta": torch.zeros((1, 16), dtype=torch.int8),
+        "scale": torch.ones(1),
+    }
+    save_file(rows, str(out / "word_embedding_rows.safetensors"))
+    with pytest.raises(ModelLoadError, match="outside the vocabulary"):
+        TransformersNer(out).load()
