@@ -20,7 +20,15 @@ from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
 from app.text.layout import vocab
-from app.text.names import PARTICLES, is_name_word, looks_like_person_name, name_case, word_count, wordset
+from app.text.names import (
+    NUMBER_REMARK,
+    PARTICLES,
+    is_name_word,
+    looks_like_person_name,
+    name_case,
+    word_count,
+    wordset,
+)
 from app.text.types import ParsedCredit
 
 
@@ -250,6 +258,8 @@ def read_credit(raw: str) -> CreditReading:
     if len(raw) > 400:  # no credit is this long; never scan a long string
         return CreditReading(Strength.NONE, ParsedCredit((), None, None))
     stripped = raw.strip()
+    if NUMBER_REMARK.search(stripped):  # "Vidadi Rzayev (28th)": a scorer, not a photographer and a source
+        return CreditReading(Strength.NONE, ParsedCredit((), None, None))
     bracketed = len(stripped) >= 2 and stripped[0] in "([" and stripped[-1] in ")]"
     text = " ".join(_strip_brackets(raw).split())
     person_first = _NAME_THEN_BRACKET.match(" ".join(stripped.split()))

@@ -98,6 +98,9 @@ def test_photographer_in_capitals_before_an_agency_is_name_cased() -> None:
         "Best for Families/Side Sleepers",
         "stock image",
         "",
+        # a scorer and the minute, in a sports result: a number in brackets is no source
+        "Mara Velden ( 28th )",
+        "Kestrel - Jon Osei (61st minute)",
     ],
 )
 def test_ordinary_text_is_not_a_credit(text: str) -> None:

@@ -10,7 +10,8 @@ from app.text.segment import segment
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.6.0"  # 2.6: a long Spanish, Italian or Portuguese affiliate notice speaks for the publisher with
+    version = "2.7.0"  # 2.7: a line with a number in brackets is no byline and no credit ("Name ( 28th )", "Jane Roe
+    # (23)"); 2.6: a long Spanish, Italian or Portuguese affiliate notice speaks for the publisher with
     # its verb ('recibimos una comisión'), so it is furniture like one that says 'we'; more agencies in the source
     # table ('GEPA pictures/Name', 'ANTARA FOTO/Name' are credits); 2.5: affiliate notices,
     # subscription and sharing prompts in the eleven languages of the word lists ('Affiliate-Links', 'Jetzt
