@@ -21,8 +21,8 @@ from functools import lru_cache
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
 from app.text.layout import vocab
 from app.text.names import (
+    NAME_CONNECTIVES,
     NUMBER_REMARK,
-    PARTICLES,
     is_name_word,
     looks_like_person_name,
     name_case,
@@ -82,10 +82,6 @@ _INLINE_LABEL = re.compile(
     r"|(?:" + _MARK + r")\s?)",
     re.IGNORECASE,
 )
-# Words that may start with a lower-case letter inside a credit segment.
-_CONNECTIVES: frozenset[str] = frozenset(
-    {"of", "the", "for", "via", "in", "on", "at", "de", "von", "van", *vocab.union(vocab.CONJUNCTIONS)}
-)
 _ORG_WORDS: frozenset[str] = wordset(
     """
     agency archive archives center centre collection company council court department foundation gallery government
@@ -129,7 +125,7 @@ def _is_org(seg: str) -> bool:
         core = w.strip(".,()'’")
         if not core:
             continue
-        if core.casefold() in _CONNECTIVES or core.casefold() in PARTICLES:
+        if core.casefold() in NAME_CONNECTIVES:
             continue
         if not (_capital(core[0]) or core[0].isdigit()):
             return False

@@ -11,8 +11,8 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   between a first name and a surname inside the person's name (``Hector "Macho" Camacho``), two names joined by
   "or" are two (``Mercantile or Commerce``), no sentence's full stop at the end (``Daniel Elahi Galan.``, but
   ``Inc.``, ``U.S.``, ``Calif.``), no US party letter before a state (``D., Conn.`` -> ``Conn.``), no initial alone
-  (``D.``), no score or rank number
-  glued on (``Tottenham 2``), a span holding two names split around the number between them
+  (``D.``), no connective at the end (``The Mail on`` takes in ``Sunday`` after it, or loses ``on``), no score or rank
+  number glued on (``Tottenham 2``), a span holding two names split around the number between them
   (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
   so is a span without a capital letter.
 - ``relabel_places``: a person or organisation whose whole name is a country, US state, continent or sizeable city
@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 
 from app.text.agencies import agency_of, is_weak_alone
 from app.text.lexicon import US_STATE_ABBREVIATIONS, Gazetteer, Lexicon, PersonNames
+from app.text.names import NAME_CONNECTIVES
 from app.text.sentences import is_abbreviation
 from app.text.truecase import casing_evidence, is_title_case, sentence_initial
 
@@ -54,6 +55,7 @@ _TOKEN = re.compile(r"\S+")
 _LIST_STOP = re.compile(r"\.\s")  # the stop of "4. Tatyana Motkova" the span started with
 _LONE_STOP = re.compile(r"\s\.$")  # a full stop standing alone after the name ("TD Securities Inc .")
 _LAST_WORD = re.compile(r"\S+$")
+_POSSESSIVE_S = re.compile(r"s\s")
 _INITIAL = re.compile(r"[A-Z]\.")  # "D." of "(D., Conn.)" alone: an initial is no name (none is in CoNLL train or dev)
 # a US party's letter before a state's abbreviation: "Sen. Chris Murphy (D., Conn.)", "Mike Gallagher, R-Wis."
 _PARTY_CODE = re.compile(r"[DRI](?:\.,?\s{0,2}|-)")
@@ -132,6 +134,8 @@ def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) 
         before = (start, end)
         while start < end and text[start] in _LEADING_JUNK:
             start += 1
+        if _POSSESSIVE_S.match(text, start, end) and start > 0 and text[start - 1] in "'’":
+            start += 2  # "Cameron's Big Society": the model's span began at the possessive's "s"
         if _LIST_STOP.match(text, start, end):
             start += 1
         compound = _COMPOUND_BEFORE.match(text, start, end)
@@ -216,7 +220,44 @@ def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool 
             if _INITIAL.fullmatch(surface):
                 continue
             out.setdefault((s, e), replace(c, start=s, end=e))
-    return _join_nicknames(text, sorted(out.values(), key=lambda c: (c.start, c.end)))
+    return _complete_at_connectives(text, _join_nicknames(text, sorted(out.values(), key=lambda c: (c.start, c.end))))
+
+
+_LAST_LOWER_WORD = re.compile(r"\s+([a-zäöüßéèàçñ]+)$")
+# capitalised words right after a name, on its line ("The Mail on" + " Sunday", "News of" + " the World"); "of",
+# "the" or "for" may join them; the run ends at a sentence's stop, a closing quote or a comma
+_CAPITALISED_RUN = re.compile(
+    r"(?:[^\S\n]{1,2}the)?[^\S\n]{1,2}[A-Z][\w'’.&-]*(?:(?:[^\S\n]{1,2}(?:of|the|for))?[^\S\n]{1,2}[A-Z][\w'’.&-]*)*"
+)
+_RUN_STOP = re.compile(r"[.'’”\"][^\S\n]")
+
+
+def _complete_at_connectives(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A name never ends in a connective (``of``, ``the``, ``on``, a particle: ``names.NAME_CONNECTIVES``; no CoNLL
+    train or dev name does): one the model cut there (``The Mail on`` | ``Sunday``, ``National Institute for Research
+    in the`` | ``Amazon``) takes in the capitalised words after it on its line, and a mention the model made of those
+    words goes, unless it is a person (``the cars of Will Stevens``); without them the connective goes (``Sainsbury's
+    and`` -> ``Sainsbury's``)."""
+    out: list[Candidate] = []
+    swallowed_until = -1
+    for i, c in enumerate(candidates):
+        if c.start < swallowed_until:
+            continue
+        end = c.end
+        last = _LAST_LOWER_WORD.search(text, c.start, end)
+        while last is not None and last.group(1) in NAME_CONNECTIVES:
+            run = _CAPITALISED_RUN.match(text, end)
+            stop = _RUN_STOP.search(text, end, run.end() + 1) if run is not None else None
+            run_end = stop.start() + 1 if stop is not None else run.end() if run is not None else end
+            person = any(d.label == PERSON and end <= d.start < run_end for d in candidates[i + 1 :])
+            if run_end > end and not person:
+                end = _trim(text, c.start, run_end)[1]  # no sentence's stop, quote or comma at its end
+                swallowed_until = end
+                break
+            end = _trim(text, c.start, last.start())[1]
+            last = _LAST_LOWER_WORD.search(text, c.start, end)
+        out.append(c if end == c.end else replace(c, end=end))
+    return out
 
 
 # Roberto "Hands of Stone" Duran: a nickname in quotes, capitalised words (and 'of', 'the' ...), at most four, between

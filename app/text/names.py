@@ -25,6 +25,12 @@ PARTICLES: frozenset[str] = wordset(
     """
 )
 
+# Lower-case words that may stand inside a name of several words, never at its end ("Bureau of Engraving and
+# Printing", "The Mail on Sunday", "Deutsche Welle für Europa"): the particles and the connectives of titles.
+NAME_CONNECTIVES: frozenset[str] = PARTICLES | {
+    "of", "the", "for", "via", "in", "on", "at", "de", "von", "van", *vocab.union(vocab.CONJUNCTIONS)
+}  # fmt: skip
+
 # Words that end a byline name: job titles and desks ("Jon King, News Reporter", "Amy Gibbons Political
 # Correspondent"), and the words that introduce an affiliation ("for Dailymail.com", "The Associated Press").
 ROLE_WORDS: frozenset[str] = wordset(

@@ -427,3 +427,36 @@ def test_a_us_party_letter_is_no_part_of_the_state_after_it(words: tuple[Lexicon
         ("Ariz.", "GPE"),  # a state's abbreviation is the state whatever the model called it
         ("Wis.", "GPE"),
     ]
+
+
+def test_a_name_cut_at_a_connective_takes_the_capitalised_words_after_it() -> None:
+    text = (
+        "Velden told The Mail on Sunday that the News of the World and the Institute for Research in the Amazon in "
+        "Manaus met. Lind bought Kestrel's and a Co-op, Trailhead cars of Jon Osei, and Vesmark Bank of\nLondon."
+    )
+    raw = [
+        at(text, "The Mail on", "ORG"),
+        at(text, "Sunday", "MISC"),  # the model's mention of the rest goes into the name
+        at(text, "News of", "ORG"),
+        at(text, "Institute for Research in the", "ORG"),
+        at(text, "Amazon", "LOC"),
+        at(text, "Kestrel's and", "ORG"),
+        at(text, "Trailhead cars of", "ORG"),
+        at(text, "Jon Osei", "PERSON"),
+        at(text, "Vesmark Bank of", "ORG"),
+    ]
+    assert spans(text, clean_candidates(text, raw, split=False)) == [
+        ("The Mail on Sunday", "ORG"),
+        ("News of the World", "ORG"),
+        ("Institute for Research in the Amazon", "ORG"),  # up to the next lower-case word
+        ("Kestrel", "ORG"),  # no capitalised word after the connective: it goes (and the possessive)
+        ("Trailhead cars", "ORG"),  # a person after it stays a person
+        ("Jon Osei", "PERSON"),
+        ("Vesmark Bank", "ORG"),  # never across a line break
+    ]
+
+
+def test_a_span_that_begins_at_a_possessives_s_starts_after_it() -> None:
+    text = "Prime Minister Mara Velden's Big Society scheme"
+    raw = [at(text, "s Big Society", "ORG")]
+    assert spans(text, clean_candidates(text, raw, split=False)) == [("Big Society", "ORG")]
