@@ -236,8 +236,8 @@ def _complete_at_connectives(text: str, candidates: list[Candidate]) -> list[Can
     """A name never ends in a connective (``of``, ``the``, ``on``, a particle: ``names.NAME_CONNECTIVES``; no CoNLL
     train or dev name does): one the model cut there (``The Mail on`` | ``Sunday``, ``National Institute for Research
     in the`` | ``Amazon``) takes in the capitalised words after it on its line, and a mention the model made of those
-    words goes, unless it is a person (``the cars of Will Stevens``); without them the connective goes (``Sainsbury's
-    and`` -> ``Sainsbury's``)."""
+    words goes, unless it is a person (``the cars of Will Stevens``); without them the connective goes (``Vesmark Bank
+    of`` at a line's end -> ``Vesmark Bank``)."""
     out: list[Candidate] = []
     swallowed_until = -1
     for i, c in enumerate(candidates):

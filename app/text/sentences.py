@@ -70,10 +70,11 @@ _NEVER = frozenset({"e.g", "i.e", "vs", "v", "cf", "viz", "ca", "approx"})
 
 def is_abbreviation(token: str) -> bool:
     """Whether ``token`` ending in a full stop is an abbreviation whose stop is part of it (``Inc.``, ``Jr.``,
-    ``Calif.``, ``Dr.``, ``Jan.``, an initial ``W.`` or a dotted acronym ``U.S.``), not a sentence's end."""
+    ``Calif.``, ``Dr.``, ``St.``, an initial ``W.`` or a dotted acronym ``U.S.``), not a sentence's end. The words
+    that abbreviate only before a number (``Jan. 5``, ``No. 3``) are words here: ``the Museum of Modern Art.``"""
     core = token.lstrip(_OPEN_QUOTES).rstrip(".")
     lower = core.lower()
-    if lower in _NEVER or lower in _TITLES or lower in _BEFORE_NUMBER or lower in _AMBIGUOUS:
+    if lower in _NEVER or lower in _TITLES or lower in _AMBIGUOUS:
         return True
     if core + "." in US_STATE_ABBREVIATIONS:  # "W.Va."
         return True

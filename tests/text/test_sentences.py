@@ -44,7 +44,7 @@ def test_abbreviations_initials_and_decimals_do_not_end_sentences() -> None:
     ("token", "expected"),
     [
         *[(token, True) for token in ("Inc.", "Jr.", "Calif.", "W.Va.", "U.S.", "J.", "Dr.")],
-        *[(token, False) for token in ("Galan.", "Bank.", "TDU.")],
+        *[(token, False) for token in ("Galan.", "Bank.", "TDU.", "Art.", "No.")],
     ],
 )
 def test_an_abbreviations_stop_is_part_of_it(token: str, expected: bool) -> None:
