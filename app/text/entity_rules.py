@@ -28,6 +28,7 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -230,6 +231,17 @@ _CAPITALISED_RUN = re.compile(
     r"(?:[^\S\n]{1,2}the)?[^\S\n]{1,2}[A-Z][\w'’.&-]*(?:(?:[^\S\n]{1,2}(?:of|the|for))?[^\S\n]{1,2}[A-Z][\w'’.&-]*)*"
 )
 _RUN_STOP = re.compile(r"[.'’”\"][^\S\n]")
+_MAX_RUN = 120  # characters: the longest rest of a name taken in
+
+
+def _person_within(candidates: list[Candidate], first: int, start: int, end: int) -> bool:
+    """Whether a PERSON among ``candidates[first:]`` (sorted by start) begins in [start, end)."""
+    for d in itertools.islice(candidates, first, None):
+        if d.start >= end:
+            return False
+        if d.start >= start and d.label == PERSON:
+            return True
+    return False
 
 
 def _complete_at_connectives(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -246,10 +258,10 @@ def _complete_at_connectives(text: str, candidates: list[Candidate]) -> list[Can
         end = c.end
         last = _LAST_LOWER_WORD.search(text, c.start, end)
         while last is not None and last.group(1) in NAME_CONNECTIVES:
-            run = _CAPITALISED_RUN.match(text, end)
+            run = _CAPITALISED_RUN.match(text, end, end + _MAX_RUN)  # bounded: no quadratic scan of a long line
             stop = _RUN_STOP.search(text, end, run.end() + 1) if run is not None else None
             run_end = stop.start() + 1 if stop is not None else run.end() if run is not None else end
-            person = any(d.label == PERSON and end <= d.start < run_end for d in candidates[i + 1 :])
+            person = _person_within(candidates, i + 1, end, run_end)
             if run_end > end and not person:
                 end = _trim(text, c.start, run_end)[1]  # no sentence's stop, quote or comma at its end
                 swallowed_until = end

@@ -82,3 +82,18 @@ def test_the_window_test_reaches_the_patterns() -> None:
     long_credit = "Photo: " + "/".join(["Jane Doe"] * 43)
     assert len(long_credit) < LONGEST_CREDIT
     assert read_credit(long_credit).strength > 0 or parse_credit(long_credit).credit_line is not None
+
+
+@pytest.mark.timeout(60)
+def test_span_rules_stay_linear_on_a_long_line_of_names_cut_at_connectives() -> None:
+    from app.text.entity_rules import Candidate, clean_candidates
+
+    unit = "Kestrel Bank of Jon Osei of "  # every name cut at "of", a person after each (never taken in)
+    text = unit * (MB // len(unit))
+    candidates = []
+    for k in range(0, len(text) - len(unit), len(unit)):
+        candidates.append(Candidate(k, k + len("Kestrel Bank of"), "ORG", 0))
+        person = k + len("Kestrel Bank of ")
+        candidates.append(Candidate(person, person + len("Jon Osei"), "PERSON", 0))
+    cleaned = clean_candidates(text, candidates, split=False)
+    assert {text[c.start : c.end] for c in cleaned} == {"Kestrel Bank", "Jon Osei"}
