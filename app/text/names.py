@@ -326,7 +326,7 @@ def has_byline_opener(line: str) -> bool:
 _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·", "•")
 # "Vidadi Rzayev (28th)", "Faroe Islands - Jan Allan Mueller ( 60th minute )", "Jane Roe (23)": a bracket that opens
 # with a number or an ordinal holds a minute, a rank, an age or a year: the line names people in a result or a
-# story, it is neither a byline nor a picture credit
+# story, it is neither a byline (unless a byline opener says so) nor a picture credit
 NUMBER_REMARK = re.compile(r"\(\s{0,2}\d{1,4}(?:st|nd|rd|th)?\b")
 _STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
 
@@ -389,10 +389,12 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     ``By A and B`` -> A, B. Without ``require_by`` the line must be a bare name, possibly followed by a job
     title, a time or share buttons (``Nizaar Kinsella2 minutes ago``, ``Steffan Rhys Deputy Content Hub Director``).
     """
-    if len(line) > 300 or NUMBER_REMARK.search(line):
+    if len(line) > 300:
         return ()
     start = _by_opener(line)
     m = start > 0
+    if not m and NUMBER_REMARK.search(line):
+        return ()  # "Name ( 28th )": a scorer; "By Name (5 min read)" keeps its opener's word
     if require_by and not m:
         return ()
 
