@@ -251,11 +251,11 @@ _REMARKED_SOURCE = re.compile(r"^([^()]{2,40}?)\s{0,2}\(([^()]{1,100})\)?$")
 @lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
-    if len(raw) > 400:  # no credit is this long; never scan a long string
+    # no credit is this long (never scan a long string); a bracket opening with a number holds no source
+    # ("Vidadi Rzayev (28th)": a scorer, not a photographer and a source)
+    if len(raw) > 400 or NUMBER_REMARK.search(raw):
         return CreditReading(Strength.NONE, ParsedCredit((), None, None))
     stripped = raw.strip()
-    if NUMBER_REMARK.search(stripped):  # "Vidadi Rzayev (28th)": a scorer, not a photographer and a source
-        return CreditReading(Strength.NONE, ParsedCredit((), None, None))
     bracketed = len(stripped) >= 2 and stripped[0] in "([" and stripped[-1] in ")]"
     text = " ".join(_strip_brackets(raw).split())
     person_first = _NAME_THEN_BRACKET.match(" ".join(stripped.split()))
