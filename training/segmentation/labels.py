@@ -30,8 +30,10 @@ def gold_kinds(blocks: list[str], gold: dict[str, Any]) -> list[str]:
     captions = [sc.tokens(sc.strip_credit(sc.norm(c["text"]), variants)) for c in gold["captions"] if c.get("text")]
     body = [sc.tokens(sc.norm(p)) for p in gold["body_paragraphs"]]
     headings = [sc.tokens(sc.norm(p)) for p in gold.get("subheadlines") or []]
-    summary = gold.get("summary") or ""
-    lede = [sc.tokens(sc.norm(summary))] if isinstance(summary, str) and summary else []
+    # the lede: a string in some gold records, a list of paragraphs in others (captions/dev-intl.jsonl)
+    summary = gold.get("summary") or []
+    ledes = [summary] if isinstance(summary, str) else [p for p in summary if isinstance(p, str)]
+    lede = [sc.tokens(sc.norm(p)) for p in ledes if p.strip()]
     authors = [a.casefold() for a in gold.get("authors") or [] if a]
     out = []
     for text in blocks:
