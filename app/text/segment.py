@@ -222,8 +222,9 @@ def _caption(text: str, u: Unit, index: int) -> Caption:
     if u.inline is not None:
         start = u.start + u.inline.caption_start
         end = u.start + u.inline.caption_end
-    # drop separators left between caption and credit: "... Higgins. |", "... grow ("
-    while end > start and text[end - 1] in " \t|(–—-/\u00a0":
+    # drop separators left between caption and credit: "... Higgins. |", "... grow (", "...（ソウルで、３日）＝",
+    # "...（共同"
+    while end > start and text[end - 1] in " \t|(–—-/=＝（［【\u00a0\u3000":
         end -= 1
     note: tuple[int, int] | None = None
     m = EDITOR_NOTE.match(text[start : start + 40])

@@ -2,10 +2,12 @@
 
 Three kinds of boundary:
 
-* punctuation: ``. ! ? …`` (optionally closed by quotes or brackets), then whitespace, then something that can
-  open a sentence (a capital, a digit, an opening quote or bracket). Abbreviations (Mr., Gov., Jan. 27, No. 5),
-  initials (George W. Bush) and dotted acronyms (U.N., U.S.) do not end a sentence unless the next word is one
-  that typically opens one ("... in the U.S. The company ...").
+* punctuation: ``. ! ? …`` (optionally closed by quotes or brackets), then whitespace, then something that can open
+  a sentence (a capital, a digit, an opening quote or bracket, any letter of a script without case); the danda ``।``
+  and other scripts' full stops alike. The ideographic ``。！？`` of Chinese and Japanese end a sentence whatever
+  follows (those scripts put no space between sentences). Abbreviations (Mr., Gov., Jan. 27, No. 5), initials
+  (George W. Bush) and dotted acronyms (U.N., U.S.) do not end a sentence unless the next word is one that typically
+  opens one ("... in the U.S. The company ...").
 * a missing space after a full stop in scraped text ("... that day.The Associated Press").
 * a heading in capitals glued to the sentence after it ("BALL OF THE CENTURY Benaud was on hand ...").
 * glued text: a picture caption or a heading pasted into the prose without punctuation, as scrapers of
@@ -28,6 +30,7 @@ reader never sees the other end of. Single quotes are not tracked (’ is also t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
@@ -110,12 +113,20 @@ _NAME_INTRODUCERS = wordset(
 _LETTER_LINKS = frozenset({"and", "or", "to", "through", "nor", "&", "plus", "versus", "vs"})
 
 _OPEN_QUOTES = "\"'‘“([«"
-_CLOSE = "\"'’”)]»"
-_FINAL = ".!?…"
+_CLOSE = "\"'’”)]»」』）〕】"
+# sentence ends of other scripts: the Devanagari danda (।, ॥), the Arabic question mark and Urdu full stop (؟, ۔),
+# the Ethiopic full stop (።); and the ideographic ends of Chinese and Japanese (。！？), see _IDEOGRAPHIC_BREAK
+_OTHER_FINAL = "।॥؟۔።"
+_FINAL = ".!?…。！？" + _OTHER_FINAL
 
 # final punctuation, optional closers, then whitespace; the opener check and abbreviations are done in code
 # repetitions are bounded so that a long run of marks ("!!!!...") costs linear, not quadratic, time
-_PUNCT_BREAK = re.compile(r"[.!?…]{1,8}[\"'’”)\]»]{0,4}(?=\s)")
+_PUNCT_BREAK = re.compile(r"[.!?…" + _OTHER_FINAL + r"]{1,8}[\"'’”)\]»]{0,4}(?=\s)")
+# the full-width sentence ends of Chinese and Japanese (。！？), closed by brackets or quotes, end a sentence
+# whatever follows: these scripts put no space between sentences ("可決した。総事業費は...", "「...だ。」と")
+_IDEOGRAPHIC_BREAK = re.compile(r"[。！？]{1,8}[」』）〕】”’\"']{0,4}")
+# after a closed quotation, a quotative particle or a comma continues the sentence: "「...だ。」と市長は語った。"
+_QUOTATIVE = frozenset("とっ、，")
 # a full stop with no space after it, between a lower-case word and a capitalised word ("day.The")
 _TIGHT_BREAK = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]{2})")
 _TIGHT_NOT_AFTER = frozenset(["com", "net", "org", "gov", "edu", "co", "uk", "io", "tv", "ca", "au", "de", "fr", "js"])
@@ -271,6 +282,10 @@ def _punctuation_cuts(text: str, start: int, end: int) -> list[int]:
         if stem in _TIGHT_NOT_AFTER or "." in prev or "/" in prev or "@" in prev:
             continue
         cuts.append(start + m.start())
+    for m in _IDEOGRAPHIC_BREAK.finditer(region):
+        quoted = m.end() - m.start() > 1 and region[m.end() - 1] not in "。！？"
+        if m.end() < len(region) and not (quoted and region[m.end()] in _QUOTATIVE):
+            cuts.append(start + m.end())
     cuts.sort()
     return cuts
 
@@ -285,11 +300,13 @@ def _token_ending_at(s: str, i: int) -> str:
 
 
 def _can_open(word: str) -> bool:
+    """Whether ``word`` can open a sentence: a capital, a digit, an opening quote or bracket, or a letter of a
+    script without case (Devanagari, Arabic, Hebrew, Thai, Chinese ...), where any word may open one."""
     first = word[0]
     if first in _OPEN_QUOTES:
         rest = word.lstrip(_OPEN_QUOTES)
         return not rest or not rest[0].islower()
-    return first.isupper() or first.isdigit()
+    return first.isupper() or first.isdigit() or (first.isalpha() and first.lower() == first.upper())
 
 
 def _period_ends_sentence(region: str, dot: int, nxt: str) -> bool:
@@ -419,6 +436,17 @@ def without_dateline(sentence: Sentence) -> Sentence:
 # direction marks are dropped.
 _LAYOUT_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def join_sentences(texts: Sequence[str]) -> str:
+    """Sentences as one text: a space between two, none after an ideographic sentence end (``。``, ``！``, ``？``,
+    with its closing brackets), as Chinese and Japanese print them."""
+    out: list[str] = []
+    for text in texts:
+        if out and not out[-1].rstrip(_CLOSE).endswith(("。", "！", "？")):
+            out.append(" ")
+        out.append(text)
+    return "".join(out)
 
 
 def display_text(text: str) -> str:

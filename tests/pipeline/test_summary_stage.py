@@ -394,3 +394,29 @@ def test_a_paragraph_above_a_short_captioned_picture_stays_in_the_summary_input(
     quoted = [s.text for s in summary_input(doc).sentences]
     assert quoted[0] == lede
     assert not any(caption.split(".", maxsplit=1)[0] in s for s in quoted)
+
+
+async def test_a_japanese_article_gets_a_summary_of_whole_sentences_printed_without_spaces(
+    make_stage: Callable[..., object],
+) -> None:
+    stage: SummaryStage = await make_stage()  # type: ignore[misc]
+    doc = make_doc(
+        [
+            ("title", "新しい橋の建設を市議会が承認"),
+            (
+                "body",
+                "横浜市議会は３日、みなとみらい地区と山下公園を結ぶ新しい橋の建設計画を賛成多数で可決した。"
+                "総事業費は約１５０億円で、国の補助金が半分を占める。",
+            ),
+            ("caption", "記者会見する市長（３日、横浜市役所で）"),
+            ("body", "市は２０２９年の完成を目指す。工事は来年春に始まり、夜間の通行止めは最小限にとどめるという。"),
+        ]
+    )
+    await stage.run(doc)
+    assert doc.summary is not None, doc.warnings  # the sentences were once not terminated, so none was usable
+    assert len(doc.summary.sentences) == 3
+    assert all(s.text.endswith("。") for s in doc.summary.sentences)
+    assert doc.summary.text == "".join(s.text for s in doc.summary.sentences)
+    for sentence in doc.summary.sentences:
+        assert sentence.start is not None and sentence.end is not None
+        assert doc.text[sentence.start : sentence.end] == sentence.text

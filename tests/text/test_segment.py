@@ -343,6 +343,25 @@ def test_a_japanese_caption_ending_in_place_and_date(caption: str) -> None:
     assert block_of(segment(text.replace(caption, prose)), prose).kind == "body"
 
 
+@pytest.mark.parametrize(
+    ("caption", "text_of_caption"),
+    [
+        ("港に入る新しいフェリー（北港で、３日）＝共同", "港に入る新しいフェリー（北港で、３日）"),
+        ("港に入る新しいフェリー＝ＡＰ", "港に入る新しいフェリー"),
+    ],
+)
+def test_a_japanese_captions_text_keeps_no_separator_of_its_credit(caption: str, text_of_caption: str) -> None:
+    text = (
+        "市が新しいフェリーを導入\n\n"
+        "市は三日、新しいフェリーを導入すると発表した。運航は来月から始まる。関係者によると、料金は据え置く見通しだ。\n\n"
+        f"{caption}\n\n"
+        "市長は記者会見で「島の暮らしが便利になる」と述べた。港では歓迎の式典が開かれた。\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == [text_of_caption]
+    assert [c.raw for c in seg.credits] == [caption.rsplit("＝", 1)[1]]
+
+
 def test_a_caption_credited_to_an_image_generator_with_its_prompt() -> None:
     text = (
         "Bread ads of the past\n\n"

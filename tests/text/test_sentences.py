@@ -216,3 +216,27 @@ def test_inches_and_german_quotation_marks_do_not_open_quotations() -> None:
         "He is 6'2\" tall.",
         "He said „Das ist gut. Sehr gut.“",
     ]
+
+
+def test_chinese_and_japanese_sentences_end_at_their_own_full_stops_without_a_space() -> None:
+    text = "市議会は３日、新しい橋の計画を可決した。総事業費は約１５０億円。「完成は２０２９年だ。」と市長は語った。"
+    sentences = split_sentences(text)
+    assert texts(sentences) == [
+        "市議会は３日、新しい橋の計画を可決した。",
+        "総事業費は約１５０億円。",
+        "「完成は２０２９年だ。」と市長は語った。",  # a quotation closed by 。」 and a quotative particle: one sentence
+    ]
+    assert all(s.terminated for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    chinese = "这座桥明年开通！市长表示欢迎？是的。"
+    assert texts(split_sentences(chinese)) == ["这座桥明年开通！", "市长表示欢迎？", "是的。"]
+
+
+def test_a_danda_and_a_full_stop_before_a_letter_of_a_script_without_case_end_sentences() -> None:
+    hindi = "पुलिस ने मामले का खुलासा किया। दो लोग गिरफ्तार हुए।"
+    assert texts(split_sentences(hindi)) == ["पुलिस ने मामले का खुलासा किया।", "दो लोग गिरफ्तार हुए।"]
+    arabic = "افتتح الجسر الجديد اليوم. وحضر الحفل رئيس البلدية."
+    assert texts(split_sentences(arabic)) == ["افتتح الجسر الجديد اليوم.", "وحضر الحفل رئيس البلدية."]
+    assert all(s.terminated for s in split_sentences(hindi + " " + arabic))
+    # a lower-case word after a full stop still continues the sentence, as before
+    assert len(split_sentences("He paid 3 p.m. fees. the rest followed")) == 1

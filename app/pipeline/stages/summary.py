@@ -44,7 +44,8 @@ from app.text.layout.captions import (
     credit_line,
     repeats_caption,
 )
-from app.text.sentences import Sentence, display_text, split_sentences, without_dateline
+from app.text.names import word_count
+from app.text.sentences import Sentence, display_text, join_sentences, split_sentences, without_dateline
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +188,9 @@ class SummaryStage:
     """Summarises the body; see the module docstring."""
 
     name = "summary"
-    version = "1.1.0"  # 1.1: the paragraph above a short caption with its credit is prose again (it was left out)
+    version = "1.2.0"  # 1.2: sentences of Chinese, Japanese, Hindi and other scripts end at their own full stops
+    # (。, ।), so their articles get a summary (3 of the caption files' pages had none), printed without spaces
+    # between ideographic sentences; 1.1: the paragraph above a short caption with its credit is prose again
     requires = frozenset({"blocks", "captions", "credit_spans"})
     provides = frozenset({"summary"})
 
@@ -306,7 +309,7 @@ class SummaryStage:
     async def _extract(self, sentences: Sequence[Sentence], options: SummaryOptions) -> Summary:
         texts = [display_text(s.text) for s in sentences]
         vectors = await self.embedding_batcher.submit_many(texts)
-        candidates = [Candidate(i, len(t.split()), len(t)) for i, t in enumerate(texts)]
+        candidates = [Candidate(i, word_count(t), len(t)) for i, t in enumerate(texts)]
         chosen = await self._pool.run(
             select,
             np.stack(vectors),
@@ -316,7 +319,7 @@ class SummaryStage:
             config=self.config,
         )
         return Summary(
-            text=" ".join(texts[i] for i in chosen),
+            text=join_sentences([texts[i] for i in chosen]),
             sentences=tuple(SummarySentence(texts[i], sentences[i].start, sentences[i].end) for i in chosen),
             method="extractive",
             model=self.embedder.name,
