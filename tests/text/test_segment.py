@@ -320,6 +320,16 @@ def test_every_offset_reproduces_its_text(name: str, variant: str) -> None:
     assert [b.kind for b in seg.blocks] == [b.kind for b in segment(ALL[name]).blocks]
 
 
+def japanese_page(caption: str) -> str:
+    """A short Japanese article with ``caption`` between its two paragraphs."""
+    return (
+        "市が新しいフェリーを導入\n\n"
+        "市は三日、新しいフェリーを導入すると発表した。運航は来月から始まる。関係者によると、料金は据え置く見通しだ。\n\n"
+        f"{caption}\n\n"
+        "市長は記者会見で「島の暮らしが便利になる」と述べた。港では歓迎の式典が開かれた。\n"
+    )
+
+
 @pytest.mark.parametrize(
     "caption",
     [
@@ -328,12 +338,7 @@ def test_every_offset_reproduces_its_text(name: str, variant: str) -> None:
     ],
 )
 def test_a_japanese_caption_ending_in_place_and_date(caption: str) -> None:
-    text = (
-        "市が新しいフェリーを導入\n\n"
-        "市は三日、新しいフェリーを導入すると発表した。運航は来月から始まる。関係者によると、料金は据え置く見通しだ。\n\n"
-        f"{caption}\n\n"
-        "市長は記者会見で「島の暮らしが便利になる」と述べた。港では歓迎の式典が開かれた。\n"
-    )
+    text = japanese_page(caption)
     seg = segment(text)
     block = block_of(seg, caption)
     assert block.kind == "caption"
@@ -351,12 +356,7 @@ def test_a_japanese_caption_ending_in_place_and_date(caption: str) -> None:
     ],
 )
 def test_a_japanese_captions_text_keeps_no_separator_of_its_credit(caption: str, text_of_caption: str) -> None:
-    text = (
-        "市が新しいフェリーを導入\n\n"
-        "市は三日、新しいフェリーを導入すると発表した。運航は来月から始まる。関係者によると、料金は据え置く見通しだ。\n\n"
-        f"{caption}\n\n"
-        "市長は記者会見で「島の暮らしが便利になる」と述べた。港では歓迎の式典が開かれた。\n"
-    )
+    text = japanese_page(caption)
     seg = segment(text)
     assert [c.text for c in seg.captions] == [text_of_caption]
     assert [c.raw for c in seg.credits] == [caption.rsplit("＝", 1)[1]]
