@@ -2,7 +2,8 @@
 
 Mentions group when they have the same label and
 - the same name up to case and abbreviation dots (``U.N.`` / ``UN``, ``KYIV`` / ``Kyiv``); possessives were cut
-  off the spans before (``Russia's`` -> ``Russia``), or
+  off the spans before (``Russia's`` -> ``Russia``); a nation's other names are its name (``U.S.`` / ``United
+  States``, ``Britain`` / ``UK``: ``lexicon.COUNTRY_NAMES``), or
 - for persons: the same given name (or its initial) and surnames that are transliteration variants of each other
   (``Zelenskiy`` / ``Zelenskyy`` / ``Zelensky``: Damerau-Levenshtein similarity of the ASCII-folded surnames of at
   least 0.8, same first letter, at least five letters), or a lone surname (``Peskov``) that is, or is a variant of,
@@ -41,6 +42,7 @@ from dataclasses import dataclass, replace
 
 from app.text.agencies import agency_of
 from app.text.entity_rules import PERSON, Candidate, name_key
+from app.text.lexicon import COUNTRY_NAMES
 from app.text.types import BlockKind, Entity, Mention
 
 CAPTION_WEIGHT = 0.5
@@ -50,6 +52,15 @@ _HEADLINE_KINDS = frozenset({"title", "standfirst"})
 _BODY_KINDS = frozenset({"body", "heading", "dateline"})
 # titles that stand before a surname alone (``Ms Altice``); ``Sir``, ``Lord`` and ``Dame`` go with a given name
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
+# a nation's other names group with its name (``U.S.`` / ``United States``, ``Britain`` / ``UK``)
+_NATION_KEYS = {name_key(other): name_key(name) for other, name in COUNTRY_NAMES.items()}
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def group_key(label: str, surface: str) -> tuple[str, str]:
+    """The key under which mentions of one label are the same name (a nation's other names under its name)."""
+    key = name_key(surface)
+    return label, _NATION_KEYS.get(key, key) if label in _PLACE_LABELS else key
 
 
 def fold(word: str) -> str:
@@ -138,7 +149,7 @@ def group_mentions(
     # pass 1: full names and non-person names; pass 2: lone person names
     for c in ordered:
         surface = text[c.start : c.end]
-        key = (c.label, name_key(surface))
+        key = group_key(c.label, surface)
         if c.label == PERSON and (len(_person_words(surface)) < 2 or titled_surname(surface) is not None):
             lone.append(c)
             continue

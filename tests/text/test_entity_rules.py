@@ -246,6 +246,17 @@ def test_a_conll_place_that_is_a_country_state_or_city_is_a_gpe(words: tuple[Lex
     ]
 
 
+def test_a_nations_other_names_and_the_home_nations_are_gpes(words: tuple[Lexicon, Gazetteer]) -> None:
+    _, gazetteer = words
+    text = "Envoys of the U.S., the UK, Britain and the USA met England, Wales and Czech Republic officials in Asia."
+    names = ("U.S.", "UK", "Britain", "USA", "England", "Wales", "Czech Republic", "Asia")
+    raw = [at(text, w, "LOC") for w in names]
+    assert spans(text, label_political_places(text, raw, gazetteer)) == [(w, "GPE") for w in names[:-1]] + [
+        ("Asia", "LOC")
+    ]
+    assert gazetteer.is_country("England") and gazetteer.is_country("U.S.") and not gazetteer.is_country("Europe")
+
+
 def test_a_trained_models_spans_are_cleaned_without_splitting_names() -> None:
     text = "Fans of Euro 96 met at The Oval, near the Thames, after Russia's win; Tottenham 2 Leeds 1."
     raw = [at(text, "Euro 96", "MISC"), at(text, "The Oval", "LOC"), at(text, "the Thames", "LOC")]
