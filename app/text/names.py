@@ -327,6 +327,40 @@ _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·"
 # "Vidadi Rzayev (28th)", "Faroe Islands - Jan Allan Mueller ( 60th minute )", "Jane Roe (23)": a bracket that opens
 # with a number or an ordinal holds a minute, a rank, an age or a year: the line names people in a result or a
 # story, it is neither a byline (unless a byline opener says so) nor a picture credit
+# an opener where a sign-off clause starts: at a line's start, after "(", ";" or a dash
+_SIGNOFF = re.compile(
+    r"(?:^|(?<=[(;—–-]))[ \t]{0,3}(?:" + vocab.alternation(vocab.union(vocab.SIGNOFF_OPENERS)) + r")(?![\w-])"
+    r"[^;)\n]{0,200}",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CONTRIBUTED = re.compile(
+    r"(?<![\w-])(?:" + vocab.alternation(vocab.union(vocab.SIGNOFF_CONTRIBUTED)) + r")(?![\w-])", re.IGNORECASE
+)
+
+
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where the sentence or clause that ``text[hi]`` is in starts, looking back no further than ``lo``: after the
+    last bracket, semicolon, line break, ``!``, ``?``, or full stop after a lower-case word or a digit (not after an
+    initial: ``C.``)."""
+    for i in range(hi - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in "!?;()\n" or (ch == "." and i - 2 >= lo and (text[i - 2 : i].islower() or text[i - 1].isdigit())):
+            return i + 1
+    return lo
+
+
+def signoff_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` that name the story's makers in a sign-off, offsets into ``text``: a clause
+    opened by ``vocab.SIGNOFF_OPENERS`` at a line's start or after a bracket, semicolon or dash (``(Reporting by
+    Jane Roe; Editing by John Doe)``), and the names before ``vocab.SIGNOFF_CONTRIBUTED`` back to the sentence's
+    start (``Jane Roe in Kyiv contributed to this report.``). Linear: every match reads at most 200 characters."""
+    end = len(text) if end is None else end
+    spans = [(m.start(), m.end()) for m in _SIGNOFF.finditer(text, start, end)]
+    for m in _CONTRIBUTED.finditer(text, start, end):
+        spans.append((_clause_start(text, max(start, m.start() - 200), m.start()), m.end()))
+    return sorted(spans)
+
+
 NUMBER_REMARK = re.compile(r"\(\s{0,2}\d{1,4}(?:st|nd|rd|th)?\b")
 _STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
 

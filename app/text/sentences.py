@@ -412,9 +412,10 @@ def _picture_parenthetical(text: str, close: int) -> bool:
     return opening != -1 and PICTURE_AFTERTHOUGHT.search(text, opening, close) is not None
 
 
-# "(CNN)", "LONDON (Reuters) -", "New Delhi, India (CNN)", "WASHINGTON —", "AUBURN, Wash. —"
+# "(CNN)", "LONDON (Reuters) -", "LONDON, March 4 (Reuters) -", "New Delhi, India (CNN)", "WASHINGTON —",
+# "AUBURN, Wash. —"
 _DATELINE = re.compile(
-    r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,4}\s*)?\([A-Z][A-Za-z]{1,15}\)(?:\s*[-—–]{1,2}\s*|(?=[A-Z‘'"“]))
+    r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2})){0,5}\s*)?\([A-Z][A-Za-z]{1,15}\)(?:\s*[-—–]{1,2}\s*|(?=[A-Z‘'"“]))
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S))""",
     re.VERBOSE,
 )

@@ -97,3 +97,15 @@ def test_span_rules_stay_linear_on_a_long_line_of_names_cut_at_connectives() -> 
         candidates.append(Candidate(person, person + len("Jon Osei"), "PERSON", 0))
     cleaned = clean_candidates(text, candidates, split=False)
     assert {text[c.start : c.end] for c in cleaned} == {"Kestrel Bank", "Jon Osei"}
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize(
+    "unit", ["(Reporting by Jane Roe in Oslo; ", "Reporting by " + "Jane Roe " * 30, "x contributed to this report "]
+)
+def test_signoff_spans_stay_linear(unit: str) -> None:
+    from app.text.names import signoff_spans
+
+    text = unit * (MB // len(unit))
+    spans = signoff_spans(text)
+    assert spans and all(0 <= s < e <= len(text) and e - s <= 260 for s, e in spans)

@@ -240,3 +240,10 @@ def test_a_danda_and_a_full_stop_before_a_letter_of_a_script_without_case_end_se
     assert all(s.terminated for s in split_sentences(hindi + " " + arabic))
     # a lower-case word after a full stop still continues the sentence, as before
     assert len(split_sentences("He paid 3 p.m. fees. the rest followed")) == 1
+
+
+def test_a_wire_dateline_with_its_date_is_trimmed() -> None:
+    text = "LONDON, March 4 (Reuters) - Oil prices rose on Wednesday."
+    sentence = without_dateline(split_sentences(text)[0])
+    assert sentence.text == "Oil prices rose on Wednesday."
+    assert text[sentence.start : sentence.end] == sentence.text

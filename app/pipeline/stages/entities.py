@@ -1,8 +1,9 @@
 """Entities stage: named entities of the article's prose, corrected per article and grouped per real-world thing.
 
 Reads only the blocks segmentation classified as prose (title, standfirst, body, heading, caption, dateline) — never
-credits, bylines, editor's notes or boilerplate — with every credit span, byline and caption editor's note inside
-them blanked out before the model sees them, so a photographer or author can never become an entity. Block texts
+credits, bylines, editor's notes or boilerplate — with every credit span, byline, caption editor's note and sign-off
+(``(Reporting by ...; Editing by ...)``) inside them blanked out before the model sees them, so a photographer,
+author or editor can never become an entity. Block texts
 of concurrent requests share model calls through one micro-batcher; the rule-based work runs in the CPU worker pool.
 """
 
@@ -43,6 +44,7 @@ from app.text.entity_rules import (
     relabel_places,
 )
 from app.text.lexicon import Gazetteer, Lexicon, PersonNames, load_gazetteer, load_lexicon, load_person_names
+from app.text.names import signoff_spans
 from app.text.truecase import casing_evidence, truecase
 
 ENTITY_BLOCK_KINDS: tuple[BlockKind, ...] = ("title", "standfirst", "dateline", "body", "heading", "caption")
@@ -131,12 +133,15 @@ class ModelInput:
     block_index: int
     start: int
     text: str
-    masked: tuple[tuple[int, int], ...]  # article offsets blanked out (credits, bylines, editor's notes)
+    masked: tuple[tuple[int, int], ...]  # article offsets blanked out (credits, bylines, editor's notes, sign-offs)
 
 
 def _masks(doc: Doc) -> list[tuple[int, int]]:
-    """Credits, bylines and editor's notes inside captions: text the model must not read."""
+    """Credits, bylines, editor's notes inside captions and sign-offs naming the story's makers (``(Reporting by
+    ...; Editing by ...)``, ``... contributed to this report``): text the model must not read."""
     spans = [(c.start, c.end) for c in doc.credit_spans] + [(b.start, b.end) for b in doc.bylines]
+    for block in doc.blocks_of(*ENTITY_BLOCK_KINDS):
+        spans += signoff_spans(doc.text, block.start, block.end)
     spans += [
         (c.editor_note_start, c.editor_note_end)
         for c in doc.captions
@@ -281,20 +286,21 @@ class EntitiesStage:
     per block."""
 
     name = "entities"
-    version = "2.9.0"  # 2.9: a nation's other names are GPEs and the nation (``U.S.`` with ``United States``,
-    # ``Britain`` with ``UK``: lexicon.COUNTRY_NAMES), England, Scotland, Wales, Northern Ireland are GPEs; 2.8: no
-    # sentence's full stop at a name's end (``Galan.``; ``Inc.``, ``U.S.``, ``Calif.`` keep theirs), no US party letter
-    # before a state (``D., Conn.`` -> ``Conn.``, a GPE), no initial alone, no name ends in a connective (``The Mail
-    # on`` + ``Sunday`` is one name, ``Sainsbury's and`` loses ``and``); 2.7: no bracket a name does not pair inside it
-    # (``REI (Long`` -> ``REI``), a designation cut at its hyphen read to the end of its word (``F`` -> ``F-15``), no
-    # list number's stop before a name, no compound adjective before it (``Minneapolis-based First Bank`` -> ``First
-    # Bank``), a quoted nickname inside a person's name (``Hector "Macho" Camacho``), two names joined by "or" are two;
-    # 2.6: a second entity of one type right after another needs e^3 times the continuation's probability in the
-    # decoding ("Greater" + "Milwaukee Open" is one name); 2.5: a closing bracket the name opened stays in it, a
-    # dateline's place keeps its label in harmonisation; 2.4: the trained model's tags decoded as the best sequence BIO
-    # allows (Viterbi); 2.3: a surname after a courtesy title (Ms Altice) is a lone surname of the person; 2.2: windows
-    # of 160 pieces, a place with a spokesperson is an ORG; 2.1: rules chosen per backend on CoNLL dev, GPE for places;
-    # 2.0: trained MiniLM NER
+    version = "2.9.0"  # 2.9: no name in a sign-off of the story's makers (``(Reporting by ...; Editing by ...)``, ``...
+    # contributed to this report``: app.text.names.signoff_spans); a nation's other names are GPEs and the nation
+    # (``U.S.`` with ``United States``, ``Britain`` with ``UK``: lexicon.COUNTRY_NAMES), England, Scotland, Wales,
+    # Northern Ireland are GPEs; 2.8: no sentence's full stop at a name's end (``Galan.``; ``Inc.``, ``U.S.``,
+    # ``Calif.`` keep theirs), no US party letter before a state (``D., Conn.`` -> ``Conn.``, a GPE), no initial alone,
+    # no name ends in a connective (``The Mail on`` + ``Sunday`` is one name, ``Sainsbury's and`` loses ``and``); 2.7:
+    # no bracket a name does not pair inside it (``REI (Long`` -> ``REI``), a designation cut at its hyphen read to the
+    # end of its word (``F`` -> ``F-15``), no list number's stop before a name, no compound adjective before it
+    # (``Minneapolis-based First Bank`` -> ``First Bank``), a quoted nickname inside a person's name (``Hector "Macho"
+    # Camacho``), two names joined by "or" are two; 2.6: a second entity of one type right after another needs e^3 times
+    # the continuation's probability in the decoding ("Greater" + "Milwaukee Open" is one name); 2.5: a closing bracket
+    # the name opened stays in it, a dateline's place keeps its label in harmonisation; 2.4: the trained model's tags
+    # decoded as the best sequence BIO allows (Viterbi); 2.3: a surname after a courtesy title (Ms Altice) is a lone
+    # surname of the person; 2.2: windows of 160 pieces, a place with a spokesperson is an ORG; 2.1: rules chosen per
+    # backend on CoNLL dev, GPE for places; 2.0: trained MiniLM NER
     requires = frozenset({"blocks", "credit_spans", "bylines", "captions", "language"})
     provides = frozenset({"entities"})
 

@@ -188,9 +188,10 @@ class SummaryStage:
     """Summarises the body; see the module docstring."""
 
     name = "summary"
-    version = "1.2.0"  # 1.2: sentences of Chinese, Japanese, Hindi and other scripts end at their own full stops
-    # (。, ।), so their articles get a summary (3 of the caption files' pages had none), printed without spaces
-    # between ideographic sentences; 1.1: the paragraph above a short caption with its credit is prose again
+    version = "1.2.0"  # 1.2: sentences of Chinese, Japanese, Hindi and other scripts end at their own full stops (。,
+    # ।), so their articles get a summary (4 of the caption files' pages had none), printed without spaces between
+    # ideographic sentences; a wire dateline with its date is left out ("LONDON, March 4 (Reuters) -"); 1.1: the
+    # paragraph above a short caption with its credit is prose again
     requires = frozenset({"blocks", "captions", "credit_spans"})
     provides = frozenset({"summary"})
 

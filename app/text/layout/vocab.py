@@ -254,6 +254,20 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "da": ("af", "tekst"),
 }
 
+# Sign-offs that name who made the story, not whom it is about: a wire story's closing line "(Reporting by Jane Roe
+# in London; Editing by John Doe)", "Mitarbeit: Name", "Con información de Name". Each opener's names run to the next
+# ";", ")" or line end. And the sentence "<names> contributed to this report." (SIGNOFF_CONTRIBUTED).
+SIGNOFF_OPENERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("reporting by", "additional reporting by", "editing by", "writing by", "compiled by", "edited by",
+           "research by", "graphics by", "fact-checking by"),
+    "de": ("mitarbeit:",),
+    "es": ("con información de",),
+}  # fmt: skip
+SIGNOFF_CONTRIBUTED: Mapping[str, tuple[str, ...]] = {
+    "en": ("contributed to this report", "contributed to this story", "contributed to this article",
+           "contributed to this guide", "contributed reporting", "contributed to this reporting"),
+}  # fmt: skip
+
 # Buttons of an author's profile glued to or following a byline name ("Victoria O'Regan Follow", "Jana Roth
 # Folgen", "Ana Pérez Seguir"); social networks' names are the same in every language (``app.text.names``).
 PROFILE_BUTTONS: Mapping[str, tuple[str, ...]] = {
