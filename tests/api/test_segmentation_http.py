@@ -59,3 +59,20 @@ async def test_without_the_credits_stage_captions_point_at_no_credit(client: htt
     assert doc["image_credits"] is None  # not run, unlike [] (none found)
     assert doc["entities"] is None and doc["language"] is None and doc["summary"] is None
     assert all(c["credit_index"] is None for c in doc["captions"])
+
+
+async def test_an_article_sent_with_its_html_markup_comes_back_with_a_warning(client: httpx.AsyncClient) -> None:
+    html = (
+        "<h1>Harbour bridge approved</h1>\n<p class='byline'>By Ina Berg</p>\n"
+        "<p>The council voted on Tuesday to build a bridge across the inner harbour.</p>\n"
+        "<figure><img src='bridge.jpg'><figcaption>The old bridge. (Reuters/Tom Aske)</figcaption></figure>\n"
+    )
+    marked = await client.post("/v1/enrich", json={"text": html, "stages": ["segment"]})
+    assert marked.status_code == 200, marked.text
+    warnings = [w for w in marked.json()["warnings"] if w["code"] == "markup_in_text"]
+    assert len(warnings) == 1 and "plain text" in warnings[0]["message"]
+    # plain text, or prose that names a tag or two, gets no such warning
+    prose = "The council voted on Tuesday. Developers argued whether <p> or <div> suits a caption."
+    plain = await client.post("/v1/enrich", json={"text": prose, "stages": ["segment"]})
+    assert plain.status_code == 200
+    assert not [w for w in plain.json()["warnings"] if w["code"] == "markup_in_text"]

@@ -50,6 +50,28 @@ class Unit:
             self.kind, self.conf = rule.kind, rule.confidence
 
 
+# HTML elements of an article page: text sent with its markup still in it (the service reads plain text)
+_MARKUP_TAG = re.compile(
+    r"</?(?:p|div|span|a|br|img|h[1-6]|figure|figcaption|ul|ol|li|strong|em|b|i|blockquote|section|article|header"
+    r"|footer|script|style|table|tr|td)(?:\s[^<>]{0,300})?/?>",
+    re.IGNORECASE,
+)
+
+
+MARKUP_COUNT_LIMIT = 1000
+
+
+def markup_tags(text: str) -> int:
+    """How many HTML tags ``text`` holds (``<p>``, ``</div>``, ``<img src=...>``), counting at most
+    ``MARKUP_COUNT_LIMIT``."""
+    count = 0
+    for _ in _MARKUP_TAG.finditer(text):
+        count += 1
+        if count >= MARKUP_COUNT_LIMIT:
+            break
+    return count
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
