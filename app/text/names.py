@@ -324,9 +324,7 @@ def has_byline_opener(line: str) -> bool:
 
 
 _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·", "•")
-# "Vidadi Rzayev (28th)", "Faroe Islands - Jan Allan Mueller ( 60th minute )", "Jane Roe (23)": a bracket that opens
-# with a number or an ordinal holds a minute, a rank, an age or a year: the line names people in a result or a
-# story, it is neither a byline (unless a byline opener says so) nor a picture credit
+
 # an opener where a sign-off clause starts: at a line's start, after "(", ";" or a dash
 _SIGNOFF = re.compile(
     r"(?:^|(?<=[(;—–-]))[ \t]{0,3}(?:" + vocab.alternation(vocab.union(vocab.SIGNOFF_OPENERS)) + r")(?![\w-])"
@@ -361,6 +359,9 @@ def signoff_spans(text: str, start: int = 0, end: int | None = None) -> list[tup
     return sorted(spans)
 
 
+# "Vidadi Rzayev (28th)", "Faroe Islands - Jan Allan Mueller ( 60th minute )", "Jane Roe (23)": a bracket that opens
+# with a number or an ordinal holds a minute, a rank, an age or a year: the line names people in a result or a
+# story, it is neither a byline (unless a byline opener says so) nor a picture credit
 NUMBER_REMARK = re.compile(r"\(\s{0,2}\d{1,4}(?:st|nd|rd|th)?\b")
 _STAFF = re.compile(r"^((?:[A-Z][\w.&'’-]{0,30}\s){1,3}[Ss]taff)\b")
 

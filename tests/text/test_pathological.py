@@ -38,6 +38,7 @@ def pathological() -> dict[str, str]:
         "name_slashes": "John Smith/" * (MB // 11),
         "name_bars": "Jane Doe | " * (MB // 11),
         "equals_signs": "写真＝" * (MB // 3),
+        "html_tags": "<p class='x'><img src=\"a.jpg\" " * (MB // 32),
         "prompts": "It rained. Scroll down for video " * (MB // 32),
         "blank_lines": "\n" * 100_000 + "A headline\n\nA paragraph of body text.\n",
         "split_credit_lines": "A caption line (\nImage:\nGetty Images)\nBy\n" * (MB // 40),

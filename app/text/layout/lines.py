@@ -1,5 +1,6 @@
 """Lines of a scraped article as candidate blocks (``Unit``): split, hard wraps joined, split credits joined,
-prompts cut out of paragraphs. Every offset is a ``str`` index into the text exactly as given."""
+prompts cut out of paragraphs; and the HTML tags a text sent with its markup holds (``markup_tags``). Every offset is
+a ``str`` index into the text exactly as given."""
 
 from __future__ import annotations
 
