@@ -33,7 +33,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from app.text.agencies import agency_of
 from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
+from app.text.layout import vocab
 from app.text.lexicon import US_STATE_ABBREVIATIONS
 from app.text.names import wordset
 
@@ -69,6 +71,7 @@ _AMBIGUOUS = wordset(
     "inc ltd co corp plc llc jr sr bros etc vs v cf al approx est dept univ assn ave blvd rd hwy bhd pty cie mfg intl"
 ) | {a.rstrip(".").lower() for a in US_STATE_ABBREVIATIONS if "." not in a.rstrip(".")}
 _NEVER = frozenset({"e.g", "i.e", "vs", "v", "cf", "viz", "ca", "approx"})
+_MONTHS = frozenset(vocab.union(vocab.MONTHS))
 
 
 def is_abbreviation(token: str) -> bool:
@@ -318,6 +321,8 @@ def _period_ends_sentence(region: str, dot: int, nxt: str) -> bool:
     opener_follows = next_bare in _OPENERS
     if lower in _NEVER:
         return False
+    if core.isdigit() and len(core) <= 2 and next_bare.casefold() in _MONTHS:
+        return False  # an ordinal date: "am 3. März", "den 5. maj"
     if lower in _TITLES:
         return False
     if lower in _BEFORE_NUMBER:
@@ -412,10 +417,12 @@ def _picture_parenthetical(text: str, close: int) -> bool:
     return opening != -1 and PICTURE_AFTERTHOUGHT.search(text, opening, close) is not None
 
 
-# "(CNN)", "LONDON (Reuters) -", "LONDON, March 4 (Reuters) -", "New Delhi, India (CNN)", "WASHINGTON —",
-# "AUBURN, Wash. —"
+# "(CNN)", "LONDON (Reuters) -", "LONDON, March 4 (Reuters) -", "Sevilla, 5 mar (EFE).-", "Madrid, 12 de marzo
+# (EFE).-", "Berlin, 3. März (dpa) -", "New Delhi, India (CNN)", "WASHINGTON —", "AUBURN, Wash. —"
 _DATELINE = re.compile(
-    r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2})){0,5}\s*)?\([A-Z][A-Za-z]{1,15}\)(?:\s*[-—–]{1,2}\s*|(?=[A-Z‘'"“]))
+    r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|de|(?i:"""
+    + vocab.month_pattern()
+    + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15})\)\.?(?:\s*[-—–]{1,2}\s*|(?=[A-Z‘'"“]))
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S))""",
     re.VERBOSE,
 )
@@ -426,6 +433,9 @@ def without_dateline(sentence: Sentence) -> Sentence:
     m = _DATELINE.match(sentence.text)
     if m is None or m.end() >= len(sentence.text):
         return sentence
+    agency = m.group("agency")
+    if agency and agency[0].islower() and agency_of(agency) is None:
+        return sentence  # a bracket in lower case is a dateline's only when it names an agency ("(dpa)")
     cut = m.end()
     return Sentence(
         sentence.text[cut:], sentence.start + cut, sentence.end, sentence.terminated, sentence.quote_fragment

@@ -247,3 +247,25 @@ def test_a_wire_dateline_with_its_date_is_trimmed() -> None:
     sentence = without_dateline(split_sentences(text)[0])
     assert sentence.text == "Oil prices rose on Wednesday."
     assert text[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sevilla, 5 mar (EFE).- El Consejo aprobó el puente.", "El Consejo aprobó el puente."),
+        ("Madrid, 12 de marzo (EFE).- El Gobierno aprobó el plan.", "El Gobierno aprobó el plan."),
+        ("Berlin, 3. März (dpa) - Die Regierung hat beschlossen.", "Die Regierung hat beschlossen."),
+        # a lower-case bracket is a dateline's only when it names an agency
+        ("Jon Osei (pictured) - the new mayor - spoke.", "Jon Osei (pictured) - the new mayor - spoke."),
+    ],
+)
+def test_datelines_of_other_agencies_and_languages_are_trimmed(text: str, expected: str) -> None:
+    sentence = without_dateline(split_sentences(text)[0])
+    assert sentence.text == expected
+    assert text[sentence.start : sentence.end] == expected
+
+
+def test_an_ordinal_date_does_not_end_a_sentence() -> None:
+    text = "Am 3. März beschloss der Rat den Bau. Er beginnt am 1. Mai."
+    assert texts(split_sentences(text)) == ["Am 3. März beschloss der Rat den Bau.", "Er beginnt am 1. Mai."]
+    assert texts(split_sentences("The score was 3. The team won.")) == ["The score was 3.", "The team won."]

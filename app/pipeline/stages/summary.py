@@ -190,8 +190,9 @@ class SummaryStage:
     name = "summary"
     version = "1.2.0"  # 1.2: sentences of Chinese, Japanese, Hindi and other scripts end at their own full stops (。,
     # ।), so their articles get a summary (4 of the caption files' pages had none), printed without spaces between
-    # ideographic sentences; a wire dateline with its date is left out ("LONDON, March 4 (Reuters) -"); 1.1: the
-    # paragraph above a short caption with its credit is prose again
+    # ideographic sentences; a wire dateline with its date is left out ("LONDON, March 4 (Reuters) -", "Sevilla, 5 mar
+    # (EFE).-", "Berlin, 3. März (dpa) -"), an ordinal date ("am 3. März") ends no sentence; 1.1: the paragraph above a
+    # short caption with its credit is prose again
     requires = frozenset({"blocks", "captions", "credit_spans"})
     provides = frozenset({"summary"})
 
