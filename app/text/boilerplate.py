@@ -116,7 +116,11 @@ VIDEO_LINES: frozenset[str] = frozenset({"video", "watch", "video loading", "vid
 PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^view \d{1,3} (?:images?|photos?|pictures?)$"),
     re.compile(r"^\d{1,3} (?:images?|photos?|pictures?)$"),
-    re.compile(r"^(?:image|photo|picture|slide) \d{1,3} of \d{1,3}$"),
+    # a gallery's counter: "1 of 12", "Image 3 of 12", "Bild 1 von 5", "Foto 2 de 10", "photo 1 sur 8"
+    re.compile(
+        r"^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|afbeelding|bilde) )?\d{1,3} "
+        r"(?:of|von|de|sur|di|van|av|af) \d{1,3}$"
+    ),
     re.compile(r"^\d{1,3} ?/ ?\d{1,3}$"),
     re.compile(r"^open this (?:photo|image) in gallery$"),
     re.compile(r"^(?:enlarge|expand) (?:this )?(?:image|photo|picture)$"),

@@ -146,3 +146,13 @@ def test_a_results_table_under_a_headline_is_not_bylines_or_furniture() -> None:
     assert seg.bylines == ()
     assert kinds["EASTERN CONFERENCE"] not in ("byline", "boilerplate")
     assert kinds["Aldine Harbour 14 2 .875"] not in ("byline", "boilerplate")
+
+
+@pytest.mark.parametrize("line", ["1 of 12", "Image 3 of 12", "Bild 1 von 5", "Foto 2 de 10", "photo 1 sur 8", "2/9"])
+def test_a_gallery_counter_is_furniture_in_any_language(line: str) -> None:
+    assert bp.is_ui_line(line)
+
+
+@pytest.mark.parametrize("line", ["2 of the best", "Chapter 1 of 3 begins today", "3 von 5 Sternen für den Film"])
+def test_a_count_inside_words_is_no_counter(line: str) -> None:
+    assert not bp.is_ui_line(line)
