@@ -184,6 +184,22 @@ def test_entries_of_a_live_ticker_are_body() -> None:
             assert kinds[line] == "body", line
 
 
+def test_the_first_entry_of_a_live_blog_is_body_not_a_standfirst() -> None:
+    text = (
+        "Live: storm batters the coast\n\n"
+        "Updated 14:32 GMT\n\n"
+        "14:30\n"
+        "Ferry services between the two ports have been suspended, the operator said.\n\n"
+        "14:05\n"
+        "The weather office has issued an amber warning for wind. Gusts of up to 80mph are expected.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["Ferry services between the two ports have been suspended, the operator said."] == "body"
+    # without the entry's time above it the same line is the standfirst under the headline
+    plain = text.replace("14:30\n", "")
+    assert _kinds(plain)["Ferry services between the two ports have been suspended, the operator said."] == "standfirst"
+
+
 @pytest.mark.parametrize(
     ("pointer", "header"),
     [

@@ -884,8 +884,8 @@ def _standfirst_slot(st: State, i: int) -> bool:
     if st.title is None or (st.bylines and not all(b.start > st.units[i].end for b in st.bylines)):
         return False
     for v in st.units[st.title + 1 : i]:
-        if v.kind not in ("caption", "credit", "boilerplate"):
-            return False
+        if v.kind not in ("caption", "credit", "boilerplate") or rules.LIVE_ENTRY_HEADER in v.fired:
+            return False  # text under a live blog's entry time is that entry's, not a standfirst
     return bool(st.units[i + 1 :]) and not _starts_with_dateline(st.units[i].text)
 
 
