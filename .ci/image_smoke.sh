@@ -62,6 +62,9 @@ skip() {
 }
 trap cleanup EXIT
 
+# GB available on the filesystem that holds a path
+free_gb() { df --output=avail -BG "$1" | tail -1 | tr -dc 0-9; }
+
 # ---- 1. podman, runc, debootstrap, configured for this kind of machine ----
 setup_podman() {
 	local missing=()
@@ -109,12 +112,12 @@ setup_podman() {
 	# that changes a layer leaves the previous image and build stage untagged (about 4 GB together): when room is
 	# short, those of this project (the Dockerfile labels both stages) go first, the newest tagged image and the
 	# base image stay, and so does anything else on the machine.
-	free=$(df --output=avail -BG "$graphroot" | tail -1 | tr -dc 0-9)
+	free=$(free_gb "$graphroot")
 	if [ "$free" -lt "$MIN_FREE_GB" ]; then
 		say "only ${free} GB free under $graphroot: removing this project's untagged images"
 		podman image prune --force --filter "label=org.opencontainers.image.title=article-enrichment" >/dev/null ||
 			true
-		free=$(df --output=avail -BG "$graphroot" | tail -1 | tr -dc 0-9)
+		free=$(free_gb "$graphroot")
 	fi
 	if [ "$free" -lt "$MIN_FREE_GB" ]; then
 		local why="only ${free} GB free under $graphroot; the build needs about ${MIN_FREE_GB}"

@@ -120,14 +120,15 @@ _CLOSE = "\"'’”)]»」』）〕】"
 # sentence ends of other scripts: the Devanagari danda (।, ॥), the Arabic question mark and Urdu full stop (؟, ۔),
 # the Ethiopic full stop (።); and the ideographic ends of Chinese and Japanese (。！？), see _IDEOGRAPHIC_BREAK
 _OTHER_FINAL = "।॥؟۔።"
-_FINAL = ".!?…。！？" + _OTHER_FINAL
+_IDEOGRAPHIC_FINAL = "。！？"
+_FINAL = ".!?…" + _IDEOGRAPHIC_FINAL + _OTHER_FINAL
 
 # final punctuation, optional closers, then whitespace; the opener check and abbreviations are done in code
 # repetitions are bounded so that a long run of marks ("!!!!...") costs linear, not quadratic, time
 _PUNCT_BREAK = re.compile(r"[.!?…" + _OTHER_FINAL + r"]{1,8}[\"'’”)\]»]{0,4}(?=\s)")
 # the full-width sentence ends of Chinese and Japanese (。！？), closed by brackets or quotes, end a sentence
 # whatever follows: these scripts put no space between sentences ("可決した。総事業費は...", "「...だ。」と")
-_IDEOGRAPHIC_BREAK = re.compile(r"[。！？]{1,8}[」』）〕】”’\"']{0,4}")
+_IDEOGRAPHIC_BREAK = re.compile("[" + _IDEOGRAPHIC_FINAL + r"]{1,8}[」』）〕】”’\"']{0,4}")
 # after a closed quotation, a quotative particle or a comma continues the sentence: "「...だ。」と市長は語った。"
 _QUOTATIVE = frozenset("とっ、，")
 # a full stop with no space after it, between a lower-case word and a capitalised word ("day.The")
@@ -286,7 +287,7 @@ def _punctuation_cuts(text: str, start: int, end: int) -> list[int]:
             continue
         cuts.append(start + m.start())
     for m in _IDEOGRAPHIC_BREAK.finditer(region):
-        quoted = m.end() - m.start() > 1 and region[m.end() - 1] not in "。！？"
+        quoted = m.end() - m.start() > 1 and region[m.end() - 1] not in _IDEOGRAPHIC_FINAL
         if m.end() < len(region) and not (quoted and region[m.end()] in _QUOTATIVE):
             cuts.append(start + m.end())
     cuts.sort()
@@ -454,7 +455,7 @@ def join_sentences(texts: Sequence[str]) -> str:
     with its closing brackets), as Chinese and Japanese print them."""
     out: list[str] = []
     for text in texts:
-        if out and not out[-1].rstrip(_CLOSE).endswith(("。", "！", "？")):
+        if out and not out[-1].rstrip(_CLOSE).endswith(tuple(_IDEOGRAPHIC_FINAL)):
             out.append(" ")
         out.append(text)
     return "".join(out)

@@ -222,7 +222,7 @@ def build_entities(
 ) -> tuple[Entity, ...]:
     """Model spans -> corrected mentions -> grouped entities (never a mention overlapping a credit or byline)."""
     text = doc.text
-    masks = _masks(doc)
+    masks = sorted({span for inp in inputs for span in inp.masked})  # the masks of the blocks the model read
     candidates = [
         Candidate(inp.start + sp.start, inp.start + sp.end, sp.label, inp.block_index, sp.score)
         for inp, found in zip(inputs, spans, strict=True)
