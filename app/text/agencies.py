@@ -17,7 +17,9 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-AGENCIES: dict[str, tuple[str, ...]] = {
+# News agencies: they write stories as well as take pictures, so a story may be signed with their name alone
+# ("TT", "(dpa)", "/ritzau/" on its last line).
+WIRE_SERVICES: dict[str, tuple[str, ...]] = {
     # international wire services
     "AP": ("AP", "AP Photo", "AP Photos", "AP Images", "Associated Press", "The Associated Press"),
     "AFP": ("AFP", "AFP Photo", "Agence France-Presse", "Agence France Presse"),
@@ -85,6 +87,10 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Prensa Latina": ("Prensa Latina",),
     "Folhapress": ("Folhapress",),
     "Estadão Conteúdo": ("Estadão Conteúdo", "Estadao Conteudo"),
+}
+
+AGENCIES: dict[str, tuple[str, ...]] = {
+    **WIRE_SERVICES,
     # picture agencies, photo collectives and their sub-brands
     "Getty Images": (
         "Getty Images",
@@ -239,6 +245,13 @@ def agency_of(name: str) -> str | None:
         return None
     hit = _alias_table().get(key)
     return hit[0] if hit else None
+
+
+def wire_service_of(name: str) -> str | None:
+    """The canonical name of the news agency ``name`` spells (``TT``, ``Agence France-Presse``), else None: a
+    picture agency, a stock library or a broadcaster is not one."""
+    source = agency_of(name)
+    return source if source in WIRE_SERVICES else None
 
 
 def is_weak_alone(name: str) -> bool:

@@ -292,13 +292,30 @@ _BY_AFTER_WORDS = re.compile(
 )
 
 
+# the writer's post between the opener and the names: "our political editor", "unserem Korrespondenten"
+_STAFF_WORD = r"(?:[^\W\d_A-ZÀ-Þ][\w'’-]{0,25}|(?i:" + vocab.alternation(vocab.union(vocab.ROLE_WORDS)) + r")\w{0,3})"
+_STAFF_POST = r"(?:" + _STAFF_WORD + _GAP + r"){1,3}(?=[A-ZÀ-Þ])"
+_STAFF_LEAD = re.compile(
+    r"(?i:" + vocab.alternation(vocab.union(vocab.BYLINE_STAFF_POSSESSIVES)) + r")" + _GAP + _STAFF_POST
+)
+# "Dal nostro inviato Mario Rossi": a possessive with its preposition opens the byline itself
+_STAFF_FROM = re.compile(r"^(?i:" + vocab.alternation(vocab.BYLINE_STAFF_FROM) + r")" + _GAP + _STAFF_POST)
+
+
 def _by_opener(line: str) -> int:
-    """Where a byline opener ends in ``line`` (``By``, ``Von:``, ``Kommentar von``); 0 when it has none."""
+    """Where a byline opener ends in ``line`` (``By``, ``Von:``, ``Kommentar von``), with the writer's post after
+    it (``By our political editor``, ``Dal nostro inviato``); 0 when it has none."""
     head = line[:80]
     if vocab.CREDIT_BY_LABEL.match(head):
         return 0  # "Photograph by Jane Doe" credits a picture
+    staff = _STAFF_FROM.match(head)
+    if staff:
+        return staff.end()
     m = _BY_START.match(head) or _BY_STRICT.match(head) or _BY_AFTER_WORDS.match(head)
-    return m.end() if m else 0
+    if m is None:
+        return 0
+    lead = _STAFF_LEAD.match(head, m.end())
+    return lead.end() if lead else m.end()
 
 
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -441,7 +458,9 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     scan = _scan_names(segment, start)
     if scan.names:
         # "Ein Kommentar von Jane Roe" is a byline; "Der Bürgermeister von Crans Montana räumte ..." is a sentence
-        opened_mid_line = m and not (_BY_START.match(line[:80]) or _BY_STRICT.match(line[:80]))
+        opened_mid_line = m and not (
+            _BY_START.match(line[:80]) or _BY_STRICT.match(line[:80]) or _STAFF_FROM.match(line[:80])
+        )
         if (m and not opened_mid_line) or scan.rest_is_furniture:
             return scan.names
         return ()

@@ -429,15 +429,23 @@ _DATELINE = re.compile(
 )
 
 
-def without_dateline(sentence: Sentence) -> Sentence:
-    """``sentence`` without a leading dateline ("LONDON (Reuters) -", "(CNN)"), offsets kept exact."""
-    m = _DATELINE.match(sentence.text)
-    if m is None or m.end() >= len(sentence.text):
-        return sentence
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens ``text`` ends ("LONDON (Reuters) -", "Berlin (dpa) -", "(CNN)"); 0 when it
+    opens with none."""
+    m = _DATELINE.match(text)
+    if m is None or m.end() >= len(text):
+        return 0
     agency = m.group("agency")
     if agency and agency[0].islower() and agency_of(agency) is None:
-        return sentence  # a bracket in lower case is a dateline's only when it names an agency ("(dpa)")
-    cut = m.end()
+        return 0  # a bracket in lower case is a dateline's only when it names an agency ("(dpa)")
+    return m.end()
+
+
+def without_dateline(sentence: Sentence) -> Sentence:
+    """``sentence`` without a leading dateline ("LONDON (Reuters) -", "(CNN)"), offsets kept exact."""
+    cut = dateline_end(sentence.text)
+    if cut == 0:
+        return sentence
     return Sentence(
         sentence.text[cut:], sentence.start + cut, sentence.end, sentence.terminated, sentence.quote_fragment
     )

@@ -108,6 +108,13 @@ def test_credits_in_every_language_of_the_corpora(raw: str, creators: tuple[str,
         ("Av Karin Berg Tipsa oss", ["Karin Berg"]),
         ("By Martha Quill Follow me", ["Martha Quill"]),
         ("By Meg Quill", ["Meg Quill"]),
+        # the writer's post between the opener and the name
+        ("Door onze verslaggever Pieter de Wit", ["Pieter de Wit"]),
+        ("By our political editor Jane Roe", ["Jane Roe"]),
+        ("Von unserem Korrespondenten Max Brenner", ["Max Brenner"]),
+        ("Par notre envoyée spéciale Claire Roux", ["Claire Roux"]),
+        ("Av vår korrespondent Erik Berg", ["Erik Berg"]),
+        ("Dal nostro inviato Mario Ferri", ["Mario Ferri"]),
     ],
 )
 def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
@@ -115,7 +122,16 @@ def test_bylines_in_other_languages(line: str, names: list[str]) -> None:
     assert got == names
 
 
-@pytest.mark.parametrize("line", ["Di Maria scored twice before half-time.", "Photograph by Jane Doe", "Text"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Di Maria scored twice before half-time.",
+        "Photograph by Jane Doe",
+        "Text",
+        "By our estimates Apple will grow",  # a possessive, then a sentence: no name follows the post
+        "Dal nostro punto di vista",
+    ],
+)
 def test_lines_that_only_look_like_bylines(line: str) -> None:
     assert byline_names(line, require_by=True) == ()
 

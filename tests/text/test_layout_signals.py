@@ -759,3 +759,51 @@ def test_the_paragraph_under_an_editors_note_label_is_the_note_not_body() -> Non
         kinds["Diese Meldung wurde von einer Nachrichtenagentur übernommen und von der Redaktion nicht bearbeitet."]
         == "editor_note"
     )
+
+
+@pytest.mark.parametrize("signoff", ["TT", "(dpa)", "NTB", "/ritzau/"])
+def test_a_news_agency_alone_on_the_last_line_signs_the_story_and_the_paragraph_above_stays_body(
+    signoff: str,
+) -> None:
+    last = "Utbildningen finns i dag på fem orter i landet."
+    text = (
+        "Rekordmånga söker till polisutbildningen\n\n"
+        "Av Erik Sandvall\n\n"
+        "Antalet sökande till polisutbildningen har aldrig varit så högt. Drygt 14 000 personer sökte i år.\n\n"
+        "Polisstudenter på övning i Umeå. Foto: Pontus Lindahl/TT\n\n"
+        f"{last}\n\n"
+        f"{signoff}\n"
+    )
+    seg = segment(text)
+    kinds = _kinds(text)
+    assert kinds[last] == "body"
+    assert kinds[signoff] == "byline"
+    assert "agency_signoff" in next(b for b in seg.blocks if b.text == signoff).rules
+    assert [b.name for b in seg.bylines] == ["Erik Sandvall", signoff.strip("()/")]
+    assert [c.text for c in seg.captions] == ["Polisstudenter på övning i Umeå."]
+
+
+def test_a_picture_agency_or_a_photo_credit_on_the_last_line_still_credits_the_caption_above() -> None:
+    text = (
+        "Volcano erupts near the harbour town\n\n"
+        "A volcano erupted on the peninsula on Monday night, sending lava towards the harbour town.\n\n"
+        "Residents had been evacuated last week.\n\n"
+        "Lava flows near the town on Tuesday.\n\n"
+        "AP Photo\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["Lava flows near the town on Tuesday."]
+    assert seg.bylines == ()
+
+
+def test_a_short_story_of_two_paragraphs_has_a_body() -> None:
+    # the header used to run to the last line when no second long paragraph came: the whole story a standfirst
+    first = (
+        "Berlin (dpa) - Die Lokführergewerkschaft hat für Donnerstag einen bundesweiten Streik angekündigt. "
+        "Betroffen sind Fern- und Regionalverkehr."
+    )
+    second = "Die Bahn rechnet mit Einschränkungen."
+    text = f"Streik bei der Bahn: Pendler müssen umplanen\n\n{first}\n\n{second}\n\n(dpa)\n"
+    kinds = _kinds(text)
+    assert kinds[first] == "body"  # it opens with a dateline: the story's first paragraph, not a standfirst
+    assert kinds[second] == "body"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
-from app.text.agencies import agency_of
+from app.text.agencies import agency_of, wire_service_of
 from app.text.credits import InlineCredit, Strength, read_credit, rights_notice_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
@@ -22,6 +22,7 @@ from app.text.names import (
     is_bare_byline_opener,
     japanese_byline,
 )
+from app.text.sentences import dateline_end
 
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
 _TITLE_MAX_WORDS = 35
@@ -331,6 +332,29 @@ def _editor_notes(st: State) -> None:
                 below.fire(rules.EDITOR_NOTE_BELOW_LABEL)
 
 
+_SIGNOFF_EDGES = " ()[]/-–—.©"
+_SIGNOFF_MAX_WORDS = 4
+_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
+
+
+def _agency_signoff(st: State) -> None:
+    """A news agency's name alone on the story's last line, after its prose ("TT", "(dpa)", "/ritzau/"): the wire
+    wrote the story; the paragraph above is the story's, not a caption of a credit."""
+    units = st.units
+    content = [i for i, u in enumerate(units) if not u.zone and u.kind != "boilerplate"]
+    if len(content) < 2:
+        return
+    u, prev = units[content[-1]], units[content[-2]]
+    if u.kind is not None or prev.kind is not None or u.words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
+        return
+    name = u.text.strip(_SIGNOFF_EDGES)
+    if not name or wire_service_of(name) is None or _LABEL_WORDS & {w.casefold() for w in name.split()}:
+        return
+    at = st.text.index(name, u.start, u.end)
+    u.names = (NameSpan(at, at + len(name)),)
+    u.fire(rules.AGENCY_SIGNOFF)
+
+
 def _credits(st: State) -> None:
     for u in st.units:
         if u.kind is not None or u.zone:
@@ -571,6 +595,8 @@ def _header(st: State) -> None:
     seen_byline_or_date = False
     prose = 0
     texts = 0
+    first_prose: int | None = None
+    body_found = False
     for i in range(start, min(n, start + 60)):
         u = units[i]
         # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
@@ -595,16 +621,24 @@ def _header(st: State) -> None:
             last_marker = i
             continue
         if _is_solid_prose(u):
+            first_prose = i if first_prose is None else first_prose
             if seen_byline_or_date:
                 last_marker = i - 1  # short lines between the byline and the first paragraph belong to the header
+                body_found = True
                 break
             prose += 1
             if prose >= 2:
+                body_found = True
                 break
         else:
             texts += 1
             if texts > _HEADER_MAX_TEXT_LINES:  # a table or a list, not a page header
+                body_found = True
                 break
+    if not body_found and first_prose is not None:
+        # the page ended (or a sign-off, a credit came) before a second paragraph: a short story's paragraphs are
+        # its body, not a header that runs to its last line
+        last_marker = min(last_marker, first_prose - 1)
     st.header_end = last_marker
     # two bare names on consecutive lines, each alone, are a list of topics ("Donald Trump" / "Dow Jones")
     bare = [u.kind == "byline" and bool(u.fired) and u.fired[0] is rules.BYLINE_NAME for u in units]
@@ -893,7 +927,7 @@ _INLINE_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([A-Za-z .]{1,20}\)
 
 
 def _starts_with_dateline(s: str) -> bool:
-    return bool(_INLINE_DATELINE.match(s[:60]))
+    return bool(_INLINE_DATELINE.match(s[:60])) or dateline_end(s[:120]) > 0
 
 
 _LABELLED_CLAUSE = re.compile(r"^[A-Z][\w’' -]{1,30}: [a-z]")
@@ -937,6 +971,7 @@ def analyse(text: str) -> State:
     _furniture(st)
     _editor_notes(st)
     _title(st)
+    _agency_signoff(st)
     _credits(st)
     _header(st)
     _captions(st)

@@ -108,6 +108,7 @@ BYLINE_BY_DATE = _rule(
     "byline_by_date", "byline", 0.85, "a person's name beside the article's date line or above a job title"
 )
 BYLINE_NAME = _rule("byline_name", "byline", 0.8, "a bare person's name near the headline")
+AGENCY_SIGNOFF = _rule("agency_signoff", "byline", 0.85, "a news agency alone on the story's last line ('TT', '(dpa)')")
 BYLINE_AGENCY_BY_DATE = _rule(
     "byline_agency_by_date", "byline", 0.8, "an agency alone ('AFP', 'Quelle: dpa') beside the date line near the title"
 )

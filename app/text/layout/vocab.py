@@ -254,6 +254,25 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "da": ("af", "tekst"),
 }
 
+# A byline that names the writer's post before the name ("By our political editor Jane Roe", "Von unserem
+# Korrespondenten Max Muster", "Door onze verslaggever Pieter de Wit", "Par notre envoyée spéciale Claire Roux"):
+# a possessive right after a byline opener, then one to three lower-case words or job titles (``ROLE_WORDS``), then
+# the names. ``BYLINE_STAFF_FROM`` are possessives with their preposition, which open such a line by themselves
+# ("Dal nostro inviato Mario Rossi", "From our correspondent Jane Roe").
+BYLINE_STAFF_POSSESSIVES: Mapping[str, tuple[str, ...]] = {
+    "en": ("our", "our own"),
+    "de": ("unserem", "unserer", "unseren", "unsere"),
+    "fr": ("notre", "nos"),
+    "es": ("nuestro", "nuestra", "nuestros", "nuestras"),
+    "it": ("nostro", "nostra", "il nostro", "la nostra"),
+    "nl": ("onze", "ons"),
+    "pt": ("nosso", "nossa", "o nosso", "a nossa"),
+    "sv": ("vår", "våra", "vårt"),
+    "no": ("vår", "våre", "vårt"),
+    "da": ("vores",),
+}
+BYLINE_STAFF_FROM: tuple[str, ...] = ("from our", "from our own", "dal nostro", "dalla nostra", "del nostro")
+
 # Sign-offs that name who made the story, not whom it is about: a wire story's closing line "(Reporting by Jane Roe
 # in London; Editing by John Doe)", "Mitarbeit: Name", "Con información de Name". Each opener's names run to the next
 # ";", ")" or line end. And the sentence "<names> contributed to this report." (SIGNOFF_CONTRIBUTED).
