@@ -239,10 +239,13 @@ def _canonical_printed(printed: str, canonical: str | None) -> str:
 
 
 _MAX_BRACKETED_LABELLED_WORDS = 14
+_MIN_DESCRIPTION_WORDS = 3
 _NAME_THEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)$")
 _NAME_THEN_OPEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)?$")
 
 
+# "Photo by Jane Roe on Unsplash": the photographer, then the library that hosts the picture
+_NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
 # "Midjourney („the prompt“)", "dpa (Archivbild)": a known source with a bracketed remark after it
 # (its last bracket may have gone with _strip_brackets)
 _REMARKED_SOURCE = re.compile(r"^([^()]{2,40}?)\s{0,2}\(([^()]{1,100})\)?$")
@@ -289,6 +292,12 @@ def read_credit(raw: str) -> CreditReading:
         # "dpa (Archivbild)", "Midjourney („the prompt“)": the remark is no credit; "AFP (Getty)" reads as AFP/Getty
         second = remarked.group(2)
         body = remarked.group(1) if agency_of(second) is None else f"{remarked.group(1).strip()}/{second.strip()}"
+    hosted = _NAME_ON_SOURCE.match(body)
+    if hosted and agency_of(hosted.group(2)) is not None and looks_like_person_name(hosted.group(1)):
+        body = f"{hosted.group(1)}/{hosted.group(2)}"
+    label, space, rest = body.partition(" ")
+    if space and label.casefold() in _LABEL_WORDS and _COURTESY.match(rest):
+        body = rest  # "Photo courtesy of the family": the label before a courtesy line
     m = _COURTESY.match(body)
     if m:
         owner = body[m.end() :].strip(" .")
@@ -321,6 +330,11 @@ def read_credit(raw: str) -> CreditReading:
         if k == 0:
             parts.first_is_person = len(parts.creators) > before
     parsed = _assemble(parts, ap_photo=ap_photo)
+    inner = _INLINE_LABEL.search(body) if labelled else None
+    if inner is not None and len(_words(body[: inner.start()])) >= _MIN_DESCRIPTION_WORDS:
+        # "[Image: The office in Reading. Credit: Getty Images]": a labelled description with its own credit label
+        # after it is a caption with its credit, not a credit ("Foto: Bild: SN/APA" is one credit, labelled twice)
+        return CreditReading(Strength.NONE, parsed)
     if labelled:
         # a label makes a credit; its body still has to read like names ("Photo: A man walks ..." is a caption),
         # unless the whole credit stands in brackets ("(Bild: erstellt mit KI durch die Redaktion)")

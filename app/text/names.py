@@ -364,6 +364,12 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return lo
 
 
+def signoff_clauses(text: str) -> list[tuple[int, int]]:
+    """The clauses of ``text`` opened by ``vocab.SIGNOFF_OPENERS`` (``Reporting by Jane Roe``, ``Editing by John
+    Doe``), offsets into ``text``."""
+    return [(m.start(), m.end()) for m in _SIGNOFF.finditer(text)]
+
+
 def signoff_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The spans of ``text[start:end]`` that name the story's makers in a sign-off, offsets into ``text``: a clause
     opened by ``vocab.SIGNOFF_OPENERS`` at a line's start or after a bracket, semicolon or dash (``(Reporting by

@@ -22,6 +22,7 @@ from app.text.layout import rules
 from app.text.layout.combiner import CLASSES, BlockView, Combiner, coarse, shipped
 from app.text.layout.lines import Unit, strip_span
 from app.text.layout.passes import (
+    BRACKETED_PICTURE_LABEL,
     CAPTION_LABEL,
     CAPTION_MAX_WORDS,
     EDITOR_NOTE,
@@ -237,7 +238,11 @@ def _caption(text: str, u: Unit, index: int) -> Caption:
             start = body_start + cut
             while start < end and (text[start].isspace() or text[start] in "/|–—-"):
                 start += 1
-    t = TOPSHOT.match(text[start : start + 14]) or CAPTION_LABEL.match(text[start : start + 20])
+    t = (
+        TOPSHOT.match(text[start : start + 14])
+        or CAPTION_LABEL.match(text[start : start + 20])
+        or BRACKETED_PICTURE_LABEL.match(text[start : start + 30])
+    )
     if t:
         start += t.end()
     start, end = strip_span(text, start, end)

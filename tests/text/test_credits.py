@@ -55,6 +55,9 @@ from app.text.names import looks_like_person_name, name_case
         ("ANTARA FOTO/Dewi Lestari", ("Dewi Lestari",), "Antara", "Antara"),
         ("Foto: Aino Virtanen/STT", ("Aino Virtanen",), "STT", "STT"),
         ("Bildbyrån", (), "Bildbyrån", "Bildbyrån"),
+        # a label before a courtesy line; a photographer on a picture library
+        ("Photo courtesy of the Riverton Rapids", (), "the Riverton Rapids", "Courtesy of the Riverton Rapids"),
+        ("Photo by Jordan Blake on Unsplash", ("Jordan Blake",), "Unsplash", "Unsplash"),
     ],
 )
 def test_credit_styles_parse_into_iptc_terms(
@@ -153,6 +156,11 @@ def test_a_bare_organisation_is_only_a_weak_credit() -> None:
             "Jane Doe | Bloomberg | Getty Images",
             "Staff at the branch.",
         ),
+        (
+            "Fans watch the Rapids play in September. (Photo courtesy of the Riverton Rapids)",
+            "Photo courtesy of the Riverton Rapids",
+            "Fans watch the Rapids play in September.",
+        ),
     ],
 )
 def test_credit_inside_a_caption_is_found_with_the_caption_bounds(block: str, credit: str, caption: str) -> None:
@@ -192,3 +200,11 @@ def test_abbreviated_labels_without_a_colon(raw: str, source: str) -> None:
 def test_a_month_that_is_no_first_name_opens_no_name(month: str, rest: str) -> None:
     assert not looks_like_person_name(f"{month} {rest}")
     assert looks_like_person_name(f"June {rest}")  # a month that is a first name does
+
+
+def test_a_labelled_description_with_its_own_credit_is_a_caption_not_a_credit() -> None:
+    line = "[Image: The company's headquarters in Reading. Credit: Getty Images]"
+    assert credit_strength(line) == Strength.NONE
+    found = find_inline_credit(line)
+    assert found is not None and line[found.start : found.end].rstrip("]") == "Credit: Getty Images"
+    assert credit_strength("Foto: Bild: SN/APA") == Strength.STRONG  # one credit, labelled twice

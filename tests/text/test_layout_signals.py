@@ -807,3 +807,60 @@ def test_a_short_story_of_two_paragraphs_has_a_body() -> None:
     kinds = _kinds(text)
     assert kinds[first] == "body"  # it opens with a dateline: the story's first paragraph, not a standfirst
     assert kinds[second] == "body"
+
+
+def test_a_bracketed_labelled_caption_keeps_the_paragraph_above_and_loses_its_label() -> None:
+    above = "A technology company has been fined by the data watchdog after hackers stole the details of customers."
+    text = (
+        "Tech company fined over data breach\n\n"
+        "By Priya Raman, Technology Correspondent\n\n"
+        f"{above}\n\n"
+        "[Image: The company's headquarters in Reading. Credit: Getty Images]\n\n"
+        "The watchdog said the firm had failed to fix a known flaw for more than a year, and that it had been "
+        "warned twice.\n\n"
+        "The company said it would appeal against the fine.\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[above] == "body"
+    assert [c.text for c in seg.captions] == ["The company's headquarters in Reading."]
+    assert [c.parsed.source for c in seg.credits] == ["Getty Images"]
+
+
+def test_the_wires_copyright_line_and_a_japanese_agency_sign_off_sign_the_story() -> None:
+    last = "Hinweise nimmt die Kriminalpolizei unter der Telefonnummer 0941/506-2888 entgegen."
+    text = (
+        "Einbruch in Juweliergeschäft in der Altstadt\n\n"
+        "Unbekannte sind in der Nacht zum Freitag in ein Juweliergeschäft eingebrochen und haben Schmuck erbeutet.\n\n"
+        "Die Täter hatten nach Angaben der Polizei die Eingangstür aufgehebelt.\n\n"
+        f"{last}\n\n"
+        "© dpa-infocom, dpa:261205-930-123456/1\n"
+    )
+    assert _kinds(text)[last] == "body"
+    assert [b.name for b in segment(text).bylines] == ["dpa-infocom"]
+    text = (
+        "東京都、新たな子育て支援策を発表\n\n"
+        "東京都は５日、子育て世帯への新たな支援策を発表した。第２子以降の保育料を来年度から無償化する。\n\n"
+        "記者会見する知事＝５日、東京都庁\n\n"
+        "知事は記者会見で「子どもを産み育てやすい東京をつくる」と述べた。都の予算規模は約５００億円を見込む。\n\n"
+        "（共同）\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["記者会見する知事＝５日、東京都庁"] == "caption"  # the date first, then the place
+    assert kinds["（共同）"] == "byline"
+
+
+def test_a_wire_sign_off_line_is_furniture_and_a_contributed_sentence_stays_body() -> None:
+    signoff = "(Reporting by Will Dunham; Editing by Sandra Maler)"
+    contributed = "Jane Roe in London contributed to this report."
+    text = (
+        "Mars rover finds signs of ancient lake\n\n"
+        "WASHINGTON, Dec 4 (Reuters) - NASA's rover has found rocks that formed in a lake that filled the crater more "
+        "than 3 billion years ago, scientists said on Thursday.\n\n"
+        "The findings strengthen the case that the crater once held water for long periods.\n\n"
+        f"{contributed}\n\n"
+        f"{signoff}\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[signoff] == "boilerplate"
+    assert "signoff_line" in next(b for b in segment(text).blocks if b.text == signoff).rules
+    assert kinds[contributed] == "body"

@@ -21,6 +21,7 @@ from app.text.names import (
     has_byline_opener,
     is_bare_byline_opener,
     japanese_byline,
+    signoff_clauses,
 )
 from app.text.sentences import dateline_end
 
@@ -53,6 +54,10 @@ _POSITION = re.compile(r"\((?:" + vocab.alternation(vocab.union(vocab.PICTURE_MA
 EDITOR_NOTE = re.compile(r"^(?:EDITORS?['’]?S?['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\s{0,2}[:\-–—]\s{0,2}")
 NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
 CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)? ?caption\s{0,2}[,:]\s{0,2}", re.IGNORECASE)
+# "[Image: The office in Reading. Credit: Getty Images]": a picture's label opening a bracketed caption
+BRACKETED_PICTURE_LABEL = re.compile(
+    r"^[\[(]\s{0,2}(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s{0,2}[:：]\s{0,2}", re.IGNORECASE
+)
 TOPSHOT = re.compile(r"^TOPSHOTS?\s{0,2}[-–—:]\s{0,2}")
 _FILE_PREFIX = re.compile(r"^(?:FILE(?: PHOTO)?\s{0,2}[-–—:]|\(FILE(?: PHOTO)?\))\s")
 _MONTH = r"(?i:" + vocab.alternation(vocab.MONTHS["en"]) + r")\.?"  # the wire style is English: "April 14, 2024"
@@ -65,10 +70,12 @@ _DATED_CAPTION = re.compile(
 )
 _SPEECH = re.compile(r"\b(?:said|says|told|according to)\b|[“”\"]")
 # The Japanese newspaper form of the same: the place with で and the date, after ＝ or in brackets at the end:
-# "...＝同国で2019年5月", "...＝東京都内で2024年1月4日午後、記者撮影", "...（ソウルで、３日）"
+# "...＝同国で2019年5月", "...＝東京都内で2024年1月4日午後、記者撮影", "...（ソウルで、３日）", or the date first:
+# "...＝５日、東京都庁", "...＝4日午後、首相官邸"
 _D = "[0-9０-９]"
 _DATED_CAPTION_JA = re.compile(
     rf"(?:[＝=][^。＝（）]{{1,30}}で[、,]?\s?(?:{_D}{{2,4}}年)?{_D}{{1,2}}[月日][^。＝]{{0,20}}"
+    rf"|[＝=](?:{_D}{{2,4}}年)?(?:{_D}{{1,2}}月)?{_D}{{1,2}}日[^。＝、,]{{0,6}}[、,][^。＝（）]{{1,20}}"
     rf"|（[^（）。]{{1,20}}で[、,]\s?(?:{_D}{{1,2}}月)?{_D}{{1,2}}日[^（）。]{{0,8}}）)$"
 )
 _JA_CAPTION_MAX_CHARS = 100
@@ -181,6 +188,19 @@ class State:
     bylines: list[NameSpan] = field(default_factory=list)
 
 
+_SIGNOFF_LINE_MAX_CHARS = 300
+_SIGNOFF_SHARE = 0.8
+
+
+def _signoff_line(line: str) -> bool:
+    """A line that only names the story's makers: "(Reporting by Jane Roe; Editing by John Doe)", "Mitarbeit: Name"
+    (a sentence "Jane Roe contributed to this report." stays the story's last paragraph)."""
+    if len(line) > _SIGNOFF_LINE_MAX_CHARS:
+        return False
+    covered = sum(b - a for a, b in signoff_clauses(line))
+    return covered > 0 and covered >= _SIGNOFF_SHARE * len(line.strip(" ()[]."))
+
+
 def _furniture(st: State) -> None:
     units = st.units
     for u in units:
@@ -202,6 +222,8 @@ def _furniture(st: State) -> None:
             u.zone = "promo"
         elif len(u.text) <= 3 and not any(c.isalnum() for c in u.text):
             u.fire(rules.SYMBOLS_ONLY)
+        elif _signoff_line(u.text):
+            u.fire(rules.SIGNOFF_LINE)
     for i, u in enumerate(units):
         if bp.is_teaser_header(u.text):
             _teaser_zone(units, i)
@@ -332,7 +354,12 @@ def _editor_notes(st: State) -> None:
                 below.fire(rules.EDITOR_NOTE_BELOW_LABEL)
 
 
-_SIGNOFF_EDGES = " ()[]/-–—.©"
+# "TT", "(dpa)", "/ritzau/", "（共同）", "© dpa-infocom, dpa:261205-930-123456/1": brackets, slashes, a copyright
+# sign and a year around the agency's name, a reference after a comma or colon
+_SIGNOFF_FORM = re.compile(
+    r"^[\s©(\[（［/–—-]*(?:\d{4}\s+)?(?P<name>[^\s,;:()\[\]（）［］/][^,;:()\[\]（）［］/]{0,40}?)"
+    r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
+)
 _SIGNOFF_MAX_WORDS = 4
 _LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
 
@@ -347,10 +374,13 @@ def _agency_signoff(st: State) -> None:
     u, prev = units[content[-1]], units[content[-2]]
     if u.kind is not None or prev.kind is not None or u.words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
         return
-    name = u.text.strip(_SIGNOFF_EDGES)
-    if not name or wire_service_of(name) is None or _LABEL_WORDS & {w.casefold() for w in name.split()}:
+    form = _SIGNOFF_FORM.match(u.text)
+    if form is None:
         return
-    at = st.text.index(name, u.start, u.end)
+    name = form.group("name")
+    if wire_service_of(name) is None or _LABEL_WORDS & {w.casefold() for w in name.split()}:
+        return
+    at = u.start + form.start("name")
     u.names = (NameSpan(at, at + len(name)),)
     u.fire(rules.AGENCY_SIGNOFF)
 

@@ -39,6 +39,12 @@ RIGHTS_NOTICE = _rule(
     "rights_notice", "boilerplate", 0.9, "a rights notice for the article ('© 2026 Name. All rights reserved.')"
 )
 PROMO = _rule("promo", "boilerplate", 0.75, "a line about subscriptions, newsletters, apps or comments")
+SIGNOFF_LINE = _rule(
+    "signoff_line",
+    "boilerplate",
+    0.85,
+    "a line that only names the story's makers ('(Reporting by ...; Editing by ...)')",
+)
 SYMBOLS_ONLY = _rule("symbols_only", "boilerplate", 0.8, "three characters or fewer, none a letter or digit")
 PULL_QUOTE = _rule("pull_quote", "boilerplate", 0.6, "a quoted sentence alone that repeats text from elsewhere")
 TEASER_HEADER = _rule("teaser_header", "boilerplate", 0.9, "a heading that opens a list of other articles")
