@@ -240,7 +240,7 @@ def _caption(text: str, u: Unit, index: int) -> Caption:
                 start += 1
     t = (
         TOPSHOT.match(text[start : start + 14])
-        or CAPTION_LABEL.match(text[start : start + 20])
+        or CAPTION_LABEL.match(text[start : start + 30])
         or BRACKETED_PICTURE_LABEL.match(text[start : start + 30])
     )
     if t:

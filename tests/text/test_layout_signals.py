@@ -864,3 +864,27 @@ def test_a_wire_sign_off_line_is_furniture_and_a_contributed_sentence_stays_body
     assert kinds[signoff] == "boilerplate"
     assert "signoff_line" in next(b for b in segment(text).blocks if b.text == signoff).rules
     assert kinds[contributed] == "body"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Pictured: Volunteers carry the seal pup up the beach on Sunday morning",
+        "Bildunterschrift: Helfer tragen die junge Robbe am Sonntagmorgen den Strand hinauf",
+        "Sur la photo : des bénévoles portent le phoque sur la plage dimanche matin",
+    ],
+)
+def test_a_caption_label_in_any_language_makes_a_caption_without_its_label(caption: str) -> None:
+    text = (
+        "Pictured: The moment a seal pup was rescued from a beach\n\n"
+        "A seal pup tangled in fishing net has been rescued by volunteers on a beach in the north of the county.\n\n"
+        f"{caption}\n\n"
+        "The pup, nicknamed Pebble, was taken to a rescue centre where vets removed the net from her neck.\n\n"
+        "Seal numbers on the coast have risen sharply in recent years, with thousands of pups born last winter.\n"
+    )
+    seg = segment(text)
+    kinds = _kinds(text)
+    assert kinds["Pictured: The moment a seal pup was rescued from a beach"] == "title"
+    assert kinds[caption] == "caption"
+    label_end = caption.index(":") + 1
+    assert [c.text for c in seg.captions] == [caption[label_end:].strip()]

@@ -53,7 +53,9 @@ def _has_emoji(s: str) -> bool:
 _POSITION = re.compile(r"\((?:" + vocab.alternation(vocab.union(vocab.PICTURE_MARKERS)) + r")\)", re.IGNORECASE)
 EDITOR_NOTE = re.compile(r"^(?:EDITORS?['’]?S?['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\s{0,2}[:\-–—]\s{0,2}")
 NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
-CAPTION_LABEL = re.compile(r"^(?:image|photo|picture|video)? ?caption\s{0,2}[,:]\s{0,2}", re.IGNORECASE)
+CAPTION_LABEL = re.compile(
+    r"^(?:" + vocab.alternation(vocab.union(vocab.CAPTION_LABELS)) + r")\s{0,2}[,:：]\s{0,2}", re.IGNORECASE
+)
 # "[Image: The office in Reading. Credit: Getty Images]": a picture's label opening a bracketed caption
 BRACKETED_PICTURE_LABEL = re.compile(
     r"^[\[(]\s{0,2}(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s{0,2}[:：]\s{0,2}", re.IGNORECASE
@@ -717,7 +719,7 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_AFTER_GALLERY)
         elif EDITOR_NOTE.match(u.text[:40]) or TOPSHOT.match(u.text[:12]) or _FILE_PREFIX.match(u.text[:16]):
             u.fire(rules.CAPTION_PREFIX)
-        elif CAPTION_LABEL.match(u.text[:20]) and u.words >= 3:
+        elif CAPTION_LABEL.match(u.text[:30]) and u.words >= 3:
             u.fire(rules.CAPTION_LABEL)
         elif u.words <= 40 and _POSITION.search(u.text[:400]) and i != st.title:
             u.fire(rules.CAPTION_POSITION)

@@ -170,6 +170,22 @@ CONJUNCTIONS: Mapping[str, tuple[str, ...]] = {
     "da": ("og",),
 }
 
+# Labels that open a picture's caption ("Image caption, ...", "Pictured: ...", "Bildunterschrift: ...", "Sur la
+# photo : ..."), followed by a comma or a colon.
+CAPTION_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("caption", "image caption", "photo caption", "picture caption", "video caption", "pictured", "above",
+           "below", "main picture", "main image"),
+    "de": ("bildunterschrift", "bildtext", "im bild", "unser bild"),
+    "fr": ("légende", "sur la photo", "sur l'image", "ci-dessus"),
+    "es": ("pie de foto", "en la imagen", "en la foto"),
+    "it": ("didascalia", "nella foto", "nell'immagine"),
+    "nl": ("onderschrift", "op de foto"),
+    "pt": ("legenda", "na foto", "na imagem"),
+    "sv": ("bildtext", "på bilden"),
+    "no": ("bildetekst", "på bildet"),
+    "da": ("billedtekst", "på billedet"),
+}  # fmt: skip
+
 # Words in brackets that make a line a caption: where a person stands in the picture, or that it is an archive or
 # symbolic picture ("(left)", "(li.)", "(Archivbild)", "(à gauche)", "(archivo)").
 PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
