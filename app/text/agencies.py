@@ -61,7 +61,7 @@ WIRE_SERVICES: dict[str, tuple[str, ...]] = {
     "Lehtikuva": ("Lehtikuva",),
     "PAP": ("PAP",),
     "ČTK": ("ČTK", "CTK"),
-    "Anadolu": ("Anadolu", "Anadolu Agency", "Anadolu Ajansı"),
+    "Anadolu": ("Anadolu", "Anadolu Agency", "Anadolu Ajansı", "AA"),
     "Xinhua": ("Xinhua", "Xinhua News Agency", "新華社", "新华社"),
     "Kyodo": ("Kyodo", "Kyodo News", "共同", "共同通信", "共同通信社"),
     "Jiji Press": ("Jiji", "Jiji Press", "時事", "時事通信", "時事通信社"),
@@ -225,7 +225,7 @@ def _names(spec: str) -> frozenset[str]:
 
 WEAK_ALONE: frozenset[str] = _names(
     """
-    ABC | Pool | Handout | Supplied | TT | CP | ANI | ANP | PAP | AKG | UIG | VII | MoD | REX | Panos | Magnum |
+    ABC | AA | Pool | Handout | Supplied | TT | CP | ANI | ANP | PAP | AKG | UIG | VII | MoD | REX | Panos | Magnum |
     SDA | ATS | STA | BTA | MTI | KNA | epd | 共同 | 時事 | STT | AGI | WAM | QNA | KUNA | IANS | Antara | Eibner |
     White House | The White House | Flickr | Avalon | Offside | Splash
     """

@@ -58,6 +58,9 @@ from app.text.names import looks_like_person_name, name_case
         # a label before a courtesy line; a photographer on a picture library
         ("Photo courtesy of the Riverton Rapids", (), "the Riverton Rapids", "Courtesy of the Riverton Rapids"),
         ("Photo by Jordan Blake on Unsplash", ("Jordan Blake",), "Unsplash", "Unsplash"),
+        # labels of languages beyond the eleven of the word lists
+        ("Fotoğraf: AA", (), "Anadolu", "AA"),
+        ("Fotó: Kovács Anna/MTI", ("Kovács Anna",), "MTI", "MTI"),
     ],
 )
 def test_credit_styles_parse_into_iptc_terms(

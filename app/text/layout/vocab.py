@@ -55,6 +55,11 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "vi": ("ảnh", "nguồn"),
     "zu": ("isithombe", "izithombe"),
     "id": ("foto", "dok", "dokumentasi"),
+    "tr": ("fotoğraf", "foto", "görsel", "kaynak"),
+    "hu": ("fotó", "kép", "forrás"),
+    "ro": ("foto", "fotografie", "sursa", "sursă"),
+    "el": ("φωτογραφία", "φωτ.", "πηγή"),
+    "uk": ("фото", "джерело"),
 }  # fmt: skip
 
 # Abbreviated labels written without a colon, glued to or spaced from the credit: "Fot. Jan Kowalski/PAP",
