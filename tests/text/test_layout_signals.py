@@ -888,3 +888,38 @@ def test_a_caption_label_in_any_language_makes_a_caption_without_its_label(capti
     assert kinds[caption] == "caption"
     label_end = caption.index(":") + 1
     assert [c.text for c in seg.captions] == [caption[label_end:].strip()]
+
+
+def test_a_site_menu_above_the_headline_is_furniture_and_the_headline_is_the_title() -> None:
+    headline = "Council tax to rise by 4.99% in Westbury"
+    text = (
+        "Skip to main content\n"
+        "News\n"
+        "Sport\n"
+        "Weather\n"
+        "Sign in\n\n"
+        f"{headline}\n\n"
+        "Residents will pay an extra £96 a year on average\n\n"
+        "By Tom Ellis\n\n"
+        "Council tax in Westbury will rise by 4.99% from April, the maximum allowed without a referendum.\n\n"
+        "The council's cabinet approved the increase on Tuesday evening, blaming rising social care costs.\n\n"
+        "Get in touch\n\n"
+        "Do you have a story suggestion for Westbury?\n"
+    )
+    seg = segment(text)
+    kinds = _kinds(text)
+    assert seg.title is not None and seg.title.text == headline
+    assert [kinds[line] for line in ("Skip to main content", "Sport", "Weather", "Sign in")] == ["boilerplate"] * 4
+    assert kinds["Get in touch"] == kinds["Do you have a story suggestion for Westbury?"] == "boilerplate"
+    assert [b.name for b in seg.bylines] == ["Tom Ellis"]
+
+
+def test_a_short_headline_above_its_byline_is_no_menu() -> None:
+    text = (
+        "Brexit talks stall\n\n"
+        "By Jane Roe\n\n"
+        "Talks between the two sides stalled on Tuesday after negotiators failed to agree on fishing rights.\n\n"
+        "Both sides said they would meet again next week in Brussels to try to settle the remaining issues.\n"
+    )
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == "Brexit talks stall"

@@ -21,8 +21,10 @@ class SegmentStage(RuleStage):
     # caption's opening bracketed picture label is not its text ("[Image: ..."); a line that only names the story's
     # makers is furniture ("(Reporting by ...; Editing by ...)"); a Japanese caption with the date before the place
     # ("...＝５日、東京都庁"); caption labels in the languages of the word lists ("Pictured:", "Bildunterschrift:", "Sur
-    # la photo :"); 2.8: a warning (markup_in_text) when the text holds HTML tags; a live blog's first entry is body,
-    # not a standfirst; a gallery's counter in any language is furniture ("1 of 12", "Bild 1 von 5"); 2.7.2: a Japanese
+    # la photo :"); a site's menu above the headline is furniture, not the title ("Skip to main content", "Startseite",
+    # "News" / "Sport"), and "Sign in" or "Newsletter" alone opens no promotion box that would swallow the headline;
+    # 2.8: a warning (markup_in_text) when the text holds HTML tags; a live blog's first entry is body, not a
+    # standfirst; a gallery's counter in any language is furniture ("1 of 12", "Bild 1 von 5"); 2.7.2: a Japanese
     # caption's text ends before the ＝ of its credit; 2.7.1: the combiner retrained with the gold ledes labelled (block
     # confidences move by a few hundredths, no kind changes on the caption files); 2.7: a line with a number in brackets
     # is no byline and no credit ("Name ( 28th )", "Jane Roe (23)"); 2.6: a long Spanish, Italian or Portuguese

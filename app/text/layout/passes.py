@@ -311,10 +311,17 @@ def _embedded_post(units: list[Unit], i: int) -> None:
         u.zone = "embed"
 
 
+_PROMO_UI_MIN_WORDS = 3  # "Sign in" or "Newsletter" alone is a menu's button, not a box whose lines follow it
+
+
 def _promo_runs(units: list[Unit]) -> None:
     """Short lines inside a subscription or newsletter box are part of it."""
     n = len(units)
-    promo = [u.zone == "promo" or (u.kind == "boilerplate" and u.zone == "" and _is_promo_ui(u)) for u in units]
+    promo = [
+        u.zone == "promo"
+        or (u.kind == "boilerplate" and u.zone == "" and u.words >= _PROMO_UI_MIN_WORDS and _is_promo_ui(u))
+        for u in units
+    ]
     for i in range(n):
         if not promo[i]:
             continue
@@ -436,9 +443,32 @@ def raw_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_MENU_ITEM_MAX_WORDS = 3
+
+
+def _menu_item(u: Unit, nxt: Unit) -> bool:
+    """A short line followed by another short line before any headline: a site's menu ("News" / "Sport" /
+    "Weather"), not a headline (the line after a headline is longer, or a byline or a date)."""
+
+    def short(v: Unit) -> bool:
+        return v.words <= _MENU_ITEM_MAX_WORDS and not ends_sentence(v.text) and not any(c.isdigit() for c in v.text)
+
+    return (
+        short(u)
+        and short(nxt)
+        and nxt.kind in (None, "boilerplate")
+        and not _by_line(nxt)
+        and not byline_names(nxt.text, require_by=False)
+        and not byline_names(u.text, require_by=False)
+    )
+
+
 def _title(st: State) -> None:
     for i, u in enumerate(st.units):
         if u.kind in ("boilerplate", "dateline"):
+            continue
+        if u.kind is None and i + 1 < len(st.units) and _menu_item(u, st.units[i + 1]):
+            u.fire(rules.MENU_ITEM)
             continue
         headline_shaped = u.words <= _TITLE_MAX_WORDS and not (u.text.endswith(".") and u.words > 15)
         if (

@@ -101,6 +101,7 @@ CAPTION_UNDER_VIDEO = _rule("caption_under_video", "caption", 0.55, "a short lin
 CAPTION_ORPHAN = _rule("caption_orphan", "caption", 0.5, "a description between prose and a live-blog entry")
 CAPTION_LEAD_PICTURE = _rule("caption_lead_picture", "caption", 0.55, "a description after the byline")
 # title and header
+MENU_ITEM = _rule("menu_item", "boilerplate", 0.6, "a short line above the headline followed by another: a site menu")
 KICKER = _rule("kicker", "boilerplate", 0.6, "a section label of one to three words above the headline")
 TITLE_FIRST = _rule("title_first", "title", 0.9, "the first line, shaped like a headline")
 TITLE_AFTER_FURNITURE = _rule("title_after_furniture", "title", 0.7, "the first headline-shaped line after furniture")
