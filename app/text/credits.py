@@ -69,6 +69,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
+_PHOTOGRAPHER_ROLES: frozenset[str] = frozenset(vocab.union(vocab.PHOTOGRAPHER_ROLES))
 _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
@@ -200,6 +201,8 @@ def _add_segment(seg: str, parts: _Parts) -> None:
     if canonical is not None:
         parts.owners.append((seg, canonical))
         parts.has_agency = True
+    elif low in _PHOTOGRAPHER_ROLES and parts.creators:
+        parts.commissioned = True  # "Jane Roe / Staff Photographer": the publication's own picture
     elif _is_person(seg):
         parts.creators.append(name_case(seg))
     elif _is_org(seg):
@@ -244,6 +247,8 @@ _NAME_THEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)$")
 _NAME_THEN_OPEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)?$")
 
 
+# One or two capitalised words naming a publication before a credit label: "Express photo by", "ST PHOTO:"
+_BRAND = re.compile(r"(?:[A-ZÀ-Þ][\w&'’-]{0,14}\s{1,2}){1,2}")
 # "Photo by Jane Roe on Unsplash": the photographer, then the library that hosts the picture
 _NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
 # "Midjourney („the prompt“)", "dpa (Archivbild)": a known source with a bracketed remark after it
@@ -276,6 +281,13 @@ def read_credit(raw: str) -> CreditReading:
         if m:
             body, labelled = body[m.end() :].strip(), True
             break
+    branded = None if labelled else _BRAND.match(body)
+    if branded is not None and not looks_like_person_name(branded.group()):  # "Jane Roe Photo: ..." names a person
+        rest = body[branded.end() :]
+        m = _LABEL.match(rest) or vocab.CREDIT_BY_LABEL.match(rest)
+        if m and rest[m.end() :].strip():
+            # "Express photo by Jane Roe", "ST PHOTO: JANE ROE": the publication's name before the label
+            body, labelled = f"{rest[m.end() :].strip()}/{branded.group().strip()}", True
     head, slash, rest = body.partition("/")
     if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
         body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
@@ -507,6 +519,9 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     if last is None:
         return None
     start = lo + last.start()
+    brand = _BRAND_BEFORE_LABEL.search(block, max(0, start - 40), start)
+    if brand is not None:  # "... border. (Express photo by Name)", "... Jurong. ST PHOTO: NAME"
+        start = brand.start() - 1 if brand.start() > 0 and block[brand.start() - 1] == "(" else brand.start()
     before = block[:start].rstrip(" |–—-,;")
     if not before or word_count(before) < 2:
         return None
@@ -514,6 +529,9 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
         return None
     return InlineCredit(start, len(block.rstrip()), len(before))
 
+
+# a publication's name between a caption's sentence end (or an opening bracket) and a credit label
+_BRAND_BEFORE_LABEL = re.compile(r"(?:(?<=[.!?”\"] )|(?<=\())(?:[A-ZÀ-Þ][\w&'’-]{0,14} ){1,2}$")
 
 _BOUNDARY_MARKS = re.compile("[.!?”|–—=＝]")
 

@@ -58,6 +58,10 @@ from app.text.names import looks_like_person_name, name_case
         # a label before a courtesy line; a photographer on a picture library
         ("Photo courtesy of the Riverton Rapids", (), "the Riverton Rapids", "Courtesy of the Riverton Rapids"),
         ("Photo by Jordan Blake on Unsplash", ("Jordan Blake",), "Unsplash", "Unsplash"),
+        # the publication's name before the label; a photographer's post where an agency would stand
+        ("Express photo by Gurmeet Sandhu", ("Gurmeet Sandhu",), "Express", "Express"),
+        ("ST PHOTO: GAVIN LOH", ("Gavin Loh",), "ST", "ST"),
+        ("Kevin Sullivan / Staff Photographer", ("Kevin Sullivan",), None, "Kevin Sullivan"),
         # labels of languages beyond the eleven of the word lists
         ("Fotoğraf: AA", (), "Anadolu", "AA"),
         ("Fotó: Kovács Anna/MTI", ("Kovács Anna",), "MTI", "MTI"),
@@ -160,6 +164,21 @@ def test_a_bare_organisation_is_only_a_weak_credit() -> None:
             "Staff at the branch.",
         ),
         (
+            "Farmers protest near the border. (Express photo by Gurmeet Sandhu)",
+            "Express photo by Gurmeet Sandhu",
+            "Farmers protest near the border.",
+        ),
+        (
+            "Residents queue for water in Jurong. ST PHOTO: GAVIN LOH",
+            "ST PHOTO: GAVIN LOH",
+            "Residents queue for water in Jurong.",
+        ),
+        (
+            "The mayor at City Hall on Friday. Kevin Sullivan / Staff Photographer",
+            "Kevin Sullivan / Staff Photographer",
+            "The mayor at City Hall on Friday.",
+        ),
+        (
             "Fans watch the Rapids play in September. (Photo courtesy of the Riverton Rapids)",
             "Photo courtesy of the Riverton Rapids",
             "Fans watch the Rapids play in September.",
@@ -211,3 +230,5 @@ def test_a_labelled_description_with_its_own_credit_is_a_caption_not_a_credit() 
     found = find_inline_credit(line)
     assert found is not None and line[found.start : found.end].rstrip("]") == "Credit: Getty Images"
     assert credit_strength("Foto: Bild: SN/APA") == Strength.STRONG  # one credit, labelled twice
+    # a person's name as the caption, then a labelled credit: not a publication before its label
+    assert credit_strength("Rejoice Ndlovu. Isithombe: Sithunyelwe") == Strength.NONE

@@ -88,6 +88,22 @@ RAW_KEEPS_LABEL: Mapping[str, tuple[str, ...]] = {
     "ja": ("写真", "撮影"),
 }  # fmt: skip
 
+# A photographer's post standing where an agency would ("Jane Roe / Staff Photographer", "Max Muster/Fotograf"): the
+# picture is the publication's own, the name its creator.
+PHOTOGRAPHER_ROLES: Mapping[str, tuple[str, ...]] = {
+    "en": ("staff photographer", "staff photo", "contributing photographer", "freelance photographer",
+           "special to the", "staff"),
+    "de": ("fotograf", "fotografin", "redaktionsfotograf"),
+    "fr": ("photographe",),
+    "es": ("fotógrafo", "fotógrafa"),
+    "it": ("fotografo", "fotografa"),
+    "nl": ("fotograaf",),
+    "pt": ("fotógrafo", "fotógrafa"),
+    "sv": ("fotograf",),
+    "no": ("fotograf",),
+    "da": ("fotograf",),
+}  # fmt: skip
+
 # "<label> by Name": "Photograph by Jane Doe", "Foto von Max Muster".
 CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("photo by", "photos by", "photograph by", "photographs by", "photography by", "image by",
