@@ -37,12 +37,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.text.agencies import agency_of
 from app.text.entity_rules import PERSON, Candidate, name_key
 from app.text.lexicon import COUNTRY_NAMES
+from app.text.names import name_case
 from app.text.types import BlockKind, Entity, Mention
 
 CAPTION_WEIGHT = 0.5
@@ -247,6 +248,26 @@ def _canonical(text: str, members: Sequence[Candidate]) -> tuple[str, tuple[str,
     canonical = max(forms, key=rank)
     aliases = tuple(f for f in sorted(forms, key=lambda f: forms[f][0]) if f != canonical)
     return canonical, aliases
+
+
+_SHOUTED_MIN_LETTERS = 4
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def display_case(entity: Entity, is_place: Callable[[str], bool]) -> Entity:
+    """An entity printed only in capitals (a dateline's ``WASHINGTON``, a headline's ``SCHUMER``) named in the case a
+    reader expects: a person's name, and a place the gazetteer knows, name-cased (``Washington``, ``Schumer``; the
+    capitals stay an alias). Acronyms stay (``NATO``, ``NASA``; ``UK`` and ``UAE`` are abbreviations of nations);
+    the id does not change (it is case-folded)."""
+    letters = [c for c in entity.text if c.isalpha()]
+    if len(letters) < _SHOUTED_MIN_LETTERS or not all(c.isupper() for c in letters):
+        return entity
+    place = entity.label in _PLACE_LABELS and entity.text not in COUNTRY_NAMES and is_place(entity.text)
+    # a single word of four capitals is as often a call sign or an acronym taken for a person ("WRAL", "KPHO")
+    person = entity.label == PERSON and (" " in entity.text or len(letters) > _SHOUTED_MIN_LETTERS)
+    if not (person or place):
+        return entity
+    return replace(entity, text=name_case(entity.text), aliases=(entity.text, *entity.aliases))
 
 
 def _entity_id(label: str, canonical: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from app.pipeline.document import BlockKind, Entity
-from app.text.entity_grouping import group_mentions, same_surname, similarity
+from app.text.entity_grouping import display_case, group_mentions, same_surname, similarity
 from app.text.entity_rules import Candidate, clean_candidates
 
 
@@ -146,3 +146,19 @@ def test_surname_similarity_is_a_principled_distance_not_a_list() -> None:
     assert same_surname("Müller", "Muller")
     assert not same_surname("Petrov", "Ivanov") and not same_surname("Kim", "Kin")
     assert similarity("abcd", "abdc") == 0.75  # one transposition
+
+
+def test_a_name_printed_only_in_capitals_is_shown_as_a_reader_expects() -> None:
+    text = "AUBURN, Wash. — SCHUMER met NATO envoys and UAE officials. WRAL reported it. MOON RIVER flows."
+    spec = [("AUBURN", "GPE"), ("SCHUMER", "PERSON"), ("NATO", "ORG"), ("UAE", "GPE"), ("WRAL", "PERSON")]
+    spec.append(("MOON RIVER", "LOC"))
+    places = {"auburn", "uae"}
+    grouped = group_mentions(text, mentions(text, spec), {0: "body"})
+    shown = {e.id: display_case(e, lambda name: name.casefold() in places) for e in grouped}
+    assert {e.id: e.id for e in grouped} == {i: e.id for i, e in shown.items()}  # ids do not change
+    texts = {e.text for e in shown.values()}
+    # a known place and a person's name are name-cased; acronyms, nations' abbreviations, a four-letter call sign
+    # taken for a person and a place the gazetteer does not know keep their capitals
+    assert texts == {"Auburn", "Schumer", "NATO", "UAE", "WRAL", "MOON RIVER"}
+    auburn = next(e for e in shown.values() if e.text == "Auburn")
+    assert auburn.aliases == ("AUBURN",) and auburn.mentions[0].text == "AUBURN"
