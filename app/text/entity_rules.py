@@ -441,6 +441,10 @@ _LEGAL_FORMS = _word_set(
 _EVENT_HEADS = _word_set("Cup Trophy Award Prize Shield Championship Championships Games Olympics Tournament")
 # head nouns of the names of natural places
 _LOC_HEADS = _word_set("Sea Ocean River Lake Gulf Island Islands Mountains Peninsula Desert Valley Strait Canal")
+# words before a storm's name: the name alone is the storm (an EVENT; CoNLL: "Hurricane" O, "Edouard" MISC)
+_STORM_WORDS = ("Super Typhoon", "Tropical Storm", "Tropical Cyclone", "Storm", "Hurricane", "Typhoon", "Cyclone")
+_STORM_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ'’-]{1,20}")  # one capitalised word
+_STORM_BEFORE = re.compile(r"(?:^|(?<=\s))(?:" + "|".join(map(re.escape, _STORM_WORDS)) + r") $")
 
 
 def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -451,9 +455,12 @@ def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
     (``Karazin`` + ``Kharkiv National University``), is taken into it.
     """
     out = []
-    for c in _join_split_org_names(text, candidates):
+    for c in _storm_names(text, _join_split_org_names(text, candidates)):
         words = text[c.start : c.end].split()
         label = c.label
+        if label == "EVENT":
+            out.append(c)
+            continue
         if len(words) >= 2 and words[0][:1].isupper():
             head = words[-1]
             if head in _ORG_HEADS:
@@ -464,6 +471,34 @@ def label_by_head(text: str, candidates: Sequence[Candidate]) -> list[Candidate]
                 label = "LOC"
         out.append(c if label == c.label else replace(c, label=label))
     return out
+
+
+def _storm_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """``Storm Freya``, ``Hurricane Fran``: the name after a storm word is the storm (EVENT), without the word; the
+    same name elsewhere in the article is the storm too (``Freya brought gusts of 90mph``)."""
+    out: list[Candidate] = []
+    storms: set[str] = set()
+    for c in candidates:
+        surface = text[c.start : c.end]
+        lead = next((w for w in _STORM_WORDS if surface.startswith(w + " ")), None)
+        before = _STORM_BEFORE.search(text, max(0, c.start - 20), c.start)
+        word = lead or (before.group().strip() if before else None)
+        named = c
+        if word is None or (word == "Storm" and c.label == PERSON):
+            pass  # "Storm" is also a first name ("Storm Reid")
+        elif lead is not None:
+            name = surface[len(lead) + 1 :]
+            if _STORM_NAME.fullmatch(name):  # the word went into the span; "Storm Prediction Center" is no storm
+                named = replace(c, start=c.start + len(lead) + 1, label="EVENT")
+        elif _STORM_NAME.fullmatch(surface):
+            named = replace(c, label="EVENT")  # the word stands before the span
+        if named is not c:
+            storms.add(name_key(text[named.start : named.end]))
+        out.append(named)
+    return [
+        replace(c, label="EVENT") if c.label != "EVENT" and name_key(text[c.start : c.end]) in storms else c
+        for c in out
+    ]
 
 
 def _join_split_org_names(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:

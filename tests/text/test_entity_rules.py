@@ -471,3 +471,25 @@ def test_a_span_that_begins_at_a_possessives_s_starts_after_it() -> None:
     text = "Prime Minister Mara Velden's Big Society scheme"
     raw = [at(text, "s Big Society", "ORG")]
     assert spans(text, clean_candidates(text, raw, split=False)) == [("Big Society", "ORG")]
+
+
+def test_a_storm_is_its_name_alone_wherever_it_is_named() -> None:
+    text = (
+        "Storm Freya closed ports. Freya brought gusts of 90mph. Hurricane Fran weakened. The Storm Prediction Center."
+    )
+    raw = [
+        at(text, "Storm Freya", "ORG"),
+        at(text, "Freya", "PERSON", nth=1),
+        at(text, "Fran", "MISC"),
+        at(text, "Storm Prediction Center", "ORG"),
+    ]
+    assert spans(text, label_by_head(text, raw)) == [
+        ("Freya", "EVENT"),  # CoNLL's convention: "Hurricane" O, "Edouard" MISC
+        ("Freya", "EVENT"),
+        ("Fran", "EVENT"),
+        ("Storm Prediction Center", "ORG"),  # more than one word after it: no storm
+    ]
+    # "Storm" is also a first name
+    text = "Storm Reid starred in the film. Reid said she loved it."
+    raw = [at(text, "Storm Reid", "PERSON"), at(text, "Reid", "PERSON", nth=1)]
+    assert spans(text, label_by_head(text, raw)) == [("Storm Reid", "PERSON"), ("Reid", "PERSON")]
