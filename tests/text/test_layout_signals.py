@@ -923,3 +923,18 @@ def test_a_short_headline_above_its_byline_is_no_menu() -> None:
     )
     seg = segment(text)
     assert seg.title is not None and seg.title.text == "Brexit talks stall"
+
+
+def test_an_interviewers_labelled_question_is_the_interviews_text_not_a_subheading() -> None:
+    text = (
+        "'We never planned to win': the coach behind the surprise champions\n\n"
+        "By Laura Finch\n\n"
+        "Mark Doyle took over a team that had finished bottom three years running. This season they won the title.\n\n"
+        "Q: Who deserves the most credit?\n\n"
+        "A: The players, without question. They bought into a hard way of working.\n\n"
+        "Frage: Was kommt als Nächstes?\n\n"
+        "Europe, hopefully. But first a holiday with the family.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["Q: Who deserves the most credit?"] == "body"
+    assert kinds["Frage: Was kommt als Nächstes?"] == "body"

@@ -1004,6 +1004,11 @@ def _sentences(s: str) -> int:
 _TICKER_ITEM = re.compile(r"^\d{1,2}(?:[h:.]\d{2}|h)(?:\s?(?i:uhr|h))?\s{0,2}[-–—:|]\s{1,3}[^\W\d_]")
 
 
+_INTERVIEW_QUESTION = re.compile(
+    r"(?i:" + vocab.alternation(vocab.union(vocab.INTERVIEW_QUESTION_LABELS)) + r")\s{0,2}:\s"
+)
+
+
 def _rest(u: Unit) -> None:
     if not any(c.isalnum() for c in u.text[:200]):
         u.fire(rules.NO_LETTERS)
@@ -1011,7 +1016,12 @@ def _rest(u: Unit) -> None:
         u.fire(rules.TICKER_ITEM)
     elif u.text.startswith(_BULLET) or u.text.endswith((";", ",", "; and", "; or", ", and", ", or")):
         u.fire(rules.LIST_ITEM)
-    elif u.text.endswith("?") and _sentences(u.text) == 1 and (u.words <= 10 or _titleness(u.text) >= 0.7):
+    elif (
+        u.text.endswith("?")
+        and _sentences(u.text) == 1
+        and (u.words <= 10 or _titleness(u.text) >= 0.7)
+        and not _INTERVIEW_QUESTION.match(u.text[:20])
+    ):
         u.fire(rules.QUESTION_HEADING)
     elif _LABELLED_CLAUSE.match(u.text[:120]) and u.words >= 6:
         u.fire(rules.LABELLED_CLAUSE)

@@ -207,6 +207,21 @@ CAPTION_LABELS: Mapping[str, tuple[str, ...]] = {
     "da": ("billedtekst", "på billedet"),
 }  # fmt: skip
 
+# Labels of an interviewer's question ("Q: Who deserves the credit?", "Frage: ..."): a labelled question is the
+# interview's text, not a subheading.
+INTERVIEW_QUESTION_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("q", "question"),
+    "de": ("f", "frage"),
+    "fr": ("q", "question"),
+    "es": ("p", "pregunta"),
+    "it": ("d", "domanda"),
+    "nl": ("v", "vraag"),
+    "pt": ("p", "pergunta"),
+    "sv": ("f", "fråga"),
+    "no": ("spørsmål",),
+    "da": ("spørgsmål",),
+}
+
 # Words in brackets that make a line a caption: where a person stands in the picture, or that it is an archive or
 # symbolic picture ("(left)", "(li.)", "(Archivbild)", "(à gauche)", "(archivo)").
 PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
