@@ -250,14 +250,28 @@ def _month_as_first_name(word: str, following: str) -> bool:
     )
 
 
+_POST_PLACE_PREPOSITIONS: frozenset[str] = frozenset(vocab.union(vocab.POST_PLACE_PREPOSITIONS))
+# the job titles a place may follow (not the desks and fillers of ROLE_WORDS such as "in", "the", "live")
+_POST_ROLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS)) | wordset(
+    "correspondent correspondents correspondant editor reporter journalist writer producer chief bureau"
+)
+
+
 def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:
     words = ([first] if first else []) + [t.group().strip(_EDGE_PUNCT) for t in tokens]
     has_time_word = any(w.casefold() in _TIME_WORDS for w in words)
     after_button = False
+    after_role = in_place = False
     for w in words:
         low = w.casefold()
+        if after_role and low in _POST_PLACE_PREPOSITIONS:
+            in_place = True  # "correspondent in Brussels", "correspondante à Bruxelles"
+            continue
+        if in_place and w[:1].isupper():
+            continue
         if not low or low in ROLE_WORDS or low in _UI_TAIL or low in _TIME_WORDS:
             after_button = low in _UI_TAIL
+            after_role = after_role or low in _POST_ROLES
             continue
         if after_button and w.islower():
             after_button = False  # the button's object: "Tips meg", "Follow me", "Tipsa oss"

@@ -308,3 +308,17 @@ def test_a_japanese_reporter_under_the_headline_is_the_byline() -> None:
     seg = segment(text)
     assert [text[b.start : b.end] for b in seg.bylines] == ["高橋一郎"]
     assert next(b for b in seg.blocks if b.text == "高橋一郎").kind == "byline"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Jane Roe, correspondent in Brussels", ["Jane Roe"]),
+        ("Claire Roux, correspondante à Bruxelles", ["Claire Roux"]),
+        ("Max Brenner, Korrespondent in Berlin", ["Max Brenner"]),
+        ("Jane Roe said in Brussels", []),  # a sentence, not a name with its post
+        ("Jane Roe in Brussels", []),  # no job title before the place
+    ],
+)
+def test_a_name_with_its_post_and_the_posts_place_is_a_byline(line: str, names: list[str]) -> None:
+    assert [line[n.start : n.end] for n in byline_names(line, require_by=False)] == names

@@ -149,6 +149,21 @@ ROLE_WORDS: Mapping[str, tuple[str, ...]] = {
     "da": ("journalist", "reporter", "korrespondent", "redaktør"),
 }  # fmt: skip
 
+# Prepositions between a job title and its place after a byline's names ("Jane Roe, correspondent in Brussels",
+# "Claire Roux, correspondante à Bruxelles", "Max Muster, Korrespondent in Berlin"): the place is the post's.
+POST_PLACE_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
+    "en": ("in", "at", "for"),
+    "de": ("in", "aus", "für"),
+    "fr": ("à", "au", "aux", "en", "pour"),
+    "es": ("en", "para"),
+    "it": ("a", "in", "da", "per"),
+    "nl": ("in", "te", "voor"),
+    "pt": ("em", "no", "na", "para"),
+    "sv": ("i", "för"),
+    "no": ("i", "for"),
+    "da": ("i", "for"),
+}
+
 # The label of an editor's note printed alone on its line, the note in the paragraph below it ("Hinweis" /
 # "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet ...").
 EDITOR_NOTE_LABELS: Mapping[str, tuple[str, ...]] = {
