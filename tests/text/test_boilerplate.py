@@ -156,3 +156,10 @@ def test_a_gallery_counter_is_furniture_in_any_language(line: str) -> None:
 @pytest.mark.parametrize("line", ["2 of the best", "Chapter 1 of 3 begins today", "3 von 5 Sternen für den Film"])
 def test_a_count_inside_words_is_no_counter(line: str) -> None:
     assert not bp.is_ui_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["View image in fullscreen", "Now playing", "Skip to main content", "Zum Inhalt springen", "Get in touch"]
+)
+def test_page_controls_and_navigation_are_ui_lines(line: str) -> None:
+    assert bp.is_ui_line(line)
