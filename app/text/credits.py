@@ -70,6 +70,7 @@ _LABEL = re.compile(
 )
 _LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
 _PHOTOGRAPHER_ROLES: frozenset[str] = frozenset(vocab.union(vocab.PHOTOGRAPHER_ROLES))
+_WRITER_TITLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS))
 _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
@@ -354,8 +355,8 @@ def read_credit(raw: str) -> CreditReading:
         limit = _MAX_BRACKETED_LABELLED_WORDS if bracketed or parts.has_agency else 6
         ok = parts.unknown == 0 or len(_words(body)) <= limit
         return CreditReading(Strength.STRONG if ok else Strength.NONE, parsed)
-    if parts.unknown:
-        return CreditReading(Strength.NONE, parsed)
+    if parts.unknown or any(p.casefold() in _WRITER_TITLES for p, _ in parts.owners):
+        return CreditReading(Strength.NONE, parsed)  # "Jane Roe | Reporter" signs an article: a byline
     n_segments = len(parts.creators) + len(parts.owners) + len(parts.distributors)
     if parts.has_agency:
         if n_segments == 1 and not parts.creators and is_weak_alone(segments[0] if segments else ""):

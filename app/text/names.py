@@ -250,6 +250,7 @@ def _month_as_first_name(word: str, following: str) -> bool:
     )
 
 
+_HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,30}")
 _POST_PLACE_PREPOSITIONS: frozenset[str] = frozenset(vocab.union(vocab.POST_PLACE_PREPOSITIONS))
 # the job titles a place may follow (not the desks and fillers of ROLE_WORDS such as "in", "the", "live")
 _POST_ROLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS)) | wordset(
@@ -264,6 +265,8 @@ def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bo
     after_role = in_place = False
     for w in words:
         low = w.casefold()
+        if _HANDLE.fullmatch(w):
+            continue  # the author's social handle: "Jane Roe @janeroe"
         if after_role and low in _POST_PLACE_PREPOSITIONS:
             in_place = True  # "correspondent in Brussels", "correspondante à Bruxelles"
             continue

@@ -938,3 +938,26 @@ def test_an_interviewers_labelled_question_is_the_interviews_text_not_a_subheadi
     kinds = _kinds(text)
     assert kinds["Q: Who deserves the most credit?"] == "body"
     assert kinds["Frage: Was kommt als Nächstes?"] == "body"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Jane Roe | Reporter", "Jane Roe @janeroe", "Story: Jane Roe", "Reporter: Jane Roe", "Author: Jane Roe"],
+)
+def test_english_byline_forms_under_the_headline(line: str) -> None:
+    text = (
+        "A headline about something important today\n\n"
+        f"{line}\n\n"
+        "The first paragraph of the story is here and it is long enough to be prose for sure.\n\n"
+        "The second paragraph continues with more detail about the events of the day in question.\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[line] == "byline"
+    assert [b.name for b in seg.bylines] == ["Jane Roe"]
+
+
+def test_a_name_with_a_job_title_is_no_credit_but_a_name_with_an_agency_is() -> None:
+    from app.text.credits import Strength, credit_strength
+
+    assert credit_strength("Jane Roe | Reporter") == Strength.NONE
+    assert credit_strength("Jane Roe | Reuters") == Strength.STRONG

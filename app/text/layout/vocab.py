@@ -307,9 +307,11 @@ PRIVATE_SOURCES: Mapping[str, tuple[str, ...]] = {
     "da": ("privat", "pressefoto"),
 }
 
-# Words that open a byline: "By Jane Doe", "Von Max Muster", "Por Ana Pérez", "Af Lars Hansen".
+# Words that open a byline: "By Jane Doe", "Von Max Muster", "Por Ana Pérez", "Af Lars Hansen", "Author: Jane Doe"
+# (the ones that are ordinary words too open it only with a colon or in lower case: BYLINE_OPENERS_STRICT).
 BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
-    "en": ("by", "written by", "words by", "reporting by", "story by", "text by", "interview by"),
+    "en": ("by", "written by", "words by", "reporting by", "story by", "text by", "interview by", "author", "story",
+           "reporter", "contributor"),
     "de": ("von", "text von", "text", "autor", "autorin", "autoren", "ein beitrag von", "ein kommentar von"),
     "fr": ("par", "texte", "propos recueillis par"),
     "es": ("por", "texto", "redacción"),
@@ -319,7 +321,7 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "sv": ("av", "text"),
     "no": ("av", "tekst"),
     "da": ("af", "tekst"),
-}
+}  # fmt: skip
 
 # A byline that names the writer's post before the name ("By our political editor Jane Roe", "Von unserem
 # Korrespondenten Max Muster", "Door onze verslaggever Pieter de Wit", "Par notre envoyée spéciale Claire Roux"):
@@ -412,7 +414,9 @@ JA_REPORTER_TITLES: tuple[str, ...] = ("記者", "特派員", "編集委員", "�
 
 # Openers so common as ordinary words that they open a byline only in lower case or with a colon ("di Maria"
 # is a name, "Text" a heading): matched case-sensitively as written here, or followed by ":".
-BYLINE_OPENERS_STRICT: frozenset[str] = frozenset({"di", "text", "tekst", "texto", "texte", "autor"})
+BYLINE_OPENERS_STRICT: frozenset[str] = frozenset(
+    {"di", "text", "tekst", "texto", "texte", "autor", "author", "story", "reporter", "contributor"}
+)
 
 MONTHS: Mapping[str, tuple[str, ...]] = {
     "en": ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
