@@ -534,7 +534,7 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
 # a publication's name between a caption's sentence end (or an opening bracket) and a credit label
 _BRAND_BEFORE_LABEL = re.compile(r"(?:(?<=[.!?”\"] )|(?<=\())(?:[A-ZÀ-Þ][\w&'’-]{0,14} ){1,2}$")
 
-_BOUNDARY_MARKS = re.compile("[.!?”|–—=＝]")
+_BOUNDARY_MARKS = re.compile("[.!?”|–—=＝-]")
 
 
 def _boundaries(window: str) -> list[int]:
@@ -551,7 +551,7 @@ def _boundaries(window: str) -> list[int]:
             while j < n and window[j] == " ":
                 j += 1
             out.append(j)
-        elif ch in "|–—" and window[i - 1] == " " and window[i + 1] == " ":
+        elif ch in "|–—-" and window[i - 1] == " " and window[i + 1] == " ":
             out.append(i + 2)
         elif ch in "=＝":  # a Japanese caption's credit: "...（ソウルで、３日）＝ＡＰ"
             out.append(i + 1)
@@ -581,7 +581,7 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
             break
     if best is None:
         return None
-    before = block[: lo + best].rstrip(" |–—")
+    before = block[: lo + best].rstrip(" |–—-")
     if word_count(before) < 3:
         return None
     return InlineCredit(lo + best, lo + len(window), len(before))
@@ -748,5 +748,10 @@ def find_inline_credit(block: str) -> InlineCredit | None:
     for finder in (*finders, _slash_tail_credit, _agency_name_tail_credit):
         found = finder(text)
         if found is not None:
+            if finder is _closing_paren_credit:
+                # "... plaza. Foto: Jane Roe (EFE)": the label before the bracket opens the credit
+                labelled = _labelled_tail_credit(text)
+                if labelled is not None and labelled.start < found.start:
+                    return labelled
             return found
     return _leading_credit(text)

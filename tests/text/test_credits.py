@@ -178,6 +178,12 @@ def test_a_bare_organisation_is_only_a_weak_credit() -> None:
             "Kevin Sullivan / Staff Photographer",
             "The mayor at City Hall on Friday.",
         ),
+        ("Fans celebrate in the square - Getty Images", "Getty Images", "Fans celebrate in the square"),
+        (
+            "Aficionados celebran en la plaza. Foto: Ana Ruiz (EFE)",
+            "Foto: Ana Ruiz (EFE",  # the closing bracket goes with the outer ones
+            "Aficionados celebran en la plaza.",
+        ),
         (
             "Fans watch the Rapids play in September. (Photo courtesy of the Riverton Rapids)",
             "Photo courtesy of the Riverton Rapids",
