@@ -42,6 +42,12 @@ def pathological() -> dict[str, str]:
         "prompts": "It rained. Scroll down for video " * (MB // 32),
         "blank_lines": "\n" * 100_000 + "A headline\n\nA paragraph of body text.\n",
         "split_credit_lines": "A caption line (\nImage:\nGetty Images)\nBy\n" * (MB // 40),
+        # the rules of the last line (a wire's sign-off), of bylines with a post, of branded labels and of captions
+        "dashes_last": "A headline\n\nA paragraph of body text that is long enough.\n\n" + "-" * MB,
+        "staff_possessives": "By our " + "our own " * (MB // 8),
+        "branded_labels": "It rained. ST PHOTO " * (MB // 20),
+        "hosted_credits": "Jane Roe on " * (MB // 12),
+        "caption_labels": "Pictured: " * (MB // 10),
     }
 
 

@@ -370,6 +370,7 @@ _SIGNOFF_FORM = re.compile(
     r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
 )
 _SIGNOFF_MAX_WORDS = 4
+_SIGNOFF_MAX_CHARS = 80
 _LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
 
 
@@ -382,6 +383,8 @@ def _agency_signoff(st: State) -> None:
         return
     u, prev = units[content[-1]], units[content[-2]]
     if u.kind is not None or prev.kind is not None or u.words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
+        return
+    if len(u.text) > _SIGNOFF_MAX_CHARS:
         return
     form = _SIGNOFF_FORM.match(u.text)
     if form is None:
