@@ -159,7 +159,7 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         our journalism | support independent journalism | become a member | make a donation | advertisement 1 |
         advertisement 2 | advertisement 3 | read our complete coverage | view our current issue | you have reached
         your | articles remaining | free articles | story suggestion | send us your | not responsible for the content
-        of external
+        of external | with inputs from
         """
     ),
     "de": phrases(

@@ -359,8 +359,9 @@ def _glue_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     video")."""
     cuts = [m.end() for m in PROMPT_PHRASE.finditer(text, a, b) if _can_open(_next_word(text, m.end(), b) or "a")]
     words = [(m.start(), m.group()) for m in _WORD.finditer(text, a, b)]
+    opener = a + dateline_end(text[a : min(b, a + _DATELINE_MAX_CHARS)])  # "New Delhi, Dec 5 (PTI) The ..."
     heading = _capitals_heading(words)
-    if heading:
+    if heading and words[heading][0] != opener:  # "WASHINGTON (AP) The ..." is a dateline, not a heading
         cuts.append(words[heading][0])
     words_since = 0
     for k in range(1, len(words) - 1):
@@ -368,6 +369,8 @@ def _glue_pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
         before_pos, before = words[k - 1]
         pos, word = words[k]
         _, after = words[k + 1]
+        if pos == opener:
+            continue  # a dateline's bracket ends no fragment: its sentence goes on
         if before.endswith(")") and word[0].isupper() and _picture_parenthetical(text, before_pos + len(before)):
             cuts.append(pos)
             words_since = 0
@@ -423,10 +426,13 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 _DATELINE = re.compile(
     r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|de|(?i:"""
     + vocab.month_pattern()
-    + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15})\)\.?(?:\s*[-—–]{1,2}\s*|(?=[A-Z‘'"“]))
+    + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15})\)\.?(?:\s*[-—–]{1,2}\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S))""",
     re.VERBOSE,
 )
+
+
+_DATELINE_MAX_CHARS = 200
 
 
 def dateline_end(text: str) -> int:
@@ -436,8 +442,10 @@ def dateline_end(text: str) -> int:
     if m is None or m.end() >= len(text):
         return 0
     agency = m.group("agency")
-    if agency and agency[0].islower() and agency_of(agency) is None:
-        return 0  # a bracket in lower case is a dateline's only when it names an agency ("(dpa)")
+    if agency and (agency[0].islower() or m.group("space")) and agency_of(agency) is None:
+        # a bracket in lower case, or followed by a space and no dash ("New Delhi, Dec 5 (PTI) The ..."), is a
+        # dateline's only when it names an agency ("(dpa)"): "(Update) The ..." is not one
+        return 0
     return m.end()
 
 

@@ -961,3 +961,23 @@ def test_a_name_with_a_job_title_is_no_credit_but_a_name_with_an_agency_is() -> 
 
     assert credit_strength("Jane Roe | Reporter") == Strength.NONE
     assert credit_strength("Jane Roe | Reuters") == Strength.STRONG
+
+
+def test_a_wire_storys_dateline_lede_is_body_and_its_closing_credits_are_furniture() -> None:
+    lede = (
+        "New Delhi, Dec 5 (PTI) The air quality in the national capital slipped to the 'severe' category on "
+        "Thursday as farm fires in neighbouring states increased, officials said."
+    )
+    text = (
+        "Delhi air quality slips to 'severe' as stubble burning rises\n\n"
+        f"{lede}\n\n"
+        "Commuters on a smog-covered road in New Delhi on Thursday. (Photo: PTI)\n\n"
+        "The commission ordered a ban on construction activity across the region for the coming week.\n\n"
+        "(With inputs from agencies)\n\n"
+        "Editor: Rahul Varma\n\n"
+        "Published By: Priya Menon\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[lede] == "body"  # a caption with its credit after it no longer pulls it into the header
+    assert [kinds[line] for line in ("(With inputs from agencies)", "Editor: Rahul Varma")] == ["boilerplate"] * 2
+    assert kinds["Published By: Priya Menon"] == "boilerplate"

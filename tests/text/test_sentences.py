@@ -257,6 +257,9 @@ def test_a_wire_dateline_with_its_date_is_trimmed() -> None:
         ("Berlin, 3. März (dpa) - Die Regierung hat beschlossen.", "Die Regierung hat beschlossen."),
         # a lower-case bracket is a dateline's only when it names an agency
         ("Jon Osei (pictured) - the new mayor - spoke.", "Jon Osei (pictured) - the new mayor - spoke."),
+        # a bracket followed by a space and no dash: only a known agency's
+        ("New Delhi, Dec 5 (PTI) The air quality slipped.", "The air quality slipped."),
+        ("(Update) The storm hit the coast.", "(Update) The storm hit the coast."),
     ],
 )
 def test_datelines_of_other_agencies_and_languages_are_trimmed(text: str, expected: str) -> None:

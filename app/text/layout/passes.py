@@ -687,8 +687,10 @@ def _header(st: State) -> None:
             continue
         if _is_solid_prose(u):
             first_prose = i if first_prose is None else first_prose
-            if seen_byline_or_date:
-                last_marker = i - 1  # short lines between the byline and the first paragraph belong to the header
+            # after a byline or a date line, or opening with a dateline ("JIUQUAN, Dec. 5 (Xinhua) --"), a paragraph
+            # is the story's first; short lines between the byline and it belong to the header
+            if seen_byline_or_date or _starts_with_dateline(u.text):
+                last_marker = i - 1
                 body_found = True
                 break
             prose += 1

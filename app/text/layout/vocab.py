@@ -347,7 +347,7 @@ BYLINE_STAFF_FROM: tuple[str, ...] = ("from our", "from our own", "dal nostro", 
 # ";", ")" or line end. And the sentence "<names> contributed to this report." (SIGNOFF_CONTRIBUTED).
 SIGNOFF_OPENERS: Mapping[str, tuple[str, ...]] = {
     "en": ("reporting by", "additional reporting by", "editing by", "writing by", "compiled by", "edited by",
-           "research by", "graphics by", "fact-checking by"),
+           "research by", "graphics by", "fact-checking by", "editor:", "published by:"),
     "de": ("mitarbeit:",),
     "es": ("con información de",),
 }  # fmt: skip
