@@ -981,3 +981,27 @@ def test_a_wire_storys_dateline_lede_is_body_and_its_closing_credits_are_furnitu
     assert kinds[lede] == "body"  # a caption with its credit after it no longer pulls it into the header
     assert [kinds[line] for line in ("(With inputs from agencies)", "Editor: Rahul Varma")] == ["boilerplate"] * 2
     assert kinds["Published By: Priya Menon"] == "boilerplate"
+
+
+def test_a_live_blogs_entry_headlines_are_headings_not_video_captions_or_standfirst() -> None:
+    text = (
+        "LIVE: Election results as they come in\n\n"
+        "Follow our live coverage of election night as results are declared across the country.\n\n"
+        "23:45\n"
+        "First result declared in Sunderland\n"
+        "The sitting member has held the seat with a majority of 7,168 after a recount.\n\n"
+        "23:32\n"
+        "Turnout in Newcastle\n"
+        "Turnout in the central seat was 58%, down four points on the last election.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["First result declared in Sunderland"] == kinds["Turnout in Newcastle"] == "heading"
+    # one time under a video is still its length, and the line under it the video's caption
+    text = (
+        "Heatwave: temperatures to hit 38C\n\n"
+        "The weather service has issued an extreme heat warning for large parts of the country.\n\n"
+        "02:14\n"
+        "Crowds cool off in the city's fountains\n\n"
+        "Temperatures are expected to peak on Wednesday, with the capital the hottest area.\n"
+    )
+    assert _kinds(text)["Crowds cool off in the city's fountains"] == "caption"

@@ -656,6 +656,7 @@ def _header(st: State) -> None:
             u.names = names
             u.fire(rules.BYLINE_BY_DATE, force=True)
     # the header: up to the last byline/date/furniture line before the body starts
+    live_blog = _is_live_blog(units)
     last_marker = start - 1
     seen_byline_or_date = False
     prose = 0
@@ -664,6 +665,9 @@ def _header(st: State) -> None:
     body_found = False
     for i in range(start, min(n, start + 60)):
         u = units[i]
+        if live_blog and rules.LIVE_ENTRY_HEADER in u.fired:
+            body_found = True  # a live blog's first entry: what follows its time is the entry's, not the header's
+            break
         # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
         names = _name_line(u) if i - start < _BARE_BYLINE_REACH and not u.text.isupper() else ()
         if names:
@@ -742,9 +746,22 @@ def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
     return False
 
 
+_LIVE_BLOG_MIN_ENTRIES = 2
+
+
+def _is_live_blog(units: list[Unit]) -> bool:
+    """Several lines that are only a clock time ("23:45" / "23:32" ...): a live blog's entries, not one article's
+    date line or an audio player's time ("00:00 / 03:15")."""
+    times = sum(1 for u in units if rules.LIVE_ENTRY_HEADER in u.fired and _TIMECODE.match(u.text))
+    return times >= _LIVE_BLOG_MIN_ENTRIES
+
+
 def _captions(st: State) -> None:
     units = st.units
     n = len(units)
+    # a page with several entry times is a live blog: the line under a time is the entry's headline, not the
+    # caption of a video whose length the time would be
+    live_blog = _is_live_blog(units)
     for i, u in enumerate(units):
         if u.kind is not None or u.zone or u.words > CAPTION_MAX_WORDS:
             continue
@@ -762,7 +779,13 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_DATED)
         elif _keyword_caption(u, prev, nxt):
             u.fire(rules.CAPTION_KEYWORD)
-        elif prev is not None and _TIMECODE.match(prev.text) and not _is_prose(u) and 3 <= u.words <= 25:
+        elif (
+            prev is not None
+            and _TIMECODE.match(prev.text)
+            and not (live_blog and rules.LIVE_ENTRY_HEADER in prev.fired)
+            and not _is_prose(u)
+            and 3 <= u.words <= 25
+        ):
             u.fire(rules.CAPTION_UNDER_VIDEO)
         elif i > st.header_end and nxt is not None and _orphan_line(u, prev, nxt):
             u.fire(rules.CAPTION_ORPHAN)
