@@ -426,7 +426,8 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 _DATELINE = re.compile(
     r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|de|(?i:"""
     + vocab.month_pattern()
-    + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15})\)\.?(?:\s*[-—–]{1,2}\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
+    + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15}(?:/[A-Za-z]{2,10})?)\)\.?
+    (?:\s*[-—–]{1,2}\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S))""",
     re.VERBOSE,
 )
@@ -441,8 +442,8 @@ def dateline_end(text: str) -> int:
     m = _DATELINE.match(text)
     if m is None or m.end() >= len(text):
         return 0
-    agency = m.group("agency")
-    if agency and (agency[0].islower() or m.group("space")) and agency_of(agency) is None:
+    agency = m.group("agency")  # "dpa/lni": the agency and its regional service
+    if agency and (agency[0].islower() or m.group("space")) and agency_of(agency.split("/")[0]) is None:
         # a bracket in lower case, or followed by a space and no dash ("New Delhi, Dec 5 (PTI) The ..."), is a
         # dateline's only when it names an agency ("(dpa)"): "(Update) The ..." is not one
         return 0

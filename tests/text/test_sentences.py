@@ -260,6 +260,9 @@ def test_a_wire_dateline_with_its_date_is_trimmed() -> None:
         # a bracket followed by a space and no dash: only a known agency's
         ("New Delhi, Dec 5 (PTI) The air quality slipped.", "The air quality slipped."),
         ("(Update) The storm hit the coast.", "(Update) The storm hit the coast."),
+        # a regional service of an agency
+        ("Hannover (dpa/lni) - Die Region plant eine Linie.", "Die Region plant eine Linie."),
+        ("Jon Osei (he/him) - the new mayor - spoke.", "Jon Osei (he/him) - the new mayor - spoke."),
     ],
 )
 def test_datelines_of_other_agencies_and_languages_are_trimmed(text: str, expected: str) -> None:
