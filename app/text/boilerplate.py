@@ -62,15 +62,14 @@ UI_LINES: frozenset[str] = phrases(
     watch now | whatsapp | x | you may also like | you might also like | with video | mit video | avec vidéo |
     con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
     mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
-    | get in touch | contact us | view image in fullscreen | view in fullscreen | enlarge image | expand image | now
-    playing | skip to main content | skip to content | skip to navigation | skip navigation |
-    jump to content | main menu |
-    navigation | sections | startseite | zum inhalt springen | zum hauptinhalt springen | direkt zum inhalt |
-    navigation öffnen | menü | suche | anmelden | accueil | aller au contenu | aller au contenu principal |
-    rechercher | se connecter | inicio | ir al contenido | saltar al contenido | buscar | iniciar sesión | vai al
-    contenuto | salta al contenuto | cerca | accedi | naar de inhoud | zoeken | inloggen | início | ir para o
-    conteúdo | pesquisar | entrar | till innehållet | hoppa till innehållet | sök | logga in | til innhold | søk |
-    logg inn | til indhold | søg | log ind
+    | get in touch | contact us | contribuer | réutiliser ce contenu | view image in fullscreen | view in fullscreen
+    | enlarge image | expand image | now playing | skip to main content | skip to content | skip to navigation |
+    skip navigation | jump to content | main menu | navigation | sections | startseite | zum inhalt springen | zum
+    hauptinhalt springen | direkt zum inhalt | navigation öffnen | menü | suche | anmelden | accueil | aller au
+    contenu | aller au contenu principal | rechercher | se connecter | inicio | ir al contenido | saltar al
+    contenido | buscar | iniciar sesión | vai al contenuto | salta al contenuto | cerca | accedi | naar de inhoud |
+    zoeken | inloggen | início | ir para o conteúdo | pesquisar | entrar | till innehållet | hoppa till innehållet |
+    sök | logga in | til innhold | søk | logg inn | til indhold | søg | log ind
     """
 )
 

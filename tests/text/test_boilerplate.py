@@ -163,3 +163,12 @@ def test_a_count_inside_words_is_no_counter(line: str) -> None:
 )
 def test_page_controls_and_navigation_are_ui_lines(line: str) -> None:
     assert bp.is_ui_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Temps de lecture : 3 min.", "Lesezeit: 3 Min.", "Tiempo de lectura: 3 min", "Tempo di lettura: 3 minuti"],
+)
+def test_reading_times_in_other_languages_are_timestamps(line: str) -> None:
+    assert bp.is_timestamp(line)
+    assert not bp.is_timestamp("La lecture de trois livres a pris du temps.")

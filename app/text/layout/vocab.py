@@ -450,21 +450,23 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "de": ("veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "am", "um", "uhr", "vor", "min",
            "minuten", "stunden", "stunde", "lesezeit", "lesedauer", "mez", "mesz"),
     "fr": ("publié", "publiée", "actualisé", "modifié", "mis", "jour", "le", "à", "h", "min", "lecture", "il", "y",
-           "a"),
-    "es": ("publicado", "actualizado", "de", "a", "las", "h", "hace", "min", "lectura"),
-    "it": ("pubblicato", "aggiornato", "il", "alle", "ore", "min", "lettura"),
-    "nl": ("gepubliceerd", "bijgewerkt", "om", "uur", "min", "leestijd"),
-    "pt": ("publicado", "atualizado", "em", "às", "de", "h", "min", "leitura"),
-    "sv": ("publicerad", "uppdaterad", "kl", "min"),
-    "no": ("publisert", "oppdatert", "kl", "min"),
-    "da": ("publiceret", "opdateret", "kl", "min"),
+           "a", "temps", "minutes"),
+    "es": ("publicado", "actualizado", "de", "a", "las", "h", "hace", "min", "lectura", "tiempo", "minutos"),
+    "it": ("pubblicato", "aggiornato", "il", "alle", "ore", "min", "lettura", "tempo", "di", "minuti"),
+    "nl": ("gepubliceerd", "bijgewerkt", "om", "uur", "min", "leestijd", "minuten"),
+    "pt": ("publicado", "atualizado", "em", "às", "de", "h", "min", "leitura", "tempo", "minutos"),
+    "sv": ("publicerad", "uppdaterad", "kl", "min", "lästid", "minuter"),
+    "no": ("publisert", "oppdatert", "kl", "min", "lesetid", "minutter"),
+    "da": ("publiceret", "opdateret", "kl", "min", "læsetid", "minutter"),
 }  # fmt: skip
 
-# The words of TIMESTAMP_WORDS that say a line is a publication date ("veröffentlicht", "actualizado").
+# The words of TIMESTAMP_WORDS that say a line is a publication date ("veröffentlicht", "actualizado") or a reading
+# time ("Lesezeit: 3 Min.", "Temps de lecture : 3 min").
 TIMESTAMP_ANCHORS: frozenset[str] = frozenset(
     {"veröffentlicht", "aktualisiert", "publié", "publiée", "actualisé", "modifié", "publicado", "actualizado"}
     | {"pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "atualizado", "publicerad", "uppdaterad"}
     | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr"}
+    | {"lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leestijd", "leitura", "lästid", "lesetid", "læsetid"}
 )
 
 WEEKDAYS: Mapping[str, tuple[str, ...]] = {
