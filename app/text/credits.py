@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
 from app.text.layout import vocab
+from app.text.lexicon import PersonNames, load_person_names
 from app.text.names import (
     NAME_CONNECTIVES,
     NUMBER_REMARK,
@@ -614,6 +615,30 @@ def _agency_name_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(start, lo + len(window), len(before))
 
 
+@lru_cache(maxsize=1)
+def _person_names() -> PersonNames:
+    return load_person_names()
+
+
+_NAME_TAIL = re.compile(r"(?<=[.!?)”\"]) ((?:[A-ZÀ-Þ][\w'’.-]{0,25} ){1,3}[A-ZÀ-Þ][\w'’-]{1,25})$")
+_NAME_TAIL_MAX_SENTENCES = 2
+
+
+def _name_tail_credit(block: str) -> InlineCredit | None:
+    """``... este martes en La Moncloa. Claudio Álvarez``: a photographer's name alone after a one- or two-sentence
+    description, with nothing after it (a paragraph does not end in a bare name)."""
+    lo = max(0, len(block) - 80)
+    m = _NAME_TAIL.search(block, lo)
+    if m is None or not looks_like_person_name(m.group(1)) or not _person_names().is_given(m.group(1).split()[0]):
+        return None  # "... ended 2-1. Manchester United": a name, but no person's
+    before = block[: m.start(1)].rstrip()
+    if word_count(before) < 4 or len(_SENTENCE_STOPS.findall(before)) > _NAME_TAIL_MAX_SENTENCES:
+        return None
+    return InlineCredit(m.start(1), m.end(1), len(before))
+
+
+_SENTENCE_STOPS = re.compile(r"[.!?](?=\s|$)")
+
 # A caption's last word glued to a credit's first: "BédarEmergencias" (not "MacKenzie", "DeSantis")
 _GLUED_NAME = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’]{3,40})[A-ZÀ-Þ][a-zß-ÿ]")
 
@@ -745,7 +770,7 @@ def find_inline_credit(block: str) -> InlineCredit | None:
     if word_count(text) < 2:
         return None
     finders = (_closing_paren_credit, _rights_tail_credit, _labelled_tail_credit, _agency_tail_credit)
-    for finder in (*finders, _slash_tail_credit, _agency_name_tail_credit):
+    for finder in (*finders, _slash_tail_credit, _agency_name_tail_credit, _name_tail_credit):
         found = finder(text)
         if found is not None:
             if finder is _closing_paren_credit:

@@ -172,3 +172,9 @@ def test_page_controls_and_navigation_are_ui_lines(line: str) -> None:
 def test_reading_times_in_other_languages_are_timestamps(line: str) -> None:
     assert bp.is_timestamp(line)
     assert not bp.is_timestamp("La lecture de trois livres a pris du temps.")
+
+
+def test_dates_with_abbreviated_months_of_other_languages_are_timestamps() -> None:
+    assert bp.is_timestamp("Madrid - 02 dic 2026 - 13:45 CET")
+    assert bp.is_timestamp("Lisboa, 5 dez 2026, 10:30")
+    assert not bp.is_timestamp("Out of time")  # "out" (Portuguese October) is not listed: an English word

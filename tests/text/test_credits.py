@@ -180,6 +180,11 @@ def test_a_bare_organisation_is_only_a_weak_credit() -> None:
         ),
         ("Fans celebrate in the square - Getty Images", "Getty Images", "Fans celebrate in the square"),
         (
+            "La ministra, durante la rueda de prensa, este martes en el palacio. Claudio Arenas",
+            "Claudio Arenas",
+            "La ministra, durante la rueda de prensa, este martes en el palacio.",
+        ),
+        (
             "Aficionados celebran en la plaza. Foto: Ana Ruiz (EFE)",
             "Foto: Ana Ruiz (EFE",  # the closing bracket goes with the outer ones
             "Aficionados celebran en la plaza.",
@@ -206,6 +211,11 @@ def test_credit_inside_a_caption_is_found_with_the_caption_bounds(block: str, cr
         "Officials from the International Monetary Fund (IMF)",
         "Here are some of the best plants for a kitchen (stock image)",
         "He said the route would reopen in spring. It was closed in 2022.",
+        # a name after a sentence, but no person's: a team, a place
+        "The match ended 2-1 after extra time. Manchester United",
+        "He was born there in 1950. New York City",
+        # a bare name after more than two sentences is a paragraph's, not a photographer's
+        "The minister spoke. He said the plan would work. Then he left. Jane Roe",
     ],
 )
 def test_body_sentences_have_no_inline_credit(block: str) -> None:

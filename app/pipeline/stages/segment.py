@@ -30,8 +30,9 @@ class SegmentStage(RuleStage):
     # ..."); "Editor: Name", "Published By: Name" and "(With inputs from agencies)" are furniture; on a live blog (two
     # or more lines that are only a clock time) the line under an entry's time is the entry's headline, not a video's
     # caption, and the first entry ends the header; reading times in the ten languages are timestamps ("Temps de lecture
-    # : 3 min."); 2.8: a warning (markup_in_text) when the text holds HTML tags; a live blog's first entry is body, not
-    # a standfirst; a gallery's counter in any language is furniture ("1 of 12", "Bild 1 von 5"); 2.7.2: a Japanese
+    # : 3 min."); abbreviated months of Spanish, Italian and Portuguese dates ("Madrid - 02 dic 2026 - 13:45 CET" was a
+    # heading); 2.8: a warning (markup_in_text) when the text holds HTML tags; a live blog's first entry is body, not a
+    # standfirst; a gallery's counter in any language is furniture ("1 of 12", "Bild 1 von 5"); 2.7.2: a Japanese
     # caption's text ends before the ＝ of its credit; 2.7.1: the combiner retrained with the gold ledes labelled (block
     # confidences move by a few hundredths, no kind changes on the caption files); 2.7: a line with a number in brackets
     # is no byline and no credit ("Name ( 28th )", "Jane Roe (23)"); 2.6: a long Spanish, Italian or Portuguese
