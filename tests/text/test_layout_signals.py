@@ -761,7 +761,7 @@ def test_the_paragraph_under_an_editors_note_label_is_the_note_not_body() -> Non
     )
 
 
-@pytest.mark.parametrize("signoff", ["TT", "(dpa)", "NTB", "/ritzau/"])
+@pytest.mark.parametrize("signoff", ["TT", "(dpa)", "NTB", "/ritzau/", "(dpa/lsw)", "APA/red", "Quelle: dpa"])
 def test_a_news_agency_alone_on_the_last_line_signs_the_story_and_the_paragraph_above_stays_body(
     signoff: str,
 ) -> None:
@@ -779,7 +779,8 @@ def test_a_news_agency_alone_on_the_last_line_signs_the_story_and_the_paragraph_
     assert kinds[last] == "body"
     assert kinds[signoff] == "byline"
     assert "agency_signoff" in next(b for b in seg.blocks if b.text == signoff).rules
-    assert [b.name for b in seg.bylines] == ["Erik Sandvall", signoff.strip("()/")]
+    agency = signoff.removeprefix("Quelle: ").strip("()/").split("/")[0]
+    assert [b.name for b in seg.bylines] == ["Erik Sandvall", agency]
     assert [c.text for c in seg.captions] == ["Polisstudenter på övning i Umeå."]
 
 

@@ -363,10 +363,13 @@ def _editor_notes(st: State) -> None:
                 below.fire(rules.EDITOR_NOTE_BELOW_LABEL)
 
 
-# "TT", "(dpa)", "/ritzau/", "（共同）", "© dpa-infocom, dpa:261205-930-123456/1": brackets, slashes, a copyright
-# sign and a year around the agency's name, a reference after a comma or colon
+_SOURCE_LABEL = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.SOURCE_LABELS)) + r")\s{0,2}:\s{0,2}")
+# "TT", "(dpa)", "/ritzau/", "（共同）", "(dpa/lsw)", "APA/red", "Quelle: dpa", "© dpa-infocom, dpa:261205-...":
+# brackets, slashes, a source label, a copyright sign and a year around the agency's name, a regional service or an
+# editor's initials after a slash, a reference after a comma or colon
 _SIGNOFF_FORM = re.compile(
-    r"^[\s©(\[（［/–—-]*(?:\d{4}\s+)?(?P<name>[^\s,;:()\[\]（）［］/][^,;:()\[\]（）［］/]{0,40}?)"
+    r"^[\s©(\[（［/–—-]*(?:" + _SOURCE_LABEL.pattern + r")?(?:\d{4}\s+)?"
+    r"(?P<name>[^\s,;:()\[\]（）［］/][^,;:()\[\]（）［］/]{0,40}?)(?:/[A-Za-z]{1,6})?"
     r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
 )
 _SIGNOFF_MAX_WORDS = 4

@@ -62,6 +62,21 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "uk": ("фото", "джерело"),
 }  # fmt: skip
 
+# The labels of CREDIT_LABELS that name where a text, a chart or data come from ("Quelle: dpa", "Source: Eurostat"):
+# before a news agency on a story's last line they name the story's source, not a picture's credit.
+SOURCE_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("source", "sources"),
+    "de": ("quelle", "quellen"),
+    "fr": ("source", "sources"),
+    "es": ("fuente", "fuentes"),
+    "it": ("fonte", "fonti"),
+    "nl": ("bron", "bronnen"),
+    "pt": ("fonte", "fontes"),
+    "sv": ("källa",),
+    "no": ("kilde",),
+    "da": ("kilde",),
+}
+
 # Abbreviated labels written without a colon, glued to or spaced from the credit: "Fot. Jan Kowalski/PAP",
 # "(Dok. Humas)", "(Dok.IGI)". Recognised only at the start of a credit (never inside running text).
 CREDIT_ABBREVIATIONS: Mapping[str, tuple[str, ...]] = {
