@@ -69,7 +69,6 @@ _LABEL = re.compile(
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_ABBREVIATIONS)) + r")\s{0,3}(?=\w))",
     re.IGNORECASE,
 )
-_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
 _PHOTOGRAPHER_ROLES: frozenset[str] = frozenset(vocab.union(vocab.PHOTOGRAPHER_ROLES))
 _WRITER_TITLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS))
 _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
@@ -291,7 +290,7 @@ def read_credit(raw: str) -> CreditReading:
             # "Express photo by Jane Roe", "ST PHOTO: JANE ROE": the publication's name before the label
             body, labelled = f"{rest[m.end() :].strip()}/{branded.group().strip()}", True
     head, slash, rest = body.partition("/")
-    if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
+    if not labelled and slash and rest.strip() and head.strip().casefold() in vocab.CREDIT_LABEL_WORDS:
         body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
     if labelled:  # the closing bracket went with the outer ones (_strip_brackets)
         person_first = _NAME_THEN_OPEN_BRACKET.match(body)
@@ -299,7 +298,7 @@ def read_credit(raw: str) -> CreditReading:
             body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
     else:
         label, space, named = head.strip().partition(" ")
-        if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:
+        if space and label.casefold() in vocab.CREDIT_LABEL_WORDS and agency_of(named) is not None:
             body, labelled = body.strip()[len(label) :].strip(), True  # "Foto ANSA/Name", "Photo AFP": no colon
     remarked = _REMARKED_SOURCE.match(body)
     if remarked and agency_of(remarked.group(1)) is not None:
@@ -310,7 +309,7 @@ def read_credit(raw: str) -> CreditReading:
     if hosted and agency_of(hosted.group(2)) is not None and looks_like_person_name(hosted.group(1)):
         body = f"{hosted.group(1)}/{hosted.group(2)}"
     label, space, rest = body.partition(" ")
-    if space and label.casefold() in _LABEL_WORDS and _COURTESY.match(rest):
+    if space and label.casefold() in vocab.CREDIT_LABEL_WORDS and _COURTESY.match(rest):
         body = rest  # "Photo courtesy of the family": the label before a courtesy line
     m = _COURTESY.match(body)
     if m:

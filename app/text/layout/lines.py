@@ -149,13 +149,10 @@ def split_inline_prompts(text: str, units: list[Unit]) -> list[Unit]:
     return out
 
 
-_LABEL_WORDS = frozenset(vocab.union(vocab.CREDIT_LABELS))
-
-
 def _credit_label_only(s: str) -> bool:
     """A line that is only a credit label, in any covered language: ``Image:``, ``Foto:``, ``Quelle``."""
     key = s.strip().casefold().rstrip(" :：")
-    return len(key) <= 30 and key in _LABEL_WORDS
+    return len(key) <= 30 and key in vocab.CREDIT_LABEL_WORDS
 
 
 def join_split_credits(text: str, units: list[Unit]) -> list[Unit]:

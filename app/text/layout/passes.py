@@ -374,7 +374,6 @@ _SIGNOFF_FORM = re.compile(
 )
 _SIGNOFF_MAX_WORDS = 4
 _SIGNOFF_MAX_CHARS = 80
-_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_LABELS))
 
 
 def _agency_signoff(st: State) -> None:
@@ -393,7 +392,7 @@ def _agency_signoff(st: State) -> None:
     if form is None:
         return
     name = form.group("name")
-    if wire_service_of(name) is None or _LABEL_WORDS & {w.casefold() for w in name.split()}:
+    if wire_service_of(name) is None or vocab.CREDIT_LABEL_WORDS & {w.casefold() for w in name.split()}:
         return
     at = u.start + form.start("name")
     u.names = (NameSpan(at, at + len(name)),)

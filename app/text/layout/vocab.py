@@ -505,6 +505,9 @@ def union(table: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
     return tuple(sorted(seen, key=lambda e: (-len(e), e)))
 
 
+# Every credit label of every language, as single words or phrases ("foto", "photo credit")
+CREDIT_LABEL_WORDS: frozenset[str] = frozenset(union(CREDIT_LABELS))
+
 # Every weekday and month name of every language: words of a date, never of a name
 CALENDAR_WORDS: frozenset[str] = frozenset(union(WEEKDAYS)) | frozenset(union(MONTHS))
 
