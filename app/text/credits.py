@@ -32,6 +32,8 @@ from app.text.names import (
 )
 from app.text.types import ParsedCredit
 
+_LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
+
 
 class Strength(IntEnum):
     """How clearly a string is a picture credit."""
@@ -290,7 +292,7 @@ def read_credit(raw: str) -> CreditReading:
             # "Express photo by Jane Roe", "ST PHOTO: JANE ROE": the publication's name before the label
             body, labelled = f"{rest[m.end() :].strip()}/{branded.group().strip()}", True
     head, slash, rest = body.partition("/")
-    if not labelled and slash and rest.strip() and head.strip().casefold() in vocab.CREDIT_LABEL_WORDS:
+    if not labelled and slash and rest.strip() and head.strip().casefold() in _LABEL_WORDS:
         body, labelled = rest.strip(), True  # "Ljósmynd/Aðsend", "Foto/dpa": a label before a slash
     if labelled:  # the closing bracket went with the outer ones (_strip_brackets)
         person_first = _NAME_THEN_OPEN_BRACKET.match(body)
@@ -298,7 +300,7 @@ def read_credit(raw: str) -> CreditReading:
             body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
     else:
         label, space, named = head.strip().partition(" ")
-        if space and label.casefold() in vocab.CREDIT_LABEL_WORDS and agency_of(named) is not None:
+        if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:
             body, labelled = body.strip()[len(label) :].strip(), True  # "Foto ANSA/Name", "Photo AFP": no colon
     remarked = _REMARKED_SOURCE.match(body)
     if remarked and agency_of(remarked.group(1)) is not None:
@@ -309,7 +311,7 @@ def read_credit(raw: str) -> CreditReading:
     if hosted and agency_of(hosted.group(2)) is not None and looks_like_person_name(hosted.group(1)):
         body = f"{hosted.group(1)}/{hosted.group(2)}"
     label, space, rest = body.partition(" ")
-    if space and label.casefold() in vocab.CREDIT_LABEL_WORDS and _COURTESY.match(rest):
+    if space and label.casefold() in _LABEL_WORDS and _COURTESY.match(rest):
         body = rest  # "Photo courtesy of the family": the label before a courtesy line
     m = _COURTESY.match(body)
     if m:
@@ -626,6 +628,8 @@ _NAME_TAIL_MAX_SENTENCES = 2
 def _name_tail_credit(block: str) -> InlineCredit | None:
     """``... este martes en La Moncloa. Claudio Álvarez``: a photographer's name alone after a one- or two-sentence
     description, with nothing after it (a paragraph does not end in a bare name)."""
+    if not block[-1:].isalpha():
+        return None
     lo = max(0, len(block) - 80)
     m = _NAME_TAIL.search(block, lo)
     if m is None or not looks_like_person_name(m.group(1)) or not _person_names().is_given(m.group(1).split()[0]):

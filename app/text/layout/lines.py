@@ -14,6 +14,8 @@ from app.text.layout.rules import Rule
 from app.text.names import NameSpan, word_count
 from app.text.types import BlockKind
 
+_LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
+
 _LINE = re.compile(r"[^\r\n]+")
 
 
@@ -152,7 +154,7 @@ def split_inline_prompts(text: str, units: list[Unit]) -> list[Unit]:
 def _credit_label_only(s: str) -> bool:
     """A line that is only a credit label, in any covered language: ``Image:``, ``Foto:``, ``Quelle``."""
     key = s.strip().casefold().rstrip(" :：")
-    return len(key) <= 30 and key in vocab.CREDIT_LABEL_WORDS
+    return len(key) <= 30 and key in _LABEL_WORDS
 
 
 def join_split_credits(text: str, units: list[Unit]) -> list[Unit]:

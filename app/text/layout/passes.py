@@ -25,6 +25,8 @@ from app.text.names import (
 )
 from app.text.sentences import dateline_end
 
+_LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
+
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
 _TITLE_MAX_WORDS = 35
 CAPTION_MAX_WORDS = 100
@@ -191,6 +193,7 @@ class State:
 
 
 _SIGNOFF_LINE_MAX_CHARS = 300
+_SIGNOFF_FIRST_WORDS: frozenset[str] = frozenset(o.split()[0] for o in vocab.union(vocab.SIGNOFF_OPENERS))
 _SIGNOFF_SHARE = 0.8
 
 
@@ -199,6 +202,9 @@ def _signoff_line(line: str) -> bool:
     (a sentence "Jane Roe contributed to this report." stays the story's last paragraph)."""
     if len(line) > _SIGNOFF_LINE_MAX_CHARS:
         return False
+    first = line.lstrip(" ([").split(" ", 1)[0].casefold()
+    if first not in _SIGNOFF_FIRST_WORDS:
+        return False  # such a line opens with a sign-off opener: the pattern runs only where one may start
     covered = sum(b - a for a, b in signoff_clauses(line))
     return covered > 0 and covered >= _SIGNOFF_SHARE * len(line.strip(" ()[]."))
 
@@ -392,7 +398,7 @@ def _agency_signoff(st: State) -> None:
     if form is None:
         return
     name = form.group("name")
-    if wire_service_of(name) is None or vocab.CREDIT_LABEL_WORDS & {w.casefold() for w in name.split()}:
+    if wire_service_of(name) is None or _LABEL_WORDS & {w.casefold() for w in name.split()}:
         return
     at = u.start + form.start("name")
     u.names = (NameSpan(at, at + len(name)),)
