@@ -72,7 +72,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _PHOTOGRAPHER_ROLES: frozenset[str] = frozenset(vocab.union(vocab.PHOTOGRAPHER_ROLES))
-_WRITER_TITLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS))
+_WRITER_TITLES = vocab.JOB_TITLE_WORDS
 _COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
@@ -251,7 +251,8 @@ _NAME_THEN_OPEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)?$")
 
 
 # One or two capitalised words naming a publication before a credit label: "Express photo by", "ST PHOTO:"
-_BRAND = re.compile(r"(?:[A-ZÀ-Þ][\w&'’-]{0,14}\s{1,2}){1,2}")
+_BRAND_WORD = r"[A-ZÀ-Þ][\w&'’-]{0,14}"
+_BRAND = re.compile(r"(?:" + _BRAND_WORD + r"\s{1,2}){1,2}")
 # "Photo by Jane Roe on Unsplash": the photographer, then the library that hosts the picture
 _NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
 # "Midjourney („the prompt“)", "dpa (Archivbild)": a known source with a bracketed remark after it
@@ -534,7 +535,7 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
 
 
 # a publication's name between a caption's sentence end (or an opening bracket) and a credit label
-_BRAND_BEFORE_LABEL = re.compile(r"(?:(?<=[.!?”\"] )|(?<=\())(?:[A-ZÀ-Þ][\w&'’-]{0,14} ){1,2}$")
+_BRAND_BEFORE_LABEL = re.compile(r"(?:(?<=[.!?”\"] )|(?<=\())(?:" + _BRAND_WORD + r" ){1,2}$")
 
 _BOUNDARY_MARKS = re.compile("[.!?”|–—=＝-]")
 

@@ -45,7 +45,7 @@ ROLE_WORDS: frozenset[str] = wordset(
     sport sports staff team tech technology tennis the travel trends updated via videographer weekend with world
     writer writers
     """
-) | frozenset(vocab.union(vocab.ROLE_WORDS))
+) | frozenset(vocab.JOB_TITLE_WORDS)
 
 # Capitalised words that are page furniture or section names, never part of a personal name.
 NOT_NAME_WORDS: frozenset[str] = wordset(
@@ -253,7 +253,7 @@ def _month_as_first_name(word: str, following: str) -> bool:
 _HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,30}")
 _POST_PLACE_PREPOSITIONS: frozenset[str] = frozenset(vocab.union(vocab.POST_PLACE_PREPOSITIONS))
 # the job titles a place may follow (not the desks and fillers of ROLE_WORDS such as "in", "the", "live")
-_POST_ROLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS)) | wordset(
+_POST_ROLES: frozenset[str] = vocab.JOB_TITLE_WORDS | wordset(
     "correspondent correspondents correspondant editor reporter journalist writer producer chief bureau"
 )
 

@@ -190,6 +190,17 @@ class State:
     title: int | None = None
     header_end: int = -1
     bylines: list[NameSpan] = field(default_factory=list)
+    live_blog: bool = False  # several entry times (_is_live_blog), read by the header and the captions passes
+
+
+_LIVE_BLOG_MIN_ENTRIES = 2
+
+
+def _is_live_blog(units: list[Unit]) -> bool:
+    """Several lines that are only a clock time ("23:45" / "23:32" ...): a live blog's entries, not one article's
+    date line or an audio player's time ("00:00 / 03:15")."""
+    times = sum(1 for u in units if rules.LIVE_ENTRY_HEADER in u.fired and _TIMECODE.match(u.text))
+    return times >= _LIVE_BLOG_MIN_ENTRIES
 
 
 _SIGNOFF_LINE_MAX_CHARS = 300
@@ -241,6 +252,7 @@ def _furniture(st: State) -> None:
             _embedded_post(units, i)
     _promo_runs(units)
     _pull_quotes(st)
+    st.live_blog = _is_live_blog(units)
 
 
 _QUOTES_OPEN = ("“", '"', "‘", "'")
@@ -576,7 +588,7 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
 
 
 _NAME_BY_DATE_REACH = 15  # lines after the title where a name beside the date line is the byline
-_JOB_TITLES: frozenset[str] = frozenset(vocab.union(vocab.ROLE_WORDS))
+_JOB_TITLES = vocab.JOB_TITLE_WORDS
 
 
 def _beside_date(units: list[Unit], i: int) -> bool:
@@ -664,7 +676,6 @@ def _header(st: State) -> None:
             u.names = names
             u.fire(rules.BYLINE_BY_DATE, force=True)
     # the header: up to the last byline/date/furniture line before the body starts
-    live_blog = _is_live_blog(units)
     last_marker = start - 1
     seen_byline_or_date = False
     prose = 0
@@ -673,7 +684,7 @@ def _header(st: State) -> None:
     body_found = False
     for i in range(start, min(n, start + 60)):
         u = units[i]
-        if live_blog and rules.LIVE_ENTRY_HEADER in u.fired:
+        if st.live_blog and rules.LIVE_ENTRY_HEADER in u.fired:
             body_found = True  # a live blog's first entry: what follows its time is the entry's, not the header's
             break
         # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
@@ -754,22 +765,9 @@ def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
     return False
 
 
-_LIVE_BLOG_MIN_ENTRIES = 2
-
-
-def _is_live_blog(units: list[Unit]) -> bool:
-    """Several lines that are only a clock time ("23:45" / "23:32" ...): a live blog's entries, not one article's
-    date line or an audio player's time ("00:00 / 03:15")."""
-    times = sum(1 for u in units if rules.LIVE_ENTRY_HEADER in u.fired and _TIMECODE.match(u.text))
-    return times >= _LIVE_BLOG_MIN_ENTRIES
-
-
 def _captions(st: State) -> None:
     units = st.units
     n = len(units)
-    # a page with several entry times is a live blog: the line under a time is the entry's headline, not the
-    # caption of a video whose length the time would be
-    live_blog = _is_live_blog(units)
     for i, u in enumerate(units):
         if u.kind is not None or u.zone or u.words > CAPTION_MAX_WORDS:
             continue
@@ -790,7 +788,8 @@ def _captions(st: State) -> None:
         elif (
             prev is not None
             and _TIMECODE.match(prev.text)
-            and not (live_blog and rules.LIVE_ENTRY_HEADER in prev.fired)
+            # on a live blog the line under an entry's time is its headline, not the caption of a video that long
+            and not (st.live_blog and rules.LIVE_ENTRY_HEADER in prev.fired)
             and not _is_prose(u)
             and 3 <= u.words <= 25
         ):

@@ -507,6 +507,8 @@ def union(table: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
 
 # Every credit label of every language, as single words or phrases ("foto", "photo credit")
 CREDIT_LABEL_WORDS: frozenset[str] = frozenset(union(CREDIT_LABELS))
+# Every job title of ROLE_WORDS, in every language ("correspondent", "Korrespondentin", "corresponsal")
+JOB_TITLE_WORDS: frozenset[str] = frozenset(union(ROLE_WORDS))
 
 # Every weekday and month name of every language: words of a date, never of a name
 CALENDAR_WORDS: frozenset[str] = frozenset(union(WEEKDAYS)) | frozenset(union(MONTHS))
