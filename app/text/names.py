@@ -381,10 +381,10 @@ def _clause_start(text: str, lo: int, hi: int) -> int:
     return lo
 
 
-def signoff_clauses(text: str) -> list[tuple[int, int]]:
-    """The clauses of ``text`` opened by ``vocab.SIGNOFF_OPENERS`` (``Reporting by Jane Roe``, ``Editing by John
-    Doe``), offsets into ``text``."""
-    return [(m.start(), m.end()) for m in _SIGNOFF.finditer(text)]
+def signoff_clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The clauses of ``text[start:end]`` opened by ``vocab.SIGNOFF_OPENERS`` (``Reporting by Jane Roe``, ``Editing
+    by John Doe``), offsets into ``text``."""
+    return [(m.start(), m.end()) for m in _SIGNOFF.finditer(text, start, len(text) if end is None else end)]
 
 
 def signoff_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -393,7 +393,7 @@ def signoff_spans(text: str, start: int = 0, end: int | None = None) -> list[tup
     Jane Roe; Editing by John Doe)``), and the names before ``vocab.SIGNOFF_CONTRIBUTED`` back to the sentence's
     start (``Jane Roe in Kyiv contributed to this report.``). Linear: every match reads at most 200 characters."""
     end = len(text) if end is None else end
-    spans = [(m.start(), m.end()) for m in _SIGNOFF.finditer(text, start, end)]
+    spans = signoff_clauses(text, start, end)
     for m in _CONTRIBUTED.finditer(text, start, end):
         spans.append((_clause_start(text, max(start, m.start() - 200), m.start()), m.end()))
     return sorted(spans)
