@@ -62,14 +62,19 @@ UI_LINES: frozenset[str] = phrases(
     watch now | whatsapp | x | you may also like | you might also like | with video | mit video | avec vidéo |
     con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
     mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
-    | get in touch | contact us | contribuer | réutiliser ce contenu | view image in fullscreen | view in fullscreen
+    | get in touch | contact us | share this article in your social network | contribuer | réutiliser ce contenu |
+    view image in fullscreen | view in fullscreen
     | enlarge image | expand image | now playing | skip to main content | skip to content | skip to navigation |
     skip navigation | jump to content | main menu | navigation | sections | startseite | zum inhalt springen | zum
     hauptinhalt springen | direkt zum inhalt | navigation öffnen | menü | suche | anmelden | accueil | aller au
     contenu | aller au contenu principal | rechercher | se connecter | inicio | ir al contenido | saltar al
     contenido | buscar | iniciar sesión | vai al contenuto | salta al contenuto | cerca | accedi | naar de inhoud |
     zoeken | inloggen | início | ir para o conteúdo | pesquisar | entrar | till innehållet | hoppa till innehållet |
-    sök | logga in | til innhold | søk | logg inn | til indhold | søg | log ind
+    sök | logga in | til innhold | søk | logg inn | til indhold | søg | log ind | sdílet | sdílejte | sdílejte
+    článek | článek pokračuje pod reklamou | reklama | hledat | přihlásit se | diskuze | udostępnij | zaloguj się |
+    szukaj | komentarze | czytaj dalej | 分享 | 分享到 | 分享让更多人看到 | 纠错 | 打印 | 返回顶部 | 扫一扫 | 关闭 |
+    登录 | 注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
+    リンクをコピーする | リンクをコピー | シェアする
     """
 )
 
@@ -89,8 +94,9 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "de": phrases(
         """
-        mehr zum thema | das könnte sie auch interessieren | das könnte sie interessieren | auch interessant |
-        meistgelesen | meistgelesene artikel | meist gelesen | weitere artikel | ähnliche artikel | verwandte themen
+        mehr zum thema | zum thema | das könnte sie auch interessieren | das könnte sie interessieren |
+        auch interessant | meistgelesen | meistgelesene artikel | meist gelesen | weitere artikel | ähnliche artikel |
+        verwandte themen
         """
     ),
     "fr": phrases(
@@ -115,6 +121,14 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "no": phrases("les også | mest lest | relaterte saker | relaterte artikler"),
     "da": phrases("læs også | mest læste | relaterede artikler"),
     "ja": phrases("関連記事 | あわせて読みたい | 合わせて読みたい | よく読まれている記事 | 人気記事"),
+    "zh": phrases(
+        "相关新闻 | 相关阅读 | 延伸阅读 | 推荐阅读 | 热点推荐 | 相关报道 | 热门推荐 | 相關新聞 | 延伸閱讀 | 推薦閱讀 | "
+        "相關報導"
+    ),
+    "cs": phrases(
+        "přečtěte si také | přečtěte si | související články | související | nejčtenější | mohlo by vás zajímat"
+    ),
+    "pl": phrases("czytaj także | czytaj też | zobacz także | zobacz też | najczęściej czytane | polecamy"),
 }
 TEASER_HEADERS: frozenset[str] = frozenset(vocab.union(TEASER_HEADERS_BY_LANGUAGE))
 
@@ -559,8 +573,8 @@ def is_promo(line: str, words: int) -> bool:
 def is_timestamp(line: str) -> bool:
     """A date, time or reading-time line: ``Published Jun 05, 2026 • 3 minute read``, ``17:41 JST, Oct 13``."""
     key = normalise(line)
-    if not key or len(key) > 120:
-        return False
+    if not key or len(key) > 120 or any(p in line[:120] for p in "，。、；"):
+        return False  # CJK clause marks: a sentence that opens with a date ("2026年12月6日，习近平在北京出席会议")
     tokens = _WORD.findall(key)
     if not tokens or len(tokens) > 24:
         return False

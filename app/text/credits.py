@@ -108,6 +108,8 @@ def _words(s: str) -> list[str]:
 
 def _strip_brackets(s: str) -> str:
     s = s.strip()
+    if s[:3].casefold() == "(c)":  # the copyright mark written with letters: "(c) APA/Name", not a bracket
+        return "©" + s[3:]
     while len(s) >= 2 and s[0] in "([{" and s[-1] in ")]}":
         s = s[1:-1].strip()
     return s.strip("([{)]} \t")
@@ -260,6 +262,24 @@ _NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
 _REMARKED_SOURCE = re.compile(r"^([^()]{2,40}?)\s{0,2}\(([^()]{1,100})\)?$")
 
 
+_HAN = "\u3400-\u9fff"
+_ZH_NAME = f"[{_HAN}·]{{2,4}}"
+# "新华社记者 赵强 摄", "本报记者 李华、王明摄", "记者 赵强 摄", "李华 摄": [organisation] [title] names "took"
+_ZH_PHOTOGRAPHED = re.compile(
+    f"(?:(?P<org>[{_HAN}]{{1,10}}?)?(?:{'|'.join(vocab.ZH_REPORTER_TITLES)}) ?)?"
+    f"(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?(?:{'|'.join(vocab.ZH_PHOTOGRAPHED)})"
+)
+_ZH_OWN_PAPER = ("本报", "本報", "本台", "本刊")  # "this paper": the publication itself, no other source
+
+
+def _zh_photographed(m: re.Match[str]) -> ParsedCredit:
+    names = tuple(n for n in re.split("[、和 ]", m.group("names")) if n)
+    org = m.group("org") or ""
+    if not org or org in _ZH_OWN_PAPER:
+        return ParsedCredit(names, None, "、".join(names))
+    return ParsedCredit(names, agency_of(org) or org, org)
+
+
 @lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
@@ -322,6 +342,9 @@ def read_credit(raw: str) -> CreditReading:
         label = body[: m.end()].strip()
         line = f"Courtesy of {owner}" if label.casefold().startswith("courtesy") else f"{label} {owner}"
         return CreditReading(Strength.STRONG, ParsedCredit((), owner, line))
+    zh = _ZH_PHOTOGRAPHED.fullmatch(body)
+    if zh is not None:  # "新华社记者 赵强 摄": the photographer took it, for the organisation before the title
+        return CreditReading(Strength.STRONG, _zh_photographed(zh))
     m = _AP_PHOTO.match(body)
     if m:
         body, ap_photo, labelled = body[m.end() :].strip(), True, True
@@ -459,12 +482,17 @@ def _photographer_before(before: str) -> int | None:
     return None
 
 
+_OPENING_OF = {")": "(", "]": "[", "）": "（"}
+
+
 def _closing_paren_credit(block: str) -> InlineCredit | None:
-    """``... began. (AP Photo/Visar Kryeziu)``, ``... [File: Name/AP Photo]``: a bracketed credit at the end."""
-    if not block.endswith((")", "]")):
+    """``... began. (AP Photo/Visar Kryeziu)``, ``... [File: Name/AP Photo]``, ``...参观。（图片来源：视觉中国）``: a
+    bracketed credit at the end (in full-width brackets only a labelled or named one: a Japanese story's last
+    paragraph ends with its agency, ``...した。（共同）``)."""
+    close = block[-1:]
+    if close not in _OPENING_OF:
         return None
-    close = block[-1]
-    open_ = "(" if close == ")" else "["
+    open_ = _OPENING_OF[close]
     lo = max(0, len(block) - _WINDOW)
     depth = 0
     for i in range(len(block) - 1, lo - 1, -1):
@@ -480,9 +508,13 @@ def _closing_paren_credit(block: str) -> InlineCredit | None:
                     return None
                 reading = read_credit(inner)
                 strong = reading.strength >= Strength.MEDIUM
-                weak_org = reading.strength == Strength.WEAK and (
-                    agency_of(inner) is not None
-                    or (before[-1] in _SENTENCE_END and sum(1 for w in inner.split() if w[:1].isupper()) >= 2)
+                weak_org = (
+                    close != "）"
+                    and reading.strength == Strength.WEAK
+                    and (
+                        agency_of(inner) is not None
+                        or (before[-1] in _SENTENCE_END and sum(1 for w in inner.split() if w[:1].isupper()) >= 2)
+                    )
                 )
                 if not (strong or weak_org):
                     return None
@@ -768,13 +800,35 @@ def _leading_credit(block: str) -> InlineCredit | None:
     return InlineCredit(0, length, len(block.rstrip()), caption_start=len(block) - len(rest))
 
 
+_ZH_TAIL_WINDOW = 40
+_ZH_TAIL_STARTS = "。！？；，（( "
+
+
+def _zh_photographed_tail_credit(block: str) -> InlineCredit | None:
+    """``...滑雪场滑雪。新华社记者 赵强 摄``, ``...某小区。（李华 摄）``: a Chinese photographer's credit at the end."""
+    if not block.endswith((*vocab.ZH_PHOTOGRAPHED, "）", ")")):
+        return None
+    end = len(block) - 1 if block[-1] in "）)" else len(block)
+    lo = max(1, end - _ZH_TAIL_WINDOW)
+    for k in range(lo, end):
+        if block[k - 1] not in _ZH_TAIL_STARTS or block[k].isspace():
+            continue
+        if _ZH_PHOTOGRAPHED.fullmatch(block, k, end):
+            before = block[:k].rstrip(" （(")
+            if word_count(before) < 3:
+                return None
+            return InlineCredit(k, end, len(before))
+    return None
+
+
 def find_inline_credit(block: str) -> InlineCredit | None:
     """A credit inside a caption-like block, with the caption's bounds; None when there is none."""
     text = block.rstrip()
     if word_count(text) < 2:
         return None
     finders = (_closing_paren_credit, _rights_tail_credit, _labelled_tail_credit, _agency_tail_credit)
-    for finder in (*finders, _slash_tail_credit, _agency_name_tail_credit, _name_tail_credit):
+    tails = (_slash_tail_credit, _agency_name_tail_credit, _name_tail_credit, _zh_photographed_tail_credit)
+    for finder in (*finders, *tails):
         found = finder(text)
         if found is not None:
             if finder is _closing_paren_credit:

@@ -129,7 +129,10 @@ def looks_like_person_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 5:
         return False
-    if not (is_name_word(words[0]) or _month_as_first_name(words[0], words[1])) or not is_name_word(words[-1]):
+    first_ok = is_name_word(words[0]) or _month_as_first_name(words[0], words[1])
+    if not first_ok and _is_initial(words[0]) and len(words) >= 3:
+        first_ok = is_name_word(words[1])  # "J. Scott Applewhite": an initial, then a first name
+    if not first_ok or not is_name_word(words[-1]):
         return False  # "Jan Woitas", "April Dunn": a month that is a first name opens a name
     return all(is_name_word(w) or _is_initial(w) or w.casefold() in PARTICLES for w in words[1:-1])
 
@@ -227,6 +230,8 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
         if is_name_word(word) or (current and (_is_initial(word) or low in PARTICLES)):
             if low in ROLE_WORDS or low in _UI_TAIL:
                 break
+            if len(current) >= 2 and agency_of(s[tok.start() : tok.start() + 60].strip()) is not None:
+                break  # "By JANE ROE Associated Press": the writer, then the wire she writes for
             current.append((tok.start() + a, tok.start() + b, word))
             if stops:
                 close()
@@ -361,8 +366,8 @@ _SEPARATORS = (" | ", " · ", " • ", " / ", " — ", " – ", " - ", "|", "·"
 
 # an opener where a sign-off clause starts: at a line's start, after "(", ";" or a dash
 _SIGNOFF = re.compile(
-    r"(?:^|(?<=[(;—–-]))[ \t]{0,3}(?:" + vocab.alternation(vocab.union(vocab.SIGNOFF_OPENERS)) + r")(?![\w-])"
-    r"[^;)\n]{0,200}",
+    r"(?:^|(?<=[(;—–\-（【]))[ \t]{0,3}(?:" + vocab.alternation(vocab.union(vocab.SIGNOFF_OPENERS)) + r")(?![\w-])"
+    r"[^;)）】\n]{0,200}",
     re.IGNORECASE | re.MULTILINE,
 )
 _CONTRIBUTED = re.compile(

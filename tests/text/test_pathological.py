@@ -48,6 +48,10 @@ def pathological() -> dict[str, str]:
         "branded_labels": "It rained. ST PHOTO " * (MB // 20),
         "hosted_credits": "Jane Roe on " * (MB // 12),
         "caption_labels": "Pictured: " * (MB // 10),
+        "chinese_credits": "新华社记者 赵强、孙悦 摄（" * (MB // 15),
+        "chinese_datelines": "新华社北京12月6日电（记者 " * (MB // 15),
+        "signoff_brackets": "It rained. (dpa) " * (MB // 17),
+        "copyright_letters": "(c) " * (MB // 4),
     }
 
 

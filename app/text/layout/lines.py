@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.text import boilerplate as bp
+from app.text.agencies import agency_of
 from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
 from app.text.layout import rules, vocab
 from app.text.layout.rules import Rule
@@ -100,8 +101,19 @@ def split_lines(text: str) -> list[Unit]:
     return units
 
 
+# "... tritt mit 1. Jänner in Kraft. (APA, red, 6.12.2026)", "... vor. (dpa/lsw)": a wire's sign-off in brackets
+# after the story's last sentence
+_SIGNOFF_BRACKET = re.compile(r"(?<=[.!?…”\"])\s\(([^()]{2,60})\)$")
+_SIGNOFF_BRACKET_WINDOW = 64
+
+
 def ends_sentence(s: str) -> bool:
-    return s.endswith(vocab.SENTENCE_ENDS)
+    if s.endswith(vocab.SENTENCE_ENDS):
+        return True
+    if not s.endswith(")"):
+        return False
+    m = _SIGNOFF_BRACKET.search(s, max(0, len(s) - _SIGNOFF_BRACKET_WINDOW))
+    return m is not None and agency_of(re.split(r"[,/ ]", m.group(1), maxsplit=1)[0]) is not None
 
 
 def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:

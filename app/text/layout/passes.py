@@ -85,6 +85,7 @@ _DATED_CAPTION_JA = re.compile(
 _JA_CAPTION_MAX_CHARS = 100
 
 
+_CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _TIMECODE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
 
@@ -122,6 +123,7 @@ def _between_paragraphs(prev: Unit | None, nxt: Unit | None) -> bool:
 _BRACKET_AT_END = re.compile(r"\(([^()]{2,80})\)\s*$")
 _NAME_CONNECTORS: frozenset[str] = frozenset({"of", "the", "and", "&", "de", "da", "del", "von", "van", "der", "du"})
 _BRACKET_NAME_MAX_WORDS = 6
+_BRACKET_NAME_AFTER_STOP_MAX_WORDS = 2
 
 
 def _bracketed_name_credit(u: Unit, prev: Unit | None, nxt: Unit | None) -> InlineCredit | None:
@@ -133,8 +135,14 @@ def _bracketed_name_credit(u: Unit, prev: Unit | None, nxt: Unit | None) -> Inli
         return None
     caption = u.text[: m.start()].rstrip()
     words = m.group(1).split()
-    if not 4 <= len(caption.split()) <= CAPTION_MAX_WORDS or ends_sentence(caption) or caption.endswith(":"):
+    if not 4 <= len(caption.split()) <= CAPTION_MAX_WORDS or caption.endswith(":"):
         return None
+    if ends_sentence(caption) and (
+        _sentences(caption) > 1
+        or len(words) > _BRACKET_NAME_AFTER_STOP_MAX_WORDS
+        or m.group(1).casefold() in caption.casefold()  # "... en Jerusalén, 21 de mayo. (Jerusalén)": the place
+    ):
+        return None  # "... in Blacktown. (9News)": one sentence and a short name; a paragraph's remark is longer
     if "(" in caption:
         return None  # "Name (Club) in a duel with Name (Club)": the brackets name teams, not the picture's owner
     if not 1 <= len(words) <= _BRACKET_NAME_MAX_WORDS or any(c.isdigit() for c in m.group(1)):
@@ -213,11 +221,13 @@ def _signoff_line(line: str) -> bool:
     (a sentence "Jane Roe contributed to this report." stays the story's last paragraph)."""
     if len(line) > _SIGNOFF_LINE_MAX_CHARS:
         return False
-    first = line.lstrip(" ([").split(" ", 1)[0].casefold()
+    first = line.lstrip(" ([（【").split(" ", 1)[0].casefold()
+    if first[:1] >= "\u3000":  # no spaces in Chinese: "（责编：陈静、刘洋）"
+        first = first.split("：", 1)[0].split(":", 1)[0]
     if first not in _SIGNOFF_FIRST_WORDS:
         return False  # such a line opens with a sign-off opener: the pattern runs only where one may start
     covered = sum(b - a for a, b in signoff_clauses(line))
-    return covered > 0 and covered >= _SIGNOFF_SHARE * len(line.strip(" ()[]."))
+    return covered > 0 and covered >= _SIGNOFF_SHARE * len(line.strip(" ()[].（）【】"))
 
 
 def _furniture(st: State) -> None:
@@ -392,6 +402,8 @@ _SIGNOFF_FORM = re.compile(
 )
 _SIGNOFF_MAX_WORDS = 4
 _SIGNOFF_MAX_CHARS = 80
+# the same sign-off in brackets after the last paragraph's last sentence: "... ab. (dpa)", "... Kraft. (APA, red)"
+_SIGNOFF_TAIL = re.compile(r"(?<=[.!?…”\"。])\s?(\([^()]{2,60}\)|（[^（）]{1,30}）)$")
 
 
 def _agency_signoff(st: State) -> None:
@@ -402,6 +414,12 @@ def _agency_signoff(st: State) -> None:
     if len(content) < 2:
         return
     u, prev = units[content[-1]], units[content[-2]]
+    tail = _SIGNOFF_TAIL.search(u.text, max(0, len(u.text) - _SIGNOFF_MAX_CHARS))
+    if u.kind is None and tail is not None:
+        form = _SIGNOFF_FORM.match(tail.group(1))
+        if form is not None and wire_service_of(form.group("name")) is not None:
+            u.fire(rules.AGENCY_SIGNOFF_TAIL)  # "... stimmt im Januar ab. (dpa)": the story's end, not a caption
+            return
     if u.kind is not None or prev.kind is not None or u.words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
         return
     if len(u.text) > _SIGNOFF_MAX_CHARS:
@@ -740,6 +758,8 @@ def _header(st: State) -> None:
                 u.kind, u.conf = None, 0.0
                 continue
             st.bylines.extend(u.names)
+    if not st.bylines:
+        st.bylines.extend(_dateline_reporters(st))
     # the authors' biographies, wherever they stand ("Jane Roe is a reporter in Leeds.")
     authors = tuple({st.text[n.start : n.end] + " " for n in st.bylines})
     if authors:
@@ -751,6 +771,23 @@ def _header(st: State) -> None:
 
 
 _BIO_VERBS = ("is ", "was ", "writes ", "covers ", "reports ", "contributed ")
+# The reporters a Chinese dateline names in its bracket: "新华社北京12月6日电（记者 赵强、孙悦）" (Xinhua, Beijing,
+# December 6, by wire; reporters Zhao Qiang and Sun Yue)
+_ZH_DATELINE_REPORTERS = re.compile(
+    r"^[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電]（(?:"
+    + "|".join(vocab.ZH_REPORTER_TITLES)
+    + r") ?([\u3400-\u9fff·]{2,4}(?:[、 ][\u3400-\u9fff·]{2,4}){0,3})）"
+)
+
+
+def _dateline_reporters(st: State) -> list[NameSpan]:
+    """The reporters named in the dateline of the story's first paragraph, when the page has no byline."""
+    lede = next((u for u in st.units[st.header_end + 1 :] if u.kind in (None, "body") and _is_prose(u)), None)
+    m = _ZH_DATELINE_REPORTERS.match(lede.text[:80]) if lede is not None else None
+    if lede is None or m is None:
+        return []
+    spans = [NameSpan(lede.start + n.start(), lede.start + n.end()) for n in re.finditer(r"[^、 ]+", m.group(1))]
+    return [NameSpan(sp.start + m.start(1), sp.end + m.start(1)) for sp in spans]
 
 
 def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
@@ -815,6 +852,7 @@ def _captions(st: State) -> None:
             and u.words >= 6
             and not ends_sentence(u.text)
             and _titleness(u.text) < 0.5
+            and not _CLOCK_TIME.search(u.text[:200])  # "毎日新聞 2025/1/14 21:17（最終更新 ...）": a date line
         ):
             u.fire(rules.CAPTION_LEAD_PICTURE)
             seen_byline = False  # one lead picture: the lines after its caption are the page's, not captions

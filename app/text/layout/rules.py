@@ -116,6 +116,9 @@ BYLINE_BY_DATE = _rule(
 )
 BYLINE_NAME = _rule("byline_name", "byline", 0.8, "a bare person's name near the headline")
 AGENCY_SIGNOFF = _rule("agency_signoff", "byline", 0.85, "a news agency alone on the story's last line ('TT', '(dpa)')")
+AGENCY_SIGNOFF_TAIL = _rule(
+    "agency_signoff_tail", "body", 0.8, "the story's last paragraph, its wire's sign-off after it ('... ab. (dpa)')"
+)
 BYLINE_AGENCY_BY_DATE = _rule(
     "byline_agency_by_date", "byline", 0.8, "an agency alone ('AFP', 'Quelle: dpa') beside the date line near the title"
 )

@@ -46,9 +46,11 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "no": ("foto", "bilde", "bilder", "fotograf", "illustrasjon", "kilde", "grafikk"),
     "da": ("foto", "billede", "billeder", "fotograf", "illustration", "kilde", "grafik"),
     "ja": ("写真", "画像", "撮影", "提供", "出典", "イラスト"),
+    "zh": ("图片来源", "图片", "图源", "图", "摄影", "供图", "图片提供", "圖片來源", "圖片", "圖源", "圖", "攝影",
+           "照片", "照片來源"),
     "ru": ("фото", "фотография", "снимок", "иллюстрация", "источник"),
     "pl": ("fot.", "fot", "zdjęcie", "źródło"),
-    "cs": ("foto", "snímek", "zdroj"),
+    "cs": ("foto", "snímek", "zdroj", "ilustrační foto", "ilustrační snímek", "ilustrace"),
     "fi": ("kuva", "kuvat", "lähde"),
     "is": ("ljósmynd", "mynd", "skjáskot"),
     "ko": ("사진", "사진 출처", "자료"),
@@ -101,6 +103,7 @@ RAW_KEEPS_LABEL: Mapping[str, tuple[str, ...]] = {
     "no": ("foto", "fotograf"),
     "da": ("foto", "fotograf"),
     "ja": ("写真", "撮影"),
+    "zh": ("图片", "摄影", "照片", "圖片", "攝影"),
 }  # fmt: skip
 
 # A photographer's post standing where an agency would ("Jane Roe / Staff Photographer", "Max Muster/Fotograf"): the
@@ -118,6 +121,11 @@ PHOTOGRAPHER_ROLES: Mapping[str, tuple[str, ...]] = {
     "no": ("fotograf",),
     "da": ("fotograf",),
 }  # fmt: skip
+
+# The Chinese credit names the photographer before the verb "took": "新华社记者 赵强 摄" (Xinhua reporter Zhao Qiang
+# took it), "（李华 摄）"; the organisation and the reporter's title may stand before the names.
+ZH_PHOTOGRAPHED: tuple[str, ...] = ("摄", "攝")
+ZH_REPORTER_TITLES: tuple[str, ...] = ("摄影记者", "攝影記者", "记者", "記者", "通讯员", "通訊員")
 
 # "<label> by Name": "Photograph by Jane Doe", "Foto von Max Muster".
 CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
@@ -326,7 +334,7 @@ PRIVATE_SOURCES: Mapping[str, tuple[str, ...]] = {
 # (the ones that are ordinary words too open it only with a colon or in lower case: BYLINE_OPENERS_STRICT).
 BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "en": ("by", "written by", "words by", "reporting by", "story by", "text by", "interview by", "author", "story",
-           "reporter", "contributor"),
+           "reporter", "contributor", "author of the article", "authors of the article"),
     "de": ("von", "text von", "text", "autor", "autorin", "autoren", "ein beitrag von", "ein kommentar von"),
     "fr": ("par", "texte", "propos recueillis par"),
     "es": ("por", "texto", "redacción"),
@@ -365,6 +373,7 @@ SIGNOFF_OPENERS: Mapping[str, tuple[str, ...]] = {
            "research by", "graphics by", "fact-checking by", "editor:", "published by:"),
     "de": ("mitarbeit:",),
     "es": ("con información de",),
+    "zh": ("责任编辑", "责编", "編輯", "编辑", "責任編輯", "責編"),
 }  # fmt: skip
 SIGNOFF_CONTRIBUTED: Mapping[str, tuple[str, ...]] = {
     "en": ("contributed to this report", "contributed to this story", "contributed to this article",
@@ -473,6 +482,8 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "sv": ("publicerad", "uppdaterad", "kl", "min", "lästid", "minuter"),
     "no": ("publisert", "oppdatert", "kl", "min", "lesetid", "minutter"),
     "da": ("publiceret", "opdateret", "kl", "min", "læsetid", "minutter"),
+    "ja": ("年", "月", "日", "時", "分", "午前", "午後", "更新", "公開", "配信", "発行"),
+    "zh": ("年", "月", "日", "时", "時", "分", "发布", "發布", "更新", "发布时间", "發布時間"),
 }  # fmt: skip
 
 # The words of TIMESTAMP_WORDS that say a line is a publication date ("veröffentlicht", "actualizado") or a reading
@@ -480,7 +491,7 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
 TIMESTAMP_ANCHORS: frozenset[str] = frozenset(
     {"veröffentlicht", "aktualisiert", "publié", "publiée", "actualisé", "modifié", "publicado", "actualizado"}
     | {"pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "atualizado", "publicerad", "uppdaterad"}
-    | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr"}
+    | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr", "年", "更新", "公開", "配信", "发布", "發布"}
     | {"lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leestijd", "leitura", "lästid", "lesetid", "læsetid"}
 )
 

@@ -1,0 +1,195 @@
+"""Pages in forms the caption files lack: Chinese wire and newspaper pages, Czech and Austrian pages, a wire's
+sign-off in brackets after a story's last sentence. Articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.text import boilerplate
+from app.text.credits import find_inline_credit, parse_credit
+from app.text.segment import segment
+from app.text.sentences import dateline_end
+
+CHINESE_WIRE_PAGE = (
+    "冬季旅游持续升温 冰雪经济释放新动能\n\n"
+    "2026年12月06日09:30\n\n"
+    "新华社哈尔滨12月6日电（记者 赵强、孙悦）随着气温下降，黑龙江各大滑雪场陆续开板迎客，冰雪旅游迎来旺季。\n\n"
+    "12月5日，游客在哈尔滨市一家滑雪场滑雪。新华社记者 赵强 摄\n\n"
+    "据黑龙江省文化和旅游厅统计，今年入冬以来，全省接待游客人次同比增长18%。不少南方游客专程来到东北，体验滑雪、冰钓等项目。\n\n"
+    "“第一次看到这么大的雪，孩子特别开心。”来自广东的游客李女士说。\n\n"
+    "12月4日，游客在冰雪大世界参观。（图片来源：视觉中国）\n\n"
+    "业内人士认为，冰雪经济正在成为拉动地方消费的新引擎。\n\n"
+    "(责编：陈静、刘洋)\n\n"
+    "分享让更多人看到\n"
+)
+
+
+def _kinds(text: str) -> dict[str, str]:
+    return {b.text: b.kind for b in segment(text).blocks}
+
+
+def test_a_chinese_wire_page_keeps_its_lede_as_body_and_finds_its_captions_credits_and_reporters() -> None:
+    seg = segment(CHINESE_WIRE_PAGE)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds["2026年12月06日09:30"] == "boilerplate"
+    lede = next(t for t in kinds if t.startswith("新华社哈尔滨"))
+    assert kinds[lede] == "body"  # the dateline's story, not a standfirst
+    captions = ["12月5日，游客在哈尔滨市一家滑雪场滑雪。", "12月4日，游客在冰雪大世界参观。"]
+    assert [c.text for c in seg.captions] == captions
+    assert [CHINESE_WIRE_PAGE[c.start : c.end] for c in seg.credits] == ["新华社记者 赵强 摄", "视觉中国"]
+    assert [CHINESE_WIRE_PAGE[b.start : b.end] for b in seg.bylines] == ["赵强", "孙悦"]
+    assert kinds["(责编：陈静、刘洋)"] == "boilerplate"  # the editors sign off: no body, no caption
+    assert kinds["分享让更多人看到"] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators", "source"),
+    [
+        ("新华社记者 赵强 摄", ("赵强",), "Xinhua"),
+        ("本报记者 李华、王明摄", ("李华", "王明"), None),  # "this paper's reporters": the publication itself
+        ("记者 赵强 摄", ("赵强",), None),
+        ("李华 摄", ("李华",), None),
+        ("图片来源：视觉中国", (), "视觉中国"),
+        ("图/视觉中国", (), "视觉中国"),
+    ],
+)
+def test_chinese_credits_name_the_photographer_who_took_the_picture(
+    raw: str, creators: tuple[str, ...], source: str | None
+) -> None:
+    parsed = parse_credit(raw)
+    assert (parsed.creators, parsed.source) == (creators, source)
+
+
+@pytest.mark.parametrize(
+    ("block", "credit", "caption"),
+    [
+        ("图为改造后的北京市朝阳区某小区。（李华 摄）", "李华 摄", "图为改造后的北京市朝阳区某小区。"),
+        ("村民在田间收割水稻。本报记者 李华、王明摄", "本报记者 李华、王明摄", "村民在田间收割水稻。"),
+        ("游客在参观冰雪大世界。图片来源：视觉中国", "图片来源：视觉中国", "游客在参观冰雪大世界。"),
+        ("这是他第一次来到哈尔滨，他说这里的雪景让人难忘。", None, None),  # a sentence, no credit
+        ("東京都内の会場で演説する首相（共同）", None, None),  # a Japanese story's last words name its agency
+    ],
+)
+def test_a_chinese_credit_closes_its_caption(block: str, credit: str | None, caption: str | None) -> None:
+    found = find_inline_credit(block)
+    assert (block[found.start : found.end] if found else None) == credit
+    assert (block[: found.caption_end] if found else None) == caption
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("2026年12月06日05:12", True),
+        ("2024年1月4日", True),
+        ("発行 2024年1月4日 10:00", True),
+        ("2026年12月6日，习近平在北京出席会议", False),  # a sentence that opens with its date
+        ("2026年全国GDP增长5%", False),
+    ],
+)
+def test_chinese_and_japanese_date_lines(line: str, stamp: bool) -> None:
+    assert boilerplate.is_timestamp(line) is stamp
+
+
+def test_a_chinese_dateline_opens_the_story() -> None:
+    text = "本报北京12月5日电（记者 王晓明）记者从住房和城乡建设部获悉，各地加快推进城市更新行动。"
+    assert text[: dateline_end(text)] == "本报北京12月5日电（记者 王晓明）"
+    assert dateline_end("中国12月经济数据好于预期。") == 0
+
+
+def test_a_czech_page_credits_and_furniture() -> None:
+    text = (
+        "Vláda schválila rozpočet na příští rok\n\n"
+        "Jan Novák\n\n"
+        "6. prosince 2026 10:15\n\n"
+        "Vláda ve čtvrtek schválila návrh státního rozpočtu na příští rok. Schodek by měl klesnout, uvedl ministr.\n\n"
+        "Článek pokračuje pod reklamou\n\n"
+        "Návrh nyní putuje do Poslanecké sněmovny, která o něm bude hlasovat příští týden. Opozice kritizuje.\n\n"
+        "Budova Ministerstva financí v Praze.\n\n"
+        "Ilustrační foto: Shutterstock.com\n\n"
+        "Rozpočet počítá s příjmy 2,1 bilionu korun a výdaji 2,33 bilionu korun podle ministerstva.\n\n"
+        "Sdílejte článek\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds["Článek pokračuje pod reklamou"] == "boilerplate"
+    assert kinds["Sdílejte článek"] == "boilerplate"
+    assert [c.text for c in seg.captions] == ["Budova Ministerstva financí v Praze."]
+    assert parse_credit("Ilustrační foto: Shutterstock.com").credit_line == "Shutterstock.com"  # the label is no source
+
+
+def test_a_copyright_mark_written_with_letters_is_the_credits_not_the_captions() -> None:
+    block = "Der Sitzungssaal des Parlaments in Wien. (c) APA/ROLAND SCHLAGER"
+    found = find_inline_credit(block)
+    assert found is not None
+    assert block[found.start : found.end] == "(c) APA/ROLAND SCHLAGER"
+    assert block[: found.caption_end] == "Der Sitzungssaal des Parlaments in Wien."
+    parsed = parse_credit("(c) APA/ROLAND SCHLAGER")
+    assert (parsed.creators, parsed.source) == (("Roland Schlager",), "APA")
+
+
+@pytest.mark.parametrize("signoff", ["(dpa)", "(APA, red, 6.12.2026)", "(dpa/lsw)"])
+def test_a_wires_sign_off_after_the_last_sentence_keeps_the_paragraph_body(signoff: str) -> None:
+    last = f"Der Landtag stimmt im Januar über den Haushalt ab. {signoff}"
+    text = (
+        "Landtag beschließt neues Schulgesetz\n\n"
+        "Von Anna Berger\n\n"
+        "Der Landtag in Stuttgart hat am Donnerstag ein neues Schulgesetz beschlossen. Es soll zum nächsten Schuljahr "
+        "in Kraft treten und sieht mehr Lehrerstellen vor.\n\n"
+        "Die Opposition kritisierte, das Gesetz komme zu spät. Die Gewerkschaft begrüßte die zusätzlichen Stellen.\n\n"
+        f"{last}\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[last] == "body"
+    assert seg.captions == ()
+
+
+def test_a_caption_with_its_agency_in_brackets_between_paragraphs_stays_a_caption() -> None:
+    text = (
+        "Storm closes ports along the coast\n\n"
+        "By Jane Roe\n\n"
+        "Ports along the northern coast were closed on Friday as a storm brought gusts of more than 100 km/h and "
+        "heavy rain to the region, officials said.\n\n"
+        "Waves crash against the harbour wall in Riverton. (Getty Images)\n\n"
+        "Ferry services will resume on Saturday morning if the wind drops, the operator said in a statement.\n"
+    )
+    assert _kinds(text)["Waves crash against the harbour wall in Riverton. (Getty Images)"] == "caption"
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By JANE ROE and JOHN DOE Associated Press", ["JANE ROE", "JOHN DOE"]),  # the wire is not part of a name
+        ("By Jane Roe Reuters", ["Jane Roe"]),
+        ("By Mary Clare Jalonick", ["Mary Clare Jalonick"]),
+        ("Author of the article: Jane Roe", ["Jane Roe"]),
+    ],
+)
+def test_byline_names_end_where_the_wire_or_the_label_begins(line: str, names: list[str]) -> None:
+    from app.text.names import byline_names
+
+    assert [line[n.start : n.end] for n in byline_names(line, require_by=True)] == names
+
+
+def test_a_photographer_with_a_first_initial_is_the_credits_creator() -> None:
+    parsed = parse_credit("AP Photo/J. Scott Applewhite")
+    assert (parsed.creators, parsed.source) == (("J. Scott Applewhite",), "AP")
+
+
+def test_a_one_sentence_caption_with_a_short_bracketed_source_between_paragraphs() -> None:
+    text = (
+        "Man charged after police chase through the western suburbs\n\n"
+        "By Sarah Lee\n\n"
+        "Officers tried to stop the car but the driver allegedly sped off, reaching speeds of 150km/h on the "
+        "motorway before turning into a side street.\n\n"
+        "The car was stopped with road spikes in Blacktown. (Nine)\n\n"
+        "The 28-year-old man was arrested and taken to a police station, where he was charged with several "
+        "offences.\n\n"
+        "He was taken to hospital in Jerusalem on Friday. (Jerusalem)\n\n"  # the place again: a remark, not a source
+        "He will appear in court tomorrow, police said in a statement on Saturday morning.\n"
+    )
+    seg = segment(text)
+    assert [(c.text, text[c.start : c.end]) for c in seg.captions][:1] == [
+        ("The car was stopped with road spikes in Blacktown.", "The car was stopped with road spikes in Blacktown.")
+    ]
+    assert [text[c.start : c.end] for c in seg.credits] == ["Nine"]
+    assert _kinds(text)["He was taken to hospital in Jerusalem on Friday. (Jerusalem)"] != "caption"
