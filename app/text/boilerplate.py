@@ -94,9 +94,9 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "de": phrases(
         """
-        mehr zum thema | zum thema | das könnte sie auch interessieren | das könnte sie interessieren |
-        auch interessant | meistgelesen | meistgelesene artikel | meist gelesen | weitere artikel | ähnliche artikel |
-        verwandte themen
+        mehr zum thema | zum thema | mehr zu diesem thema | das könnte sie auch interessieren |
+        das könnte sie interessieren | auch interessant | meistgelesen | meistgelesene artikel | meist gelesen |
+        weitere artikel | ähnliche artikel | verwandte themen
         """
     ),
     "fr": phrases(
@@ -179,7 +179,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         """
         affiliate-link | affiliate-links | erhalten wir eine provision | wir erhalten eine provision | ohne mehrkosten
         für sie | newsletter abonnieren | zum newsletter anmelden | melden sie sich für unseren newsletter | jetzt
-        abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert
+        abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert |
+        kommentar schreiben | anmelden, um zu kommentieren | zu den kommentaren | kommentare anzeigen
         """
     ),
     "fr": phrases(
@@ -320,7 +321,11 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         recommended: | don't miss: | most read: | trending:
         """
     ),
-    "de": phrases("lesen sie auch | lesen sie mehr | mehr zum thema: | auch interessant: | lesetipp: | siehe auch:"),
+    # and the broadcasters' programme note under a story ("Über dieses Thema berichtete tagesschau24 am ...")
+    "de": phrases(
+        "lesen sie auch | lesen sie mehr | mehr zum thema: | mehr zu diesem thema: | auch interessant: | lesetipp: | "
+        "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm:"
+    ),
     "fr": phrases("lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi"),
     "es": phrases("lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado:"),
     "it": phrases("leggi anche | leggi pure | vedi anche | potrebbe interessarti:"),
@@ -514,6 +519,8 @@ def is_ui_line(line: str) -> bool:
         return True
     if key.startswith(TEASER_PREFIXES):
         return True
+    if len(words) == 2 and words[0].isdigit() and words[1] in UI_WORDS:
+        return True  # "23 Kommentare", "4 comments": a counter on a button
     return key.isdigit() and len(key) <= 4  # a comment count or a page number
 
 

@@ -193,3 +193,31 @@ def test_a_one_sentence_caption_with_a_short_bracketed_source_between_paragraphs
     ]
     assert [text[c.start : c.end] for c in seg.credits] == ["Nine"]
     assert _kinds(text)["He was taken to hospital in Jerusalem on Friday. (Jerusalem)"] != "caption"
+
+
+def test_a_german_broadcasters_page_furniture_and_an_authors_biography() -> None:
+    text = (
+        "Weihnachtsmärkte öffnen am Wochenende\n\n"
+        "Von Lisa Schmidt\n\n"
+        "Datum 06.12.2026\n\n"
+        "Am Wochenende haben in ganz Deutschland die Weihnachtsmärkte geöffnet. Tausende Besucher kamen zum Auftakt "
+        "in die Innenstädte.\n\n"
+        "Mehr zu diesem Thema:\n\n"
+        "In Köln rechnen die Veranstalter mit mehr als vier Millionen Besuchern. Die Polizei ist mit zusätzlichen "
+        "Kräften im Einsatz.\n\n"
+        "Über dieses Thema berichtete tagesschau24 am 06. Dezember 2026 um 14:00 Uhr.\n\n"
+        "Lisa Schmidt ist Redakteurin im Ressort Panorama.\n\n"
+        "23 Kommentare\n\n"
+        "Kommentar schreiben\n"
+    )
+    kinds = _kinds(text)
+    for furniture in (
+        "Datum 06.12.2026",
+        "Mehr zu diesem Thema:",
+        "Über dieses Thema berichtete tagesschau24 am 06. Dezember 2026 um 14:00 Uhr.",
+        "Lisa Schmidt ist Redakteurin im Ressort Panorama.",  # the author's biography, not the story
+        "23 Kommentare",
+        "Kommentar schreiben",
+    ):
+        assert kinds[furniture] == "boilerplate", furniture
+    assert kinds[next(t for t in kinds if t.startswith("In Köln"))] == "body"

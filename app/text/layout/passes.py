@@ -770,7 +770,7 @@ def _header(st: State) -> None:
                     u.fire(rules.AUTHOR_BIO)
 
 
-_BIO_VERBS = ("is ", "was ", "writes ", "covers ", "reports ", "contributed ")
+_BIO_VERBS: tuple[str, ...] = tuple(f"{v} " for v in vocab.union(vocab.AUTHOR_BIO_VERBS))
 # The reporters a Chinese dateline names in its bracket: "新华社北京12月6日电（记者 赵强、孙悦）" (Xinhua, Beijing,
 # December 6, by wire; reporters Zhao Qiang and Sun Yue)
 _ZH_DATELINE_REPORTERS = re.compile(

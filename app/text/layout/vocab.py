@@ -380,6 +380,21 @@ SIGNOFF_CONTRIBUTED: Mapping[str, tuple[str, ...]] = {
            "contributed to this guide", "contributed reporting", "contributed to this reporting"),
 }  # fmt: skip
 
+# Verbs right after an author's name that make the line the author's biography ("Jane Roe is a reporter in Leeds.",
+# "Lisa Schmidt ist Redakteurin im Ressort Panorama.", "Claire Roux est journaliste au service Politique.")
+AUTHOR_BIO_VERBS: Mapping[str, tuple[str, ...]] = {
+    "en": ("is", "was", "writes", "covers", "reports", "contributed"),
+    "de": ("ist", "war", "schreibt", "berichtet", "arbeitet"),
+    "fr": ("est", "était", "écrit", "couvre"),
+    "es": ("es", "fue", "escribe", "cubre"),
+    "it": ("è", "era", "scrive", "segue"),
+    "nl": ("is", "was", "schrijft"),
+    "pt": ("é", "foi", "escreve"),
+    "sv": ("är", "var", "skriver"),
+    "no": ("er", "var", "skriver"),
+    "da": ("er", "var", "skriver"),
+}
+
 # Buttons of an author's profile glued to or following a byline name ("Victoria O'Regan Follow", "Jana Roth
 # Folgen", "Ana Pérez Seguir"); social networks' names are the same in every language (``app.text.names``).
 PROFILE_BUTTONS: Mapping[str, tuple[str, ...]] = {
@@ -471,7 +486,7 @@ MONTHS: Mapping[str, tuple[str, ...]] = {
 # 2026 à 08:01", "25 de mayo de 2026 16:51 h"); English ones are in ``app.text.boilerplate``. The first entries of
 # each language (published, updated) make a line a date line on their own with a number.
 TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
-    "de": ("veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "am", "um", "uhr", "vor", "min",
+    "de": ("veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "datum", "am", "um", "uhr", "vor", "min",
            "minuten", "stunden", "stunde", "lesezeit", "lesedauer", "mez", "mesz"),
     "fr": ("publié", "publiée", "actualisé", "modifié", "mis", "jour", "le", "à", "h", "min", "lecture", "il", "y",
            "a", "temps", "minutes"),
@@ -491,7 +506,8 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
 TIMESTAMP_ANCHORS: frozenset[str] = frozenset(
     {"veröffentlicht", "aktualisiert", "publié", "publiée", "actualisé", "modifié", "publicado", "actualizado"}
     | {"pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "atualizado", "publicerad", "uppdaterad"}
-    | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr", "年", "更新", "公開", "配信", "发布", "發布"}
+    | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr", "datum"}
+    | {"年", "更新", "公開", "配信", "发布", "發布"}
     | {"lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leestijd", "leitura", "lästid", "lesetid", "læsetid"}
 )
 
