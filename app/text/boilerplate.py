@@ -129,6 +129,11 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         "přečtěte si také | přečtěte si | související články | související | nejčtenější | mohlo by vás zajímat"
     ),
     "pl": phrases("czytaj także | czytaj też | zobacz także | zobacz też | najczęściej czytane | polecamy"),
+    "ru": phrases("читайте также | смотрите также | по теме | самое читаемое"),
+    "id": phrases("baca juga | berita terkait | terpopuler"),
+    "ko": phrases("관련기사 | 관련 기사 | 많이 본 뉴스"),
+    "vi": phrases("xem thêm | tin liên quan | đọc thêm"),
+    "tr": phrases("ilgili haberler | bunlar da ilginizi çekebilir"),
 }
 TEASER_HEADERS: frozenset[str] = frozenset(vocab.union(TEASER_HEADERS_BY_LANGUAGE))
 
@@ -318,15 +323,18 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "en": phrases(
         """
         read more | read next | related: | related - | see also | also read | more: | read: | watch: | listen: |
-        recommended: | don't miss: | most read: | trending:
+        recommended: | don't miss: | most read: | trending: | tags: | topics:
         """
     ),
     # and the broadcasters' programme note under a story ("Über dieses Thema berichtete tagesschau24 am ...")
     "de": phrases(
         "lesen sie auch | lesen sie mehr | mehr zum thema: | mehr zu diesem thema: | auch interessant: | lesetipp: | "
-        "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm:"
+        "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm: | "
+        "schlagwörter | schlagworte | themen:"
     ),
-    "fr": phrases("lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi"),
+    "fr": phrases(
+        "lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi | mots-clés :"
+    ),
     "es": phrases("lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado:"),
     "it": phrases("leggi anche | leggi pure | vedi anche | potrebbe interessarti:"),
     "nl": phrases("lees ook | lees meer: | zie ook | bekijk ook"),
@@ -335,6 +343,9 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "no": phrases("les også | les mer:"),
     "da": phrases("læs også | læs mere:"),
     "ja": phrases("関連記事 | 【関連記事】 | あわせて読みたい | 合わせて読みたい"),
+    "id": phrases("baca juga: | baca juga |"),
+    "ru": phrases("читайте также: | по теме:"),
+    "zh": phrases("相关新闻： | 相关阅读： | 延伸阅读："),
 }
 TEASER_PREFIXES: tuple[str, ...] = vocab.union(TEASER_PREFIXES_BY_LANGUAGE)
 
@@ -539,7 +550,11 @@ def is_rights_notice(line: str) -> bool:
     if len(key.split()) > RIGHTS_NOTICE_MAX_WORDS:
         return False
     found = _RIGHTS_PHRASE.search(key)
-    return found is not None and (found.start() == 0 or key.startswith(_RIGHTS_OPENERS))
+    if found is None:
+        return False
+    # NFKC turns the circled "ⓒ" into a letter: the opening mark is also read before normalising
+    raw = line.casefold().strip(" \t\n\"'“”‘’«»()[]")
+    return found.start() == 0 or key.startswith(_RIGHTS_OPENERS) or raw.startswith(_RIGHTS_OPENERS)
 
 
 def is_photo_marker(line: str) -> bool:

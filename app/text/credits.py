@@ -304,6 +304,9 @@ def read_credit(raw: str) -> CreditReading:
         m = pattern.match(body)
         if m:
             body, labelled = body[m.end() :].strip(), True
+            abbreviated = _LABEL.match(body) if pattern is _LABEL else None
+            if abbreviated is not None and body[abbreviated.end() :].strip():
+                body = body[abbreviated.end() :].strip()  # "Foto: Dok. Kementerian PU": two labels, one credit
             break
     branded = None if labelled else _BRAND.match(body)
     if branded is not None and not looks_like_person_name(branded.group()):  # "Jane Roe Photo: ..." names a person
@@ -380,6 +383,10 @@ def read_credit(raw: str) -> CreditReading:
         # or names a known agency ("© IMAGO / Cinema Publishers Collection /Pool / i-Images")
         limit = _MAX_BRACKETED_LABELLED_WORDS if bracketed or parts.has_agency else 6
         ok = parts.unknown == 0 or len(_words(body)) <= limit
+        if ok and parsed == ParsedCredit((), None, None):
+            # "Фото: пресс-служба Минтранса": read as neither names nor an organisation, the credit is its text
+            printed = body.strip(" .,;:")
+            parsed = ParsedCredit((), printed, printed)
         return CreditReading(Strength.STRONG if ok else Strength.NONE, parsed)
     if parts.unknown or any(p.casefold() in _WRITER_TITLES for p, _ in parts.owners):
         return CreditReading(Strength.NONE, parsed)  # "Jane Roe | Reporter" signs an article: a byline

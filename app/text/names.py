@@ -462,6 +462,18 @@ def japanese_byline(line: str) -> NameSpan | None:
     return NameSpan(start, start + len(name))
 
 
+_KO_BYLINE = re.compile(
+    r"^\s*([가-힣]{2,4})\s?(?:" + "|".join(vocab.KO_REPORTER_TITLES) + r")(?:\s+[\w.+-]{1,40}@[\w.-]{1,60})?\s*$"
+)
+
+
+def korean_byline(line: str) -> NameSpan | None:
+    """A Korean reporter's name with the title after it, the whole line: ``김민수 기자``, ``이상현 특파원
+    lee@example.kr`` -> 김민수 / 이상현."""
+    m = _KO_BYLINE.match(line[:120])
+    return NameSpan(m.start(1), m.end(1)) if m else None
+
+
 def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     """The author names in a byline line, with offsets into ``line``; () when the line is not a byline.
 

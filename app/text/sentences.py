@@ -423,19 +423,22 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 
 # "(CNN)", "LONDON (Reuters) -", "LONDON, March 4 (Reuters) -", "Sevilla, 5 mar (EFE).-", "Madrid, 12 de marzo
 # (EFE).-", "Berlin, 3. März (dpa) -", "New Delhi, India (CNN)", "WASHINGTON —", "AUBURN, Wash. —", the Chinese
-# "新华社北京12月6日电（记者 赵强）" (Xinhua, Beijing, December 6, by wire; the reporter in brackets)
+# "新华社北京12月6日电（记者 赵强）" (Xinhua, Beijing, December 6, by wire; the reporter in brackets), a place in
+# ordinary case before a dash ("Jakarta - Pemerintah ...", "Berlin – Der ...")
 _DATELINE = re.compile(
     r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|de|(?i:"""
     + vocab.month_pattern()
     + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15}(?:/[A-Za-z]{2,10})?)\)\.?
     (?:\s*[-—–]{1,2}\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S)
-    |[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電](?:（[^（）\n]{1,40}）)?\s?)""",
+    |[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電](?:（[^（）\n]{1,40}）)?\s?
+    |[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}(?:\s[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}){0,2}\s[-–—]{1,2}\s(?=[A-ZÀ-Þ„“"]))""",
     re.VERBOSE,
 )
 
 
 _DATELINE_MAX_CHARS = 200
+_STORY_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.STORY_LABELS))
 
 
 def dateline_end(text: str) -> int:
@@ -444,6 +447,8 @@ def dateline_end(text: str) -> int:
     m = _DATELINE.match(text)
     if m is None or m.end() >= len(text):
         return 0
+    if m.group().split()[0].casefold() in _STORY_LABEL_WORDS:
+        return 0  # "Update - The ...", "Exklusiv – Der ...": a story's label, not a place
     agency = m.group("agency")  # "dpa/lni": the agency and its regional service
     if agency and (agency[0].islower() or m.group("space")) and agency_of(agency.split("/")[0]) is None:
         # a bracket in lower case, or followed by a space and no dash ("New Delhi, Dec 5 (PTI) The ..."), is a

@@ -221,3 +221,80 @@ def test_a_german_broadcasters_page_furniture_and_an_authors_biography() -> None
     ):
         assert kinds[furniture] == "boilerplate", furniture
     assert kinds[next(t for t in kinds if t.startswith("In Köln"))] == "body"
+
+
+def test_a_korean_page_reporter_rights_notice_and_captions() -> None:
+    text = (
+        "정부, 내년 예산 656조원 확정\n\n"
+        "국회는 6일 본회의를 열고 내년도 예산안을 통과시켰다.\n\n"
+        "김민수 기자\n\n"
+        "입력 2026.12.06 14:30\n\n"
+        "6일 서울 여의도 국회에서 열린 본회의에서 예산안이 통과되고 있다. [사진 = 연합뉴스]\n\n"
+        "여야는 막판 협상 끝에 정부안보다 4조원 감액한 656조원 규모의 예산안에 합의했다.\n\n"
+        "기획재정부는 예산이 조기에 집행될 수 있도록 준비하겠다고 밝혔다.\n\n"
+        "[ⓒ 매일경제 & mk.co.kr, 무단 전재, 재배포 및 AI학습 이용 금지]\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert [text[b.start : b.end] for b in seg.bylines] == ["김민수"]
+    # the last paragraph is not the rights notice's caption
+    assert kinds["기획재정부는 예산이 조기에 집행될 수 있도록 준비하겠다고 밝혔다."] == "body"
+    assert kinds["[ⓒ 매일경제 & mk.co.kr, 무단 전재, 재배포 및 AI학습 이용 금지]"] == "boilerplate"
+    assert [text[c.start : c.end] for c in seg.credits] == ["연합뉴스"]
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [("김민수 기자", "김민수"), ("이상현 특파원 lee@example.kr", "이상현"), ("국회 본회의장 전경", None)],
+)
+def test_korean_bylines_are_a_name_and_the_reporters_title(line: str, name: str | None) -> None:
+    from app.text.names import korean_byline
+
+    found = korean_byline(line)
+    assert (line[found.start : found.end] if found else None) == name
+
+
+def test_an_indonesian_page_dateline_pointer_and_labelled_credit() -> None:
+    text = (
+        "Pemerintah Percepat Pembangunan Jalan Tol di Sumatera\n\n"
+        "Jakarta - Pemerintah menargetkan pembangunan jalan tol Trans Sumatera rampung pada 2027, kata menteri.\n\n"
+        "Menteri Pekerjaan Umum mengatakan proyek tersebut menjadi prioritas nasional karena akan menurunkan "
+        "biaya logistik.\n\n"
+        "Baca juga: Harga BBM Turun Mulai Besok\n\n"
+        "Pekerja menyelesaikan proyek jalan tol di Lampung. Foto: Dok. Kementerian PU\n\n"
+        "Pembangunan ruas berikutnya dijadwalkan dimulai awal tahun depan.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[next(t for t in kinds if t.startswith("Jakarta - "))] == "body"  # the dateline's story
+    assert kinds["Baca juga: Harga BBM Turun Mulai Besok"] == "boilerplate"
+    parsed = parse_credit("Foto: Dok. Kementerian PU")
+    assert (parsed.creators, parsed.source) == ((), "Kementerian PU")
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("06/12/2026 10h15 Atualizado há 2 horas", True),
+        ("Datum 06.12.2026", True),
+        ("Datum der Wahl ist unklar", False),
+    ],
+)
+def test_date_lines_with_their_words_in_portuguese_and_german(line: str, stamp: bool) -> None:
+    assert boilerplate.is_timestamp(line) is stamp
+
+
+def test_a_labelled_credit_that_names_no_person_or_organisation_keeps_its_text() -> None:
+    parsed = parse_credit("Фото: пресс-служба Минтранса")
+    assert (parsed.source, parsed.credit_line) == ("пресс-служба Минтранса", "пресс-служба Минтранса")
+
+
+@pytest.mark.parametrize(
+    "line", ["Schlagwörter Georgien, Tiflis, Proteste", "Tags: budget, Senate", "Читайте также", "Baca juga"]
+)
+def test_tag_lists_and_read_also_pointers_in_more_languages_are_furniture(line: str) -> None:
+    assert boilerplate.is_ui_line(line) or boilerplate.is_teaser_header(line)
+
+
+@pytest.mark.parametrize(("text", "end"), [("Update - The new version is out.", 0), ("Berlin – Der Bundestag hat.", 9)])
+def test_a_place_before_a_dash_opens_a_dateline_but_a_story_label_does_not(text: str, end: int) -> None:
+    assert dateline_end(text) == end

@@ -33,13 +33,15 @@ class CreditsStage(RuleStage):
     version = "1.7.0"  # 1.7: Chinese credits: the photographer who took it ("新华社记者 赵强 摄": creator 赵强, source
     # Xinhua; "本报记者 李华摄": the paper's own) and Chinese labels ("图片来源：视觉中国"); Czech labels ("Ilustrační
     # foto:"); a copyright mark written "(c)" opens the credit ("(c) APA/Name": it was read as a bracket); a first
-    # initial before the photographer's names ("AP Photo/J. Scott Applewhite"); 1.6: a label before a courtesy line
-    # ("Photo courtesy of Name"); "Name on Unsplash" is the photographer and the library; a labelled description with
-    # its own credit label is a caption with its credit ("[Image: The office. Credit: Getty Images]"), not a credit;
-    # credit labels in Turkish, Hungarian, Romanian, Greek and Ukrainian ("Fotoğraf: AA"); a publication's name before
-    # the label is the source ("Express photo by Name", "ST PHOTO: NAME"); a photographer's post where an agency would
-    # stand ("Name / Staff Photographer"); a credit after a spaced hyphen ("... square - Getty Images"); a label before
-    # a bracketed agency opens the credit ("Foto: Name (EFE)": the label and name stayed in the caption); a
+    # initial before the photographer's names ("AP Photo/J. Scott Applewhite"); a second, abbreviated label after the
+    # first ("Foto: Dok. Kementerian PU"); a labelled credit that names no person or organisation keeps its text as
+    # source and credit line ("Фото: пресс-служба Минтранса" had neither); the circled "ⓒ" mark; 1.6: a label before a
+    # courtesy line ("Photo courtesy of Name"); "Name on Unsplash" is the photographer and the library; a labelled
+    # description with its own credit label is a caption with its credit ("[Image: The office. Credit: Getty Images]"),
+    # not a credit; credit labels in Turkish, Hungarian, Romanian, Greek and Ukrainian ("Fotoğraf: AA"); a publication's
+    # name before the label is the source ("Express photo by Name", "ST PHOTO: NAME"); a photographer's post where an
+    # agency would stand ("Name / Staff Photographer"); a credit after a spaced hyphen ("... square - Getty Images"); a
+    # label before a bracketed agency opens the credit ("Foto: Name (EFE)": the label and name stayed in the caption); a
     # photographer's name alone after a one- or two-sentence description ("... en La Moncloa. Claudio Álvarez"; the
     # first word a given name of the name lists); 1.5: a bracket that opens with a number holds no source ("Name ( 28th
     # )" is a scorer); 1.4: a first name that is also a month is a name ("Jan Woitas/dpa", "April Dunn/Getty Images" had

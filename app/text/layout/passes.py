@@ -21,6 +21,7 @@ from app.text.names import (
     has_byline_opener,
     is_bare_byline_opener,
     japanese_byline,
+    korean_byline,
     signoff_clauses,
 )
 from app.text.sentences import dateline_end
@@ -600,8 +601,8 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
         return ()  # "Anzahl Kommentare:", "Teilen Drucken": a toolbar, not a name
     names = byline_names(u.text, require_by=False)
     if not names:
-        japanese = japanese_byline(u.text)
-        names = (japanese,) if japanese is not None else ()
+        cjk = japanese_byline(u.text) or korean_byline(u.text)
+        names = (cjk,) if cjk is not None else ()
     return _absolute(u, names)
 
 

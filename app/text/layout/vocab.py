@@ -213,6 +213,7 @@ INSTITUTION_WORDS: Mapping[str, tuple[str, ...]] = {
     "sv": ("tingsrätt", "regeringen", "polisen", "universitet", "riksdagen", "kommun"),
     "no": ("tingrett", "regjeringen", "politiet", "universitet", "stortinget", "kommune"),
     "da": ("byret", "regeringen", "politiet", "universitet", "folketinget", "kommune"),
+    "id": ("kementerian", "kepolisian", "pemerintah", "dinas", "badan", "pengadilan", "universitas"),
 }  # fmt: skip
 
 # Words that join two names inside a credit or a byline ("Name and Name", "Name og Name", "Name y Name").
@@ -280,7 +281,7 @@ PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 # Marks that open a credit without words: "© Jane Doe/dpa", "(c) Reuters".
-CREDIT_MARKS: tuple[str, ...] = ("©", "(c)", "(C)", "Ⓒ")
+CREDIT_MARKS: tuple[str, ...] = ("©", "(c)", "(C)", "Ⓒ", "ⓒ")
 
 # The word that opens a rights notice glued after a photographer's name ("Name/Copyright 2026 The AP. All rights
 # reserved."): the notice is not part of the credit. One word in the languages covered, plus the marks above.
@@ -313,6 +314,9 @@ RIGHTS_RESERVED: Mapping[str, tuple[str, ...]] = {
     "no": ("alle rettigheter reservert", "alle rettigheter forbeholdt"),
     "da": ("alle rettigheder forbeholdes", "alle rettigheder forbeholdt"),
     "ja": ("無断転載", "無断複製"),
+    "ko": ("무단 전재", "무단전재", "재배포 금지", "재배포금지"),
+    "zh": ("版权所有", "未经授权", "版權所有"),
+    "ru": ("все права защищены",),
 }
 
 # Words that stand for a credit on their own after a label ("Foto: Privat", "Photo: Handout"): the picture's
@@ -450,6 +454,9 @@ JA_SURNAMES: tuple[str, ...] = (
 )  # fmt: skip
 JA_BYLINE_OPENERS: tuple[str, ...] = ("文", "文・写真", "写真・文", "取材・文", "執筆", "筆者", "記者")
 JA_REPORTER_TITLES: tuple[str, ...] = ("記者", "特派員", "編集委員", "論説委員", "支局長")
+# Korean bylines: a name of two to four Hangul syllables and the reporter's title, alone on the line ("김민수 기자",
+# "이상현 특파원"), perhaps with the reporter's e-mail after it (``app.text.names.korean_byline``)
+KO_REPORTER_TITLES: tuple[str, ...] = ("기자", "특파원", "선임기자", "객원기자", "논설위원", "기상캐스터")
 
 # Openers so common as ordinary words that they open a byline only in lower case or with a colon ("di Maria"
 # is a name, "Text" a heading): matched case-sensitively as written here, or followed by ":".
@@ -489,11 +496,13 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "de": ("veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "datum", "am", "um", "uhr", "vor", "min",
            "minuten", "stunden", "stunde", "lesezeit", "lesedauer", "mez", "mesz"),
     "fr": ("publié", "publiée", "actualisé", "modifié", "mis", "jour", "le", "à", "h", "min", "lecture", "il", "y",
-           "a", "temps", "minutes"),
-    "es": ("publicado", "actualizado", "de", "a", "las", "h", "hace", "min", "lectura", "tiempo", "minutos"),
+           "a", "temps", "minutes", "heure", "heures"),
+    "es": ("publicado", "actualizado", "de", "a", "las", "h", "hace", "min", "lectura", "tiempo", "minutos", "hora",
+           "horas"),
     "it": ("pubblicato", "aggiornato", "il", "alle", "ore", "min", "lettura", "tempo", "di", "minuti"),
     "nl": ("gepubliceerd", "bijgewerkt", "om", "uur", "min", "leestijd", "minuten"),
-    "pt": ("publicado", "atualizado", "em", "às", "de", "h", "min", "leitura", "tempo", "minutos"),
+    "pt": ("publicado", "atualizado", "em", "às", "de", "h", "min", "leitura", "tempo", "minutos", "há", "hora",
+           "horas"),
     "sv": ("publicerad", "uppdaterad", "kl", "min", "lästid", "minuter"),
     "no": ("publisert", "oppdatert", "kl", "min", "lesetid", "minutter"),
     "da": ("publiceret", "opdateret", "kl", "min", "læsetid", "minutter"),
