@@ -62,7 +62,8 @@ UI_LINES: frozenset[str] = phrases(
     watch now | whatsapp | x | you may also like | you might also like | with video | mit video | avec vidéo |
     con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
     mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
-    | get in touch | contact us | share this article in your social network | contribuer | réutiliser ce contenu |
+    | get in touch | contact us | share this article in your social network | view bio | view profile |
+    contribuer | réutiliser ce contenu |
     view image in fullscreen | view in fullscreen
     | enlarge image | expand image | now playing | skip to main content | skip to content | skip to navigation |
     skip navigation | jump to content | main menu | navigation | sections | startseite | zum inhalt springen | zum

@@ -100,6 +100,8 @@ _ORG_WORDS: frozenset[str] = wordset(
     """
 )
 _MAX_CREDIT_WORDS = 16
+# "Jane Roe for The Washington Post", "Jean Dupont pour « Le Monde »": the photographer, then the publication
+_COMMISSIONED_FOR = re.compile(r" (?:" + vocab.alternation(vocab.union(vocab.COMMISSIONED_FOR)) + r") ", re.IGNORECASE)
 
 
 def _words(s: str) -> list[str]:
@@ -192,9 +194,9 @@ def _add_segment(seg: str, parts: _Parts) -> None:
             parts.distributors.append((dist, dist))
         _add_segment(owner, parts)
         return
-    comm = low.find(" for ")
-    if comm > 0:
-        person, publication = seg[:comm].strip(), seg[comm + 5 :].strip()
+    comm = _COMMISSIONED_FOR.search(seg)
+    if comm is not None:
+        person, publication = seg[: comm.start()].strip(), seg[comm.end() :].strip(' «»“”"„')
         if _is_person(person) and _is_org(publication):
             parts.creators.append(name_case(person))
             parts.commissioned = True

@@ -298,3 +298,34 @@ def test_tag_lists_and_read_also_pointers_in_more_languages_are_furniture(line: 
 @pytest.mark.parametrize(("text", "end"), [("Update - The new version is out.", 0), ("Berlin – Der Bundestag hat.", 9)])
 def test_a_place_before_a_dash_opens_a_dateline_but_a_story_label_does_not(text: str, end: int) -> None:
     assert dateline_end(text) == end
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators", "source"),
+    [
+        ("Jean Dupont pour « Le Monde »", ("Jean Dupont",), "Le Monde"),
+        ("Photo by John Doe for The Washington Post", ("John Doe",), "The Washington Post"),
+        ("Finanzielle Unterstützung für Opfer", (), None),  # German capitalises nouns: no photographer "for" here
+    ],
+)
+def test_a_photographer_for_the_publication_that_commissioned_the_picture(
+    raw: str, creators: tuple[str, ...], source: str | None
+) -> None:
+    parsed = parse_credit(raw)
+    assert (parsed.creators, parsed.source) == (creators, source)
+
+
+def test_a_captioned_picture_after_a_video_link_is_not_the_videos_title() -> None:
+    text = (
+        "Oil prices jump as producers extend output cuts\n\n"
+        "By Jane Roe\n\n"
+        "Oil prices jumped on Saturday after producers agreed to extend their production cuts through the first "
+        "quarter of next year.\n\n"
+        "WATCH: Why oil prices could keep climbing\n\n"
+        "The energy minister attends a meeting of producers in Vienna.\n\n"
+        "Leonhard Foeger | Reuters\n\n"
+        '"The market needed certainty," one analyst said after the meeting ended on Saturday afternoon.\n'
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["The energy minister attends a meeting of producers in Vienna."]
+    assert _kinds(text)["Leonhard Foeger | Reuters"] == "credit"

@@ -311,6 +311,14 @@ def _teaser_zone(units: list[Unit], i: int) -> None:
         u.zone = u.zone or "teaser"
 
 
+_CREDIT_LINE_MAX_WORDS = 18  # a credit standing on its own line is this short
+_VIDEO_CAPTION_MIN_WORDS = 6
+
+
+def _credit_line_form(u: Unit) -> bool:
+    return u.words <= _CREDIT_LINE_MAX_WORDS and read_credit(u.text).strength >= Strength.MEDIUM
+
+
 def _video_zone(units: list[Unit], i: int) -> None:
     units[i].fire(rules.VIDEO_START)
     units[i].zone = "video"
@@ -318,6 +326,9 @@ def _video_zone(units: list[Unit], i: int) -> None:
         u = units[j]
         if u.words > 45 or u.credit_raw is not None:
             return
+        described = ends_sentence(u.text) and u.words >= _VIDEO_CAPTION_MIN_WORDS
+        if described and j + 1 < len(units) and _credit_line_form(units[j + 1]):
+            return  # a described picture above its credit line is a caption, not the video's title
         u.fire(rules.VIDEO_ZONE)
         u.zone = u.zone or "video"
         if _is_solid_prose(u):
@@ -441,7 +452,7 @@ def _credits(st: State) -> None:
         if u.kind is not None or u.zone:
             continue
         by_line = bool(_by_line(u))
-        if u.words <= 18 and not by_line:
+        if u.words <= _CREDIT_LINE_MAX_WORDS and not by_line:
             reading = read_credit(u.text)
             if reading.strength >= Strength.MEDIUM:
                 raw_start, raw_end = raw_bounds(st.text, u.start, u.end)

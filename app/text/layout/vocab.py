@@ -127,6 +127,21 @@ PHOTOGRAPHER_ROLES: Mapping[str, tuple[str, ...]] = {
 ZH_PHOTOGRAPHED: tuple[str, ...] = ("摄", "攝")
 ZH_REPORTER_TITLES: tuple[str, ...] = ("摄影记者", "攝影記者", "记者", "記者", "通讯员", "通訊員")
 
+# The word between a photographer and the publication that commissioned the picture: "Jane Roe for The Washington
+# Post", "Jean Dupont pour « Le Monde »". Not German "für": every German noun is capitalised, so "Finanzielle
+# Unterstützung für Opfer" would read as a name and an organisation (measured on the caption files).
+COMMISSIONED_FOR: Mapping[str, tuple[str, ...]] = {
+    "en": ("for",),
+    "fr": ("pour",),
+    "es": ("para",),
+    "it": ("per",),
+    "nl": ("voor",),
+    "pt": ("para",),
+    "sv": ("för",),
+    "no": ("for",),
+    "da": ("for",),
+}
+
 # "<label> by Name": "Photograph by Jane Doe", "Foto von Max Muster".
 CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("photo by", "photos by", "photograph by", "photographs by", "photography by", "image by",
