@@ -63,6 +63,7 @@ UI_LINES: frozenset[str] = phrases(
     con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
     mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
     | get in touch | contact us | share this article in your social network | view bio | view profile |
+    partager cet article | commentaires | kommentare | comentarios | commenti | reacties | kommentarer |
     contribuer | réutiliser ce contenu |
     view image in fullscreen | view in fullscreen
     | enlarge image | expand image | now playing | skip to main content | skip to content | skip to navigation |
@@ -299,6 +300,23 @@ _INLINE_PROMPT = re.compile(
     + r")(?=\s{1,3}[A-ZÀ-ÖØ-Þ“\"„«]|\s*$)",
     re.IGNORECASE,
 )
+# A link's screen-reader text glued to the end of a line ("... REUTERS/Jane Roe Purchase Licensing Rights, opens new
+# tab", "... Principles., opens new tab"): cut off the line like an inline prompt.
+TRAILING_PROMPTS: dict[str, tuple[str, ...]] = {
+    "en": ("purchase licensing rights, opens new tab", "purchase licensing rights", "opens new tab",
+           "opens in new tab", "opens in a new tab", "opens in a new window"),
+    "de": ("öffnet in neuem tab", "öffnet in einem neuen tab", "öffnet in neuem fenster"),
+}  # fmt: skip
+_TRAILING_PROMPT = re.compile(
+    r"\s{0,3}(,?\s{0,3}(?<=[\s,])(?:"
+    + "|".join(
+        re.escape(p).replace(r"\ ", r"\s{1,3}")
+        for p in sorted({p for ps in TRAILING_PROMPTS.values() for p in ps}, key=len, reverse=True)
+    )
+    + r"))\s*$",
+    re.IGNORECASE,
+)
+_TRAILING_WINDOW = 60
 _PROMPT_LINES: frozenset[str] = frozenset(p for ps in INLINE_PROMPTS.values() for p in ps)
 _INLINE_MIN_WORDS = 8  # a line shorter than this is a prompt line, not a paragraph holding one
 
@@ -316,7 +334,8 @@ def inline_prompt(line: str) -> tuple[int, int] | None:
         rest = line[:start] + line[end:]
         if len(rest.split()) >= _INLINE_MIN_WORDS - 3 and line[start].isupper():
             return start, end
-    return None
+    trailing = _TRAILING_PROMPT.search(line, max(0, len(line) - _TRAILING_WINDOW))
+    return trailing.span(1) if trailing is not None else None
 
 
 # Line openings, by language, that make the whole line a pointer to another page ("Lire aussi : ...").

@@ -68,6 +68,8 @@ _LABEL = re.compile(
     + _MARK
     + r")\s{0,3})?"
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3}"
+    # "Copyright Jane Roe/AP", "Droits d'auteur © Euronews": a copyright word opens a credit as a mark does
+    r"|(?:" + vocab.alternation(vocab.union(vocab.COPYRIGHT_WORDS)) + r")\s{1,3}(?:(?:" + _MARK + r")\s{0,3})?"
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_ABBREVIATIONS)) + r")\s{0,3}(?=\w))",
     re.IGNORECASE,
 )
@@ -101,6 +103,10 @@ _ORG_WORDS: frozenset[str] = wordset(
 )
 _MAX_CREDIT_WORDS = 16
 # "Jane Roe for The Washington Post", "Jean Dupont pour « Le Monde »": the photographer, then the publication
+_COPYRIGHT_OPENER = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.COPYRIGHT_WORDS)) + r")\s", re.IGNORECASE)
+_RESERVED = re.compile(vocab.alternation(vocab.union(vocab.RIGHTS_RESERVED)), re.IGNORECASE)
+_COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
+_PICTURE_REMARKS: frozenset[str] = frozenset({"file", "file photo", "file picture"})
 _COMMISSIONED_FOR = re.compile(r" (?:" + vocab.alternation(vocab.union(vocab.COMMISSIONED_FOR)) + r") ", re.IGNORECASE)
 
 
@@ -194,6 +200,13 @@ def _add_segment(seg: str, parts: _Parts) -> None:
             parts.distributors.append((dist, dist))
         _add_segment(owner, parts)
         return
+    first, _, rest = seg.partition(" ")
+    if parts.creators and rest and first.casefold() in _COMMISSIONED_WORDS and _is_org(rest):
+        parts.owners.append((rest, agency_of(rest)))  # "Jane Doe / For The Times": commissioned by the paper
+        parts.commissioned = True
+        return
+    if low in _PICTURE_REMARKS:
+        return  # "REUTERS/Henry Romero/File Photo": a remark on the picture, not its owner
     comm = _COMMISSIONED_FOR.search(seg)
     if comm is not None:
         person, publication = seg[: comm.start()].strip(), seg[comm.end() :].strip(' «»“”"„')
@@ -304,6 +317,8 @@ def read_credit(raw: str) -> CreditReading:
     body = text
     for pattern in (_LABEL, vocab.CREDIT_BY_LABEL):
         m = pattern.match(body)
+        if m and _COPYRIGHT_OPENER.match(body) and _RESERVED.search(body):
+            return empty  # "Copyright 2026 The AP. All rights reserved.": the article's rights, no picture's credit
         if m:
             body, labelled = body[m.end() :].strip(), True
             abbreviated = _LABEL.match(body) if pattern is _LABEL else None

@@ -329,3 +329,44 @@ def test_a_captioned_picture_after_a_video_link_is_not_the_videos_title() -> Non
     seg = segment(text)
     assert [c.text for c in seg.captions] == ["The energy minister attends a meeting of producers in Vienna."]
     assert _kinds(text)["Leonhard Foeger | Reuters"] == "credit"
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators", "source", "line"),
+    [
+        ("Copyright Alberto Saiz/AP", ("Alberto Saiz",), "AP", "AP"),
+        ("Droits d'auteur Alberto Saiz/AP", ("Alberto Saiz",), "AP", "AP"),
+        ("Droits d'auteur © Euronews", (), "Euronews", "Euronews"),
+        ("Jane Doe / For The Times", ("Jane Doe",), "The Times", "The Times"),
+        ("REUTERS/Henry Romero/File Photo", ("Henry Romero",), "Reuters", "Reuters"),  # a remark, not an owner
+    ],
+)
+def test_copyright_words_commissioning_papers_and_file_remarks_in_credits(
+    raw: str, creators: tuple[str, ...], source: str, line: str
+) -> None:
+    parsed = parse_credit(raw)
+    assert (parsed.creators, parsed.source, parsed.credit_line) == (creators, source, line)
+
+
+def test_an_articles_rights_notice_is_not_a_credit_even_after_a_copyright_word() -> None:
+    from app.text.credits import Strength, read_credit
+
+    assert read_credit("Copyright 2026 The Associated Press. All Rights Reserved.").strength == Strength.NONE
+
+
+def test_a_links_screen_reader_text_glued_to_a_caption_is_cut_off() -> None:
+    caption = "Cars are parked at a port in Veracruz, Mexico, May 3, 2026. REUTERS/Henry Romero/File Photo"
+    text = (
+        "Automaker weighs new plant in Mexico, sources say\n\n"
+        "By Jane Roe\n\n"
+        f"{caption} Purchase Licensing Rights, opens new tab\n\n"
+        "MEXICO CITY, Dec 6 (Reuters) - A major automaker is weighing a new assembly plant in northern Mexico, "
+        "three people familiar with the matter said.\n\n"
+        "The company declined to comment on the plans when asked on Saturday.\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[caption] == "caption"
+    assert kinds["Purchase Licensing Rights, opens new tab"] == "boilerplate"
+    assert [text[c.start : c.end] for c in seg.credits] == ["REUTERS/Henry Romero/File Photo"]
+    assert boilerplate.inline_prompt("The council said it reopens new tabulations of the votes on Monday") is None
