@@ -293,10 +293,7 @@ INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _INLINE_PROMPT = re.compile(
     r"(?:(?<=[.!?”\"’»)])\s{1,3}|^)("
-    + "|".join(
-        re.escape(p).replace(r"\ ", r"\s{1,3}")
-        for p in sorted({p for ps in INLINE_PROMPTS.values() for p in ps}, key=len, reverse=True)
-    )
+    + vocab.alternation(vocab.union(INLINE_PROMPTS))
     + r")(?=\s{1,3}[A-ZÀ-ÖØ-Þ“\"„«]|\s*$)",
     re.IGNORECASE,
 )
@@ -308,13 +305,7 @@ TRAILING_PROMPTS: dict[str, tuple[str, ...]] = {
     "de": ("öffnet in neuem tab", "öffnet in einem neuen tab", "öffnet in neuem fenster"),
 }  # fmt: skip
 _TRAILING_PROMPT = re.compile(
-    r"\s{0,3}(,?\s{0,3}(?<=[\s,])(?:"
-    + "|".join(
-        re.escape(p).replace(r"\ ", r"\s{1,3}")
-        for p in sorted({p for ps in TRAILING_PROMPTS.values() for p in ps}, key=len, reverse=True)
-    )
-    + r"))\s*$",
-    re.IGNORECASE,
+    r"\s{0,3}(,?\s{0,3}(?<=[\s,])(?:" + vocab.alternation(vocab.union(TRAILING_PROMPTS)) + r"))\s*$", re.IGNORECASE
 )
 _TRAILING_WINDOW = 60
 _PROMPT_LINES: frozenset[str] = frozenset(p for ps in INLINE_PROMPTS.values() for p in ps)
