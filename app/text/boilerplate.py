@@ -26,7 +26,8 @@ def phrases(spec: str) -> frozenset[str]:
 @lru_cache(maxsize=2048)
 def normalise(line: str) -> str:
     """Case-folded, NFKC, spaces collapsed, edge punctuation and arrows removed: a key for phrase lists."""
-    s = unicodedata.normalize("NFKC", line[:300]).casefold()
+    # the Turkish capital İ folds to "i" and a combining dot: the dot goes ("İlgili Haberler" -> "ilgili haberler")
+    s = unicodedata.normalize("NFKC", line[:300]).casefold().replace("i\u0307", "i")
     s = _SPACES.sub(" ", s).strip()
     return s.strip(" .:;|»›>→←<‹«•·-–—()[]!?…")
 
@@ -63,7 +64,8 @@ UI_LINES: frozenset[str] = phrases(
     con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
     mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
     | get in touch | contact us | share this article in your social network | view bio | view profile |
-    partager cet article | commentaires | kommentare | comentarios | commenti | reacties | kommentarer |
+    partager cet article | deel artikel | deel dit artikel | commentaires | kommentare | comentarios | commenti |
+    reacties | kommentarer |
     contribuer | réutiliser ce contenu |
     view image in fullscreen | view in fullscreen
     | enlarge image | expand image | now playing | skip to main content | skip to content | skip to navigation |

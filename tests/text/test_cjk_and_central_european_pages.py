@@ -370,3 +370,24 @@ def test_a_links_screen_reader_text_glued_to_a_caption_is_cut_off() -> None:
     assert kinds["Purchase Licensing Rights, opens new tab"] == "boilerplate"
     assert [text[c.start : c.end] for c in seg.credits] == ["REUTERS/Henry Romero/File Photo"]
     assert boilerplate.inline_prompt("The council said it reopens new tabulations of the votes on Monday") is None
+
+
+def test_an_agency_whose_name_alone_is_weak_credits_the_description_above_it() -> None:
+    text = (
+        "Kabinet trekt extra geld uit voor woningbouw\n\n"
+        "Redactie Binnenland\n\n"
+        "Nieuwbouwwijk in Utrecht\n\n"
+        "ANP\n\n"
+        "Dat heeft de minister van Volkshuisvesting vanmiddag bekendgemaakt. Het geld is vooral bedoeld voor "
+        "gemeenten die snel willen bouwen.\n\n"
+        "De Tweede Kamer debatteert volgende week over de plannen van de minister.\n\n"
+        "Deel artikel:\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["Nieuwbouwwijk in Utrecht"]
+    assert [text[c.start : c.end] for c in seg.credits] == ["ANP"]
+    assert _kinds(text)["Deel artikel:"] == "boilerplate"
+
+
+def test_a_turkish_related_news_heading_is_furniture_whatever_its_dotted_capital() -> None:
+    assert boilerplate.is_teaser_header("İlgili Haberler")

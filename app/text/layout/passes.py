@@ -448,13 +448,16 @@ def _agency_signoff(st: State) -> None:
 
 
 def _credits(st: State) -> None:
-    for u in st.units:
+    units = st.units
+    for i, u in enumerate(units):
         if u.kind is not None or u.zone:
             continue
         by_line = bool(_by_line(u))
         if u.words <= _CREDIT_LINE_MAX_WORDS and not by_line:
             reading = read_credit(u.text)
-            if reading.strength >= Strength.MEDIUM:
+            if reading.strength >= Strength.MEDIUM or (
+                reading.strength == Strength.WEAK and _agency_under_description(units, i)
+            ):
                 raw_start, raw_end = raw_bounds(st.text, u.start, u.end)
                 u.credit_raw = (raw_start, raw_end)
                 u.fire(rules.CREDIT_LINE if reading.strength == Strength.STRONG else rules.CREDIT_LINE_FORM)
@@ -469,6 +472,25 @@ def _credits(st: State) -> None:
             if found is not None:
                 u.inline = found
                 u.fire(rules.CAPTION_INLINE_CREDIT)
+
+
+_DESCRIPTION_MAX_WORDS = 15
+_DESCRIPTION_MAX_TITLENESS = 0.7  # a line of capitalised words above an agency is a heading or a menu, not a picture
+
+
+def _agency_under_description(units: list[Unit], i: int) -> bool:
+    """``Nieuwbouwwijk in Utrecht`` / ``ANP``: an agency whose name alone is no credit ("ANP", "TT") is one under a
+    short description that is no sentence, with the page going on after it (on the last line it signs the story)."""
+    if i == 0 or i + 1 >= len(units) or agency_of(units[i].text) is None:
+        return False
+    prev = units[i - 1]
+    return (
+        prev.kind is None
+        and not prev.zone
+        and 3 <= prev.words <= _DESCRIPTION_MAX_WORDS
+        and not ends_sentence(prev.text)
+        and _titleness(prev.text) < _DESCRIPTION_MAX_TITLENESS
+    )
 
 
 _DROPPED_LABEL = re.compile(
