@@ -431,7 +431,10 @@ _DATELINE = re.compile(
     + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15}(?:/[A-Za-z]{2,10})?)\)\.?
     (?:\s*[-—–]{1,2}\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S)
-    |[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電](?:（[^（）\n]{1,40}）)?\s?
+    |[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電]
+    (?:（(?:(?:"""
+    + vocab.alternation(vocab.ZH_REPORTER_TITLES)
+    + r""")\ ?(?P<reporters>[\u3400-\u9fff·]{2,4}(?:[、\ ][\u3400-\u9fff·]{2,4}){0,3})|[^（）\n]{1,40})）)?\s?
     |[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}(?:\s[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}){0,2}\s[-–—]{1,2}\s(?=[A-ZÀ-Þ„“"]))""",
     re.VERBOSE,
 )
@@ -455,6 +458,16 @@ def dateline_end(text: str) -> int:
         # dateline's only when it names an agency ("(dpa)"): "(Update) The ..." is not one
         return 0
     return m.end()
+
+
+def dateline_reporters(text: str) -> list[tuple[int, int]]:
+    """The reporters that the dateline opening ``text`` names, offsets into ``text``: the Chinese wire's bracket
+    ("新华社北京12月6日电（记者 赵强、孙悦）" -> 赵强, 孙悦); [] for any other dateline or none."""
+    m = _DATELINE.match(text[:_DATELINE_MAX_CHARS])
+    if m is None or m.group("reporters") is None:
+        return []
+    at = m.start("reporters")
+    return [(at + n.start(), at + n.end()) for n in re.finditer(r"[^、 ]+", m.group("reporters"))]
 
 
 def without_dateline(sentence: Sentence) -> Sentence:

@@ -391,3 +391,12 @@ def test_an_agency_whose_name_alone_is_weak_credits_the_description_above_it() -
 
 def test_a_turkish_related_news_heading_is_furniture_whatever_its_dotted_capital() -> None:
     assert boilerplate.is_teaser_header("İlgili Haberler")
+
+
+def test_the_reporters_a_chinese_dateline_names() -> None:
+    from app.text.sentences import dateline_reporters
+
+    text = "新华社哈尔滨12月6日电（记者 赵强、孙悦）随着气温下降，黑龙江各大滑雪场陆续开板迎客。"
+    assert [text[a:b] for a, b in dateline_reporters(text)] == ["赵强", "孙悦"]
+    assert dateline_reporters("本报北京12月5日电 记者从住房和城乡建设部获悉，各地加快推进城市更新。") == []
+    assert dateline_reporters("LONDON (Reuters) - The Bank of England held rates.") == []

@@ -24,7 +24,7 @@ from app.text.names import (
     korean_byline,
     signoff_clauses,
 )
-from app.text.sentences import dateline_end
+from app.text.sentences import dateline_end, dateline_reporters
 
 _LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
 
@@ -805,23 +805,15 @@ def _header(st: State) -> None:
 
 
 _BIO_VERBS: tuple[str, ...] = tuple(f"{v} " for v in vocab.union(vocab.AUTHOR_BIO_VERBS))
-# The reporters a Chinese dateline names in its bracket: "新华社北京12月6日电（记者 赵强、孙悦）" (Xinhua, Beijing,
-# December 6, by wire; reporters Zhao Qiang and Sun Yue)
-_ZH_DATELINE_REPORTERS = re.compile(
-    r"^[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電]（(?:"
-    + "|".join(vocab.ZH_REPORTER_TITLES)
-    + r") ?([\u3400-\u9fff·]{2,4}(?:[、 ][\u3400-\u9fff·]{2,4}){0,3})）"
-)
 
 
 def _dateline_reporters(st: State) -> list[NameSpan]:
-    """The reporters named in the dateline of the story's first paragraph, when the page has no byline."""
+    """The reporters named in the dateline of the story's first paragraph ("新华社北京12月6日电（记者 赵强）"), when
+    the page has no byline."""
     lede = next((u for u in st.units[st.header_end + 1 :] if u.kind in (None, "body") and _is_prose(u)), None)
-    m = _ZH_DATELINE_REPORTERS.match(lede.text[:80]) if lede is not None else None
-    if lede is None or m is None:
+    if lede is None:
         return []
-    spans = [NameSpan(lede.start + n.start(), lede.start + n.end()) for n in re.finditer(r"[^、 ]+", m.group(1))]
-    return [NameSpan(sp.start + m.start(1), sp.end + m.start(1)) for sp in spans]
+    return [NameSpan(lede.start + a, lede.start + b) for a, b in dateline_reporters(lede.text)]
 
 
 def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
