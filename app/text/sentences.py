@@ -435,13 +435,15 @@ _DATELINE = re.compile(
     (?:（(?:(?:"""
     + vocab.alternation(vocab.ZH_REPORTER_TITLES)
     + r""")\ ?(?P<reporters>[\u3400-\u9fff·]{2,4}(?:[、\ ][\u3400-\u9fff·]{2,4}){0,3})|[^（）\n]{1,40})）)?\s?
-    |[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}(?:\s[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}){0,2}\s[-–—]{1,2}\s(?=[A-ZÀ-Þ„“"]))""",
+    |(?P<place>[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}(?:\s[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}){0,2})\s[-–—]{1,2}\s(?=[A-ZÀ-Þ„“"]))""",
     re.VERBOSE,
 )
 
 
 _DATELINE_MAX_CHARS = 200
 _STORY_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.STORY_LABELS))
+_SENTENCE_PEEK = 4  # after a place and a dash, a sentence has a lower-case word among its first four
+_CLAUSE_END = re.compile(r"[(,:;]")
 
 
 def dateline_end(text: str) -> int:
@@ -452,12 +454,25 @@ def dateline_end(text: str) -> int:
         return 0
     if m.group().split()[0].casefold() in _STORY_LABEL_WORDS:
         return 0  # "Update - The ...", "Exklusiv – Der ...": a story's label, not a place
+    if m.group("place") is not None:
+        clause = _CLAUSE_END.split(text[m.end() : m.end() + _DATELINE_MAX_CHARS], maxsplit=1)[0]
+        if not any(w[:1].islower() for w in clause.split()[:_SENTENCE_PEEK]):
+            return 0  # "Romania - Viorel Moldovan ( 21st minute ) , ...", "India - Sachin Tendulkar ( captain )": names
     agency = m.group("agency")  # "dpa/lni": the agency and its regional service
     if agency and (agency[0].islower() or m.group("space")) and agency_of(agency.split("/")[0]) is None:
         # a bracket in lower case, or followed by a space and no dash ("New Delhi, Dec 5 (PTI) The ..."), is a
         # dateline's only when it names an agency ("(dpa)"): "(Update) The ..." is not one
         return 0
     return m.end()
+
+
+def dateline_agency(text: str) -> tuple[int, int] | None:
+    """The agency that the dateline opening ``text`` names in brackets ("WASHINGTON (AP) —" -> AP, "(CNN)" -> CNN),
+    offsets into ``text``: the story's source, which wrote it, not one of its subjects."""
+    if dateline_end(text[:_DATELINE_MAX_CHARS]) == 0:
+        return None
+    m = _DATELINE.match(text[:_DATELINE_MAX_CHARS])
+    return m.span("agency") if m is not None and m.group("agency") is not None else None
 
 
 def dateline_reporters(text: str) -> list[tuple[int, int]]:

@@ -121,6 +121,22 @@ async def test_the_reporters_and_editors_of_a_sign_off_are_no_entities(spacy_sta
     assert "Bergen" in {e.text for e in signed.entities}  # the story's own place stays
 
 
+async def test_the_agency_a_dateline_names_is_the_storys_source_not_an_entity(spacy_stage: EntitiesStage) -> None:
+    dated = prose_doc(
+        [
+            ("title", "Port talks resume"),
+            ("body", "BERGEN, Norway (Reuters) - The port authority of Bergen reopened the north quay on Monday."),
+            ("body", "Reuters said the quay had been closed for repairs since March."),
+        ]
+    )
+    await spacy_stage.run(dated)
+    reuters = [e for e in dated.entities if e.text == "Reuters"]
+    assert reuters, "the model reads Reuters as a name where the story names it"
+    mentions = [(m.start, m.end) for e in reuters for m in e.mentions]
+    second = dated.text.index("Reuters said")
+    assert mentions == [(second, second + len("Reuters"))]  # the dateline's bracket is no mention
+
+
 async def test_people_are_grouped_and_places_found(spacy_stage: EntitiesStage) -> None:
     doc = fictional_doc()
     await spacy_stage.run(doc)

@@ -400,3 +400,14 @@ def test_the_reporters_a_chinese_dateline_names() -> None:
     assert [text[a:b] for a, b in dateline_reporters(text)] == ["赵强", "孙悦"]
     assert dateline_reporters("本报北京12月5日电 记者从住房和城乡建设部获悉，各地加快推进城市更新。") == []
     assert dateline_reporters("LONDON (Reuters) - The Bank of England held rates.") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Romania - Viorel Moldovan ( 21st minute ) , Dan Petrescu ( 65th )",
+        "India - Sachin Tendulkar ( captain ) , Anil Kumble",
+    ],
+)
+def test_a_teams_names_after_its_country_and_a_dash_are_no_dateline(line: str) -> None:
+    assert dateline_end(line) == 0
