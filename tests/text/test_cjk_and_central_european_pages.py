@@ -411,3 +411,20 @@ def test_the_reporters_a_chinese_dateline_names() -> None:
 )
 def test_a_teams_names_after_its_country_and_a_dash_are_no_dateline(line: str) -> None:
     assert dateline_end(line) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "RIVERTON, Ore., Dec. 6, 2026 /PRNewswire/ -- Acme Corp today reported",
+            "RIVERTON, Ore., Dec. 6, 2026 /PRNewswire/ -- ",
+        ),
+        (
+            "SAN JOSE, Calif., March 4, 2026 (BUSINESS WIRE)--Acme today said",
+            "SAN JOSE, Calif., March 4, 2026 (BUSINESS WIRE)--",
+        ),
+    ],
+)
+def test_a_press_releases_dateline_opens_it(text: str, dateline: str) -> None:
+    assert text[: dateline_end(text)] == dateline
