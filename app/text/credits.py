@@ -102,12 +102,13 @@ _ORG_WORDS: frozenset[str] = wordset(
     """
 )
 _MAX_CREDIT_WORDS = 16
-# "Jane Roe for The Washington Post", "Jean Dupont pour « Le Monde »": the photographer, then the publication
+# "Copyright 2026 The AP. All rights reserved.": a copyright word, then a reservation: the article's rights notice
 _COPYRIGHT_OPENER = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.COPYRIGHT_WORDS)) + r")\s", re.IGNORECASE)
 _RESERVED = re.compile(vocab.alternation(vocab.union(vocab.RIGHTS_RESERVED)), re.IGNORECASE)
-_COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
-_PICTURE_REMARKS: frozenset[str] = frozenset({"file", "file photo", "file picture"})
+# "Jane Roe for The Washington Post", "Jean Dupont pour « Le Monde »": the photographer, then the publication
 _COMMISSIONED_FOR = re.compile(r" (?:" + vocab.alternation(vocab.union(vocab.COMMISSIONED_FOR)) + r") ", re.IGNORECASE)
+_COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
+_PICTURE_REMARKS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_REMARKS))
 
 
 def _words(s: str) -> list[str]:
@@ -206,7 +207,7 @@ def _add_segment(seg: str, parts: _Parts) -> None:
         parts.commissioned = True
         return
     if low in _PICTURE_REMARKS:
-        return  # "REUTERS/Henry Romero/File Photo": a remark on the picture, not its owner
+        return  # "REUTERS/Henry Romero/File Photo", "dpa/Archiv": a remark on the picture, not its owner
     comm = _COMMISSIONED_FOR.search(seg)
     if comm is not None:
         person, publication = seg[: comm.start()].strip(), seg[comm.end() :].strip(' «»“”"„')

@@ -428,3 +428,16 @@ def test_a_teams_names_after_its_country_and_a_dash_are_no_dateline(line: str) -
 )
 def test_a_press_releases_dateline_opens_it(text: str, dateline: str) -> None:
     assert text[: dateline_end(text)] == dateline
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "line"),
+    [
+        ("Foto: Jane Roe/dpa/Archiv", "dpa", "dpa"),
+        ("EFE/Archivo", "EFE", "EFE"),
+        ("Andreas Seidel/Archiv", None, "Andreas Seidel"),  # the archive owns nothing: no source
+    ],
+)
+def test_an_archive_remark_in_a_credit_is_no_owner(raw: str, source: str | None, line: str) -> None:
+    parsed = parse_credit(raw)
+    assert (parsed.source, parsed.credit_line) == (source, line)

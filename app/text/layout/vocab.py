@@ -295,6 +295,21 @@ PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
     "da": ("til venstre", "til højre", "arkivfoto", "arkivbillede"),
 }  # fmt: skip
 
+# Remarks on the picture that stand where an owner would in a credit ("REUTERS/Jane Roe/File Photo", "dpa/Archiv",
+# "EFE/Archivo"): that the picture is an old one, not who owns it.
+CREDIT_REMARKS: Mapping[str, tuple[str, ...]] = {
+    "en": ("file", "file photo", "file picture", "archive", "archive photo"),
+    "de": ("archiv", "archivbild", "archivfoto", "symbolbild", "symbolfoto"),
+    "fr": ("archives", "photo d'archives"),
+    "es": ("archivo", "foto de archivo"),
+    "it": ("archivio", "foto d'archivio"),
+    "nl": ("archief", "archiefbeeld", "archieffoto"),
+    "pt": ("arquivo",),
+    "sv": ("arkiv", "arkivbild"),
+    "no": ("arkiv", "arkivfoto", "arkivbilde"),
+    "da": ("arkiv", "arkivfoto"),
+}
+
 # Marks that open a credit without words: "© Jane Doe/dpa", "(c) Reuters".
 CREDIT_MARKS: tuple[str, ...] = ("©", "(c)", "(C)", "Ⓒ", "ⓒ")
 
