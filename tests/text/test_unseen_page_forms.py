@@ -1,5 +1,6 @@
-"""Pages in forms the caption files lack: Chinese wire and newspaper pages, Czech and Austrian pages, a wire's
-sign-off in brackets after a story's last sentence. Articles written for these tests."""
+"""Pages in forms the caption files do not hold, written for these tests: Chinese, Korean, Czech, Austrian,
+Belgian, Swiss, Indonesian, Russian, Brazilian, German broadcaster and regional pages, a wire story, a press release,
+American, Australian, French and Italian papers: their captions, credits, bylines, datelines and furniture."""
 
 from __future__ import annotations
 
