@@ -107,6 +107,8 @@ _COPYRIGHT_OPENER = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.COPY
 _RESERVED = re.compile(vocab.alternation(vocab.union(vocab.RIGHTS_RESERVED)), re.IGNORECASE)
 # "Jane Roe for The Washington Post", "Jean Dupont pour « Le Monde »": the photographer, then the publication
 _COMMISSIONED_FOR = re.compile(r" (?:" + vocab.alternation(vocab.union(vocab.COMMISSIONED_FOR)) + r") ", re.IGNORECASE)
+_LABEL_AFTER = re.compile(r"\s(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS_AFTER)) + r")$", re.IGNORECASE)
+_LABEL_AFTER_MAX_WORDS = 4
 _COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
 _PICTURE_REMARKS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_REMARKS))
 
@@ -124,7 +126,7 @@ def _strip_brackets(s: str) -> str:
     return s.strip("([{)]} \t")
 
 
-_DOMAIN = re.compile(r"^[a-z][a-z0-9-]{1,30}\.(?:[a-z]{2,3})$")
+_DOMAIN = re.compile(r"^[a-z][a-z0-9-]{1,30}\.(?:[a-z]{2,3})$", re.IGNORECASE)
 
 
 def _is_org(seg: str) -> bool:
@@ -326,6 +328,12 @@ def read_credit(raw: str) -> CreditReading:
             if abbreviated is not None and body[abbreviated.end() :].strip():
                 body = body[abbreviated.end() :].strip()  # "Foto: Dok. Kementerian PU": two labels, one credit
             break
+    after = None if labelled else _LABEL_AFTER.search(body)
+    if after is not None and 1 <= len(body[: after.start()].split()) <= _LABEL_AFTER_MAX_WORDS:
+        owner = body[: after.start()].strip()
+        known = agency_of(owner) is not None or _DOMAIN.match(owner) is not None
+        if known or (len(owner.split()) >= 2 and _is_org(owner)):  # not "Family photo", "Team photo": a heading
+            body, labelled = owner, True  # "Bernama pic", "INQUIRER.net file photo": the source, then the label
     branded = None if labelled else _BRAND.match(body)
     if branded is not None and not looks_like_person_name(branded.group()):  # "Jane Roe Photo: ..." names a person
         rest = body[branded.end() :]

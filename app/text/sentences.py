@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from app.text.agencies import agency_of
 from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
 from app.text.layout import vocab
-from app.text.lexicon import US_STATE_ABBREVIATIONS
+from app.text.lexicon import US_STATE_ABBREVIATIONS, load_gazetteer
 from app.text.names import wordset
 
 
@@ -425,13 +425,15 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 # (EFE).-", "Berlin, 3. März (dpa) -", "New Delhi, India (CNN)", "WASHINGTON —", "AUBURN, Wash. —", the Chinese
 # "新华社北京12月6日电（记者 赵强）" (Xinhua, Beijing, December 6, by wire; the reporter in brackets), a place in
 # ordinary case before a dash ("Jakarta - Pemerintah ...", "Berlin – Der ..."), a press release's "RIVERTON, Ore.,
-# Dec. 6, 2026 /PRNewswire/ --" or "... (BUSINESS WIRE)--"
+# Dec. 6, 2026 /PRNewswire/ --" or "... (BUSINESS WIRE)--", and a place in capitals before a colon ("KOTA BHARU: More
+# than ...", "NEW DELHI: The ...", Malaysian, Singaporean, Indian and Pakistani papers; not a story label: "UPDATE:")
 _DATELINE = re.compile(
     r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|de|(?i:"""
     + vocab.month_pattern()
     + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15}(?:/[A-Za-z]{2,10})?)\)\.?
     (?:\s*[-—–]{1,2}\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S)
+    |(?P<caps_place>[A-Z]{3,}(?:[ .'’-][A-Z]{2,}){0,2}):\s(?=[A-Z“"‘])
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s(?i:"""
     + vocab.month_pattern()
     + r""")\s\d{1,2},\s\d{4}\s?(?:/[A-Za-z][\w ]{1,30}/|\([A-Z][A-Za-z ]{1,30}\))\s?[—–-]{1,2}\s?(?=\S)
@@ -456,8 +458,10 @@ def dateline_end(text: str) -> int:
     m = _DATELINE.match(text)
     if m is None or m.end() >= len(text):
         return 0
-    if m.group().split()[0].casefold() in _STORY_LABEL_WORDS:
-        return 0  # "Update - The ...", "Exklusiv – Der ...": a story's label, not a place
+    if m.group().split()[0].casefold().rstrip(":") in _STORY_LABEL_WORDS:
+        return 0  # "Update - The ...", "Exklusiv – Der ...", "WATCH: ...": a story's label, not a place
+    if m.group("caps_place") is not None and not load_gazetteer().is_place(m.group("caps_place")):
+        return 0  # "FORTVILET: Her tror ...": a caption's keyword; "KOTA BHARU: More than ...": a place
     if m.group("place") is not None:
         clause = _CLAUSE_END.split(text[m.end() : m.end() + _DATELINE_MAX_CHARS], maxsplit=1)[0]
         if not any(w[:1].islower() for w in clause.split()[:_SENTENCE_PEEK]):

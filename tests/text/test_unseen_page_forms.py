@@ -442,3 +442,40 @@ def test_a_press_releases_dateline_opens_it(text: str, dateline: str) -> None:
 def test_an_archive_remark_in_a_credit_is_no_owner(raw: str, source: str | None, line: str) -> None:
     parsed = parse_credit(raw)
     assert (parsed.source, parsed.credit_line) == (source, line)
+
+
+def test_a_place_in_capitals_before_a_colon_opens_the_story_not_a_caption() -> None:
+    text = (
+        "Floods displace 5,000 in Kelantan\n\n"
+        "KOTA BHARU: More than 5,000 people have been evacuated to relief centres in Kelantan as floods worsened "
+        "on Saturday.\n\n"
+        "Evacuees rest at a relief centre in Kota Bharu. — Bernama pic\n\n"
+        "State disaster management committee officials said 40 relief centres had been opened across six districts.\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[next(t for t in kinds if t.startswith("KOTA BHARU:"))] == "body"
+    assert [c.text for c in seg.captions] == ["Evacuees rest at a relief centre in Kota Bharu."]
+    assert dateline_end("NEW DELHI: The government said on Friday.") == len("NEW DELHI: ")
+    assert dateline_end("FORTVILET: Her tror han at laget vinner.") == 0  # a caption's keyword, no place
+    assert dateline_end("UPDATE: The story was changed.") == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "source"),
+    [
+        ("Bernama pic", "Bernama"),
+        ("INQUIRER.net file photo", "INQUIRER.net"),
+        ("Kennedy News pic", "Kennedy News"),
+        ("Photo from Senate PRIB", "Senate PRIB"),
+    ],
+)
+def test_a_label_after_the_source_and_photo_from(raw: str, source: str) -> None:
+    assert parse_credit(raw).source == source
+
+
+@pytest.mark.parametrize("line", ["Family photo", "Team photo", "the old photo"])
+def test_a_heading_ending_in_photo_is_no_credit(line: str) -> None:
+    from app.text.credits import Strength, read_credit
+
+    assert read_credit(line).strength == Strength.NONE

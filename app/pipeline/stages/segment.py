@@ -32,19 +32,20 @@ class SegmentStage(RuleStage):
     # off ("... REUTERS/Name Purchase Licensing Rights, opens new tab": the caption was body); comment headings in six
     # languages; an agency whose name alone is no credit ("ANP", "TT") credits a short description above it when the
     # page goes on; the Turkish dotted capital in furniture phrases ("İlgili Haberler"); a press release's dateline
-    # opens its body ("RIVERTON, Ore., Dec. 6, 2026 /PRNewswire/ --"); 2.9: a news agency alone on a story's last line
-    # signs it (a byline: "TT", "(dpa)", "（共同）", "© dpa-infocom, ..."), the paragraph above stays body; a short
-    # story whose header never met a second paragraph keeps its paragraphs as body (they were all standfirst), and a
-    # first paragraph that opens with a dateline is body ("Berlin (dpa) -"); the writer's post between a byline opener
-    # and the name ("Door onze verslaggever Name"); a caption's opening bracketed picture label is not its text
-    # ("[Image: ..."); a line that only names the story's makers is furniture ("(Reporting by ...; Editing by ...)"); a
-    # Japanese caption with the date before the place ("...＝５日、東京都庁"); caption labels in the languages of the
-    # word lists ("Pictured:", "Bildunterschrift:", "Sur la photo :"); a site's menu above the headline is furniture,
-    # not the title ("Skip to main content", "Startseite", "News" / "Sport"), and "Sign in" or "Newsletter" alone opens
-    # no promotion box that would swallow the headline; an interviewer's labelled question is body, not a subheading
-    # ("Q: ...?", "Frage: ...?"); a name with its post and the post's place is a byline ("Claire Roux, correspondante à
-    # Bruxelles"); English byline forms: "Jane Roe | Reporter" (was a credit), "Author: Jane Roe", "Story: Jane Roe",
-    # "Jane Roe @janeroe"; a paragraph that opens with a dateline ends the header even with a captioned picture after it
+    # opens its body ("RIVERTON, Ore., Dec. 6, 2026 /PRNewswire/ --"); a place in capitals before a colon opens a story
+    # ("KOTA BHARU: More than ...": it was a caption's keyword); 2.9: a news agency alone on a story's last line signs
+    # it (a byline: "TT", "(dpa)", "（共同）", "© dpa-infocom, ..."), the paragraph above stays body; a short story
+    # whose header never met a second paragraph keeps its paragraphs as body (they were all standfirst), and a first
+    # paragraph that opens with a dateline is body ("Berlin (dpa) -"); the writer's post between a byline opener and the
+    # name ("Door onze verslaggever Name"); a caption's opening bracketed picture label is not its text ("[Image: ...");
+    # a line that only names the story's makers is furniture ("(Reporting by ...; Editing by ...)"); a Japanese caption
+    # with the date before the place ("...＝５日、東京都庁"); caption labels in the languages of the word lists
+    # ("Pictured:", "Bildunterschrift:", "Sur la photo :"); a site's menu above the headline is furniture, not the title
+    # ("Skip to main content", "Startseite", "News" / "Sport"), and "Sign in" or "Newsletter" alone opens no promotion
+    # box that would swallow the headline; an interviewer's labelled question is body, not a subheading ("Q: ...?",
+    # "Frage: ...?"); a name with its post and the post's place is a byline ("Claire Roux, correspondante à Bruxelles");
+    # English byline forms: "Jane Roe | Reporter" (was a credit), "Author: Jane Roe", "Story: Jane Roe", "Jane Roe
+    # @janeroe"; a paragraph that opens with a dateline ends the header even with a captioned picture after it
     # ("JIUQUAN, Dec. 5 (Xinhua) --", "New Delhi, Dec 5 (PTI) The ..."); "Editor: Name", "Published By: Name" and "(With
     # inputs from agencies)" are furniture; on a live blog (two or more lines that are only a clock time) the line under
     # an entry's time is the entry's headline, not a video's caption, and the first entry ends the header; reading times

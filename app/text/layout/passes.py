@@ -14,6 +14,7 @@ from app.text.agencies import agency_of, wire_service_of
 from app.text.credits import InlineCredit, Strength, read_credit, rights_notice_credit
 from app.text.layout import lines, rules, vocab
 from app.text.layout.lines import Unit, ends_sentence, strip_span
+from app.text.lexicon import load_gazetteer
 from app.text.names import (
     NameSpan,
     bare_name_line,
@@ -105,7 +106,9 @@ def _caps_keyword(text: str) -> bool:
     keyword = m.group(1)
     if sum(c.isalpha() for c in keyword) < 4 or keyword.casefold() in _NOT_KEYWORDS:
         return False
-    return agency_of(keyword) is None  # "REUTERS: ..." opens a wire story, not a caption
+    # "REUTERS: ..." opens a wire story and "KOTA BHARU: ..." (a place: the dateline of Malaysian, Singaporean,
+    # Indian and Pakistani papers) a story's first paragraph, not a caption
+    return agency_of(keyword) is None and not load_gazetteer().is_place(keyword)
 
 
 def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None) -> bool:

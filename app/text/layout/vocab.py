@@ -142,11 +142,16 @@ COMMISSIONED_FOR: Mapping[str, tuple[str, ...]] = {
     "da": ("for",),
 }
 
+# A label after the source, without a colon: "Bernama pic", "Reuters photo", "INQUIRER.net file photo".
+CREDIT_LABELS_AFTER: Mapping[str, tuple[str, ...]] = {
+    "en": ("pic", "pics", "photo", "photos", "picture", "file photo", "file pic", "file picture", "handout photo"),
+}
+
 # "<label> by Name": "Photograph by Jane Doe", "Foto von Max Muster".
 CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("photo by", "photos by", "photograph by", "photographs by", "photography by", "image by",
            "images by", "illustration by", "illustrations by", "picture by", "pictures by", "video by",
-           "artwork by", "graphic by", "graphics by"),
+           "artwork by", "graphic by", "graphics by", "photo from", "photos from", "image from"),
     "de": ("foto von", "fotos von", "bild von"),
     "fr": ("photo de", "photo par", "photos de"),
     "es": ("foto de", "fotos de", "fotografía de", "imagen de"),
