@@ -52,6 +52,11 @@ def pathological() -> dict[str, str]:
         "chinese_datelines": "新华社北京12月6日电（记者 " * (MB // 15),
         "signoff_brackets": "It rained. (dpa) " * (MB // 17),
         "copyright_letters": "(c) " * (MB // 4),
+        "trailing_prompts": "Purchase Licensing Rights, opens new tab " * (MB // 41),
+        "caps_colons": "KOTA BHARU: " * (MB // 12),
+        "labels_after": "Bernama pic Photo from " * (MB // 23),
+        "place_dashes": "Jakarta - " * (MB // 10),
+        "korean_bylines": "김민수 기자 " * (MB // 7),
     }
 
 
