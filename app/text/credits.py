@@ -64,7 +64,7 @@ _MARK = "|".join(re.escape(m) for m in vocab.CREDIT_MARKS)
 _LABEL = re.compile(
     r"^(?:(?:"
     + vocab.alternation(vocab.union(vocab.CREDIT_LABELS))
-    + r")\s{0,3}[:：=＝]\s{0,3}(?:(?:"
+    + r")\s{0,3}[:：=＝／]\s{0,3}(?:(?:"
     + _MARK
     + r")\s{0,3})?"
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3}"
@@ -83,7 +83,7 @@ _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # from being tried inside words: a few starts per line instead of every character.
 _INLINE_LABEL = re.compile(
     r"(?:(?<![^\W\d_])|(?<=[^\W\d_])(?=(?-i:[A-ZÀ-ÖØ-Þ])))(?:"
-    r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：=＝]\s?"
+    r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s?[:：=＝／]\s?"
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_BY_LABELS)) + r")\s"
     r"|(?:" + _MARK + r")\s?)",
     re.IGNORECASE,
@@ -560,7 +560,7 @@ def _closing_paren_credit(block: str) -> InlineCredit | None:
     return None
 
 
-_LABEL_MARKS = (":", "：", "=", "＝", *vocab.CREDIT_MARKS)
+_LABEL_MARKS = (":", "：", "=", "＝", "／", *vocab.CREDIT_MARKS)  # "／": the Chinese label's slash, "圖／中央社"
 _BY_WORDS = tuple(sorted({f" {label.split()[-1]} " for label in vocab.union(vocab.CREDIT_BY_LABELS)}))
 
 

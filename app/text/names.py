@@ -474,6 +474,24 @@ def korean_byline(line: str) -> NameSpan | None:
     return NameSpan(m.start(1), m.end(1)) if m else None
 
 
+# "記者王小明／台北報導", "记者 王晓明 李华", "记者王晓明报道": the reporter's title, the names, and a space after the
+# title or the word "reports" at the end (so that "記者會上說明", "at the press conference, he said", is no byline)
+_ZH_BYLINE = re.compile(
+    r"^\s*(?:本報|本报)?(?:" + "|".join(vocab.ZH_REPORTER_TITLES) + r")(?P<space>\s)?"
+    r"([\u3400-\u9fff·]{2,4}(?:[、 ][\u3400-\u9fff·]{2,4}){0,2})"
+    r"\s?(?P<report>(?:[／/]\s?[\u3400-\u9fff]{0,8}?)?(?:報導|报道|報道))?\s*$"
+)
+
+
+def chinese_byline(line: str) -> tuple[NameSpan, ...]:
+    """The reporters of a Chinese byline, the whole line: ``記者王小明／台北報導``, ``记者 王晓明 李华``."""
+    m = _ZH_BYLINE.match(line[:80])
+    if m is None or not (m.group("space") or m.group("report")):
+        return ()
+    at = m.start(2)
+    return tuple(NameSpan(at + n.start(), at + n.end()) for n in re.finditer(r"[^、 ]+", m.group(2)))
+
+
 def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     """The author names in a byline line, with offsets into ``line``; () when the line is not a byline.
 

@@ -479,3 +479,30 @@ def test_a_heading_ending_in_photo_is_no_credit(line: str) -> None:
     from app.text.credits import Strength, read_credit
 
     assert read_credit(line).strength == Strength.NONE
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("記者王小明／台北報導", ["王小明"]),
+        ("记者 王晓明 李华", ["王晓明", "李华"]),
+        ("记者王晓明报道", ["王晓明"]),
+        ("記者會上說明", []),  # "at the press conference, ... said": no byline
+        ("記者王小明", []),  # no space and no "reports": not read (too close to a sentence's start)
+    ],
+)
+def test_chinese_bylines(line: str, names: list[str]) -> None:
+    from app.text.names import chinese_byline
+
+    assert [line[n.start : n.end] for n in chinese_byline(line)] == names
+
+
+def test_a_taiwanese_credit_after_a_full_width_slash_closes_its_caption() -> None:
+    block = "行政院長在記者會上說明預算重點。圖／取自行政院臉書"
+    found = find_inline_credit(block)
+    assert found is not None
+    assert (block[found.start : found.end], block[: found.caption_end]) == (
+        "圖／取自行政院臉書",
+        "行政院長在記者會上說明預算重點。",
+    )
+    assert parse_credit("圖／中央社").source == "中央社"

@@ -19,6 +19,7 @@ from app.text.names import (
     NameSpan,
     bare_name_line,
     byline_names,
+    chinese_byline,
     has_byline_opener,
     is_bare_byline_opener,
     japanese_byline,
@@ -638,7 +639,7 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
     names = byline_names(u.text, require_by=False)
     if not names:
         cjk = japanese_byline(u.text) or korean_byline(u.text)
-        names = (cjk,) if cjk is not None else ()
+        names = (cjk,) if cjk is not None else chinese_byline(u.text)
     return _absolute(u, names)
 
 
