@@ -64,7 +64,8 @@ UI_LINES: frozenset[str] = phrases(
     con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
     mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
     | get in touch | contact us | share this article in your social network | view bio | view profile |
-    partager cet article | deel artikel | deel dit artikel | commentaires | kommentare | comentarios | commenti |
+    partager cet article | deel artikel | deel dit artikel | del artikel | del artiklen | del artikkel | dela
+    artikeln | jaa artikkeli | commentaires | kommentare | comentarios | commenti |
     reacties | kommentarer |
     contribuer | réutiliser ce contenu |
     view image in fullscreen | view in fullscreen
@@ -138,6 +139,7 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "ko": phrases("관련기사 | 관련 기사 | 많이 본 뉴스"),
     "vi": phrases("xem thêm | tin liên quan | đọc thêm"),
     "tr": phrases("ilgili haberler | bunlar da ilginizi çekebilir"),
+    "fi": phrases("lue myös | luetuimmat | aiheesta lisää"),
 }
 TEASER_HEADERS: frozenset[str] = frozenset(vocab.union(TEASER_HEADERS_BY_LANGUAGE))
 

@@ -290,7 +290,15 @@ def test_a_labelled_credit_that_names_no_person_or_organisation_keeps_its_text()
 
 
 @pytest.mark.parametrize(
-    "line", ["Schlagwörter Georgien, Tiflis, Proteste", "Tags: budget, Senate", "Читайте также", "Baca juga"]
+    "line",
+    [
+        "Schlagwörter Georgien, Tiflis, Proteste",
+        "Tags: budget, Senate",
+        "Читайте также",
+        "Baca juga",
+        "Del artikel",
+        "Lue myös:",
+    ],
 )
 def test_tag_lists_and_read_also_pointers_in_more_languages_are_furniture(line: str) -> None:
     assert boilerplate.is_ui_line(line) or boilerplate.is_teaser_header(line)
