@@ -64,8 +64,8 @@ UI_LINES: frozenset[str] = phrases(
     con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
     mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
     | get in touch | contact us | share this article in your social network | view bio | view profile |
-    partager cet article | deel artikel | deel dit artikel | del artikel | del artiklen | del artikkel | dela
-    artikeln | jaa artikkeli | commentaires | kommentare | comentarios | commenti |
+    ende der weiteren informationen | partager cet article | deel artikel | deel dit artikel | del artikel | del
+    artiklen | del artikkel | dela artikeln | jaa artikkeli | commentaires | kommentare | comentarios | commenti |
     reacties | kommentarer |
     contribuer | réutiliser ce contenu |
     view image in fullscreen | view in fullscreen
@@ -99,7 +99,7 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "de": phrases(
         """
-        mehr zum thema | zum thema | mehr zu diesem thema | das könnte sie auch interessieren |
+        mehr zum thema | zum thema | mehr zu diesem thema | weitere informationen | das könnte sie auch interessieren |
         das könnte sie interessieren | auch interessant | meistgelesen | meistgelesene artikel | meist gelesen |
         weitere artikel | ähnliche artikel | verwandte themen
         """
@@ -345,7 +345,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "de": phrases(
         "lesen sie auch | lesen sie mehr | mehr zum thema: | mehr zu diesem thema: | auch interessant: | lesetipp: | "
         "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm: | "
-        "schlagwörter | schlagworte | themen:"
+        "schlagwörter | schlagworte | themen: | diese nachricht wurde am | sendung:"
     ),
     "fr": phrases(
         "lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi | mots-clés :"

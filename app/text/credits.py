@@ -68,6 +68,8 @@ _LABEL = re.compile(
     + _MARK
     + r")\s{0,3})?"
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3}"
+    # "Bild © picture alliance/dpa", "Foto © Name": a label, then the mark instead of a colon
+    r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s{1,3}(?:" + _MARK + r")\s{0,3}"
     # "Copyright Jane Roe/AP", "Droits d'auteur © Euronews": a copyright word opens a credit as a mark does
     r"|(?:" + vocab.alternation(vocab.union(vocab.COPYRIGHT_WORDS)) + r")\s{1,3}(?:(?:" + _MARK + r")\s{0,3})?"
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_ABBREVIATIONS)) + r")\s{0,3}(?=\w))",

@@ -514,3 +514,33 @@ def test_a_taiwanese_credit_after_a_full_width_slash_closes_its_caption() -> Non
         "行政院長在記者會上說明預算重點。",
     )
     assert parse_credit("圖／中央社").source == "中央社"
+
+
+def test_a_german_public_broadcasters_footer_and_a_label_before_the_copyright_mark() -> None:
+    text = (
+        "Neue S-Bahn-Linie soll Pendler entlasten\n\n"
+        "Veröffentlicht am 06.12.26 um 14:30 Uhr\n\n"
+        "Eine S-Bahn im Frankfurter Hauptbahnhof.\n\n"
+        "Bild © picture alliance/dpa | Frank Rumpenhorst\n\n"
+        "Die neue Linie soll die bestehende Strecke entlasten, auf der sich zu Stoßzeiten Pendler drängen. Das "
+        "teilte das Verkehrsministerium am Freitag mit.\n\n"
+        "Weitere Informationen\n\n"
+        "Ende der weiteren Informationen\n\n"
+        "Der Fahrgastverband begrüßte die Pläne. Er forderte aber, auch die Taktung auf den Linien zu verbessern.\n\n"
+        "Sendung: hr-iNFO, 06.12.2026, 14:00 Uhr\n\n"
+        "Diese Nachricht wurde am 06.12.2026 im Programm Deutschlandfunk gesendet.\n"
+    )
+    kinds = _kinds(text)
+    for furniture in (
+        "Weitere Informationen",
+        "Ende der weiteren Informationen",
+        "Sendung: hr-iNFO, 06.12.2026, 14:00 Uhr",
+        "Diese Nachricht wurde am 06.12.2026 im Programm Deutschlandfunk gesendet.",
+    ):
+        assert kinds[furniture] == "boilerplate", furniture
+    parsed = parse_credit("Bild © picture alliance/dpa | Frank Rumpenhorst")
+    assert (parsed.creators, parsed.source, parsed.credit_line) == (
+        ("Frank Rumpenhorst",),
+        "dpa",
+        "picture alliance/dpa",
+    )
