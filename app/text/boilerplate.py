@@ -191,7 +191,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         affiliate-link | affiliate-links | erhalten wir eine provision | wir erhalten eine provision | ohne mehrkosten
         für sie | newsletter abonnieren | zum newsletter anmelden | melden sie sich für unseren newsletter | jetzt
         abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert |
-        kommentar schreiben | anmelden, um zu kommentieren | zu den kommentaren | kommentare anzeigen
+        kommentar schreiben | anmelden, um zu kommentieren | zu den kommentaren | kommentare anzeigen | die rechte an
+        diesem artikel erwerben
         """
     ),
     "fr": phrases(

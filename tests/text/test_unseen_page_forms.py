@@ -544,3 +544,23 @@ def test_a_german_public_broadcasters_footer_and_a_label_before_the_copyright_ma
         "dpa",
         "picture alliance/dpa",
     )
+
+
+def test_a_source_label_on_the_storys_last_line_names_its_source_and_keeps_the_quote_above_body() -> None:
+    quote = "„Die Wirtschaft tritt auf der Stelle“, sagte der Bundesbankpräsident am Freitag in Frankfurt."
+    text = (
+        "Die Bundesbank senkt ihre Prognose\n\n"
+        "Von Anna Klein, Frankfurt\n\n"
+        "Die Deutsche Bundesbank hat ihre Wachstumsprognose für das kommende Jahr deutlich gesenkt. Sie rechnet nur "
+        "noch mit einem Plus von 0,4 Prozent.\n\n"
+        f"{quote}\n\n"
+        "Quelle: F.A.Z.\n\n"
+        "Hier können Sie die Rechte an diesem Artikel erwerben.\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[quote] == "body"  # it was the caption of "Quelle: F.A.Z." read as a picture credit
+    assert seg.captions == ()
+    assert kinds["Hier können Sie die Rechte an diesem Artikel erwerben."] == "boilerplate"
+    chart = text.replace("Quelle: F.A.Z.", "Source: Eurostat")
+    assert _kinds(chart)["Source: Eurostat"] != "byline"  # the English label names a chart's data as often

@@ -35,31 +35,32 @@ class SegmentStage(RuleStage):
     # opens its body ("RIVERTON, Ore., Dec. 6, 2026 /PRNewswire/ --"); a place in capitals before a colon opens a story
     # ("KOTA BHARU: More than ...": it was a caption's keyword); Chinese bylines ("記者王小明／台北報導"); German
     # broadcasters' programme lines ("Sendung: ...", "Diese Nachricht wurde am ... gesendet.") and their "Weitere
-    # Informationen" boxes; 2.9: a news agency alone on a story's last line signs it (a byline: "TT", "(dpa)",
-    # "（共同）", "© dpa-infocom, ..."), the paragraph above stays body; a short story whose header never met a second
-    # paragraph keeps its paragraphs as body (they were all standfirst), and a first paragraph that opens with a
-    # dateline is body ("Berlin (dpa) -"); the writer's post between a byline opener and the name ("Door onze
-    # verslaggever Name"); a caption's opening bracketed picture label is not its text ("[Image: ..."); a line that only
-    # names the story's makers is furniture ("(Reporting by ...; Editing by ...)"); a Japanese caption with the date
-    # before the place ("...＝５日、東京都庁"); caption labels in the languages of the word lists ("Pictured:",
-    # "Bildunterschrift:", "Sur la photo :"); a site's menu above the headline is furniture, not the title ("Skip to
-    # main content", "Startseite", "News" / "Sport"), and "Sign in" or "Newsletter" alone opens no promotion box that
-    # would swallow the headline; an interviewer's labelled question is body, not a subheading ("Q: ...?", "Frage:
-    # ...?"); a name with its post and the post's place is a byline ("Claire Roux, correspondante à Bruxelles"); English
-    # byline forms: "Jane Roe | Reporter" (was a credit), "Author: Jane Roe", "Story: Jane Roe", "Jane Roe @janeroe"; a
-    # paragraph that opens with a dateline ends the header even with a captioned picture after it ("JIUQUAN, Dec. 5
-    # (Xinhua) --", "New Delhi, Dec 5 (PTI) The ..."); "Editor: Name", "Published By: Name" and "(With inputs from
-    # agencies)" are furniture; on a live blog (two or more lines that are only a clock time) the line under an entry's
-    # time is the entry's headline, not a video's caption, and the first entry ends the header; reading times in the ten
-    # languages are timestamps ("Temps de lecture : 3 min."); abbreviated months of Spanish, Italian and Portuguese
-    # dates ("Madrid - 02 dic 2026 - 13:45 CET" was a heading); a sign-off with the agency's regional service or an
-    # editor's initials or a source label ("(dpa/lsw)", "APA/red", "Quelle: dpa"); 2.8: a warning (markup_in_text) when
-    # the text holds HTML tags; a live blog's first entry is body, not a standfirst; a gallery's counter in any language
-    # is furniture ("1 of 12", "Bild 1 von 5"); 2.7.2: a Japanese caption's text ends before the ＝ of its credit;
-    # 2.7.1: the combiner retrained with the gold ledes labelled (block confidences move by a few hundredths, no kind
-    # changes on the caption files); 2.7: a line with a number in brackets is no byline and no credit ("Name ( 28th )",
-    # "Jane Roe (23)"); 2.6: a long Spanish, Italian or Portuguese affiliate notice speaks for the publisher with its
-    # verb ('recibimos una comisión'), so it is furniture like one that says 'we'; more agencies in the source table
+    # Informationen" boxes; a source label with any name on the story's last line signs it ("Quelle: F.A.Z."; the quote
+    # above it was its caption), not the English "Source:"; 2.9: a news agency alone on a story's last line signs it (a
+    # byline: "TT", "(dpa)", "（共同）", "© dpa-infocom, ..."), the paragraph above stays body; a short story whose
+    # header never met a second paragraph keeps its paragraphs as body (they were all standfirst), and a first paragraph
+    # that opens with a dateline is body ("Berlin (dpa) -"); the writer's post between a byline opener and the name
+    # ("Door onze verslaggever Name"); a caption's opening bracketed picture label is not its text ("[Image: ..."); a
+    # line that only names the story's makers is furniture ("(Reporting by ...; Editing by ...)"); a Japanese caption
+    # with the date before the place ("...＝５日、東京都庁"); caption labels in the languages of the word lists
+    # ("Pictured:", "Bildunterschrift:", "Sur la photo :"); a site's menu above the headline is furniture, not the title
+    # ("Skip to main content", "Startseite", "News" / "Sport"), and "Sign in" or "Newsletter" alone opens no promotion
+    # box that would swallow the headline; an interviewer's labelled question is body, not a subheading ("Q: ...?",
+    # "Frage: ...?"); a name with its post and the post's place is a byline ("Claire Roux, correspondante à Bruxelles");
+    # English byline forms: "Jane Roe | Reporter" (was a credit), "Author: Jane Roe", "Story: Jane Roe", "Jane Roe
+    # @janeroe"; a paragraph that opens with a dateline ends the header even with a captioned picture after it
+    # ("JIUQUAN, Dec. 5 (Xinhua) --", "New Delhi, Dec 5 (PTI) The ..."); "Editor: Name", "Published By: Name" and "(With
+    # inputs from agencies)" are furniture; on a live blog (two or more lines that are only a clock time) the line under
+    # an entry's time is the entry's headline, not a video's caption, and the first entry ends the header; reading times
+    # in the ten languages are timestamps ("Temps de lecture : 3 min."); abbreviated months of Spanish, Italian and
+    # Portuguese dates ("Madrid - 02 dic 2026 - 13:45 CET" was a heading); a sign-off with the agency's regional service
+    # or an editor's initials or a source label ("(dpa/lsw)", "APA/red", "Quelle: dpa"); 2.8: a warning (markup_in_text)
+    # when the text holds HTML tags; a live blog's first entry is body, not a standfirst; a gallery's counter in any
+    # language is furniture ("1 of 12", "Bild 1 von 5"); 2.7.2: a Japanese caption's text ends before the ＝ of its
+    # credit; 2.7.1: the combiner retrained with the gold ledes labelled (block confidences move by a few hundredths, no
+    # kind changes on the caption files); 2.7: a line with a number in brackets is no byline and no credit ("Name ( 28th
+    # )", "Jane Roe (23)"); 2.6: a long Spanish, Italian or Portuguese affiliate notice speaks for the publisher with
+    # its verb ('recibimos una comisión'), so it is furniture like one that says 'we'; more agencies in the source table
     # ('GEPA pictures/Name', 'ANTARA FOTO/Name' are credits); 2.5: affiliate notices, subscription and sharing prompts
     # in the eleven languages of the word lists ('Affiliate-Links', 'Jetzt abonnieren', 'Artikel teilen'); a caption
     # ending in a known source with a bracketed remark ('... – Midjourney (the prompt)', '... – dpa (Archivbild)');

@@ -444,7 +444,16 @@ def _agency_signoff(st: State) -> None:
     if form is None:
         return
     name = form.group("name")
-    if wire_service_of(name) is None or _LABEL_WORDS & {w.casefold() for w in name.split()}:
+    # "Quelle: F.A.Z.", "Fuente: El País": a source label names the story's source, whoever it is (not a picture
+    # agency: "Quelle: Getty Images" under a description stays a credit; and not the English "Source:", which names
+    # a chart's data as often as a story's source)
+    opener = u.text.lstrip(" ©([（［/–—-")
+    sourced = (
+        _SOURCE_LABEL.match(opener) is not None
+        and not opener.casefold().startswith("source")
+        and agency_of(name) is None
+    )
+    if not (sourced or wire_service_of(name) is not None) or _LABEL_WORDS & {w.casefold() for w in name.split()}:
         return
     at = u.start + form.start("name")
     u.names = (NameSpan(at, at + len(name)),)
