@@ -289,15 +289,33 @@ _ZH_PHOTOGRAPHED = re.compile(
     f"(?:(?P<org>[{_HAN}]{{1,10}}?)?(?:{'|'.join(vocab.ZH_REPORTER_TITLES)}) ?)?"
     f"(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?(?:{'|'.join(vocab.ZH_PHOTOGRAPHED)})"
 )
+# "新华社发", "新华社发（王五摄）": released by the agency (the photographer perhaps named after it)
+_ZH_RELEASED = re.compile(
+    f"(?P<org>[{_HAN}]{{2,10}}?)[发發](?: ?[（(]?(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?"
+    f"(?:{'|'.join(vocab.ZH_PHOTOGRAPHED)})[）)]?)?"
+)
 _ZH_OWN_PAPER = ("本报", "本報", "本台", "本刊")  # "this paper": the publication itself, no other source
 
 
+_ZH_PRESS_ENDS = "社網网报報台"  # a news agency, a site, a paper, a station: "新华社", "人民网", "本报"
+
+
+def _zh_released(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """``新华社发`` (released by Xinhua), not ``…出发`` (a sentence's "set off"): the releaser is an agency the table
+    knows or a press organisation's name."""
+    m = _ZH_RELEASED.fullmatch(text, start, len(text) if end is None else end)
+    if m is None:
+        return None
+    org = m.group("org")
+    return m if agency_of(org) is not None or org[-1] in _ZH_PRESS_ENDS else None
+
+
 def _zh_photographed(m: re.Match[str]) -> ParsedCredit:
-    names = tuple(n for n in re.split("[、和 ]", m.group("names")) if n)
+    names = tuple(n for n in re.split("[、和 ]", m.group("names") or "") if n)
     org = m.group("org") or ""
     if not org or org in _ZH_OWN_PAPER:
         return ParsedCredit(names, None, "、".join(names))
-    return ParsedCredit(names, agency_of(org) or org, org)
+    return ParsedCredit(names, agency_of(org) or org, org)  # "新华社发": Xinhua, as printed
 
 
 @lru_cache(maxsize=4096)
@@ -373,7 +391,7 @@ def read_credit(raw: str) -> CreditReading:
         label = body[: m.end()].strip()
         line = f"Courtesy of {owner}" if label.casefold().startswith("courtesy") else f"{label} {owner}"
         return CreditReading(Strength.STRONG, ParsedCredit((), owner, line))
-    zh = _ZH_PHOTOGRAPHED.fullmatch(body)
+    zh = _zh_released(body) or _ZH_PHOTOGRAPHED.fullmatch(body)
     if zh is not None:  # "新华社记者 赵强 摄": the photographer took it, for the organisation before the title
         return CreditReading(Strength.STRONG, _zh_photographed(zh))
     m = _AP_PHOTO.match(body)
@@ -841,18 +859,19 @@ _ZH_TAIL_STARTS = "。！？；，（( "
 
 def _zh_photographed_tail_credit(block: str) -> InlineCredit | None:
     """``...滑雪场滑雪。新华社记者 赵强 摄``, ``...某小区。（李华 摄）``: a Chinese photographer's credit at the end."""
-    if not block.endswith((*vocab.ZH_PHOTOGRAPHED, "）", ")")):
+    if not block.endswith((*vocab.ZH_PHOTOGRAPHED, "）", ")", "发", "發")):
         return None
     end = len(block) - 1 if block[-1] in "）)" else len(block)
     lo = max(1, end - _ZH_TAIL_WINDOW)
     for k in range(lo, end):
         if block[k - 1] not in _ZH_TAIL_STARTS or block[k].isspace():
             continue
-        if _ZH_PHOTOGRAPHED.fullmatch(block, k, end):
+        if _zh_released(block, k, end) or _ZH_PHOTOGRAPHED.fullmatch(block, k, end):
             before = block[:k].rstrip(" （(")
             if word_count(before) < 3:
                 return None
-            return InlineCredit(k, end, len(before))
+            opened = "（" in block[k:end] or "(" in block[k:end]  # "新华社发（王五摄）": the bracket is the credit's
+            return InlineCredit(k, end + 1 if opened and end < len(block) else end, len(before))
     return None
 
 
@@ -861,8 +880,9 @@ def find_inline_credit(block: str) -> InlineCredit | None:
     text = block.rstrip()
     if word_count(text) < 2:
         return None
-    finders = (_closing_paren_credit, _rights_tail_credit, _labelled_tail_credit, _agency_tail_credit)
-    tails = (_slash_tail_credit, _agency_name_tail_credit, _name_tail_credit, _zh_photographed_tail_credit)
+    # the Chinese form first: "...。新华社发（王五摄）" is one credit, not "王五摄" in brackets after a caption
+    finders = (_zh_photographed_tail_credit, _closing_paren_credit, _rights_tail_credit, _labelled_tail_credit)
+    tails = (_agency_tail_credit, _slash_tail_credit, _agency_name_tail_credit, _name_tail_credit)
     for finder in (*finders, *tails):
         found = finder(text)
         if found is not None:

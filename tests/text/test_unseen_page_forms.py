@@ -564,3 +564,27 @@ def test_a_source_label_on_the_storys_last_line_names_its_source_and_keeps_the_q
     assert kinds["Hier können Sie die Rechte an diesem Artikel erwerben."] == "boilerplate"
     chart = text.replace("Quelle: F.A.Z.", "Source: Eurostat")
     assert _kinds(chart)["Source: Eurostat"] != "byline"  # the English label names a chart's data as often
+
+
+@pytest.mark.parametrize(
+    ("block", "credit", "source", "creators"),
+    [
+        ("12月5日，游客在哈尔滨市一家滑雪场滑雪。（新华社发）", "新华社发", "Xinhua", ()),
+        ("12月5日，游客在哈尔滨市一家滑雪场滑雪。新华社发（王五摄）", "新华社发（王五摄）", "Xinhua", ("王五",)),
+    ],
+)
+def test_a_picture_released_by_a_chinese_agency(
+    block: str, credit: str, source: str, creators: tuple[str, ...]
+) -> None:
+    found = find_inline_credit(block)
+    assert found is not None and block[found.start : found.end] == credit
+    parsed = parse_credit(credit)
+    assert (parsed.source, parsed.creators) == (source, creators)
+
+
+@pytest.mark.parametrize("line", ["他们明天早上从北京出发", "据报道，新一轮疫情在当地爆发", "新一轮疫情爆发"])
+def test_a_chinese_sentence_ending_in_the_verb_fa_is_no_credit(line: str) -> None:
+    from app.text.credits import Strength, read_credit
+
+    assert find_inline_credit(line) is None
+    assert read_credit(line).strength < Strength.MEDIUM

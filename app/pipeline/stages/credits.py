@@ -41,23 +41,23 @@ class CreditsStage(RuleStage):
     # article's rights notice; "Name / For The Times" is commissioned by The Times; "File Photo", "Archiv", "Archivo"
     # after a credit are remarks, not owners (`vocab.CREDIT_REMARKS`); a label after the source ("Bernama pic",
     # "INQUIRER.net file photo"); "Photo from Name"; a Chinese label before a full-width slash ("圖／取自行政院臉書"); a
-    # label before the copyright mark ("Bild © picture alliance/dpa": "Bild" was read as an owner); 1.6: a label before
-    # a courtesy line ("Photo courtesy of Name"); "Name on Unsplash" is the photographer and the library; a labelled
-    # description with its own credit label is a caption with its credit ("[Image: The office. Credit: Getty Images]"),
-    # not a credit; credit labels in Turkish, Hungarian, Romanian, Greek and Ukrainian ("Fotoğraf: AA"); a publication's
-    # name before the label is the source ("Express photo by Name", "ST PHOTO: NAME"); a photographer's post where an
-    # agency would stand ("Name / Staff Photographer"); a credit after a spaced hyphen ("... square - Getty Images"); a
-    # label before a bracketed agency opens the credit ("Foto: Name (EFE)": the label and name stayed in the caption); a
-    # photographer's name alone after a one- or two-sentence description ("... en La Moncloa. Claudio Álvarez"; the
-    # first word a given name of the name lists); 1.5: a bracket that opens with a number holds no source ("Name ( 28th
-    # )" is a scorer); 1.4: a first name that is also a month is a name ("Jan Woitas/dpa", "April Dunn/Getty Images" had
-    # no creator, or the person as the source); more national news agencies (STT, ANA-MPA, Bernama, Antara, IRNA ...)
-    # and picture agencies (GEPA, EXPA, Eibner, Bildbyrån, MAXPPP ...) in the source table; 1.3: a bracketed remark
-    # after a known source is no part of it ("dpa (Archivbild)" -> dpa), "AFP (Getty)" reads as AFP via Getty Images
-    # (the source was "AFP (Getty"), image generators are sources ("Bild: Midjourney"); a business's name is a source,
-    # not a creator ("(Coastal Homes Estate Agents)"); 1.2: "Foto: Name (Agency)" reads Name as the creator and Agency
-    # as the source; a label before a known agency needs no colon ("Foto ANSA/Name"); read by segmentation, published
-    # here
+    # label before the copyright mark ("Bild © picture alliance/dpa": "Bild" was read as an owner); a picture released
+    # by a Chinese agency ("新华社发", "新华社发（王五摄）"); 1.6: a label before a courtesy line ("Photo courtesy of
+    # Name"); "Name on Unsplash" is the photographer and the library; a labelled description with its own credit label
+    # is a caption with its credit ("[Image: The office. Credit: Getty Images]"), not a credit; credit labels in
+    # Turkish, Hungarian, Romanian, Greek and Ukrainian ("Fotoğraf: AA"); a publication's name before the label is the
+    # source ("Express photo by Name", "ST PHOTO: NAME"); a photographer's post where an agency would stand ("Name /
+    # Staff Photographer"); a credit after a spaced hyphen ("... square - Getty Images"); a label before a bracketed
+    # agency opens the credit ("Foto: Name (EFE)": the label and name stayed in the caption); a photographer's name
+    # alone after a one- or two-sentence description ("... en La Moncloa. Claudio Álvarez"; the first word a given name
+    # of the name lists); 1.5: a bracket that opens with a number holds no source ("Name ( 28th )" is a scorer); 1.4: a
+    # first name that is also a month is a name ("Jan Woitas/dpa", "April Dunn/Getty Images" had no creator, or the
+    # person as the source); more national news agencies (STT, ANA-MPA, Bernama, Antara, IRNA ...) and picture agencies
+    # (GEPA, EXPA, Eibner, Bildbyrån, MAXPPP ...) in the source table; 1.3: a bracketed remark after a known source is
+    # no part of it ("dpa (Archivbild)" -> dpa), "AFP (Getty)" reads as AFP via Getty Images (the source was "AFP
+    # (Getty"), image generators are sources ("Bild: Midjourney"); a business's name is a source, not a creator
+    # ("(Coastal Homes Estate Agents)"); 1.2: "Foto: Name (Agency)" reads Name as the creator and Agency as the source;
+    # a label before a known agency needs no colon ("Foto ANSA/Name"); read by segmentation, published here
     requires = frozenset({"credit_spans"})
     provides = frozenset({"image_credits"})
 
