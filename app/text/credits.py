@@ -286,13 +286,13 @@ _HAN = "\u3400-\u9fff"
 _ZH_NAME = f"[{_HAN}·]{{2,4}}"
 # "新华社记者 赵强 摄", "本报记者 李华、王明摄", "记者 赵强 摄", "李华 摄": [organisation] [title] names "took"
 _ZH_PHOTOGRAPHED = re.compile(
-    f"(?:(?P<org>[{_HAN}]{{1,10}}?)?(?:{'|'.join(vocab.ZH_REPORTER_TITLES)}) ?)?"
-    f"(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?(?:{'|'.join(vocab.ZH_PHOTOGRAPHED)})"
+    f"(?:(?P<org>[{_HAN}]{{1,10}}?)?(?:{vocab.alternation(vocab.ZH_REPORTER_TITLES)}) ?)?"
+    f"(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?(?:{vocab.alternation(vocab.ZH_PHOTOGRAPHED)})"
 )
 # "新华社发", "新华社发（王五摄）": released by the agency (the photographer perhaps named after it)
 _ZH_RELEASED = re.compile(
     f"(?P<org>[{_HAN}]{{2,10}}?)[发發](?: ?[（(]?(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?"
-    f"(?:{'|'.join(vocab.ZH_PHOTOGRAPHED)})[）)]?)?"
+    f"(?:{vocab.alternation(vocab.ZH_PHOTOGRAPHED)})[）)]?)?"
 )
 _ZH_OWN_PAPER = ("本报", "本報", "本台", "本刊")  # "this paper": the publication itself, no other source
 

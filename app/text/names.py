@@ -463,7 +463,9 @@ def japanese_byline(line: str) -> NameSpan | None:
 
 
 _KO_BYLINE = re.compile(
-    r"^\s*([가-힣]{2,4})\s?(?:" + "|".join(vocab.KO_REPORTER_TITLES) + r")(?:\s+[\w.+-]{1,40}@[\w.-]{1,60})?\s*$"
+    r"^\s*([가-힣]{2,4})\s?(?:"
+    + vocab.alternation(vocab.KO_REPORTER_TITLES)
+    + r")(?:\s+[\w.+-]{1,40}@[\w.-]{1,60})?\s*$"
 )
 
 
@@ -477,7 +479,7 @@ def korean_byline(line: str) -> NameSpan | None:
 # "記者王小明／台北報導", "记者 王晓明 李华", "记者王晓明报道": the reporter's title, the names, and a space after the
 # title or the word "reports" at the end (so that "記者會上說明", "at the press conference, he said", is no byline)
 _ZH_BYLINE = re.compile(
-    r"^\s*(?:本報|本报)?(?:" + "|".join(vocab.ZH_REPORTER_TITLES) + r")(?P<space>\s)?"
+    r"^\s*(?:本報|本报)?(?:" + vocab.alternation(vocab.ZH_REPORTER_TITLES) + r")(?P<space>\s)?"
     r"([\u3400-\u9fff·]{2,4}(?:[、 ][\u3400-\u9fff·]{2,4}){0,2})"
     r"\s?(?P<report>(?:[／/]\s?[\u3400-\u9fff]{0,8}?)?(?:報導|报道|報道))?\s*$"
 )
