@@ -22,8 +22,10 @@ from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_ag
 from app.text.layout import vocab
 from app.text.lexicon import PersonNames, load_person_names
 from app.text.names import (
+    HAN,
     NAME_CONNECTIVES,
     NUMBER_REMARK,
+    ZH_NAME,
     is_name_word,
     looks_like_person_name,
     name_case,
@@ -282,18 +284,15 @@ _NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
 _REMARKED_SOURCE = re.compile(r"^([^()]{2,40}?)\s{0,2}\(([^()]{1,100})\)?$")
 
 
-_HAN = "\u3400-\u9fff"
-_ZH_NAME = f"[{_HAN}·]{{2,4}}"
+_ZH_NAMES = f"{ZH_NAME}(?: ?[、和 ] ?{ZH_NAME}){{0,3}}"  # "李华、王明", "李华和王明"
+_ZH_TOOK = vocab.alternation(vocab.ZH_PHOTOGRAPHED)
 # "新华社记者 赵强 摄", "本报记者 李华、王明摄", "记者 赵强 摄", "李华 摄": [organisation] [title] names "took"
 _ZH_PHOTOGRAPHED = re.compile(
-    f"(?:(?P<org>[{_HAN}]{{1,10}}?)?(?:{vocab.alternation(vocab.ZH_REPORTER_TITLES)}) ?)?"
-    f"(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?(?:{vocab.alternation(vocab.ZH_PHOTOGRAPHED)})"
+    f"(?:(?P<org>[{HAN}]{{1,10}}?)?(?:{vocab.alternation(vocab.ZH_REPORTER_TITLES)}) ?)?"
+    f"(?P<names>{_ZH_NAMES}) ?(?:{_ZH_TOOK})"
 )
 # "新华社发", "新华社发（王五摄）": released by the agency (the photographer perhaps named after it)
-_ZH_RELEASED = re.compile(
-    f"(?P<org>[{_HAN}]{{2,10}}?)[发發](?: ?[（(]?(?P<names>{_ZH_NAME}(?: ?[、和 ] ?{_ZH_NAME}){{0,3}}) ?"
-    f"(?:{vocab.alternation(vocab.ZH_PHOTOGRAPHED)})[）)]?)?"
-)
+_ZH_RELEASED = re.compile(f"(?P<org>[{HAN}]{{2,10}}?)[发發](?: ?[（(]?(?P<names>{_ZH_NAMES}) ?(?:{_ZH_TOOK})[）)]?)?")
 _ZH_OWN_PAPER = ("本报", "本報", "本台", "本刊")  # "this paper": the publication itself, no other source
 
 

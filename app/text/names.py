@@ -478,10 +478,20 @@ def korean_byline(line: str) -> NameSpan | None:
 
 # "記者王小明／台北報導", "记者 王晓明 李华", "记者王晓明报道": the reporter's title, the names, and a space after the
 # title or the word "reports" at the end (so that "記者會上說明", "at the press conference, he said", is no byline)
+HAN = "\u3400-\u9fff"  # the Han ideographs (CJK unified, extension A)
+ZH_NAME = f"[{HAN}·]{{2,4}}"  # a Chinese name: two to four ideographs ("赵强", "欧阳晓明"), a dot in a foreign one
+_ZH_NAME_PARTS = re.compile(r"[^、 ]+")
+
+
+def zh_name_spans(names: str, offset: int = 0) -> list[tuple[int, int]]:
+    """The names of a list of Chinese names joined by "、" or spaces ("赵强、孙悦"), offsets plus ``offset``."""
+    return [(offset + n.start(), offset + n.end()) for n in _ZH_NAME_PARTS.finditer(names)]
+
+
 _ZH_BYLINE = re.compile(
     r"^\s*(?:本報|本报)?(?:" + vocab.alternation(vocab.ZH_REPORTER_TITLES) + r")(?P<space>\s)?"
-    r"([\u3400-\u9fff·]{2,4}(?:[、 ][\u3400-\u9fff·]{2,4}){0,2})"
-    r"\s?(?P<report>(?:[／/]\s?[\u3400-\u9fff]{0,8}?)?(?:報導|报道|報道))?\s*$"
+    f"({ZH_NAME}(?:[、 ]{ZH_NAME}){{0,2}})"
+    f"\\s?(?P<report>(?:[／/]\\s?[{HAN}]{{0,8}}?)?(?:報導|报道|報道))?\\s*$"
 )
 
 
@@ -490,8 +500,7 @@ def chinese_byline(line: str) -> tuple[NameSpan, ...]:
     m = _ZH_BYLINE.match(line[:80])
     if m is None or not (m.group("space") or m.group("report")):
         return ()
-    at = m.start(2)
-    return tuple(NameSpan(at + n.start(), at + n.end()) for n in re.finditer(r"[^、 ]+", m.group(2)))
+    return tuple(NameSpan(a, b) for a, b in zh_name_spans(m.group(2), m.start(2)))
 
 
 def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:

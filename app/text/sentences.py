@@ -37,7 +37,7 @@ from app.text.agencies import agency_of
 from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
 from app.text.layout import vocab
 from app.text.lexicon import US_STATE_ABBREVIATIONS, load_gazetteer
-from app.text.names import wordset
+from app.text.names import ZH_NAME, wordset, zh_name_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +440,11 @@ _DATELINE = re.compile(
     |[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電]
     (?:（(?:(?:"""
     + vocab.alternation(vocab.ZH_REPORTER_TITLES)
-    + r""")\ ?(?P<reporters>[\u3400-\u9fff·]{2,4}(?:[、\ ][\u3400-\u9fff·]{2,4}){0,3})|[^（）\n]{1,40})）)?\s?
+    + r""")\ ?(?P<reporters>"""
+    + ZH_NAME
+    + r"""(?:[、\ ]"""
+    + ZH_NAME
+    + r"""){0,3})|[^（）\n]{1,40})）)?\s?
     |(?P<place>[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}(?:\s[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}){0,2})\s[-–—]{1,2}\s(?=[A-ZÀ-Þ„“"]))""",
     re.VERBOSE,
 )
@@ -452,34 +456,38 @@ _SENTENCE_PEEK = 4  # after a place and a dash, a sentence has a lower-case word
 _CLAUSE_END = re.compile(r"[(,:;]")
 
 
-def dateline_end(text: str) -> int:
-    """Where the dateline that opens ``text`` ends ("LONDON (Reuters) -", "Berlin (dpa) -", "(CNN)"); 0 when it
-    opens with none."""
+def _dateline_match(text: str) -> re.Match[str] | None:
+    """The dateline that opens ``text`` and is followed by its story, or None."""
     m = _DATELINE.match(text)
     if m is None or m.end() >= len(text):
-        return 0
+        return None
     if m.group().split()[0].casefold().rstrip(":") in _STORY_LABEL_WORDS:
-        return 0  # "Update - The ...", "Exklusiv – Der ...", "WATCH: ...": a story's label, not a place
+        return None  # "Update - The ...", "Exklusiv – Der ...", "WATCH: ...": a story's label, not a place
     if m.group("caps_place") is not None and not load_gazetteer().is_place(m.group("caps_place")):
-        return 0  # "FORTVILET: Her tror ...": a caption's keyword; "KOTA BHARU: More than ...": a place
+        return None  # "FORTVILET: Her tror ...": a caption's keyword; "KOTA BHARU: More than ...": a place
     if m.group("place") is not None:
         clause = _CLAUSE_END.split(text[m.end() : m.end() + _DATELINE_MAX_CHARS], maxsplit=1)[0]
         if not any(w[:1].islower() for w in clause.split()[:_SENTENCE_PEEK]):
-            return 0  # "Romania - Viorel Moldovan ( 21st minute ) , ...", "India - Sachin Tendulkar ( captain )": names
+            return None  # "Romania - Viorel Moldovan ( 21st minute ) , ...", "India - Sachin Tendulkar ( captain )"
     agency = m.group("agency")  # "dpa/lni": the agency and its regional service
     if agency and (agency[0].islower() or m.group("space")) and agency_of(agency.split("/")[0]) is None:
         # a bracket in lower case, or followed by a space and no dash ("New Delhi, Dec 5 (PTI) The ..."), is a
         # dateline's only when it names an agency ("(dpa)"): "(Update) The ..." is not one
-        return 0
-    return m.end()
+        return None
+    return m
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline that opens ``text`` ends ("LONDON (Reuters) -", "Berlin (dpa) -", "(CNN)"); 0 when it
+    opens with none."""
+    m = _dateline_match(text)
+    return m.end() if m is not None else 0
 
 
 def dateline_agency(text: str) -> tuple[int, int] | None:
     """The agency that the dateline opening ``text`` names in brackets ("WASHINGTON (AP) —" -> AP, "(CNN)" -> CNN),
     offsets into ``text``: the story's source, which wrote it, not one of its subjects."""
-    if dateline_end(text[:_DATELINE_MAX_CHARS]) == 0:
-        return None
-    m = _DATELINE.match(text[:_DATELINE_MAX_CHARS])
+    m = _dateline_match(text[:_DATELINE_MAX_CHARS])
     return m.span("agency") if m is not None and m.group("agency") is not None else None
 
 
@@ -489,8 +497,7 @@ def dateline_reporters(text: str) -> list[tuple[int, int]]:
     m = _DATELINE.match(text[:_DATELINE_MAX_CHARS])
     if m is None or m.group("reporters") is None:
         return []
-    at = m.start("reporters")
-    return [(at + n.start(), at + n.end()) for n in re.finditer(r"[^、 ]+", m.group("reporters"))]
+    return zh_name_spans(m.group("reporters"), m.start("reporters"))
 
 
 def without_dateline(sentence: Sentence) -> Sentence:
