@@ -35,50 +35,47 @@ def normalise(line: str) -> str:
 # Whole lines that are buttons, labels or placeholders.
 UI_LINES: frozenset[str] = phrases(
     """
-    ad feedback | video ad feedback | purchase licensing rights | skip advertisement | featured | see all |
-    get alerts | manage alerts | tags | topics | filed under | more on | image | image source | image caption |
-    about the author | ad | ad policy | ads | advertisement | advertisements | advertising | after newsletter
-    promotion | analysis | and | article content | article continues after advertisement | article continues below |
-    audio | author | authors | back to top | bio | bluesky | bookmark | breaking | breaking news | by | cancel |
-    caption | cite this article | click to play | click to playtap to play | close | comment | comments | contents |
-    continue reading | continue reading below | continues below | copy | copy link | current issue | dive deeper |
-    don't miss | donate | download pdf | e-mail | email | email link | enlarge | enlarge this image | exclusive |
-    expand | explainer | facebook | feedback | find a new job | flipboard | follow | follow us | free to read | gab
-    | gallery | gettr | hide caption | home | image | join the conversation | key events | latest | latest news |
-    link copied | link copied bookmark | linkedin | listen | listen to article | listen to this article | live |
-    load more | loading | loading... | log in | login | mail | menu | more | more from | more stories | more
-    trending | most popular | most read | news | newsletter | newsletters | next | open gallery | opinion | or |
-    paid content | partner content | pdf | permissions | photo | photos | pinterest | play | play now | pocket |
-    podcast | popular | post | previous | print | profile | promoted | read more | read more stories | read next |
-    recommended | recommended for you | reddit | register | related | related article | related articles | related
-    content | related coverage | related stories | related topics | report an error | reprints | reprints &
-    permissions | rights and permissions | save | saved | search | see more | share | share article | share on
-    facebook | share on twitter | share on x | share this | share this article | share this story | share via email
-    | show caption | show more | sign in | sign up | skip past newsletter promotion | sms | social sharing | speed
-    read | sponsored | sponsored content | story continues below | story continues below advertisement | subscribe |
-    subscribe now | summary | table of contents | tap to play | telegram | this article is more than 1 year old |
-    this article is more than 2 years old | threads | toggle caption | top | top stories | trending | trending now |
-    truth | tweet | twitter | up next | updated | video | video loading | video unavailable | view author
-    publications | view comments | view gallery | view more | view more offers | view our current issue | watch |
-    watch now | whatsapp | x | you may also like | you might also like | with video | mit video | avec vidéo |
-    con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema | weiterlesen |
-    mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les også | læs også
-    | get in touch | contact us | share this article in your social network | view bio | view profile |
-    ende der weiteren informationen | partager cet article | deel artikel | deel dit artikel | del artikel | del
+    ad feedback | video ad feedback | purchase licensing rights | skip advertisement | featured | see all | get alerts
+    | manage alerts | tags | topics | filed under | more on | image | image source | image caption | about the author
+    | ad | ad policy | ads | advertisement | advertisements | advertising | after newsletter promotion | analysis |
+    and | article content | article continues after advertisement | article continues below | audio | author | authors
+    | back to top | bio | bluesky | bookmark | breaking | breaking news | by | cancel | caption | cite this article |
+    click to play | click to playtap to play | close | comment | comments | contents | continue reading | continue
+    reading below | continues below | copy | copy link | current issue | dive deeper | don't miss | donate | download
+    pdf | e-mail | email | email link | enlarge | enlarge this image | exclusive | expand | explainer | facebook |
+    feedback | find a new job | flipboard | follow | follow us | free to read | gab | gallery | gettr | hide caption |
+    home | image | join the conversation | key events | latest | latest news | link copied | link copied bookmark |
+    linkedin | listen | listen to article | listen to this article | live | load more | loading | loading... | log in
+    | login | mail | menu | more | more from | more stories | more trending | most popular | most read | news |
+    newsletter | newsletters | next | open gallery | opinion | or | paid content | partner content | pdf | permissions
+    | photo | photos | pinterest | play | play now | pocket | podcast | popular | post | previous | print | profile |
+    promoted | read more | read more stories | read next | recommended | recommended for you | reddit | register |
+    related | related article | related articles | related content | related coverage | related stories | related
+    topics | report an error | reprints | reprints & permissions | rights and permissions | save | saved | search |
+    see more | share | share article | share on facebook | share on twitter | share on x | share this | share this
+    article | share this story | share via email | show caption | show more | sign in | sign up | skip past newsletter
+    promotion | sms | social sharing | speed read | sponsored | sponsored content | story continues below | story
+    continues below advertisement | subscribe | subscribe now | summary | table of contents | tap to play | telegram |
+    this article is more than 1 year old | this article is more than 2 years old | threads | toggle caption | top |
+    top stories | trending | trending now | truth | tweet | twitter | up next | updated | video | video loading |
+    video unavailable | view author publications | view comments | view gallery | view more | view more offers | view
+    our current issue | watch | watch now | whatsapp | x | you may also like | you might also like | with video | mit
+    video | avec vidéo | con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema
+    | weiterlesen | mehr lesen | lire aussi | lire plus | más noticias | leer más | altre notizie | meer nieuws | les
+    også | læs også | get in touch | contact us | share this article in your social network | view bio | view profile
+    | ende der weiteren informationen | partager cet article | deel artikel | deel dit artikel | del artikel | del
     artiklen | del artikkel | dela artikeln | jaa artikkeli | commentaires | kommentare | comentarios | commenti |
-    reacties | kommentarer |
-    contribuer | réutiliser ce contenu |
-    view image in fullscreen | view in fullscreen
-    | enlarge image | expand image | now playing | skip to main content | skip to content | skip to navigation |
-    skip navigation | jump to content | main menu | navigation | sections | startseite | zum inhalt springen | zum
+    reacties | kommentarer | contribuer | réutiliser ce contenu | view image in fullscreen | view in fullscreen |
+    enlarge image | expand image | now playing | skip to main content | skip to content | skip to navigation | skip
+    navigation | jump to content | main menu | navigation | sections | startseite | zum inhalt springen | zum
     hauptinhalt springen | direkt zum inhalt | navigation öffnen | menü | suche | anmelden | accueil | aller au
-    contenu | aller au contenu principal | rechercher | se connecter | inicio | ir al contenido | saltar al
-    contenido | buscar | iniciar sesión | vai al contenuto | salta al contenuto | cerca | accedi | naar de inhoud |
-    zoeken | inloggen | início | ir para o conteúdo | pesquisar | entrar | till innehållet | hoppa till innehållet |
-    sök | logga in | til innhold | søk | logg inn | til indhold | søg | log ind | sdílet | sdílejte | sdílejte
-    článek | článek pokračuje pod reklamou | reklama | hledat | přihlásit se | diskuze | udostępnij | zaloguj się |
-    szukaj | komentarze | czytaj dalej | 分享 | 分享到 | 分享让更多人看到 | 纠错 | 打印 | 返回顶部 | 扫一扫 | 关闭 |
-    登录 | 注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
+    contenu | aller au contenu principal | rechercher | se connecter | inicio | ir al contenido | saltar al contenido
+    | buscar | iniciar sesión | vai al contenuto | salta al contenuto | cerca | accedi | naar de inhoud | zoeken |
+    inloggen | início | ir para o conteúdo | pesquisar | entrar | till innehållet | hoppa till innehållet | sök |
+    logga in | til innhold | søk | logg inn | til indhold | søg | log ind | sdílet | sdílejte | sdílejte článek |
+    článek pokračuje pod reklamou | reklama | hledat | přihlásit se | diskuze | udostępnij | zaloguj się | szukaj |
+    komentarze | czytaj dalej | 分享 | 分享到 | 分享让更多人看到 | 纠错 | 打印 | 返回顶部 | 扫一扫 | 关闭 | 登录 |
+    注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
     リンクをコピーする | リンクをコピー | シェアする
     """
 )

@@ -85,9 +85,12 @@ def test_a_chinese_credit_closes_its_caption(block: str, credit: str | None, cap
         ("発行 2024年1月4日 10:00", True),
         ("2026年12月6日，习近平在北京出席会议", False),  # a sentence that opens with its date
         ("2026年全国GDP增长5%", False),
+        ("06/12/2026 10h15 Atualizado há 2 horas", True),
+        ("Datum 06.12.2026", True),
+        ("Datum der Wahl ist unklar", False),
     ],
 )
-def test_chinese_and_japanese_date_lines(line: str, stamp: bool) -> None:
+def test_date_lines_in_chinese_japanese_portuguese_and_german(line: str, stamp: bool) -> None:
     assert boilerplate.is_timestamp(line) is stamp
 
 
@@ -270,18 +273,6 @@ def test_an_indonesian_page_dateline_pointer_and_labelled_credit() -> None:
     assert kinds["Baca juga: Harga BBM Turun Mulai Besok"] == "boilerplate"
     parsed = parse_credit("Foto: Dok. Kementerian PU")
     assert (parsed.creators, parsed.source) == ((), "Kementerian PU")
-
-
-@pytest.mark.parametrize(
-    ("line", "stamp"),
-    [
-        ("06/12/2026 10h15 Atualizado há 2 horas", True),
-        ("Datum 06.12.2026", True),
-        ("Datum der Wahl ist unklar", False),
-    ],
-)
-def test_date_lines_with_their_words_in_portuguese_and_german(line: str, stamp: bool) -> None:
-    assert boilerplate.is_timestamp(line) is stamp
 
 
 def test_a_labelled_credit_that_names_no_person_or_organisation_keeps_its_text() -> None:
