@@ -19,8 +19,9 @@ _SPACES = re.compile(r"\s+")
 
 
 def phrases(spec: str) -> frozenset[str]:
-    """A phrase list written as ``a | b | c`` (line breaks are spaces)."""
-    return frozenset(" ".join(p.split()) for p in spec.split("|") if p.strip())
+    """A phrase list written as ``a | b | c`` (line breaks are spaces), case-folded as ``normalise`` folds a line
+    (the Greek final sigma: "διαβάστε επίσης" is looked up as "διαβάστε επίσησ")."""
+    return frozenset(" ".join(p.casefold().split()) for p in spec.split("|") if p.strip())
 
 
 @lru_cache(maxsize=2048)
@@ -76,7 +77,8 @@ UI_LINES: frozenset[str] = phrases(
     článek pokračuje pod reklamou | reklama | hledat | přihlásit se | diskuze | udostępnij | zaloguj się | szukaj |
     komentarze | czytaj dalej | 分享 | 分享到 | 分享让更多人看到 | 纠错 | 打印 | 返回顶部 | 扫一扫 | 关闭 | 登录 |
     注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
-    リンクをコピーする | リンクをコピー | シェアする
+    リンクをコピーする | リンクをコピー | シェアする | partilhar | compartilhar | comentários | поділитися | коментарі |
+    поделиться | комментарии
     """
 )
 
@@ -357,7 +359,15 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "da": phrases("læs også | læs mere:"),
     "ja": phrases("関連記事 | 【関連記事】 | あわせて読みたい | 合わせて読みたい"),
     "id": phrases("baca juga: | baca juga |"),
-    "ru": phrases("читайте также: | по теме:"),
+    "ru": phrases("читайте также: | читайте также | по теме:"),
+    "uk": phrases("читайте також: | читайте також | дивіться також:"),
+    "pl": phrases("czytaj także: | czytaj także | czytaj też: | czytaj też | zobacz także: | zobacz też:"),
+    "ro": phrases("citește și: | citeste si: | citește și"),
+    "hu": phrases("kapcsolódó cikk: | kapcsolódó:"),
+    "el": phrases("διαβάστε επίσης: | διαβάστε ακόμη:"),
+    "ar": phrases("اقرأ أيضاً: | اقرأ أيضا: | اقرأ أيضاً | اقرأ أيضا"),
+    "he": phrases("קראו גם: | קראו עוד:"),
+    "hi": phrases("यह भी पढ़ें: | ये भी पढ़ें: | यह भी पढ़ें | ये भी पढ़ें"),
     "zh": phrases("相关新闻： | 相关阅读： | 延伸阅读："),
 }
 TEASER_PREFIXES: tuple[str, ...] = vocab.union(TEASER_PREFIXES_BY_LANGUAGE)
@@ -461,6 +471,7 @@ _TIME_WORDS = {
     "originally",
     "initially",
 }
+_TO_READ = ["to", "read"]
 _READING_MINUTES = frozenset({"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "minuter"})
 _FOREIGN_TIME_WORDS: frozenset[str] = frozenset(vocab.union(vocab.TIMESTAMP_WORDS))
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b")
@@ -484,7 +495,8 @@ UI_WORDS: frozenset[str] = phrases(
     gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link |
     teilen | kommentare | kommentar | drucken | merken | speichern | vorlesen | link kopieren |
     partager | commentaires | imprimer | compartir | comentarios | imprimir | guardar | condividi | commenti |
-    delen | reacties | opslaan | dela | kommentarer | spara | lagre | über | per | xing
+    delen | reacties | opslaan | dela | kommentarer | spara | lagre | über | per | xing |
+    partilhar | compartilhar | comentários | udostępnij | komentarze | поділитися | коментарі | поделиться
     """
 )
 
@@ -551,6 +563,15 @@ def is_ui_line(line: str) -> bool:
 _RIGHTS_PHRASE = _alternation(vocab.union(vocab.RIGHTS_RESERVED))
 _RIGHTS_OPENERS: tuple[str, ...] = (*vocab.union(vocab.COPYRIGHT_WORDS), *(m.casefold() for m in vocab.CREDIT_MARKS))
 RIGHTS_NOTICE_MAX_WORDS = 45
+
+
+def opens_with_copyright(line: str) -> bool:
+    """A short line that opens with a copyright word or mark (``Copyright PUNCH.``, ``© Name``)."""
+    key = unicodedata.normalize("NFKC", line[:200]).casefold().strip(" \t\n\"'“”‘’«»()[]")
+    return len(key.split()) <= _COPYRIGHT_LINE_MAX_WORDS and key.startswith(_RIGHTS_OPENERS)
+
+
+_COPYRIGHT_LINE_MAX_WORDS = 6
 
 
 def is_rights_notice(line: str) -> bool:
@@ -629,8 +650,8 @@ def is_timestamp(line: str) -> bool:
         elif t in _FOREIGN_TIME_WORDS:
             datey += 1
             anchor = anchor or t in vocab.TIMESTAMP_ANCHORS
-    if len(tokens) == 2 and tokens[0].isdigit() and tokens[1] in _READING_MINUTES:
-        return True  # "3 min", "4 Minuten": the reading time
+    if len(tokens) in (2, 4) and tokens[0].isdigit() and tokens[1] in _READING_MINUTES and tokens[2:] in ([], _TO_READ):
+        return True  # "3 min", "4 Minuten", "2 mins to read": the reading time
     return anchor and datey >= max(1, len(tokens) - (1 if len(tokens) >= 5 else 0)) and datey / len(tokens) >= 0.8
 
 

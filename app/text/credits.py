@@ -66,7 +66,8 @@ _MARK = "|".join(re.escape(m) for m in vocab.CREDIT_MARKS)
 _LABEL = re.compile(
     r"^(?:(?:"
     + vocab.alternation(vocab.union(vocab.CREDIT_LABELS))
-    + r")\s{0,3}[:：=＝／]\s{0,3}(?:(?:"
+    # "PHOTO | FILE | NATION MEDIA GROUP": a bar after the label, as a colon
+    + r")\s{0,3}(?:[:：=＝／]|\|(?=\s))\s{0,3}(?:(?:"
     + _MARK
     + r")\s{0,3})?"
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3}"
@@ -103,6 +104,7 @@ _ORG_WORDS: frozenset[str] = wordset(
     command services parliament senate congress assembly club team school college hospital church festival
     agents estate estates properties realty lettings hotel hotels resort resorts restaurant brewery airline
     airlines airport zoo aquarium theatre theater cinema records publishing publishers
+    agencia agência agence agentur agenzia agentschap
     """
 )
 _MAX_CREDIT_WORDS = 16
@@ -113,6 +115,7 @@ _RESERVED = re.compile(vocab.alternation(vocab.union(vocab.RIGHTS_RESERVED)), re
 _COMMISSIONED_FOR = re.compile(r" (?:" + vocab.alternation(vocab.union(vocab.COMMISSIONED_FOR)) + r") ", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"\s(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS_AFTER)) + r")$", re.IGNORECASE)
 _LABEL_AFTER_MAX_WORDS = 4
+_ANY_SOURCE_AFTER: frozenset[str] = frozenset(vocab.LABELS_AFTER_ANY_SOURCE)
 _COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
 _PICTURE_REMARKS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_REMARKS))
 
@@ -351,7 +354,9 @@ def read_credit(raw: str) -> CreditReading:
     if after is not None and 1 <= len(body[: after.start()].split()) <= _LABEL_AFTER_MAX_WORDS:
         owner = body[: after.start()].strip()
         known = agency_of(owner) is not None or _DOMAIN.match(owner) is not None
-        if known or (len(owner.split()) >= 2 and _is_org(owner)):  # not "Family photo", "Team photo": a heading
+        # "DawnNewsTV screengrab", "Star file photo": any source ("Video screengrab" names none)
+        any_source = after.group().strip().casefold() in _ANY_SOURCE_AFTER and owner.casefold() not in _LABEL_WORDS
+        if known or ((any_source or len(owner.split()) >= 2) and _is_org(owner)):  # not "Family photo": a heading
             body, labelled = owner, True  # "Bernama pic", "INQUIRER.net file photo": the source, then the label
     branded = None if labelled else _BRAND.match(body)
     if branded is not None and not looks_like_person_name(branded.group()):  # "Jane Roe Photo: ..." names a person
@@ -621,7 +626,7 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
 # a publication's name between a caption's sentence end (or an opening bracket) and a credit label
 _BRAND_BEFORE_LABEL = re.compile(r"(?:(?<=[.!?”\"] )|(?<=\())(?:" + _BRAND_WORD + r" ){1,2}$")
 
-_BOUNDARY_MARKS = re.compile("[.!?”|–—=＝-]")
+_BOUNDARY_MARKS = re.compile("[.!?”|–—=＝、-]")
 
 
 def _boundaries(window: str) -> list[int]:
@@ -640,7 +645,8 @@ def _boundaries(window: str) -> list[int]:
             out.append(j)
         elif ch in "|–—-" and window[i - 1] == " " and window[i + 1] == " ":
             out.append(i + 2)
-        elif ch in "=＝":  # a Japanese caption's credit: "...（ソウルで、３日）＝ＡＰ"
+        elif ch in "=＝" or (ch == "、" and ("＝" in window[:i] or "=" in window[:i])):
+            # a Japanese caption's credit: "...（ソウルで、３日）＝ＡＰ", "...首脳＝2023年1月、ワシントン、ロイター"
             out.append(i + 1)
     return out
 
@@ -668,7 +674,7 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
             break
     if best is None:
         return None
-    before = block[: lo + best].rstrip(" |–—-")
+    before = block[: lo + best].rstrip(" |–—-＝=、")
     if word_count(before) < 3:
         return None
     return InlineCredit(lo + best, lo + len(window), len(before))

@@ -504,7 +504,7 @@ def test_a_taiwanese_credit_after_a_full_width_slash_closes_its_caption() -> Non
         "圖／取自行政院臉書",
         "行政院長在記者會上說明預算重點。",
     )
-    assert parse_credit("圖／中央社").source == "中央社"
+    assert parse_credit("圖／中央社").source == "CNA"  # Taiwan's Central News Agency, as 新华社 is Xinhua
 
 
 def test_a_german_public_broadcasters_footer_and_a_label_before_the_copyright_mark() -> None:
@@ -579,3 +579,238 @@ def test_a_chinese_sentence_ending_in_the_verb_fa_is_no_credit(line: str) -> Non
 
     assert find_inline_credit(line) is None
     assert read_credit(line).strength < Strength.MEDIUM
+
+
+# ---------------------------------------------------------------- round of 2026-12-07 (second): more countries
+
+POLISH_PAGE = (
+    "Sejm przyjął ustawę o ochronie ludności\n\n"
+    "Sejm w piątek przyjął projekt ustawy o ochronie ludności i obronie cywilnej.\n\n"
+    "Anna Kowalska\n\n"
+    "12 stycznia 2026, 14:32\n\n"
+    "Posiedzenie Sejmu w Warszawie\n"
+    "Fot. Jakub Kamiński/PAP\n\n"
+    "Projekt trafi teraz do Senatu. Ustawa przewiduje m.in. budowę nowych schronów i system ostrzegania.\n\n"
+    "Czytaj także: Rząd zapowiada nowe przepisy dotyczące straży pożarnej\n\n"
+    "Według szacunków resortu program będzie kosztował 30 mld zł w ciągu pięciu lat.\n\n"
+    "Źródło: PAP\n"
+)
+
+
+def test_a_polish_page_signed_by_its_agency_keeps_its_last_paragraph() -> None:
+    seg = segment(POLISH_PAGE)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    last = "Według szacunków resortu program będzie kosztował 30 mld zł w ciągu pięciu lat."
+    assert kinds[last] == "body"  # it was the caption of "Źródło: PAP" read as a picture credit
+    assert kinds["Źródło: PAP"] == "byline"
+    assert kinds["Czytaj także: Rząd zapowiada nowe przepisy dotyczące straży pożarnej"] == "boilerplate"
+    assert [c.text for c in seg.captions] == ["Posiedzenie Sejmu w Warszawie"]
+
+
+def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() -> None:
+    text = (
+        "У Києві відновили рух метро після нічної атаки\n\n"
+        "Ранком у столиці запрацювали всі станції, пошкоджені під час обстрілу.\n\n"
+        "Про це повідомили у пресслужбі Київського метрополітену. Рух поїздів відновлено на всіх трьох лініях.\n\n"
+        "Читайте також: Енергетики відновили світло в трьох районах столиці\n\n"
+        "Міський голова закликав мешканців не ігнорувати сигнали повітряної тривоги.\n\n"
+        "Автор: Олена Коваленко\n\n"
+        "Partilhar\n\n"
+        "Comentários\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds["Читайте також: Енергетики відновили світло в трьох районах столиці"] == "boilerplate"
+    assert kinds["Автор: Олена Коваленко"] == "byline"
+    assert [text[b.start : b.end] for b in seg.bylines] == ["Олена Коваленко"]
+    assert kinds["Partilhar"] == kinds["Comentários"] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators", "source"),
+    [
+        ("PHOTO | FILE | NATION MEDIA GROUP", (), "NATION MEDIA GROUP"),  # a bar after the label, as a colon
+        ("PHOTO | JOHN DOE | NMG", ("John Doe",), "NMG"),
+        ("DawnNewsTV screengrab", (), "DawnNewsTV"),  # a grab names its source, whoever it is
+        ("Star file photo", (), "Star"),
+        ("Foto: Agencia Uno", (), "Agencia Uno"),  # an agency, not a person
+        ("© Alba Pacheco/ Agencia LOF/ dpa", ("Alba Pacheco",), "dpa"),
+        ("Paulius Peleckis/BNS nuotr.", ("Paulius Peleckis",), "BNS"),  # Lithuanian: the label after the source
+    ],
+)
+def test_credits_of_kenyan_pakistani_bangladeshi_chilean_and_lithuanian_pages(
+    raw: str, creators: tuple[str, ...], source: str
+) -> None:
+    parsed = parse_credit(raw)
+    assert (parsed.creators, parsed.source) == (creators, source)
+
+
+@pytest.mark.parametrize("raw", ["Video screengrab", "Family photo", "Team photo"])
+def test_a_label_after_a_word_that_names_no_source_is_no_credit(raw: str) -> None:
+    assert parse_credit(raw).source is None
+
+
+@pytest.mark.parametrize(
+    ("block", "credit"),
+    [
+        ("A minister at a ceremony in Islamabad on Friday. — DawnNewsTV screengrab", "DawnNewsTV screengrab"),
+        ("A minister at an event in Nairobi. PHOTO | FILE | NATION MEDIA GROUP", "PHOTO | FILE | NATION MEDIA GROUP"),
+        ("ホワイトハウスで会談する日米両首脳＝2023年1月、ワシントン、ロイター", "ロイター"),  # "=date, place, agency"
+    ],
+)  # fmt: skip
+def test_a_credit_closes_a_pakistani_kenyan_or_japanese_caption(block: str, credit: str) -> None:
+    found = find_inline_credit(block)
+    assert found is not None and block[found.start : found.end] == credit
+    assert not block[: found.caption_end].endswith(("、", "＝", "—", " "))
+
+
+def test_a_rights_notice_over_two_lines_is_no_credit_and_keeps_the_last_paragraph() -> None:
+    last = "Economists warned that the new wage could put pressure on state governments already struggling."
+    text = (
+        "FG raises minimum wage, labour suspends strike\n\n"
+        "By Adebayo Folorunsho-Francis\n\n"
+        "The Federal Government on Friday approved a new national minimum wage, ending weeks of talks.\n\n"
+        f"{last}\n\n"
+        "Copyright PUNCH.\n"
+        "All rights reserved. This material may not be reproduced, published, broadcast, rewritten or redistributed "
+        "in whole or in part without prior express written permission from PUNCH.\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[last] == "body"  # it was the caption of "Copyright PUNCH." read as a picture credit
+    assert kinds["Copyright PUNCH."] == "boilerplate"
+    assert seg.credits == () and seg.captions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("2 mins to read", True),
+        ("Thứ sáu, 12/1/2026, 14:32 (GMT+7)", True),  # a Vietnamese weekday
+        ("Six months to June 30", False),  # a financial report's period, not a date line
+        ("Year to June 30 .", False),
+    ],
+)
+def test_reading_times_and_date_lines_of_more_languages(line: str, stamp: bool) -> None:
+    assert boilerplate.is_timestamp(line) is stamp
+
+
+def test_a_thai_page_keeps_its_paragraphs_and_finds_its_credit() -> None:
+    paragraph = "คณะรัฐมนตรีมีมติเห็นชอบมาตรการช่วยเหลือค่าครองชีพ โดยจะตรึงค่าไฟฟ้าสำหรับบ้านอยู่อาศัยต่อไปอีกสี่เดือน"
+    text = f"ครม.เห็นชอบมาตรการลดค่าไฟฟ้างวดใหม่\n\nนายกรัฐมนตรีแถลงข่าวที่ทำเนียบรัฐบาล\nภาพ: รอยเตอร์\n\n{paragraph}\n"
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[paragraph] == "body"  # Thai writes no spaces between words: it was a short line, a heading
+    assert kinds["ภาพ: รอยเตอร์"] == "credit"
+    assert [c.text for c in seg.captions] == ["นายกรัฐมนตรีแถลงข่าวที่ทำเนียบรัฐบาล"]
+
+
+def test_a_lithuanian_story_signed_by_its_agency_keeps_its_last_paragraph() -> None:
+    last = "Opozicija kritikuoja sprendimą didinti gyventojų pajamų mokestį."
+    text = (
+        "Seimas priėmė naują mokesčių įstatymą\n\n"
+        "Jonas Petraitis, LRT.lt\n"
+        "2026-01-12 14:32\n\n"
+        "Už įstatymą balsavo 72 Seimo nariai, prieš – 40, susilaikė 10.\n\n"
+        f"{last}\n\n"
+        "BNS\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[last] == "body"
+    assert kinds["BNS"] == "byline"
+
+
+def test_an_authors_biography_under_a_byline_in_capitals_is_no_body() -> None:
+    bio = "Jane Roe is the paper's political correspondent."
+    text = (
+        "Knesset passes budget after marathon session\n\n"
+        "By JANE ROE\n\n"
+        "The Knesset approved the state budget early Friday after a debate that lasted more than 20 hours.\n\n"
+        "Opposition leaders said they would petition the High Court of Justice against several clauses.\n\n"
+        f"{bio}\n"
+    )
+    assert _kinds(text)[bio] == "boilerplate"
+
+
+def test_a_hindi_page_ends_its_sentences_with_the_danda() -> None:
+    paragraph = "दिल्ली सरकार ने शुक्रवार को सभी प्राथमिक स्कूलों को अगले आदेश तक बंद रखने का निर्देश दिया है।"
+    text = (
+        "दिल्ली में प्रदूषण का स्तर फिर खतरनाक, स्कूल बंद\n\n"
+        "इंडिया गेट पर छाई धुंध। फोटो: पीटीआई\n\n"
+        f"{paragraph}\n\n"
+        "यह भी पढ़ें: प्रदूषण से बचने के लिए डॉक्टरों की सलाह\n\n"
+        "विशेषज्ञों का कहना है कि हवा की गति कम होने से हालात और बिगड़ सकते हैं।\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    last = "विशेषज्ञों का कहना है कि हवा की गति कम होने से हालात और बिगड़ सकते हैं।"
+    assert kinds[last] == "body"  # without the danda as a full stop every paragraph was a heading
+    assert kinds[paragraph] in ("body", "standfirst")  # the first under the picture may be the lede
+    assert kinds["यह भी पढ़ें: प्रदूषण से बचने के लिए डॉक्टरों की सलाह"] == "boilerplate"
+    assert [c.text for c in seg.captions] == ["इंडिया गेट पर छाई धुंध।"]
+    assert parse_credit("फोटो: पीटीआई").source == "PTI"
+
+
+@pytest.mark.parametrize(
+    ("block", "source"),
+    [
+        ("رئيس الحكومة خلال جلسة مجلس الوزراء في بيروت (رويترز)", "Reuters"),  # Arabic agency names
+        ("متظاهرون أمام مقر البرلمان في وسط بيروت (أ.ف.ب)", "AFP"),
+        ("לקוחות בשוק בתל אביב. צילום: תומר אפלבאום", "תומר אפלבאום"),  # Hebrew label "צילום:"
+        ("Ο πρωθυπουργός σε συνέντευξη Τύπου στο Μαξίμου. ΦΩΤΟ: EUROKINISSI", "Eurokinissi"),
+        ("Angajați într-o fabrică din Pitești. Sursa foto: Shutterstock", "Shutterstock"),
+        ("A rendering of the planned park downtown. (Photo provided by the City of Riverton)", "the City of Riverton"),
+    ],
+)
+def test_captions_and_credits_in_arabic_hebrew_greek_romanian_and_a_us_local_paper(block: str, source: str) -> None:
+    found = find_inline_credit(block)
+    assert found is not None
+    assert parse_credit(block[found.start : found.end]).source == source
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Διαβάστε επίσης: Τι αλλάζει στις συντάξεις το 2024",  # a final sigma, folded like the line
+        "Citește și: Cum se schimbă impozitele din 2024",
+        "Kapcsolódó cikk: Így változik a családi pótlék",
+        "اقرأ أيضاً: البنك الدولي يتوقع نمواً بطيئاً",
+        "Avec les informations de La Presse canadienne",
+    ],
+)
+def test_read_also_and_sign_off_lines_in_more_languages_are_furniture(line: str) -> None:
+    text = (
+        "Le gouvernement annonce un plan\n\n"
+        "Le plan prévoit des investissements dans toutes les régions, a précisé la ministre vendredi.\n\n"
+        f"{line}\n\n"
+        "Les organismes communautaires saluent l'annonce, mais réclament davantage de logements.\n"
+    )
+    assert _kinds(text)[line] == "boilerplate"
+
+
+@pytest.mark.parametrize("initials", ["CT", "(mfh)", "ae/rcr"])
+def test_an_editors_initials_on_the_last_line_leave_the_last_paragraph_body(initials: str) -> None:
+    last = "El próximo anuncio de política monetaria será en marzo."
+    text = (
+        "Banxico recorta tasa de interés\n\n"
+        "Por Juan Pérez\n\n"
+        "La decisión fue tomada por cuatro votos contra uno, informó el banco central en un comunicado.\n\n"
+        f"{last}\n\n"
+        f"{initials}\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[last] == "body"  # it was the caption of the initials read as a credit
+    assert kinds[initials] == "boilerplate"
+    assert seg.credits == ()
+
+
+def test_a_romanian_byline_and_the_canadian_press_in_french() -> None:
+    assert (
+        _kinds("Guvernul a aprobat majorarea salariului minim\n\nde Ion Popescu\n\nDecizia a fost luată vineri.\n")[
+            "de Ion Popescu"
+        ]
+        == "byline"
+    )
+    parsed = parse_credit("PHOTO : LA PRESSE CANADIENNE / GRAHAM HUGHES")
+    assert (parsed.creators, parsed.source) == (("Graham Hughes",), "The Canadian Press")

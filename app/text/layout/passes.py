@@ -82,7 +82,7 @@ _SPEECH = re.compile(r"\b(?:said|says|told|according to)\b|[“”\"]")
 _D = "[0-9０-９]"
 _DATED_CAPTION_JA = re.compile(
     rf"(?:[＝=][^。＝（）]{{1,30}}で[、,]?\s?(?:{_D}{{2,4}}年)?{_D}{{1,2}}[月日][^。＝]{{0,20}}"
-    rf"|[＝=](?:{_D}{{2,4}}年)?(?:{_D}{{1,2}}月)?{_D}{{1,2}}日[^。＝、,]{{0,6}}[、,][^。＝（）]{{1,20}}"
+    rf"|[＝=](?:{_D}{{2,4}}年)?(?:{_D}{{1,2}}月{_D}{{0,2}}日?|{_D}{{1,2}}日)[^。＝、,]{{0,6}}[、,][^。＝（）]{{1,20}}"
     rf"|（[^（）。]{{1,20}}で[、,]\s?(?:{_D}{{1,2}}月)?{_D}{{1,2}}日[^（）。]{{0,8}}）)$"
 )
 _JA_CAPTION_MAX_CHARS = 100
@@ -237,7 +237,7 @@ def _signoff_line(line: str) -> bool:
 
 def _furniture(st: State) -> None:
     units = st.units
-    for u in units:
+    for i, u in enumerate(units):
         if bp.is_dateline(u.text):
             u.fire(rules.DATELINE)
         elif bp.is_live_entry_header(u.text):
@@ -249,6 +249,10 @@ def _furniture(st: State) -> None:
             u.zone = "embed"
         elif bp.is_rights_notice(u.text) and rights_notice_credit(u.text) is None:
             u.fire(rules.RIGHTS_NOTICE)  # a photographer's name before the notice makes it a credit (_credits)
+            # "Copyright PUNCH." / "All rights reserved. This material ...": one notice over two lines
+            prev = units[i - 1] if i else None
+            if prev is not None and prev.kind is None and u.gap == 1 and bp.opens_with_copyright(prev.text):
+                prev.fire(rules.RIGHTS_NOTICE_OPENING)
         elif bp.is_ui_line(u.text) or bp.is_video_item(u.text):
             u.fire(rules.UI_LINE)
         elif bp.is_promo(u.text, u.words):
@@ -417,6 +421,8 @@ _SIGNOFF_FORM = re.compile(
     r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
 )
 _SIGNOFF_MAX_WORDS = 4
+# an editor's initials, in capitals or in lower case, perhaps a second editor's after a slash: "CT", "(mfh)", "ae/rcr"
+_INITIALS = re.compile(r"[(/]?(?:[A-Z]{2,4}|[a-z]{2,4})(?:/(?:[A-Z]{2,4}|[a-z]{2,4})){0,2}[)/]?")
 _SIGNOFF_MAX_CHARS = 80
 # the same sign-off in brackets after the last paragraph's last sentence: "... ab. (dpa)", "... Kraft. (APA, red)"
 _SIGNOFF_TAIL = re.compile(r"(?<=[.!?…”\"。])\s?(\([^()]{2,60}\)|（[^（）]{1,30}）)$")
@@ -439,6 +445,9 @@ def _agency_signoff(st: State) -> None:
     if u.kind is not None or prev.kind is not None or u.words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
         return
     if len(u.text) > _SIGNOFF_MAX_CHARS:
+        return
+    if _INITIALS.fullmatch(u.text) and all(agency_of(p) is None for p in u.text.strip("()/").split("/")):
+        u.fire(rules.INITIALS_SIGNOFF)  # "CT", "(mfh)": who edited the story, not a credit of the paragraph above
         return
     form = _SIGNOFF_FORM.match(u.text)
     if form is None:
@@ -808,13 +817,13 @@ def _header(st: State) -> None:
     if not st.bylines:
         st.bylines.extend(_dateline_reporters(st))
     # the authors' biographies, wherever they stand ("Jane Roe is a reporter in Leeds.")
-    authors = tuple({st.text[n.start : n.end] + " " for n in st.bylines})
-    if authors:
-        for u in units:
-            if u.kind is None and u.words <= 45 and u.text.startswith(authors):
-                author = next(a for a in authors if u.text.startswith(a))
-                if u.text[len(author) :].startswith(_BIO_VERBS):
-                    u.fire(rules.AUTHOR_BIO)
+    # (case aside: "By JANE ROE" / "Jane Roe is ...")
+    authors = {st.text[n.start : n.end] + " " for n in st.bylines}
+    for u in units:
+        if u.kind is None and u.words <= 45 and authors:
+            author = next((a for a in authors if u.text[: len(a)].casefold() == a.casefold()), None)
+            if author is not None and u.text[len(author) :].startswith(_BIO_VERBS):
+                u.fire(rules.AUTHOR_BIO)
 
 
 _BIO_VERBS: tuple[str, ...] = tuple(f"{v} " for v in vocab.union(vocab.AUTHOR_BIO_VERBS))
@@ -835,8 +844,8 @@ def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
         return False
     for v in st.units[start:i]:
         for span in v.names:
-            name = st.text[span.start : span.end]
-            if u.text.startswith(name + " ") and u.text[len(name) + 1 :].startswith(_BIO_VERBS):
+            name = st.text[span.start : span.end] + " "  # "By JANE ROE" / "Jane Roe is ...": case aside
+            if u.text[: len(name)].casefold() == name.casefold() and u.text[len(name) :].startswith(_BIO_VERBS):
                 return True
     return False
 

@@ -38,6 +38,12 @@ UI_LINE = _rule("ui_line", "boilerplate", 0.9, "a button, label, placeholder or 
 RIGHTS_NOTICE = _rule(
     "rights_notice", "boilerplate", 0.9, "a rights notice for the article ('© 2026 Name. All rights reserved.')"
 )
+RIGHTS_NOTICE_OPENING = _rule(
+    "rights_notice_opening",
+    "boilerplate",
+    0.85,
+    "the copyright line right above a rights notice ('Copyright NAME.' / 'All rights reserved. ...')",
+)
 PROMO = _rule("promo", "boilerplate", 0.75, "a line about subscriptions, newsletters, apps or comments")
 SIGNOFF_LINE = _rule(
     "signoff_line",
@@ -116,6 +122,9 @@ BYLINE_BY_DATE = _rule(
 )
 BYLINE_NAME = _rule("byline_name", "byline", 0.8, "a bare person's name near the headline")
 AGENCY_SIGNOFF = _rule("agency_signoff", "byline", 0.85, "a news agency alone on the story's last line ('TT', '(dpa)')")
+INITIALS_SIGNOFF = _rule(
+    "initials_signoff", "boilerplate", 0.7, "an editor's initials alone on the story's last line ('CT', '(mfh)')"
+)
 AGENCY_SIGNOFF_TAIL = _rule(
     "agency_signoff_tail", "body", 0.8, "the story's last paragraph, its wire's sign-off after it ('... ab. (dpa)')"
 )

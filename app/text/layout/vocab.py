@@ -19,6 +19,8 @@ well known."""
 SENTENCE_ENDS: tuple[str, ...] = (
     *(".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)"),
     *(".«", ".»", "。", "！", "？", "。」", "。）"),
+    # the Devanagari danda, the Arabic question mark and Urdu full stop, the Armenian, Ethiopic, Khmer and Burmese stops
+    *("।", "॥", "؟", "۔", "։", "።", "។", "။"),
 )
 """How a line that ends a sentence ends (closing quotes and brackets after the mark, CJK full stops)."""
 
@@ -59,9 +61,13 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "id": ("foto", "dok", "dokumentasi"),
     "tr": ("fotoğraf", "foto", "görsel", "kaynak"),
     "hu": ("fotó", "kép", "forrás"),
-    "ro": ("foto", "fotografie", "sursa", "sursă"),
-    "el": ("φωτογραφία", "φωτ.", "πηγή"),
+    "ro": ("foto", "fotografie", "sursa", "sursă", "sursa foto", "sursă foto"),
+    "el": ("φωτογραφία", "φωτ.", "φωτο", "φωτό", "πηγή"),
     "uk": ("фото", "джерело"),
+    "th": ("ภาพ", "ภาพประกอบ", "ที่มา", "ที่มาภาพ"),
+    "hi": ("फोटो", "फ़ोटो", "तस्वीर", "फोटो साभार", "सोर्स"),
+    "ar": ("تصوير", "صورة", "الصورة", "المصدر", "مصدر الصورة"),
+    "he": ("צילום", "צילומים", "צילום מסך", "קרדיט"),
 }  # fmt: skip
 
 # The labels of CREDIT_LABELS that name where a text, a chart or data come from ("Quelle: dpa", "Source: Eurostat"):
@@ -77,6 +83,16 @@ SOURCE_LABELS: Mapping[str, tuple[str, ...]] = {
     "sv": ("källa",),
     "no": ("kilde",),
     "da": ("kilde",),
+    "pl": ("źródło",),
+    "cs": ("zdroj",),
+    "ru": ("источник",),
+    "uk": ("джерело",),
+    "fi": ("lähde",),
+    "tr": ("kaynak",),
+    "hu": ("forrás",),
+    "ro": ("sursa", "sursă"),
+    "el": ("πηγή",),
+    "ar": ("المصدر",),
 }
 
 # Abbreviated labels written without a colon, glued to or spaced from the credit: "Fot. Jan Kowalski/PAP",
@@ -142,16 +158,24 @@ COMMISSIONED_FOR: Mapping[str, tuple[str, ...]] = {
     "da": ("for",),
 }
 
-# A label after the source, without a colon: "Bernama pic", "Reuters photo", "INQUIRER.net file photo".
+# A label after the source, without a colon: "Bernama pic", "Reuters photo", "INQUIRER.net file photo", "DawnNewsTV
+# screengrab". A grab or a file picture (LABELS_AFTER_ANY_SOURCE) names its source whoever it is ("Star file photo");
+# a bare photo label only after a known source or an organisation's name of two words or more ("Family photo", "Team
+# photo" are headings).
+LABELS_AFTER_ANY_SOURCE: tuple[str, ...] = (
+    "screengrab", "screen grab", "screenshot", "video grab", "file photo", "file pic", "file picture", "handout photo"
+)  # fmt: skip
 CREDIT_LABELS_AFTER: Mapping[str, tuple[str, ...]] = {
-    "en": ("pic", "pics", "photo", "photos", "picture", "file photo", "file pic", "file picture", "handout photo"),
-}
+    "en": ("pic", "pics", "photo", "photos", "picture", *LABELS_AFTER_ANY_SOURCE),
+    "lt": ("nuotr.", "nuotr"),  # "Paulius Peleckis/BNS nuotr."
+}  # fmt: skip
 
 # "<label> by Name": "Photograph by Jane Doe", "Foto von Max Muster".
 CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("photo by", "photos by", "photograph by", "photographs by", "photography by", "image by",
            "images by", "illustration by", "illustrations by", "picture by", "pictures by", "video by",
-           "artwork by", "graphic by", "graphics by", "photo from", "photos from", "image from"),
+           "artwork by", "graphic by", "graphics by", "photo from", "photos from", "image from", "photo provided by",
+           "photos provided by", "image provided by", "video provided by", "photo submitted by"),
     "de": ("foto von", "fotos von", "bild von"),
     "fr": ("photo de", "photo par", "photos de"),
     "es": ("foto de", "fotos de", "fotografía de", "imagen de"),
@@ -360,10 +384,10 @@ PRIVATE_SOURCES: Mapping[str, tuple[str, ...]] = {
     "en": ("private", "handout", "supplied", "uncredited", "courtesy", "family handout", "social media"),
     "de": ("privat", "privatfoto", "zvg", "z.v.g.", "pr", "hersteller", "veranstalter"),
     "fr": ("dr", "d.r.", "archives", "privé"),
-    "es": ("archivo", "cedida", "cedidas"),
+    "es": ("archivo", "archivo particular", "cedida", "cedidas"),
     "it": ("archivio",),
     "nl": ("eigen foto", "privé"),
-    "pt": ("arquivo", "divulgação"),
+    "pt": ("arquivo", "arquivo pessoal", "arquivo particular", "divulgação"),
     "sv": ("privat", "pressbild"),
     "no": ("privat",),
     "da": ("privat", "pressefoto"),
@@ -383,6 +407,11 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "sv": ("av", "text"),
     "no": ("av", "tekst"),
     "da": ("af", "tekst"),
+    "pl": ("autor", "autorka"),
+    "cs": ("autor", "autorka"),
+    "ru": ("автор",),
+    "uk": ("автор", "авторка"),
+    "ro": ("de", "autor"),
 }  # fmt: skip
 
 # A byline that names the writer's post before the name ("By our political editor Jane Roe", "Von unserem
@@ -411,6 +440,7 @@ SIGNOFF_OPENERS: Mapping[str, tuple[str, ...]] = {
     "en": ("reporting by", "additional reporting by", "editing by", "writing by", "compiled by", "edited by",
            "research by", "graphics by", "fact-checking by", "editor:", "published by:"),
     "de": ("mitarbeit:",),
+    "fr": ("avec les informations de", "avec des informations de"),
     "es": ("con información de",),
     "zh": ("责任编辑", "责编", "編輯", "编辑", "責任編輯", "責編"),
 }  # fmt: skip
@@ -496,7 +526,8 @@ KO_REPORTER_TITLES: tuple[str, ...] = ("기자", "특파원", "선임기자", "�
 # Openers so common as ordinary words that they open a byline only in lower case or with a colon ("di Maria"
 # is a name, "Text" a heading): matched case-sensitively as written here, or followed by ":".
 BYLINE_OPENERS_STRICT: frozenset[str] = frozenset(
-    {"di", "text", "tekst", "texto", "texte", "autor", "author", "story", "reporter", "contributor"}
+    {"di", "de", "text", "tekst", "texto", "texte", "autor", "autorka", "author", "story", "reporter", "contributor"}
+    | {"автор", "авторка"}
 )
 
 MONTHS: Mapping[str, tuple[str, ...]] = {
@@ -543,6 +574,7 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "da": ("publiceret", "opdateret", "kl", "min", "læsetid", "minutter"),
     "ja": ("年", "月", "日", "時", "分", "午前", "午後", "更新", "公開", "配信", "発行"),
     "zh": ("年", "月", "日", "时", "時", "分", "发布", "發布", "更新", "发布时间", "發布時間"),
+    "vi": ("thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "tháng", "lúc", "cập"),
 }  # fmt: skip
 
 # The words of TIMESTAMP_WORDS that say a line is a publication date ("veröffentlicht", "actualizado") or a reading
