@@ -42,6 +42,7 @@ WIRE_SERVICES: dict[str, tuple[str, ...]] = {
     "dpa": (
         "dpa",
         "dpa-infocom",
+        "dpa-infocom GmbH",
         "Deutsche Presse-Agentur",
         "picture alliance",
         "picture-alliance",
@@ -60,7 +61,9 @@ WIRE_SERVICES: dict[str, tuple[str, ...]] = {
     "MTI": ("MTI",),
     "HINA": ("HINA",),
     "STA": ("STA",),
-    "BTA": ("BTA",),
+    "BTA": ("BTA", "БТА"),
+    "BGNES": ("BGNES", "БГНЕС"),
+    "ACN": ("ACN", "Agència Catalana de Notícies"),
     "Imago": ("IMAGO", "imago images", "IMAGO Images", "imago stock&people", "imago sportfotodienst"),
     "epd": ("epd", "epd-bild"),
     "KNA": ("KNA",),

@@ -118,6 +118,9 @@ _LABEL_AFTER_MAX_WORDS = 4
 _ANY_SOURCE_AFTER: frozenset[str] = frozenset(vocab.LABELS_AFTER_ANY_SOURCE)
 _COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
 _PICTURE_REMARKS: frozenset[str] = frozenset(vocab.union(vocab.CREDIT_REMARKS))
+_PRIVATE_SOURCES: frozenset[str] = frozenset(vocab.union(vocab.PRIVATE_SOURCES))
+_EDITOR_INITIALS = re.compile(r"[a-z]{2,4}\.?")
+_TRAILING_YEAR = re.compile(r"\s(?:19|20)\d{2}$")
 
 
 def _words(s: str) -> list[str]:
@@ -171,7 +174,11 @@ def _is_person(seg: str) -> bool:
     words = _words(seg)
     if any(w.strip(".,").casefold() in _ORG_WORDS for w in words):
         return False
-    return looks_like_person_name(seg.strip(" .,"))
+    return looks_like_person_name(seg.strip(" .,")) or _INITIALS_SURNAME.fullmatch(seg.strip(" ,")) is not None
+
+
+# "R. Ragu", "K.V. Srinivasan": initials and one name, as South Indian photographers sign
+_INITIALS_SURNAME = re.compile(r"(?:[A-ZÀ-Þ]\.\s?){1,3}[A-ZÀ-Þ][a-zß-ÿ]{2,25}")
 
 
 @dataclass(slots=True)
@@ -217,6 +224,11 @@ def _add_segment(seg: str, parts: _Parts) -> None:
         return
     if low in _PICTURE_REMARKS:
         return  # "REUTERS/Henry Romero/File Photo", "dpa/Archiv": a remark on the picture, not its owner
+    if (parts.owners or parts.creators) and _EDITOR_INITIALS.fullmatch(seg) and agency_of(seg) is None:
+        return  # "ANTARA FOTO/Aji Styawan/nym.": the desk editor's initials after the credit
+    year = _TRAILING_YEAR.search(seg)
+    if year is not None and year.start() > 0:
+        seg, low = seg[: year.start()], low[: year.start()]  # "© ANTARA 2024": the year is no part of the name
     comm = _COMMISSIONED_FOR.search(seg)
     if comm is not None:
         person, publication = seg[: comm.start()].strip(), seg[comm.end() :].strip(' «»“”"„')
@@ -231,6 +243,8 @@ def _add_segment(seg: str, parts: _Parts) -> None:
     if canonical is not None:
         parts.owners.append((seg, canonical))
         parts.has_agency = True
+    elif low in _PRIVATE_SOURCES:
+        parts.owners.append((seg, None))  # "Special Arrangement", "Handout": nobody's name
     elif low in _PHOTOGRAPHER_ROLES and parts.creators:
         parts.commissioned = True  # "Jane Roe / Staff Photographer": the publication's own picture
     elif _is_person(seg):
@@ -336,6 +350,9 @@ def read_credit(raw: str) -> CreditReading:
     empty = CreditReading(Strength.NONE, ParsedCredit((), None, text or None))
     if not text or len(text) > 240:
         return empty
+    if text.casefold() in vocab.PRIVATE_SOURCES_ALONE:
+        # "SUPPLIED" alone under a description: the picture is the family's, the company's, not named
+        return CreditReading(Strength.MEDIUM, ParsedCredit((), name_case(text), name_case(text)))
     labelled = False
     data_source = text[:7].casefold().startswith("source")
     ap_photo = False
@@ -376,6 +393,8 @@ def read_credit(raw: str) -> CreditReading:
         label, space, named = head.strip().partition(" ")
         if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:
             body, labelled = body.strip()[len(label) :].strip(), True  # "Foto ANSA/Name", "Photo AFP": no colon
+        elif space and label.casefold() in _LABEL_WORDS and slash and _is_person(named) and agency_of(rest.strip()):
+            body, labelled = body.strip()[len(label) :].strip(), True  # "Foto Robin van Lonkhuijsen/ANP"
     remarked = _REMARKED_SOURCE.match(body)
     if remarked and agency_of(remarked.group(1)) is not None:
         # "dpa (Archivbild)", "Midjourney („the prompt“)": the remark is no credit; "AFP (Getty)" reads as AFP/Getty
@@ -433,7 +452,7 @@ def read_credit(raw: str) -> CreditReading:
         # or names a known agency ("© IMAGO / Cinema Publishers Collection /Pool / i-Images")
         limit = _MAX_BRACKETED_LABELLED_WORDS if bracketed or parts.has_agency else 6
         ok = parts.unknown == 0 or len(_words(body)) <= limit
-        if ok and parsed == ParsedCredit((), None, None):
+        if ok and parsed == ParsedCredit((), None, None) and body.casefold() not in _PICTURE_REMARKS:
             # "Фото: пресс-служба Минтранса": read as neither names nor an organisation, the credit is its text
             printed = body.strip(" .,;:")
             parsed = ParsedCredit((), printed, printed)

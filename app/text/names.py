@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from app.text.agencies import agency_of
 from app.text.layout import vocab
+from app.text.lexicon import load_gazetteer
 
 
 def wordset(spec: str) -> frozenset[str]:
@@ -229,7 +230,17 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
             continue
         if is_name_word(word) or (current and (_is_initial(word) or low in PARTICLES)):
             if low in ROLE_WORDS or low in _UI_TAIL:
-                break
+                joiner = _next_author(tokens, i) if low in ROLE_WORDS else None
+                if joiner is None:
+                    break
+                # "By Jane Roe, Senior Reporter, and John Doe": after a first author the words before the title
+                # are the title's ("Senior"), not a name; the joiner after it opens the next author
+                if names:
+                    current.clear()
+                else:
+                    close()
+                i = joiner
+                continue
             if len(current) >= 2 and agency_of(s[tok.start() : tok.start() + 60].strip()) is not None:
                 break  # "By JANE ROE Associated Press": the writer, then the wire she writes for
             current.append((tok.start() + a, tok.start() + b, word))
@@ -244,6 +255,17 @@ def _scan_names(s: str, offset: int, limit: int = 40) -> _Scan:
     return _Scan(tuple(names), rest_ok)
 
 
+def _next_author(tokens: list[re.Match[str]], i: int) -> int | None:
+    """The index of the joiner after the job title at ``tokens[i]`` when another name follows it ("Senior
+    Reporter, and John Doe"); None when the title ends the byline."""
+    j = i + 1
+    while j < len(tokens) and (w := _clean_token(tokens[j].group())[0].casefold()) in ROLE_WORDS and w not in _JOINERS:
+        j += 1
+    if j + 1 < len(tokens) and _clean_token(tokens[j].group())[0].casefold() in _JOINERS:
+        return j if is_name_word(_clean_token(tokens[j + 1].group())[0]) else None
+    return None
+
+
 def _month_as_first_name(word: str, following: str) -> bool:
     """A month name that is also a first name ("Jan", "April", "June") opening a name: followed by a name word,
     not by a day number ("Jan 5")."""
@@ -251,8 +273,8 @@ def _month_as_first_name(word: str, following: str) -> bool:
         word.casefold() in _FIRST_NAME_MONTHS
         and word[:1].isupper()
         and word[1:].islower()
-        and is_name_word(_clean_token(following)[0])
-    )
+        and (is_name_word(_clean_token(following)[0]) or _clean_token(following)[0] in PARTICLES)
+    )  # "Jan de Vries"
 
 
 _HANDLE = re.compile(r"@[A-Za-z0-9_.]{2,30}")
@@ -332,12 +354,32 @@ def _by_opener(line: str) -> int:
         return 0  # "Photograph by Jane Doe" credits a picture
     staff = _STAFF_FROM.match(head)
     if staff:
-        return staff.end()
+        return _after_post_place(head, staff.end())
     m = _BY_START.match(head) or _BY_STRICT.match(head) or _BY_AFTER_WORDS.match(head)
     if m is None:
         return 0
     lead = _STAFF_LEAD.match(head, m.end())
-    return lead.end() if lead else m.end()
+    return _after_post_place(head, lead.end()) if lead else m.end()
+
+
+_POST_PLACE_MAX_WORDS = 3
+
+
+def _after_post_place(head: str, end: int) -> int:
+    """After a writer's post that ends with a preposition ("Por nuestro corresponsal en Bruselas Ana Pérez"), the
+    place the post is in, before the names: a gazetteer place of up to three words ("in New York"), else one word
+    (the gazetteer has English names: "Bruselas", "Roma"); two words of a name must remain. ``end`` otherwise."""
+    post = head[:end].split()
+    if not post or post[-1].casefold() not in _POST_PLACE_PREPOSITIONS:
+        return end
+    words = head[end:].split(" ")
+    if len(words) < 3 or not words[0][:1].isupper():
+        return end
+    for k in range(min(_POST_PLACE_MAX_WORDS, len(words) - 2), 1, -1):
+        place = " ".join(words[:k])
+        if load_gazetteer().is_place(place):
+            return end + len(place) + 1
+    return end + len(words[0]) + 1
 
 
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -524,19 +566,26 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     if require_by and not m:
         return ()
 
+    with_agency = None if m else _WITH_AGENCY.fullmatch(line.strip())
+    if with_agency and agency_of(with_agency.group(1)) is not None:
+        lead = len(line) - len(line.lstrip())
+        return (NameSpan(lead, len(line.rstrip())),)  # "Le Monde avec AFP": the paper wrote it with the wire
     segment = _first_segment(line[start:])
     if not segment.strip():
         return ()
     if not segment.lstrip()[0].isupper():
         return _agency_byline(segment, start) if m else ()
     scan = _scan_names(segment, start)
-    if scan.names:
+    # a "name" that opens with an article is the publication the author writes for ("Anna Klein, Die Welt")
+    people = tuple(n for n in scan.names if line[n.start : n.end].split(" ", 1)[0].casefold() not in _ARTICLES)
+    if people:
         # "Ein Kommentar von Jane Roe" is a byline; "Der Bürgermeister von Crans Montana räumte ..." is a sentence
         opened_mid_line = m and not (
             _BY_START.match(line[:80]) or _BY_STRICT.match(line[:80]) or _STAFF_FROM.match(line[:80])
         )
-        if (m and not opened_mid_line) or scan.rest_is_furniture:
-            return scan.names
+        publication = _PUBLICATION_TAIL.fullmatch(line, people[-1].end)
+        if (m and not opened_mid_line) or scan.rest_is_furniture or publication:
+            return people
         return ()
     if m:
         staff = _STAFF.match(segment)
@@ -544,6 +593,15 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
             return (NameSpan(start, start + staff.end(1)),)
         return _agency_byline(segment, start)
     return ()
+
+
+# "Jane Roe, The Herald", "Anna Klein, Die Welt": the author, then the publication she writes for
+_ARTICLES = frozenset({"the", "le", "la", "die", "der", "el", "il"})
+_PUBLICATION_TAIL = re.compile(r",\s{1,2}(?:The|Le|La|Die|Der|El|Il)(?:\s[A-ZÀ-Þ][\w.'’&-]{0,20}){1,3}\s*")
+# "Le Monde avec AFP", "Tagesschau mit dpa": one to four capitalised words, the word "with", a wire's name
+_WITH_AGENCY = re.compile(
+    r"(?:[A-ZÀ-Þ][\w.'’-]{0,20} ){1,4}(?:" + vocab.alternation(vocab.union(vocab.WITH_AGENCY)) + r") ([^\s].{0,40})"
+)
 
 
 def _agency_byline(segment: str, start: int) -> tuple[NameSpan, ...]:

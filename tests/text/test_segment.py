@@ -290,10 +290,18 @@ def with_crlf_and_nbsp(text: str) -> str:
     return text.replace("\n", "\r\n").replace(" said", "\u00a0said").replace(" (", "\u00a0(")
 
 
+def with_invisible_characters(text: str) -> str:
+    """A byte-order mark, and zero-width spaces and joiners at the lines' edges, as scrapes leave them."""
+    return "\ufeff" + "\n".join(f"\u200b{line}\u2060" if line else line for line in text.split("\n"))
+
+
+VARIANTS = {"as_written": lambda t: t, "crlf_nbsp": with_crlf_and_nbsp, "invisible": with_invisible_characters}
+
+
 @pytest.mark.parametrize("name", sorted(ALL))
-@pytest.mark.parametrize("variant", ["as_written", "crlf_nbsp"])
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
 def test_every_offset_reproduces_its_text(name: str, variant: str) -> None:
-    text = ALL[name] if variant == "as_written" else with_crlf_and_nbsp(ALL[name])
+    text = VARIANTS[variant](ALL[name])
     seg = segment(text)
     assert seg.blocks
     for b in seg.blocks:

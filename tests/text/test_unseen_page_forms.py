@@ -636,11 +636,17 @@ def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() ->
         ("Foto: Agencia Uno", (), "Agencia Uno"),  # an agency, not a person
         ("© Alba Pacheco/ Agencia LOF/ dpa", ("Alba Pacheco",), "dpa"),
         ("Paulius Peleckis/BNS nuotr.", ("Paulius Peleckis",), "BNS"),  # Lithuanian: the label after the source
+        ("Photo Credit: R. Ragu", ("R. Ragu",), None),  # initials and one name: a photographer
+        ("K.V. Srinivasan/The Hindu", ("K.V. Srinivasan",), "The Hindu"),
+        ("Photo Credit: Special Arrangement", (), "Special Arrangement"),  # nobody's name
+        ("PHOTO | FILE", (), None),  # a file picture, no owner named
+        ("SUPPLIED", (), "Supplied"),
+        ("Foto Robin van Lonkhuijsen/ANP", ("Robin van Lonkhuijsen",), "ANP"),  # a Dutch label without a colon
+        ("Снимка: БГНЕС", (), "BGNES"),  # Bulgarian
+        ("ACN", (), "ACN"),  # the Catalan news agency
     ],
 )
-def test_credits_of_kenyan_pakistani_bangladeshi_chilean_and_lithuanian_pages(
-    raw: str, creators: tuple[str, ...], source: str
-) -> None:
+def test_credits_of_pages_of_more_countries(raw: str, creators: tuple[str, ...], source: str | None) -> None:
     parsed = parse_credit(raw)
     assert (parsed.creators, parsed.source) == (creators, source)
 
@@ -814,3 +820,89 @@ def test_a_romanian_byline_and_the_canadian_press_in_french() -> None:
     )
     parsed = parse_credit("PHOTO : LA PRESSE CANADIENNE / GRAHAM HUGHES")
     assert (parsed.creators, parsed.source) == (("Graham Hughes",), "The Canadian Press")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Roe, Senior Reporter, and John Doe", ["Jane Roe", "John Doe"]),  # the second author was lost
+        ("By Jane Roe, Chief Political Correspondent, and John Doe, Reporter", ["Jane Roe", "John Doe"]),
+        ("By Jane Roe, Reporter and Editor", ["Jane Roe"]),  # two titles, one author
+        ("Jane Roe, The Herald", ["Jane Roe"]),  # the author, then her paper
+        ("Anna Klein, Die Welt", ["Anna Klein"]),  # "Die Welt" was a second author
+        ("Le Monde avec AFP", ["Le Monde avec AFP"]),  # the paper wrote it with the wire
+        ("Por nuestro corresponsal en Bruselas Ana Pérez", ["Ana Pérez"]),  # the post's place is no name
+        ("By our correspondent in New York Jane Roe", ["Jane Roe"]),
+        ("Dal nostro inviato a Roma Mario Rossi", ["Mario Rossi"]),
+        ("Le Monde avec ses lecteurs", []),
+    ],
+)
+def test_bylines_with_titles_publications_and_posts(line: str, names: list[str]) -> None:
+    from app.text.names import byline_names
+
+    assert [line[n.start : n.end] for n in byline_names(line, require_by=False)] == names
+
+
+def test_an_indonesian_wire_caption_with_its_editors_initials_and_a_labelled_byline() -> None:
+    caption = "Presiden meninjau jalan tol Semarang-Demak, Jumat (12/1/2026)."
+    text = (
+        "Presiden resmikan jalan tol baru di Jawa Tengah\n\n"
+        "Jakarta (ANTARA) - Presiden meresmikan jalan tol sepanjang 60 kilometer yang menghubungkan Semarang dan "
+        "Demak pada Jumat.\n\n"
+        f"{caption} ANTARA FOTO/Aji Styawan/nym.\n\n"
+        "Jalan tol tersebut diharapkan dapat mengurangi kemacetan di jalur pantura.\n\n"
+        "Pewarta: Jane Roe\n"
+        "Editor: John Doe\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == [caption]  # caption and credit were body
+    assert [text[b.start : b.end] for b in seg.bylines] == ["Jane Roe"]
+    parsed = parse_credit("ANTARA FOTO/Aji Styawan/nym.")
+    assert (parsed.creators, parsed.source) == (("Aji Styawan",), "Antara")
+    assert parse_credit("Copyright © ANTARA 2026").source == "Antara"  # the year is no part of the name
+    assert parse_credit("Christoph Soeder/dpa").source == "dpa"  # a wire in lower case is no editor's initials
+
+
+def test_a_spanish_interviews_questions_labelled_with_a_full_stop_are_its_text() -> None:
+    question = "P. ¿Sigue habiendo pocas mujeres en su campo?"
+    text = (
+        "Entrevista con la física Ana Pérez\n\n"
+        "Por Juan García\n\n"
+        "La investigadora habla sobre su último descubrimiento y la brecha de género en la ciencia española.\n\n"
+        f"{question}\n\n"
+        "R. Sí, aunque la situación ha mejorado. En mi grupo somos la mitad, pero en la dirección somos pocas.\n"
+    )
+    assert _kinds(text)[question] == "body"  # a labelled question, as "Q:" and "Frage:" are
+
+
+def test_a_private_source_alone_under_a_description_credits_it() -> None:
+    caption = "Council staff inspect the damage."
+    text = (
+        "Wellington water pipe bursts, flooding CBD street\n\n"
+        "By Jane Roe\n\n"
+        "A major water main burst in central Wellington on Friday morning, flooding Willis St and closing shops.\n\n"
+        f"{caption}\n"
+        "SUPPLIED\n\n"
+        "Residents in nearby apartments may experience low water pressure for the rest of the day.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == [caption]  # it was body, and "SUPPLIED" a heading
+    assert [text[c.start : c.end] for c in seg.credits] == ["SUPPLIED"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["12. siječnja 2026. u 14:32", "12 stycznia 2026, 14:32", "12 января 2026 г., 14:32", "12 януари 2026, 14:32"],
+)
+def test_date_lines_with_slavic_month_names_are_furniture(line: str) -> None:
+    assert boilerplate.is_timestamp(line)
+
+
+def test_a_dutch_byline_whose_first_name_is_a_month() -> None:
+    text = (
+        "Kabinet wil snellere procedures voor windparken op zee\n\n"
+        "Jan de Vries\n\n"
+        "12 januari 2026\n\n"
+        "Het kabinet wil de procedures voor windparken op zee drastisch inkorten, schrijft de minister.\n"
+    )
+    assert [text[b.start : b.end] for b in segment(text).bylines] == ["Jan de Vries"]

@@ -30,13 +30,18 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.8.0"  # 1.8: a bar after the label ("PHOTO | FILE | NATION MEDIA GROUP": "PHOTO" was the source); a
-    # grab or a file picture after any source ("DawnNewsTV screengrab", "Star file photo"); Lithuanian "nuotr." after
-    # the source ("Name/BNS nuotr."); "Agencia", "Agence", "Agentur" name organisations, not people ("Foto: Agencia
-    # Uno"); private archives ("Foto: Archivo particular"); a Japanese caption's agency after its date and place
-    # ("...、ロイター"); more national wires (BNS, LETA, ELTA, Andina, Colprensa, APP, BSS, NAN, VNA, CNA "中央社",
-    # MENA, WAFA, SPA, NNA) and the Arabic and Hindi names of wires ("رويترز", "أ.ف.ب", "पीटीआई"); Greek and Israeli
-    # picture agencies (Eurokinissi, Intime News, Flash90); "La Presse Canadienne" is The Canadian Press; "Photo
+    version = "1.9.0"  # 1.9: a Dutch label without a colon before a name and an agency ("Foto Robin van
+    # Lonkhuijsen/ANP": "Foto" was part of the name); Bulgarian "Снимка:"; BGNES, ACN, "БТА"; initials and one name are
+    # a photographer ("R. Ragu"); "Special Arrangement", "Handout" and the other private sources are nobody's name;
+    # "PHOTO | FILE" names no owner; "SUPPLIED" alone under a description credit it; a desk editor's initials after a
+    # credit are no part of it ("ANTARA FOTO/Aji Styawan/nym.": the caption and its credit were body), nor is a year
+    # after a name ("© ANTARA 2026"); 1.8: a bar after the label ("PHOTO | FILE | NATION MEDIA GROUP": "PHOTO" was the
+    # source); a grab or a file picture after any source ("DawnNewsTV screengrab", "Star file photo"); Lithuanian
+    # "nuotr." after the source ("Name/BNS nuotr."); "Agencia", "Agence", "Agentur" name organisations, not people
+    # ("Foto: Agencia Uno"); private archives ("Foto: Archivo particular"); a Japanese caption's agency after its date
+    # and place ("...、ロイター"); more national wires (BNS, LETA, ELTA, Andina, Colprensa, APP, BSS, NAN, VNA, CNA
+    # "中央社", MENA, WAFA, SPA, NNA) and the Arabic and Hindi names of wires ("رويترز", "أ.ف.ب", "पीटीआई"); Greek and
+    # Israeli picture agencies (Eurokinissi, Intime News, Flash90); "La Presse Canadienne" is The Canadian Press; "Photo
     # provided by X"; 1.7: Chinese credits: the photographer who took it ("新华社记者 赵强 摄": creator 赵强, source
     # Xinhua; "本报记者 李华摄": the paper's own) and Chinese labels ("图片来源：视觉中国"); Czech labels ("Ilustrační
     # foto:"); a copyright mark written "(c)" opens the credit ("(c) APA/Name": it was read as a bracket); a first

@@ -76,10 +76,15 @@ def markup_tags(text: str) -> int:
     return count
 
 
+# characters a scrape leaves at a line's edges that are no text: white space, and the zero-width space, joiners,
+# word joiner, byte-order mark and soft hyphen ("\u200bFoto: Name/NTB" was no credit line)
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
         end -= 1
     return start, end
 

@@ -422,7 +422,7 @@ _SIGNOFF_FORM = re.compile(
 )
 _SIGNOFF_MAX_WORDS = 4
 # an editor's initials, in capitals or in lower case, perhaps a second editor's after a slash: "CT", "(mfh)", "ae/rcr"
-_INITIALS = re.compile(r"[(/]?(?:[A-Z]{2,4}|[a-z]{2,4})(?:/(?:[A-Z]{2,4}|[a-z]{2,4})){0,2}[)/]?")
+_EDITOR_INITIALS = re.compile(r"[(/]?(?:[A-Z]{2,4}|[a-z]{2,4})(?:/(?:[A-Z]{2,4}|[a-z]{2,4})){0,2}[)/]?")
 _SIGNOFF_MAX_CHARS = 80
 # the same sign-off in brackets after the last paragraph's last sentence: "... ab. (dpa)", "... Kraft. (APA, red)"
 _SIGNOFF_TAIL = re.compile(r"(?<=[.!?…”\"。])\s?(\([^()]{2,60}\)|（[^（）]{1,30}）)$")
@@ -446,7 +446,7 @@ def _agency_signoff(st: State) -> None:
         return
     if len(u.text) > _SIGNOFF_MAX_CHARS:
         return
-    if _INITIALS.fullmatch(u.text) and all(agency_of(p) is None for p in u.text.strip("()/").split("/")):
+    if _EDITOR_INITIALS.fullmatch(u.text) and all(agency_of(p) is None for p in u.text.strip("()/").split("/")):
         u.fire(rules.INITIALS_SIGNOFF)  # "CT", "(mfh)": who edited the story, not a credit of the paragraph above
         return
     form = _SIGNOFF_FORM.match(u.text)
@@ -1125,8 +1125,9 @@ def _sentences(s: str) -> int:
 _TICKER_ITEM = re.compile(r"^\d{1,2}(?:[h:.]\d{2}|h)(?:\s?(?i:uhr|h))?\s{0,2}[-–—:|]\s{1,3}[^\W\d_]")
 
 
+# "Q: ...", "Frage: ...", and with a full stop as Spanish interviews print it ("P. ¿Cómo ...?", "Pregunta. ¿...?")
 _INTERVIEW_QUESTION = re.compile(
-    r"(?i:" + vocab.alternation(vocab.union(vocab.INTERVIEW_QUESTION_LABELS)) + r")\s{0,2}:\s"
+    r"(?i:" + vocab.alternation(vocab.union(vocab.INTERVIEW_QUESTION_LABELS)) + r")\s{0,2}[:.]\s"
 )
 
 
