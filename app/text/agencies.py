@@ -32,7 +32,7 @@ WIRE_SERVICES: dict[str, tuple[str, ...]] = {
         "أسوشيتد برس",
     ),
     "AFP": ("AFP", "AFP Photo", "Agence France-Presse", "Agence France Presse", "أ.ف.ب", "أ ف ب", "فرانس برس"),
-    "Reuters": ("Reuters", "Reuters Pictures", "Thomson Reuters", "ロイター", "رويترز"),
+    "Reuters": ("Reuters", "Reuters Pictures", "Thomson Reuters", "ロイター", "رويترز", "رویترز", "รอยเตอร์"),
     "Bloomberg": ("Bloomberg", "Bloomberg News", "Bloomberg Creative"),
     "UPI": ("UPI", "United Press International"),
     # national news agencies
@@ -97,7 +97,7 @@ WIRE_SERVICES: dict[str, tuple[str, ...]] = {
     "BelTA": ("BelTA",),
     "Bernama": ("Bernama",),
     "Antara": ("Antara", "Antara Foto"),
-    "IRNA": ("IRNA",),
+    "IRNA": ("IRNA", "ایرنا"),
     "KUNA": ("KUNA", "كونا"),
     "WAM": ("WAM", "وام"),
     "QNA": ("QNA", "قنا"),

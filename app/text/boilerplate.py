@@ -368,6 +368,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "ar": phrases("اقرأ أيضاً: | اقرأ أيضا: | اقرأ أيضاً | اقرأ أيضا"),
     "he": phrases("קראו גם: | קראו עוד:"),
     "hi": phrases("यह भी पढ़ें: | ये भी पढ़ें: | यह भी पढ़ें | ये भी पढ़ें"),
+    "th": phrases("อ่านข่าวที่เกี่ยวข้อง | อ่านเพิ่มเติม | อ่านข่าว:"),
     "zh": phrases("相关新闻： | 相关阅读： | 延伸阅读："),
 }
 TEASER_PREFIXES: tuple[str, ...] = vocab.union(TEASER_PREFIXES_BY_LANGUAGE)

@@ -112,9 +112,16 @@ _SIGNOFF_BRACKET = re.compile(r"(?<=[.!?…”\"])\s\(([^()]{2,60})\)$")
 _SIGNOFF_BRACKET_WINDOW = 64
 
 
+# Thai and Lao end a sentence with a space or a line break, not a mark: a line in their script of this many words
+# (``word_count``: about four letters a word) is a sentence; a heading is shorter
+_UNPUNCTUATED_SENTENCE_WORDS = 10
+
+
 def ends_sentence(s: str) -> bool:
     if s.endswith(vocab.SENTENCE_ENDS):
         return True
+    if s and "\u0e00" <= s[-1] <= "\u0eff":
+        return word_count(s) >= _UNPUNCTUATED_SENTENCE_WORDS
     if not s.endswith(")"):
         return False
     m = _SIGNOFF_BRACKET.search(s, max(0, len(s) - _SIGNOFF_BRACKET_WINDOW))

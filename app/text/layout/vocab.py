@@ -66,6 +66,15 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "uk": ("фото", "джерело"),
     "th": ("ภาพ", "ภาพประกอบ", "ที่มา", "ที่มาภาพ"),
     "bg": ("снимка", "снимки", "източник"),
+    "bn": ("ছবি",),
+    "fa": ("عکس", "منبع تصویر"),
+    "ur": ("تصویر",),
+    "sw": ("picha",),
+    "ms": ("foto", "gambar"),
+    "tl": ("larawan",),
+    "ka": ("ფოტო",),
+    "eu": ("argazkia",),
+    "cy": ("llun",),
     "hi": ("फोटो", "फ़ोटो", "तस्वीर", "फोटो साभार", "सोर्स"),
     "ar": ("تصوير", "صورة", "الصورة", "المصدر", "مصدر الصورة"),
     "he": ("צילום", "צילומים", "צילום מסך", "קרדיט"),
@@ -353,6 +362,7 @@ CREDIT_REMARKS: Mapping[str, tuple[str, ...]] = {
     "sv": ("arkiv", "arkivbild"),
     "no": ("arkiv", "arkivfoto", "arkivbilde"),
     "da": ("arkiv", "arkivfoto"),
+    "sw": ("maktaba",),
 }
 
 # Marks that open a credit without words: "© Jane Doe/dpa", "(c) Reuters".
@@ -611,6 +621,9 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
            "листопада", "грудня", "р", "о"),
     "bg": ("януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври",
            "ноември", "декември", "г", "в"),
+    # Thai months are written as dotted initials ("12 ม.ค. 2567 14:32 น."): the letters of those initials, and น.
+    # (o'clock); they count only on a line that also holds a clock time or a date word
+    "th": ("ม", "ค", "ก", "พ", "มี", "เม", "ย", "มิ", "ส", "ต", "ธ", "น"),
 }  # fmt: skip
 
 # The words of TIMESTAMP_WORDS that say a line is a publication date ("veröffentlicht", "actualizado") or a reading
