@@ -574,6 +574,15 @@ def opens_with_copyright(line: str) -> bool:
 
 _COPYRIGHT_LINE_MAX_WORDS = 6
 
+# "Copyright 2026 NPR", "© 2026 The Associated Press", "Copyright © 2026 KXYZ": a copyright and a year before the name
+_DATED_COPYRIGHT = re.compile(r"^(?:\S+\s{1,2}){0,2}(?:19|20)\d{2}\b")
+
+
+def is_dated_copyright(line: str) -> bool:
+    """A short line opening with a copyright word or mark and a year (``Copyright 2026 NPR``): on a story's last
+    line, its rights notice, not a picture's credit."""
+    return opens_with_copyright(line) and _DATED_COPYRIGHT.match(line.strip()) is not None
+
 
 def is_rights_notice(line: str) -> bool:
     """A rights notice for the article, standing alone: it opens with a copyright word or mark or with the

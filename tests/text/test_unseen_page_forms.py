@@ -939,3 +939,35 @@ def test_labelled_credits_in_bengali_persian_and_swahili_close_their_captions(
     found = find_inline_credit(block)
     assert found is not None and block[found.start : found.end] == credit
     assert parse_credit(credit).source == source
+
+
+def test_a_name_above_a_credit_line_in_the_header_is_the_pictured_person_not_a_byline() -> None:
+    text = (
+        "Fed Signals Rate Cuts Are Coming as Inflation Cools\n\n"
+        "By Jane Roe and John Doe\n"
+        "January 12, 2026 at 2:32 PM EST\n\n"
+        "Jerome Powell\n"
+        "Photographer: Al Drago/Bloomberg\n\n"
+        "Federal Reserve officials held interest rates steady for a fourth straight meeting and signaled cuts.\n"
+    )
+    seg = segment(text)
+    assert [text[b.start : b.end] for b in seg.bylines] == ["Jane Roe", "John Doe"]  # Powell was a third author
+    assert [c.text for c in seg.captions] == ["Jerome Powell"]
+    parsed = parse_credit("Photographer: Al Drago/Bloomberg")
+    assert (parsed.creators, parsed.source) == (("Al Drago",), "Bloomberg")
+
+
+def test_a_dated_copyright_on_the_last_line_is_the_storys_not_a_credit_of_the_quote_above() -> None:
+    quote = "\"We didn't want to drive 40 miles for milk,\" said John Doe, the co-op's board president."
+    text = (
+        "How a small town saved its only grocery store\n\n"
+        "Jane Roe\n\n"
+        "When the only grocery store in Riverton announced it would close, residents did something unusual.\n\n"
+        f"{quote}\n\n"
+        "Copyright 2026 NPR\n"
+    )
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[quote] == "body"  # it was the caption of "Copyright 2026 NPR"
+    assert kinds["Copyright 2026 NPR"] == "boilerplate"
+    assert seg.credits == ()

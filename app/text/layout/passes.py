@@ -262,6 +262,10 @@ def _furniture(st: State) -> None:
             u.fire(rules.SYMBOLS_ONLY)
         elif _signoff_line(u.text):
             u.fire(rules.SIGNOFF_LINE)
+    # "Copyright 2026 NPR" on the story's last line (after any furniture): the story's rights, no picture's credit
+    last = next((u for u in reversed(units) if u.kind is None and not u.zone), None)
+    if last is not None and bp.is_dated_copyright(last.text):
+        last.fire(rules.RIGHTS_NOTICE)
     for i, u in enumerate(units):
         if bp.is_teaser_header(u.text):
             _teaser_zone(units, i)
@@ -745,6 +749,8 @@ def _header(st: State) -> None:
             continue
         if not titled and i > 0 and rules.BYLINE_BY_DATE in units[i - 1].fired:
             continue  # "Jane Roe (Correspondent)" / "Seville, Riverton" / date: the place of the byline above
+        if not titled and i + 1 < n and units[i + 1].kind == "credit":
+            continue  # date / "Jerome Powell" / "Photographer: Name/Bloomberg": the person in the picture
         names = _absolute(u, byline_names(u.text, require_by=False))
         if names:
             u.names = names
@@ -762,7 +768,9 @@ def _header(st: State) -> None:
             body_found = True  # a live blog's first entry: what follows its time is the entry's, not the header's
             break
         # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
-        names = _name_line(u) if i - start < _BARE_BYLINE_REACH and not u.text.isupper() else ()
+        # (and not right above a credit line: "Jerome Powell" / "Photographer: Name/Bloomberg" is the picture's caption)
+        pictured = i + 1 < n and units[i + 1].kind == "credit"
+        names = _name_line(u) if i - start < _BARE_BYLINE_REACH and not u.text.isupper() and not pictured else ()
         if names:
             u.names = names
             u.fire(rules.BYLINE_NAME)

@@ -32,7 +32,7 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
         "picture credit", "picture credits", "illustration", "illustrations", "graphic", "graphics", "video",
         "source", "sources", "artwork", "cartoon", "composite", "photo illustration", "photo-illustration",
         "mandatory credit", "file", "file photo", "main image", "main photo", "main picture", "top image",
-        "top photo", "header image", "lead image", "lead photo", "hero image", "image source",
+        "top photo", "header image", "lead image", "lead photo", "hero image", "image source", "photographer",
     ),
     "de": (
         "foto", "fotos", "bild", "bilder", "bildquelle", "bildrechte", "quelle", "symbolfoto", "symbolbild",
