@@ -398,6 +398,16 @@ def word_count(text: str) -> int:
     return len(text.split()) + len(_WIDE.findall(text)) // 2 + len(_UNSPACED.findall(text)) // 4
 
 
+# Thai and Lao end a sentence with a space or a line break, not a mark: a line in their script of this many words
+# (about four letters a word) is a sentence; a heading is shorter
+_UNPUNCTUATED_SENTENCE_WORDS = 10
+
+
+def unpunctuated_sentence(text: str) -> bool:
+    """A sentence of a script that writes no full stop: ``text`` ends in Thai or Lao letters and has ten words."""
+    return bool(text) and "\u0e00" <= text[-1] <= "\u0eff" and word_count(text) >= _UNPUNCTUATED_SENTENCE_WORDS
+
+
 def is_bare_byline_opener(key: str) -> bool:
     """True for a line (case-folded) that is only a one-word byline opener (``by``, ``von``, ``por``): the names
     follow on the next lines."""

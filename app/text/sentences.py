@@ -37,7 +37,7 @@ from app.text.agencies import agency_of
 from app.text.captionlike import PICTURE_AFTERTHOUGHT, PROMPT_PHRASE
 from app.text.layout import vocab
 from app.text.lexicon import US_STATE_ABBREVIATIONS, load_gazetteer
-from app.text.names import ZH_NAME, wordset, zh_name_spans
+from app.text.names import ZH_NAME, unpunctuated_sentence, wordset, zh_name_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,7 @@ _OPEN_QUOTES = "\"'‘“([«"
 _CLOSE = "\"'’”)]»」』）〕】"
 # sentence ends of other scripts: the Devanagari danda (।, ॥), the Arabic question mark and Urdu full stop (؟, ۔),
 # the Ethiopic full stop (።); and the ideographic ends of Chinese and Japanese (。！？), see _IDEOGRAPHIC_BREAK
-_OTHER_FINAL = "।॥؟۔።"
+_OTHER_FINAL = "".join(vocab.OTHER_SCRIPT_STOPS)
 _IDEOGRAPHIC_FINAL = "。！？"
 _FINAL = ".!?…" + _IDEOGRAPHIC_FINAL + _OTHER_FINAL
 
@@ -248,7 +248,7 @@ def _trimmed(text: str, a: int, b: int) -> Sentence | None:
 
 def _is_terminated(chunk: str) -> bool:
     stripped = chunk.rstrip(_CLOSE)
-    return bool(stripped) and stripped[-1] in _FINAL
+    return bool(stripped) and (stripped[-1] in _FINAL or unpunctuated_sentence(stripped))
 
 
 _LOOK = 64  # how far a word is read around a candidate boundary (keeps the scan linear on giant tokens)

@@ -242,6 +242,15 @@ def test_a_danda_and_a_full_stop_before_a_letter_of_a_script_without_case_end_se
     assert len(split_sentences("He paid 3 p.m. fees. the rest followed")) == 1
 
 
+def test_a_thai_line_of_ten_words_is_a_finished_sentence_and_a_short_one_is_not() -> None:
+    # Thai writes no full stop: a summary left every Thai sentence out as a fragment
+    paragraph = "โฆษกรัฐบาลกล่าวว่า มาตรการนี้จะช่วยประชาชนกว่า 20 ล้านครัวเรือน"
+    assert [s.terminated for s in split_sentences(paragraph)] == [True]
+    assert [s.terminated for s in split_sentences("ครม.เห็นชอบมาตรการ")] == [False]  # a headline's few words
+    armenian = "Կառավարությունը հաստատեց բյուջեն։"
+    assert [s.terminated for s in split_sentences(armenian)] == [True]
+
+
 def test_a_wire_dateline_with_its_date_is_trimmed() -> None:
     text = "LONDON, March 4 (Reuters) - Oil prices rose on Wednesday."
     sentence = without_dateline(split_sentences(text)[0])

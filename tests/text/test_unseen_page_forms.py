@@ -971,3 +971,26 @@ def test_a_dated_copyright_on_the_last_line_is_the_storys_not_a_credit_of_the_qu
     assert kinds[quote] == "body"  # it was the caption of "Copyright 2026 NPR"
     assert kinds["Copyright 2026 NPR"] == "boilerplate"
     assert seg.credits == ()
+
+
+def test_a_name_on_the_line_under_a_description_set_off_by_blank_lines_is_its_credit() -> None:
+    caption = "Residents clear debris from a street in the town centre on Saturday."
+    volunteers = "Volunteers hand out food at the community hall."
+    text = (
+        "Town begins clean-up after floods\n\n"
+        "By Jane Roe\n\n"
+        "12 January 2026\n\n"
+        "The river burst its banks on Thursday night, flooding more than 200 homes in the town centre.\n\n"
+        f"{caption}\n"
+        "John Smith\n\n"
+        "The council said it would provide skips and extra bin collections for the next two weeks.\n\n"
+        f"{volunteers}\n"
+        "Riverton Community Trust\n\n"
+        "Insurers said they expected thousands of claims.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == [caption, volunteers]  # both were body, the names headings
+    assert [text[c.start : c.end] for c in seg.credits] == ["John Smith", "Riverton Community Trust"]
+    # the same lines with blank lines between all of them: a paragraph and a heading, as before
+    spaced = text.replace(f"{caption}\n", f"{caption}\n\n").replace(f"{volunteers}\n", f"{volunteers}\n\n")
+    assert segment(spaced).captions == ()

@@ -12,7 +12,7 @@ from app.text.agencies import agency_of
 from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
 from app.text.layout import rules, vocab
 from app.text.layout.rules import Rule
-from app.text.names import NameSpan, word_count
+from app.text.names import NameSpan, unpunctuated_sentence, word_count
 from app.text.types import BlockKind
 
 _LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
@@ -112,16 +112,9 @@ _SIGNOFF_BRACKET = re.compile(r"(?<=[.!?…”\"])\s\(([^()]{2,60})\)$")
 _SIGNOFF_BRACKET_WINDOW = 64
 
 
-# Thai and Lao end a sentence with a space or a line break, not a mark: a line in their script of this many words
-# (``word_count``: about four letters a word) is a sentence; a heading is shorter
-_UNPUNCTUATED_SENTENCE_WORDS = 10
-
-
 def ends_sentence(s: str) -> bool:
-    if s.endswith(vocab.SENTENCE_ENDS):
+    if s.endswith(vocab.SENTENCE_ENDS) or unpunctuated_sentence(s):
         return True
-    if s and "\u0e00" <= s[-1] <= "\u0eff":
-        return word_count(s) >= _UNPUNCTUATED_SENTENCE_WORDS
     if not s.endswith(")"):
         return False
     m = _SIGNOFF_BRACKET.search(s, max(0, len(s) - _SIGNOFF_BRACKET_WINDOW))

@@ -948,7 +948,33 @@ def _captions(st: State) -> None:
         u.credit_raw = raw_bounds(st.text, u.start, u.end)
         u.fire(rules.CREDIT_BARE_ORG)
         _link_credit(st, i)
+    # a name on the line right under a short description, the two set off by blank lines from the paragraphs around
+    # them on a page that separates its paragraphs so: the picture's caption and its credit, even when the caption
+    # ends like a sentence ("Residents clear debris on Saturday." / "John Smith"; "..." / "Riverton Community Trust")
+    if sum(v.gap >= _BLANK_LINE for v in units) < _BLANK_LINE_PAGE_SHARE * n:
+        return
+    for i in range(1, n):
+        u, cap = units[i], units[i - 1]
+        nxt = units[i + 1] if i + 1 < n else None
+        if u.kind is not None or u.zone or i - 1 <= st.header_end or u.gap != 1 or cap.gap < _BLANK_LINE:
+            continue
+        if nxt is not None and nxt.gap < _BLANK_LINE:
+            continue
+        if cap.kind is not None or cap.zone or not 3 <= cap.words <= _NEXT_LINE_CAPTION_MAX_WORDS:
+            continue
+        if u.words > _NEXT_LINE_CREDIT_MAX_WORDS or ends_sentence(u.text) or _sentences(cap.text) > 2:
+            continue
+        if not (bare_name_line(u.text) or read_credit(u.text).strength >= Strength.WEAK):
+            continue
+        u.credit_raw = raw_bounds(st.text, u.start, u.end)
+        u.fire(rules.CREDIT_NEXT_LINE)
+        _link_credit(st, i)
 
+
+_BLANK_LINE = 2  # a unit's gap: the newlines before it
+_BLANK_LINE_PAGE_SHARE = 0.7  # most of the page's blocks stand after a blank line
+_NEXT_LINE_CAPTION_MAX_WORDS = 40
+_NEXT_LINE_CREDIT_MAX_WORDS = 5
 
 _RESTATE_WINDOW = 12  # blocks either side searched for the sentence a caption restates (keeps the pass linear)
 _WORD_RE = re.compile(r"\w+")

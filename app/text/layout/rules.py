@@ -79,6 +79,12 @@ CREDIT_NAME_UNDER_CAPTION = _rule(
     "credit_name_under_caption", "credit", 0.55, "a person's name alone under a description between two paragraphs"
 )
 CREDIT_BARE_ORG = _rule("credit_bare_org", "credit", 0.6, "an organisation name alone after a caption-like line")
+CREDIT_NEXT_LINE = _rule(
+    "credit_next_line",
+    "credit",
+    0.55,
+    "a name on the line right under a short description, the pair set off by blank lines ('...' / 'John Smith')",
+)
 CAPTION_INLINE_CREDIT = _rule("caption_inline_credit", "caption", 0.9, "a line that ends (or starts) with a credit")
 CAPTION_OF_CREDIT = _rule("caption_of_credit", "caption", 0.8, "the line beside a credit line that it credits")
 CAPTION_AFTER_GALLERY = _rule("caption_after_gallery", "caption", 0.8, "the line after a gallery control")

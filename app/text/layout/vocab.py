@@ -16,11 +16,14 @@ LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pt", "sv", "n
 """The languages every table covers; some tables have a few more (ru, pl, cs, fi, is, ko, vi) where a word is
 well known."""
 
+# The full stops of other scripts: the Devanagari danda, the Arabic question mark and Urdu full stop, the Armenian,
+# Ethiopic, Khmer and Burmese stops (Thai and Lao end a sentence with a space: ``names.unpunctuated_sentence``)
+OTHER_SCRIPT_STOPS: tuple[str, ...] = ("।", "॥", "؟", "۔", "։", "።", "។", "။")
+
 SENTENCE_ENDS: tuple[str, ...] = (
     *(".", "!", "?", "…", ".”", "!”", "?”", '."', '!"', '?"', ".’", "?’", "!’", ".'", ".)", "?)", "!)"),
     *(".«", ".»", "。", "！", "？", "。」", "。）"),
-    # the Devanagari danda, the Arabic question mark and Urdu full stop, the Armenian, Ethiopic, Khmer and Burmese stops
-    *("।", "॥", "؟", "۔", "։", "።", "។", "။"),
+    *OTHER_SCRIPT_STOPS,
 )
 """How a line that ends a sentence ends (closing quotes and brackets after the mark, CJK full stops)."""
 
