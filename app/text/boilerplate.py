@@ -386,7 +386,10 @@ PROMO_WORDS: tuple[str, ...] = tuple(
 )
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|yours)\b")
-_WORD = re.compile(r"[^\W\d_]{1,20}|\d{1,4}")
+# a word: letters with the combining vowel signs of Indic and other scripts (Bengali "জানুয়ারি" was five "words"), or
+# up to four digits
+_MARKS = "\u0300-\u036f\u0900-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e\u0f00-\u0fff"
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}]){{0,19}}|\d{{1,4}}")
 _MONTHS: frozenset[str] = frozenset(vocab.union(vocab.MONTHS))
 _DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday"}
 _DAYS |= set(vocab.union(vocab.WEEKDAYS))

@@ -908,9 +908,15 @@ def test_a_private_source_alone_under_a_description_credits_it() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["12. siječnja 2026. u 14:32", "12 stycznia 2026, 14:32", "12 января 2026 г., 14:32", "12 януари 2026, 14:32"],
+    [
+        "12. siječnja 2026. u 14:32",
+        "12 stycznia 2026, 14:32",
+        "12 января 2026 г., 14:32",
+        "12 януари 2026, 14:32",
+        "১২ জানুয়ারি ২০২৬, ১৪:৩২",  # Bengali: its vowel signs split the month into five "words"
+    ],
 )
-def test_date_lines_with_slavic_month_names_are_furniture(line: str) -> None:
+def test_date_lines_with_slavic_or_bengali_month_names_are_furniture(line: str) -> None:
     assert boilerplate.is_timestamp(line)
 
 

@@ -14,8 +14,9 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.15.0"  # 2.15: a name on the line right under a short description, the pair set off by blank lines, is
-    # the picture's credit even when the description ends like a sentence ("Residents clear debris on Saturday." / "John
+    version = "2.16.0"  # 2.16: a date line's words keep the vowel signs of Indic scripts (a Bengali date line was a
+    # heading); 2.15: a name on the line right under a short description, the pair set off by blank lines, is the
+    # picture's credit even when the description ends like a sentence ("Residents clear debris on Saturday." / "John
     # Smith"; both were body); a Thai or Lao line of ten words ends a sentence for the summary too; 2.14: a bare name
     # right above a credit line in the header is the pictured person's caption, not a byline ("Jerome Powell" /
     # "Photographer: Al Drago/Bloomberg"); a dated copyright on the story's last line is its rights notice ("Copyright
