@@ -386,6 +386,7 @@ _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Thai, Lao, Khmer and Burmese write words without spaces too, in letters with separate vowel and tone marks: about
 # four code points a word
 _UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_NO_SPACES = re.compile(_WIDE.pattern + "|" + _UNSPACED.pattern)
 
 
 def word_count(text: str) -> int:
@@ -395,6 +396,8 @@ def word_count(text: str) -> int:
     if len(text) >= 20_000:
         head = text[:20_000]
         return text.count(" ") + len(_WIDE.findall(head)) // 2 + len(_UNSPACED.findall(head)) // 4 + 1
+    if _NO_SPACES.search(text) is None:  # most text: one scan, no count of either script
+        return len(text.split())
     return len(text.split()) + len(_WIDE.findall(text)) // 2 + len(_UNSPACED.findall(text)) // 4
 
 
