@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency
+from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency, wire_service_of
 from app.text.layout import vocab
 from app.text.lexicon import PersonNames, load_person_names
 from app.text.names import (
@@ -67,7 +67,8 @@ _LABEL = re.compile(
     r"^(?:(?:"
     + vocab.alternation(vocab.union(vocab.CREDIT_LABELS))
     # "PHOTO | FILE | NATION MEDIA GROUP": a bar after the label, as a colon
-    + r")\s{0,3}(?:[:：=＝／]|\|(?=\s))\s{0,3}(?:(?:"
+    # "Credit...Doug Mills/The New York Times": an ellipsis after the label, as the New York Times prints it
+    + r")\s{0,3}(?:[:：=＝／…]|\|(?=\s)|\.{3})\s{0,3}(?:(?:"
     + _MARK
     + r")\s{0,3})?"
     r"|image source\s{0,2}[,:]\s{0,3}|(?:" + _MARK + r")\s{0,3}"
@@ -295,6 +296,19 @@ _NAME_THEN_OPEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)?$")
 _BRAND_WORD = r"[A-ZÀ-Þ][\w&'’-]{0,14}"
 _BRAND = re.compile(r"(?:" + _BRAND_WORD + r"\s{1,2}){1,2}")
 # "Photo by Jane Roe on Unsplash": the photographer, then the library that hosts the picture
+# "Scott Olson, Getty Images": a photographer and a picture source after a comma, as USA Today prints them
+_NAME_COMMA_SOURCE = re.compile(r"^([^,/()]{3,40}), ([^,/()]{2,40})$")
+
+
+def _picture_source(org: str) -> bool:
+    """A picture agency, or a news organisation's name in capitals ("USA TODAY NETWORK"); not a wire that writes
+    stories ("Jane Roe, Reuters" beside a date is a byline)."""
+    canonical = agency_of(org)
+    if canonical is not None:
+        return wire_service_of(org) is None
+    return org.isupper() and len(org.split()) >= 2
+
+
 _NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
 # "Midjourney („the prompt“)", "dpa (Archivbild)": a known source with a bracketed remark after it
 # (its last bracket may have gone with _strip_brackets)
@@ -403,6 +417,9 @@ def read_credit(raw: str) -> CreditReading:
     hosted = _NAME_ON_SOURCE.match(body)
     if hosted and agency_of(hosted.group(2)) is not None and looks_like_person_name(hosted.group(1)):
         body = f"{hosted.group(1)}/{hosted.group(2)}"
+    commaed = None if labelled else _NAME_COMMA_SOURCE.match(body)
+    if commaed and looks_like_person_name(commaed.group(1)) and _picture_source(commaed.group(2)):
+        body = f"{commaed.group(1)}/{commaed.group(2)}"  # "Scott Olson, Getty Images", "Jane Doe, USA TODAY NETWORK"
     label, space, rest = body.partition(" ")
     if space and label.casefold() in _LABEL_WORDS and _COURTESY.match(rest):
         body = rest  # "Photo courtesy of the family": the label before a courtesy line

@@ -1000,3 +1000,34 @@ def test_a_name_on_the_line_under_a_description_set_off_by_blank_lines_is_its_cr
     # the same lines with blank lines between all of them: a paragraph and a heading, as before
     spaced = text.replace(f"{caption}\n", f"{caption}\n\n").replace(f"{volunteers}\n", f"{volunteers}\n\n")
     assert segment(spaced).captions == ()
+
+
+@pytest.mark.parametrize(
+    ("block", "credit", "creators", "source"),
+    [
+        (  # the New York Times' ellipsis after the label
+            "Lawmakers leaving the Capitol after the vote.Credit...Kenny Holston/The New York Times",
+            "Credit...Kenny Holston/The New York Times",
+            ("Kenny Holston",),
+            "The New York Times",
+        ),
+        (  # USA Today's comma between the photographer and the source
+            "A plow clears a road near Chicago. Scott Olson, Getty Images",
+            "Scott Olson, Getty Images",
+            ("Scott Olson",),
+            "Getty Images",
+        ),
+    ],
+)
+def test_american_credit_forms_after_a_caption(block: str, credit: str, creators: tuple[str, ...], source: str) -> None:
+    found = find_inline_credit(block)
+    assert found is not None and block[found.start : found.end] == credit
+    parsed = parse_credit(credit)
+    assert (parsed.creators, parsed.source) == (creators, source)
+
+
+def test_a_name_and_a_wire_after_a_comma_is_still_no_credit() -> None:
+    # "Jane Roe, Reuters" beside a date line is a byline: a wire writes stories, a comma form credits only pictures
+    assert parse_credit("Jane Roe, Reuters").creators == ()
+    text = "Oil prices fall\n\nJane Roe, Reuters\n\n12 January 2026\n\nOil prices fell on Friday as stocks rose.\n"
+    assert [text[b.start : b.end] for b in segment(text).bylines] == ["Jane Roe"]

@@ -14,30 +14,32 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.16.0"  # 2.16: a date line's words keep the vowel signs of Indic scripts (a Bengali date line was a
-    # heading); 2.15: a name on the line right under a short description, the pair set off by blank lines, is the
-    # picture's credit even when the description ends like a sentence ("Residents clear debris on Saturday." / "John
-    # Smith"; both were body); a Thai or Lao line of ten words ends a sentence for the summary too; 2.14: a bare name
-    # right above a credit line in the header is the pictured person's caption, not a byline ("Jerome Powell" /
-    # "Photographer: Al Drago/Bloomberg"); a dated copyright on the story's last line is its rights notice ("Copyright
-    # 2026 NPR": the quote above was its caption); 2.13: a line in Thai or Lao script of ten words or more ends a
-    # sentence (they write no full stop: short Thai paragraphs were headings), Thai date lines and read-more lines;
-    # captions with a credit labelled in Bengali, Persian, Urdu, Swahili, Malay, Tagalog, Georgian, Basque or Welsh
-    # (they were headings); 2.12: date lines with Polish, Czech, Croatian, Russian, Ukrainian and Bulgarian month names;
-    # "Jan de Vries" is a name (a month as a first name before a particle); zero-width spaces and joiners, a byte-order
-    # mark and soft hyphens at a line's edges are no text ("\u200bFoto: Name/NTB" was no credit line); an interview's
-    # questions labelled with a full stop are its text ("P. ¿...?"); Indonesian bylines ("Pewarta: Name", "oleh Name");
-    # bylines: a second author after the first's job title ("By Jane Roe, Senior Reporter, and John Doe"), the author's
-    # publication after a comma is no name ("Jane Roe, The Herald", "Anna Klein, Die Welt"), a paper with its wire ("Le
-    # Monde avec AFP"), the place of a writer's post before the names ("Por nuestro corresponsal en Bruselas Ana Pérez"
-    # names Ana Pérez); "dpa-infocom GmbH" signs a story; 2.11: pages of more countries: a source label in Polish,
-    # Czech, Russian, Ukrainian, Finnish, Turkish, Hungarian, Romanian and Greek on a story's last line signs it
-    # ("Źródło: PAP": the paragraph above was its caption); read-also lines in Polish and Ukrainian, share and comment
-    # buttons in Portuguese, Ukrainian and Russian; "Автор: Name" opens a byline; "2 mins to read" and Vietnamese date
-    # lines are furniture; the copyright line above a rights notice is part of it ("Copyright PUNCH." / "All rights
-    # reserved. ...": the paragraph above was its caption); Thai, Lao, Khmer and Burmese count about four letters a word
-    # (a Thai paragraph was a short line, a heading) and Thai credit labels ("ภาพ:"); a Japanese caption dated by month
-    # only ("...＝2023年1月、ワシントン、ロイター"); the Baltic, Andean, Pakistani, Bangladeshi, Nigerian, Vietnamese,
+    version = "2.17.0"  # 2.17: "Contributing: Name, USA TODAY" signs a story off; captions with the New York Times' and
+    # USA Today's credit forms ("...Credit...Name/The New York Times", "... Scott Olson, Getty Images"); 2.16: a date
+    # line's words keep the vowel signs of Indic scripts (a Bengali date line was a heading); 2.15: a name on the line
+    # right under a short description, the pair set off by blank lines, is the picture's credit even when the
+    # description ends like a sentence ("Residents clear debris on Saturday." / "John Smith"; both were body); a Thai or
+    # Lao line of ten words ends a sentence for the summary too; 2.14: a bare name right above a credit line in the
+    # header is the pictured person's caption, not a byline ("Jerome Powell" / "Photographer: Al Drago/Bloomberg"); a
+    # dated copyright on the story's last line is its rights notice ("Copyright 2026 NPR": the quote above was its
+    # caption); 2.13: a line in Thai or Lao script of ten words or more ends a sentence (they write no full stop: short
+    # Thai paragraphs were headings), Thai date lines and read-more lines; captions with a credit labelled in Bengali,
+    # Persian, Urdu, Swahili, Malay, Tagalog, Georgian, Basque or Welsh (they were headings); 2.12: date lines with
+    # Polish, Czech, Croatian, Russian, Ukrainian and Bulgarian month names; "Jan de Vries" is a name (a month as a
+    # first name before a particle); zero-width spaces and joiners, a byte-order mark and soft hyphens at a line's edges
+    # are no text ("\u200bFoto: Name/NTB" was no credit line); an interview's questions labelled with a full stop are
+    # its text ("P. ¿...?"); Indonesian bylines ("Pewarta: Name", "oleh Name"); bylines: a second author after the
+    # first's job title ("By Jane Roe, Senior Reporter, and John Doe"), the author's publication after a comma is no
+    # name ("Jane Roe, The Herald", "Anna Klein, Die Welt"), a paper with its wire ("Le Monde avec AFP"), the place of a
+    # writer's post before the names ("Por nuestro corresponsal en Bruselas Ana Pérez" names Ana Pérez); "dpa-infocom
+    # GmbH" signs a story; 2.11: pages of more countries: a source label in Polish, Czech, Russian, Ukrainian, Finnish,
+    # Turkish, Hungarian, Romanian and Greek on a story's last line signs it ("Źródło: PAP": the paragraph above was its
+    # caption); read-also lines in Polish and Ukrainian, share and comment buttons in Portuguese, Ukrainian and Russian;
+    # "Автор: Name" opens a byline; "2 mins to read" and Vietnamese date lines are furniture; the copyright line above a
+    # rights notice is part of it ("Copyright PUNCH." / "All rights reserved. ...": the paragraph above was its
+    # caption); Thai, Lao, Khmer and Burmese count about four letters a word (a Thai paragraph was a short line, a
+    # heading) and Thai credit labels ("ภาพ:"); a Japanese caption dated by month only
+    # ("...＝2023年1月、ワシントン、ロイター"); the Baltic, Andean, Pakistani, Bangladeshi, Nigerian, Vietnamese,
     # Taiwanese and Arab wires sign a story as the others do ("BNS"); the Devanagari danda and the Arabic, Urdu,
     # Armenian, Ethiopic, Khmer and Burmese stops end sentences (every Hindi paragraph was a heading); credit labels in
     # Hindi, Arabic and Hebrew ("फोटो:", "تصوير:", "צילום:"), Greek "ΦΩΤΟ:", Romanian "Sursa foto:"; read-also lines in

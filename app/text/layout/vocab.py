@@ -473,7 +473,7 @@ BYLINE_STAFF_FROM: tuple[str, ...] = ("from our", "from our own", "dal nostro", 
 # ";", ")" or line end. And the sentence "<names> contributed to this report." (SIGNOFF_CONTRIBUTED).
 SIGNOFF_OPENERS: Mapping[str, tuple[str, ...]] = {
     "en": ("reporting by", "additional reporting by", "editing by", "writing by", "compiled by", "edited by",
-           "research by", "graphics by", "fact-checking by", "editor:", "published by:"),
+           "research by", "graphics by", "fact-checking by", "editor:", "published by:", "contributing:"),
     "de": ("mitarbeit:",),
     "fr": ("avec les informations de", "avec des informations de"),
     "es": ("con información de",),
