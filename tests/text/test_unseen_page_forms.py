@@ -1031,3 +1031,26 @@ def test_a_name_and_a_wire_after_a_comma_is_still_no_credit() -> None:
     assert parse_credit("Jane Roe, Reuters").creators == ()
     text = "Oil prices fall\n\nJane Roe, Reuters\n\n12 January 2026\n\nOil prices fell on Friday as stocks rose.\n"
     assert [text[b.start : b.end] for b in segment(text).bylines] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "In this photo provided by the Riverton Police Department, officers stand outside a home on Friday.",
+            "caption",
+        ),
+        ("This undated photo shows the old mill before it was demolished.", "caption"),
+        ("Auf diesem Bild ist die alte Mühle vor dem Abriss zu sehen.", "caption"),
+        # three sentences: prose about a picture, not its caption
+        ("In this picture the reader sees little. The argument went on for hours. It ended at midnight.", "body"),
+    ],
+)
+def test_an_uncredited_wire_caption_says_it_describes_a_photo(line: str, kind: str) -> None:
+    text = (
+        "Council approves plan\n\nBy John Doe\n\n"
+        "The council approved the plan on Thursday after a long debate about costs and timing.\n\n"
+        f"{line}\n\n"
+        "Officials said construction would begin in the spring and take about two years.\n"
+    )
+    assert _kinds(text)[line] == kind  # the captions were body

@@ -88,6 +88,10 @@ _DATED_CAPTION_JA = re.compile(
 _JA_CAPTION_MAX_CHARS = 100
 
 
+# "In this photo provided by the police, ...", "This undated photo shows ...": a caption says what it describes
+_PHOTO_OPENER = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.PHOTO_OPENERS)) + r")\b")
+_PHOTO_OPENER_MAX_WORDS = 60
+
 _CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 _TIMECODE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 
@@ -872,6 +876,8 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_PREFIX)
         elif CAPTION_LABEL.match(u.text[:30]) and u.words >= 3:
             u.fire(rules.CAPTION_LABEL)
+        elif _PHOTO_OPENER.match(u.text[:40]) and u.words <= _PHOTO_OPENER_MAX_WORDS and _sentences(u.text) <= 2:
+            u.fire(rules.CAPTION_PHOTO_OPENER)
         elif u.words <= 40 and _POSITION.search(u.text[:400]) and i != st.title:
             u.fire(rules.CAPTION_POSITION)
         elif _is_dated_caption(u):

@@ -90,6 +90,9 @@ CAPTION_OF_CREDIT = _rule("caption_of_credit", "caption", 0.8, "the line beside 
 CAPTION_AFTER_GALLERY = _rule("caption_after_gallery", "caption", 0.8, "the line after a gallery control")
 CAPTION_PREFIX = _rule("caption_prefix", "caption", 0.85, "an editor's note, TOPSHOT or FILE prefix of a caption")
 CAPTION_LABEL = _rule("caption_label", "caption", 0.9, "a line labelled 'Image caption,' / 'Pictured:' / 'Légende :'")
+CAPTION_PHOTO_OPENER = _rule(
+    "caption_photo_opener", "caption", 0.75, "a short block opening 'In this photo ...' / 'This undated photo ...'"
+)
 CAPTION_POSITION = _rule("caption_position", "caption", 0.7, "a short line with '(left)', '(pictured)' ...")
 CAPTION_DATED = _rule(
     "caption_dated", "caption", 0.6, "a caption ending in place and date ('..., April 14, 2024.', '＝東京で3日')"

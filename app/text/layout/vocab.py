@@ -318,6 +318,21 @@ CAPTION_LABELS: Mapping[str, tuple[str, ...]] = {
     "da": ("billedtekst", "på billedet"),
 }  # fmt: skip
 
+# How a wire's caption without a credit opens: it says that it describes a picture ("In this photo provided by the
+# police, ...", "This undated photo shows ..."); a block that opens so is a caption.
+PHOTO_OPENERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("in this photo", "in this image", "in this file photo", "in this undated photo", "in this handout photo",
+           "in this aerial photo", "in this photo provided by", "in this image provided by", "in this frame grab",
+           "in this still image", "in this photo taken", "in this picture", "this undated photo", "this undated image",
+           "this undated handout photo", "this handout photo", "this aerial photo"),
+    "de": ("auf diesem bild", "auf diesem foto", "dieses undatierte foto", "das undatierte foto"),
+    "fr": ("sur cette photo", "sur cette image", "cette photo non datée"),
+    "es": ("en esta foto", "en esta imagen", "esta foto sin fecha"),
+    "it": ("in questa foto", "in questa immagine"),
+    "nl": ("op deze foto", "op deze afbeelding"),
+    "pt": ("nesta foto", "nesta imagem"),
+}  # fmt: skip
+
 # Labels of an interviewer's question ("Q: Who deserves the credit?", "Frage: ..."): a labelled question is the
 # interview's text, not a subheading.
 INTERVIEW_QUESTION_LABELS: Mapping[str, tuple[str, ...]] = {
