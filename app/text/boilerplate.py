@@ -569,9 +569,18 @@ _RIGHTS_OPENERS: tuple[str, ...] = (*vocab.union(vocab.COPYRIGHT_WORDS), *(m.cas
 RIGHTS_NOTICE_MAX_WORDS = 45
 
 
+_NOTICE_EDGES = " \t\n\"'“”‘’«»()[]"
+
+
+def _notice_key(line: str) -> str:
+    """A line NFKC-normalised, case-folded, without quotes and brackets at its edges: the key a rights notice's
+    opener and reservation are looked up in."""
+    return unicodedata.normalize("NFKC", line).casefold().strip(_NOTICE_EDGES)
+
+
 def opens_with_copyright(line: str) -> bool:
     """A short line that opens with a copyright word or mark (``Copyright PUNCH.``, ``© Name``)."""
-    key = unicodedata.normalize("NFKC", line[:200]).casefold().strip(" \t\n\"'“”‘’«»()[]")
+    key = _notice_key(line[:200])
     return len(key.split()) <= _COPYRIGHT_LINE_MAX_WORDS and key.startswith(_RIGHTS_OPENERS)
 
 
@@ -593,14 +602,14 @@ def is_rights_notice(line: str) -> bool:
     © Copyright ANSA``, ``Copyright 2026 Name. Alle Rechte vorbehalten.``). A picture credit reserves nothing."""
     if len(line) > 400:
         return False
-    key = unicodedata.normalize("NFKC", line).casefold().strip(" \t\n\"'“”‘’«»()[]")
+    key = _notice_key(line)
     if len(key.split()) > RIGHTS_NOTICE_MAX_WORDS:
         return False
     found = _RIGHTS_PHRASE.search(key)
     if found is None:
         return False
     # NFKC turns the circled "ⓒ" into a letter: the opening mark is also read before normalising
-    raw = line.casefold().strip(" \t\n\"'“”‘’«»()[]")
+    raw = line.casefold().strip(_NOTICE_EDGES)
     return found.start() == 0 or key.startswith(_RIGHTS_OPENERS) or raw.startswith(_RIGHTS_OPENERS)
 
 

@@ -295,7 +295,6 @@ _NAME_THEN_OPEN_BRACKET = re.compile(r"^([^()/]{3,60}) \(([^()]{2,120})\)?$")
 # One or two capitalised words naming a publication before a credit label: "Express photo by", "ST PHOTO:"
 _BRAND_WORD = r"[A-ZÀ-Þ][\w&'’-]{0,14}"
 _BRAND = re.compile(r"(?:" + _BRAND_WORD + r"\s{1,2}){1,2}")
-# "Photo by Jane Roe on Unsplash": the photographer, then the library that hosts the picture
 # "Scott Olson, Getty Images": a photographer and a picture source after a comma, as USA Today prints them
 _NAME_COMMA_SOURCE = re.compile(r"^([^,/()]{3,40}), ([^,/()]{2,40})$")
 
@@ -309,6 +308,7 @@ def _picture_source(org: str) -> bool:
     return org.isupper() and len(org.split()) >= 2
 
 
+# "Photo by Jane Roe on Unsplash": the photographer, then the library that hosts the picture
 _NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
 # "Midjourney („the prompt“)", "dpa (Archivbild)": a known source with a bracketed remark after it
 # (its last bracket may have gone with _strip_brackets)
@@ -338,6 +338,13 @@ def _zh_released(text: str, start: int = 0, end: int | None = None) -> re.Match[
         return None
     org = m.group("org")
     return m if agency_of(org) is not None or org[-1] in _ZH_PRESS_ENDS else None
+
+
+def _zh_credit(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+    """A Chinese credit filling ``text[start:end]``: released by an agency ("新华社发") or taken by a photographer
+    ("新华社记者 赵强 摄")."""
+    stop = len(text) if end is None else end
+    return _zh_released(text, start, stop) or _ZH_PHOTOGRAPHED.fullmatch(text, start, stop)
 
 
 def _zh_photographed(m: re.Match[str]) -> ParsedCredit:
@@ -405,10 +412,14 @@ def read_credit(raw: str) -> CreditReading:
             body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
     else:
         label, space, named = head.strip().partition(" ")
-        if space and label.casefold() in _LABEL_WORDS and agency_of(named) is not None:
-            body, labelled = body.strip()[len(label) :].strip(), True  # "Foto ANSA/Name", "Photo AFP": no colon
-        elif space and label.casefold() in _LABEL_WORDS and slash and _is_person(named) and agency_of(rest.strip()):
-            body, labelled = body.strip()[len(label) :].strip(), True  # "Foto Robin van Lonkhuijsen/ANP"
+        # a label without a colon before an agency ("Foto ANSA/Name", "Photo AFP") or before a person and an agency
+        # ("Foto Robin van Lonkhuijsen/ANP")
+        if (
+            space
+            and label.casefold() in _LABEL_WORDS
+            and (agency_of(named) is not None or (slash and _is_person(named) and agency_of(rest.strip()) is not None))
+        ):
+            body, labelled = body.strip()[len(label) :].strip(), True
     remarked = _REMARKED_SOURCE.match(body)
     if remarked and agency_of(remarked.group(1)) is not None:
         # "dpa (Archivbild)", "Midjourney („the prompt“)": the remark is no credit; "AFP (Getty)" reads as AFP/Getty
@@ -431,7 +442,7 @@ def read_credit(raw: str) -> CreditReading:
         label = body[: m.end()].strip()
         line = f"Courtesy of {owner}" if label.casefold().startswith("courtesy") else f"{label} {owner}"
         return CreditReading(Strength.STRONG, ParsedCredit((), owner, line))
-    zh = _zh_released(body) or _ZH_PHOTOGRAPHED.fullmatch(body)
+    zh = _zh_credit(body)
     if zh is not None:  # "新华社记者 赵强 摄": the photographer took it, for the organisation before the title
         return CreditReading(Strength.STRONG, _zh_photographed(zh))
     m = _AP_PHOTO.match(body)
@@ -907,7 +918,7 @@ def _zh_photographed_tail_credit(block: str) -> InlineCredit | None:
     for k in range(lo, end):
         if block[k - 1] not in _ZH_TAIL_STARTS or block[k].isspace():
             continue
-        if _zh_released(block, k, end) or _ZH_PHOTOGRAPHED.fullmatch(block, k, end):
+        if _zh_credit(block, k, end):
             before = block[:k].rstrip(" （(")
             if word_count(before) < 3:
                 return None

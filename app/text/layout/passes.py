@@ -673,6 +673,11 @@ _NAME_BY_DATE_REACH = 15  # lines after the title where a name beside the date l
 _JOB_TITLES = vocab.JOB_TITLE_WORDS
 
 
+def _above_credit(units: list[Unit], i: int) -> bool:
+    """The unit right after ``units[i]`` is a credit line: a bare name there is the pictured person, no byline."""
+    return i + 1 < len(units) and units[i + 1].kind == "credit"
+
+
 def _beside_date(units: list[Unit], i: int) -> bool:
     stamps = (rules.TIMESTAMP, rules.LIVE_ENTRY_HEADER)
     return any(0 <= j < len(units) and any(r in units[j].fired for r in stamps) for j in (i - 1, i + 1))
@@ -753,7 +758,7 @@ def _header(st: State) -> None:
             continue
         if not titled and i > 0 and rules.BYLINE_BY_DATE in units[i - 1].fired:
             continue  # "Jane Roe (Correspondent)" / "Seville, Riverton" / date: the place of the byline above
-        if not titled and i + 1 < n and units[i + 1].kind == "credit":
+        if not titled and _above_credit(units, i):
             continue  # date / "Jerome Powell" / "Photographer: Name/Bloomberg": the person in the picture
         names = _absolute(u, byline_names(u.text, require_by=False))
         if names:
@@ -773,8 +778,8 @@ def _header(st: State) -> None:
             break
         # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
         # (and not right above a credit line: "Jerome Powell" / "Photographer: Name/Bloomberg" is the picture's caption)
-        pictured = i + 1 < n and units[i + 1].kind == "credit"
-        names = _name_line(u) if i - start < _BARE_BYLINE_REACH and not u.text.isupper() and not pictured else ()
+        near = i - start < _BARE_BYLINE_REACH
+        names = _name_line(u) if near and not u.text.isupper() and not _above_credit(units, i) else ()
         if names:
             u.names = names
             u.fire(rules.BYLINE_NAME)
@@ -829,16 +834,20 @@ def _header(st: State) -> None:
     if not st.bylines:
         st.bylines.extend(_dateline_reporters(st))
     # the authors' biographies, wherever they stand ("Jane Roe is a reporter in Leeds.")
-    # (case aside: "By JANE ROE" / "Jane Roe is ...")
-    authors = {st.text[n.start : n.end] + " " for n in st.bylines}
+    authors = {st.text[n.start : n.end] for n in st.bylines}
     for u in units:
-        if u.kind is None and u.words <= 45 and authors:
-            author = next((a for a in authors if u.text[: len(a)].casefold() == a.casefold()), None)
-            if author is not None and u.text[len(author) :].startswith(_BIO_VERBS):
-                u.fire(rules.AUTHOR_BIO)
+        if u.kind is None and u.words <= 45 and any(_opens_with_bio(u.text, a) for a in authors):
+            u.fire(rules.AUTHOR_BIO)
 
 
 _BIO_VERBS: tuple[str, ...] = tuple(f"{v} " for v in vocab.union(vocab.AUTHOR_BIO_VERBS))
+
+
+def _opens_with_bio(text: str, name: str) -> bool:
+    """``text`` opens with the author's name, case aside ("By JANE ROE" / "Jane Roe is ..."), then a verb of a
+    biography ("Jane Roe is a reporter in Leeds.")."""
+    n = len(name) + 1
+    return text[:n].casefold() == name.casefold() + " " and text[n:].startswith(_BIO_VERBS)
 
 
 def _dateline_reporters(st: State) -> list[NameSpan]:
@@ -854,12 +863,7 @@ def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
     """``Jane Roe is a freelance reporter in London.``: an author's biography in the header."""
     if u.words > 45:
         return False
-    for v in st.units[start:i]:
-        for span in v.names:
-            name = st.text[span.start : span.end] + " "  # "By JANE ROE" / "Jane Roe is ...": case aside
-            if u.text[: len(name)].casefold() == name.casefold() and u.text[len(name) :].startswith(_BIO_VERBS):
-                return True
-    return False
+    return any(_opens_with_bio(u.text, st.text[sp.start : sp.end]) for v in st.units[start:i] for sp in v.names)
 
 
 def _captions(st: State) -> None:
