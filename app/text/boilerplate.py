@@ -578,10 +578,18 @@ def _notice_key(line: str) -> str:
     return unicodedata.normalize("NFKC", line).casefold().strip(_NOTICE_EDGES)
 
 
+def _opens_with_rights_opener(line: str) -> bool:
+    """The line opens with a copyright word or mark; NFKC turns the circled "ⓒ" into a letter, so the opening mark is
+    also read before normalising."""
+    return _notice_key(line).startswith(_RIGHTS_OPENERS) or line.casefold().strip(_NOTICE_EDGES).startswith(
+        _RIGHTS_OPENERS
+    )
+
+
 def opens_with_copyright(line: str) -> bool:
-    """A short line that opens with a copyright word or mark (``Copyright PUNCH.``, ``© Name``)."""
-    key = _notice_key(line[:200])
-    return len(key.split()) <= _COPYRIGHT_LINE_MAX_WORDS and key.startswith(_RIGHTS_OPENERS)
+    """A short line that opens with a copyright word or mark (``Copyright PUNCH.``, ``© Name``, ``ⓒ Name``)."""
+    head = line[:200]
+    return len(_notice_key(head).split()) <= _COPYRIGHT_LINE_MAX_WORDS and _opens_with_rights_opener(head)
 
 
 _COPYRIGHT_LINE_MAX_WORDS = 6
@@ -608,9 +616,7 @@ def is_rights_notice(line: str) -> bool:
     found = _RIGHTS_PHRASE.search(key)
     if found is None:
         return False
-    # NFKC turns the circled "ⓒ" into a letter: the opening mark is also read before normalising
-    raw = line.casefold().strip(_NOTICE_EDGES)
-    return found.start() == 0 or key.startswith(_RIGHTS_OPENERS) or raw.startswith(_RIGHTS_OPENERS)
+    return found.start() == 0 or _opens_with_rights_opener(line)
 
 
 def is_photo_marker(line: str) -> bool:

@@ -7,6 +7,7 @@ nested quantifiers), so a pathological line costs time linear in its length.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.text.agencies import agency_of
@@ -586,7 +587,11 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     segment = _first_segment(line[start:])
     if not segment.strip():
         return ()
-    if not segment.lstrip()[0].isupper():
+    first = segment.lstrip()[0]
+    # a script without capitals; Georgian's letters are lower case since its capitals (Mtavruli) joined Unicode
+    if m and first.isalpha() and not first.isupper() and (not first.islower() or "\u10d0" <= first <= "\u10ff"):
+        return _caseless_name(segment, start)  # "ავტორი: ნინო ბერიძე", "בקלם: ..."
+    if not first.isupper():
         return _agency_byline(segment, start) if m else ()
     scan = _scan_names(segment, start)
     # a "name" that opens with an article is the publication the author writes for ("Anna Klein, Die Welt")
@@ -615,6 +620,22 @@ _PUBLICATION_TAIL = re.compile(r",\s{1,2}(?:The|Le|La|Die|Der|El|Il)(?:\s[A-ZÀ-
 _WITH_AGENCY = re.compile(
     r"(?:[A-ZÀ-Þ][\w.'’-]{0,20} ){1,4}(?:" + vocab.alternation(vocab.union(vocab.WITH_AGENCY)) + r") ([^\s].{0,40})"
 )
+
+
+_CASELESS_NAME_MAX_WORDS = 4
+
+
+def _caseless_name(segment: str, start: int) -> tuple[NameSpan, ...]:
+    """After a byline opener, a name in a script without capitals (Georgian, Hebrew, Arabic, the Indic scripts):
+    the segment's words, when they are one to four and nothing but letters; () for a sentence."""
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", segment)]
+    if not 0 < len(words) <= _CASELESS_NAME_MAX_WORDS:
+        return ()
+    if not all(
+        all(c.isalpha() or c in "-'’" or unicodedata.category(c) == "Mn" for c in segment[a:b]) for a, b in words
+    ):
+        return ()
+    return (NameSpan(start + words[0][0], start + words[-1][1]),)
 
 
 def _agency_byline(segment: str, start: int) -> tuple[NameSpan, ...]:

@@ -34,7 +34,7 @@ from app.text.layout.passes import (
     raw_bounds,
     uncredited_caption,
 )
-from app.text.types import Block, BlockKind, Byline, Caption, CreditSpan, TextSpan
+from app.text.types import Block, BlockKind, Byline, Caption, CreditSpan, ParsedCredit, TextSpan
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,17 +173,17 @@ def _assemble(st: State) -> Segmentation:
     pending: dict[int, int] = {}
     for i, u in enumerate(st.units):
         if u.kind == "caption" and u.inline is not None:
-            s, e = u.start + u.inline.start, u.start + u.inline.end
-            s, e = raw_bounds(text, s, e)
+            found = (u.start + u.inline.start, u.start + u.inline.end)
+            s, e = raw_bounds(text, *found)
             cap_index = caption_of_unit[i]
             pending.setdefault(cap_index, len(credits))
-            credits.append(CreditSpan(text[s:e], s, e, i, cap_index, False, parse_credit(text[s:e])))
+            credits.append(CreditSpan(text[s:e], s, e, i, cap_index, False, _parsed(text, found, (s, e))))
         elif u.kind == "credit" and u.credit_raw is not None:
             s, e = raw_bounds(text, *u.credit_raw)
             linked = caption_of_unit.get(u.caption_of) if u.caption_of is not None else None
             if linked is not None and linked not in pending:
                 pending[linked] = len(credits)
-            credits.append(CreditSpan(text[s:e], s, e, i, linked, True, parse_credit(text[s:e])))
+            credits.append(CreditSpan(text[s:e], s, e, i, linked, True, _parsed(text, u.credit_raw, (s, e))))
     captions = [
         Caption(
             c.text,
@@ -215,6 +215,17 @@ def _reason(u: Unit) -> str:
         first = u.fired[0]
         return f"{first.name}: {first.description}"
     return "no rule fired: body by default"
+
+
+def _parsed(text: str, found: tuple[int, int], raw: tuple[int, int]) -> ParsedCredit:
+    """The parse of a credit's ``raw``; where the name alone says nothing (``ინტერპრესნიუსი``, a caseless script's
+    agency, whose label ``ფოტო:`` ``raw`` leaves out), the parse of the credit with its label."""
+    bare = text[raw[0] : raw[1]]
+    parsed = parse_credit(bare)
+    label_dropped = any(c.isalpha() for c in text[found[0] : raw[0]])
+    if parsed.source is None and not parsed.creators and label_dropped and not any(c in ":：" for c in bare):
+        return parse_credit(text[found[0] : found[1]])  # (not "Bild: Screenshot: fdp.de": a second label)
+    return parsed
 
 
 def _caption(text: str, u: Unit, index: int) -> Caption:

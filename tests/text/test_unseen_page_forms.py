@@ -649,21 +649,22 @@ def test_a_credit_closes_a_pakistani_kenyan_or_japanese_caption(block: str, cred
     assert not block[: found.caption_end].endswith(("、", "＝", "—", " "))
 
 
-def test_a_rights_notice_over_two_lines_is_no_credit_and_keeps_the_last_paragraph() -> None:
+@pytest.mark.parametrize("notice", ["Copyright PUNCH.", "ⓒ PUNCH."])  # the circled mark, which NFKC makes a "c"
+def test_a_rights_notice_over_two_lines_is_no_credit_and_keeps_the_last_paragraph(notice: str) -> None:
     last = "Economists warned that the new wage could put pressure on state governments already struggling."
     text = (
         "FG raises minimum wage, labour suspends strike\n\n"
         "By Adebayo Folorunsho-Francis\n\n"
         "The Federal Government on Friday approved a new national minimum wage, ending weeks of talks.\n\n"
         f"{last}\n\n"
-        "Copyright PUNCH.\n"
+        f"{notice}\n"
         "All rights reserved. This material may not be reproduced, published, broadcast, rewritten or redistributed "
         "in whole or in part without prior express written permission from PUNCH.\n"
     )
     seg = segment(text)
     kinds = {b.text: b.kind for b in seg.blocks}
-    assert kinds[last] == "body"  # it was the caption of "Copyright PUNCH." read as a picture credit
-    assert kinds["Copyright PUNCH."] == "boilerplate"
+    assert kinds[last] == "body"  # it was the caption of the notice read as a picture credit
+    assert kinds[notice] == "boilerplate"
     assert seg.credits == () and seg.captions == ()
 
 
@@ -761,6 +762,9 @@ def test_a_hindi_page_ends_its_sentences_with_the_danda() -> None:
         ("Ο πρωθυπουργός σε συνέντευξη Τύπου στο Μαξίμου. ΦΩΤΟ: EUROKINISSI", "Eurokinissi"),
         ("Angajați într-o fabrică din Pitești. Sursa foto: Shutterstock", "Shutterstock"),
         ("A rendering of the planned park downtown. (Photo provided by the City of Riverton)", "the City of Riverton"),
+        ("وزیر توانائی پریس کانفرنس سے خطاب کر رہے ہیں۔ فوٹو: اے پی پی", "اے پی پی"),  # Urdu "photo:"
+        ("சென்னை அண்ணா சாலையில் தேங்கியுள்ள மழைநீர். படம்: பிடிஐ", "பிடிஐ"),  # Tamil "picture:"
+        ("निर्माण सुरु भएको बसपार्कको नक्सा । तस्बिर: रासस", "रासस"),  # Nepali "picture:"
     ],
 )
 def test_captions_and_credits_in_arabic_hebrew_greek_romanian_and_a_us_local_paper(block: str, source: str) -> None:
@@ -830,6 +834,12 @@ def test_a_romanian_byline_and_the_canadian_press_in_french() -> None:
         ("By our correspondent in New York Jane Roe", ["Jane Roe"]),
         ("Dal nostro inviato a Roma Mario Rossi", ["Mario Rossi"]),
         ("Le Monde avec ses lecteurs", []),
+        ("Toimetaja: Mari Peegel", ["Mari Peegel"]),  # Estonian "editor:"
+        # scripts without capitals: the words after a byline opener, when they are a name's few
+        ("ავტორი: ნინო ბერიძე", ["ნინო ბერიძე"]),  # Georgian, whose letters count as lower case
+        ("بقلم: محمد علي", ["محمد علي"]),
+        ("מאת יוסי כהן", ["יוסי כהן"]),
+        ("מאת המשטרה נמסר כי החשוד נעצר אתמול בלילה", []),  # "from the police ...": a sentence
     ],
 )
 def test_bylines_with_titles_publications_and_posts(line: str, names: list[str]) -> None:
@@ -1033,3 +1043,50 @@ def test_an_uncredited_wire_caption_says_it_describes_a_photo(line: str, kind: s
         "Officials said construction would begin in the spring and take about two years.\n"
     )
     assert _kinds(text)[line] == kind  # the captions were body
+
+
+def test_a_malaysian_wire_stories_dateline_is_no_date_line_of_names() -> None:
+    lede = (
+        "KUALA LUMPUR, 14 Nov (Bernama) -- Kerajaan hari ini mengumumkan peruntukan tambahan sebanyak RM500 juta "
+        "bagi menghadapi musim tengkujuh."
+    )
+    text = (
+        "Kerajaan umum peruntukan tambahan untuk banjir\n\n"
+        f"{lede}\n\n"
+        "Menurut kenyataan itu, peruntukan tersebut akan digunakan untuk membaiki infrastruktur.\n\n"
+        "-- BERNAMA\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[lede] == "body"  # it was a byline "KUALA LUMPUR", the lede lost
+    assert "KUALA LUMPUR" not in [text[b.start : b.end] for b in seg.bylines]
+
+
+def test_a_credit_in_a_script_without_capitals_is_read_with_its_label() -> None:
+    # the label leaves the credit's raw text; the name alone, caseless, said nothing of what it is
+    text = (
+        "თბილისში ახალი მეტროსადგური გაიხსნა\n\n"
+        "თბილისი, 14 ნოემბერი. თბილისში ახალი მეტროსადგური გაიხსნა, რომელიც ქალაქის ორ რაიონს დააკავშირებს.\n\n"
+        "ახალი მეტროსადგურის გახსნა. ფოტო: ინტერპრესნიუსი\n\n"
+        "მერის განცხადებით, სადგურის მშენებლობა ორი წელი გაგრძელდა და 40 მილიონი ლარი დაჯდა.\n"
+    )
+    (credit,) = segment(text).credits
+    assert credit.raw == "ინტერპრესნიუსი"
+    assert credit.parsed.source == "ინტერპრესნიუსი"
+
+
+def test_a_press_releases_media_contact_label_is_no_credit() -> None:
+    about = (
+        "Northwind Robotics builds picking systems for warehouses. Founded in 2019, the company is based in Seattle."
+    )
+    text = (
+        "Northwind Robotics Raises $40 Million\n\n"
+        "SEATTLE, Nov. 14, 2026 /PRNewswire/ -- Northwind Robotics, a maker of picking systems for warehouses, today "
+        "announced a $40 million funding round.\n\n"
+        "The company will use the funds to open a service center in Dallas, its chief executive said.\n\n"
+        "About Northwind Robotics\n"
+        f"{about}\n\n"
+        "Media Contact:\nDana Holt\npress@northwind.example\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[about] == "body"  # it was the caption of "Media Contact:" read as an organisation's credit
+    assert seg.credits == () and seg.captions == ()

@@ -14,18 +14,23 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.18.0"  # 2.18: a short block that says it describes a photo is a caption without a credit ("In this
-    # photo provided by the police, ...", "This undated photo shows ...", "Auf diesem Bild ..."; they were body); 2.17:
-    # "Contributing: Name, USA TODAY" signs a story off; captions with the New York Times' and USA Today's credit forms
-    # ("...Credit...Name/The New York Times", "... Scott Olson, Getty Images"); 2.16: a date line's words keep the vowel
-    # signs of Indic scripts (a Bengali date line was a heading); 2.15: a name on the line right under a short
-    # description, the pair set off by blank lines, is the picture's credit even when the description ends like a
-    # sentence ("Residents clear debris on Saturday." / "John Smith"; both were body); a Thai or Lao line of ten words
-    # ends a sentence for the summary too; 2.14: a bare name right above a credit line in the header is the pictured
-    # person's caption, not a byline ("Jerome Powell" / "Photographer: Al Drago/Bloomberg"); a dated copyright on the
-    # story's last line is its rights notice ("Copyright 2026 NPR": the quote above was its caption); 2.13: a line in
-    # Thai or Lao script of ten words or more ends a sentence (they write no full stop: short Thai paragraphs were
-    # headings), Thai date lines and read-more lines; captions with a credit labelled in Bengali, Persian, Urdu,
+    version = "2.19.0"  # 2.19: a story that opens with its dateline ("KUALA LUMPUR, 14 Nov (Bernama) -- ...") is no
+    # date line of names (its place was a byline, the lede lost); captions with a credit labelled in Urdu ("فوٹو:"),
+    # Tamil ("படம்:") and Nepali ("तस्बिर:"; they were headings); a name in a script without capitals after a byline
+    # opener ("ავტორი: ნინო ბერიძე", "بقلم: ...", "מאת ..."), Estonian "Toimetaja:"; the circled "ⓒ" opens a rights
+    # notice over two lines; a line ending in a colon ("Media Contact:") is no organisation's credit (a press release's
+    # "About" paragraph was its caption); 2.18: a short block that says it describes a photo is a caption without a
+    # credit ("In this photo provided by the police, ...", "This undated photo shows ...", "Auf diesem Bild ..."; they
+    # were body); 2.17: "Contributing: Name, USA TODAY" signs a story off; captions with the New York Times' and USA
+    # Today's credit forms ("...Credit...Name/The New York Times", "... Scott Olson, Getty Images"); 2.16: a date line's
+    # words keep the vowel signs of Indic scripts (a Bengali date line was a heading); 2.15: a name on the line right
+    # under a short description, the pair set off by blank lines, is the picture's credit even when the description ends
+    # like a sentence ("Residents clear debris on Saturday." / "John Smith"; both were body); a Thai or Lao line of ten
+    # words ends a sentence for the summary too; 2.14: a bare name right above a credit line in the header is the
+    # pictured person's caption, not a byline ("Jerome Powell" / "Photographer: Al Drago/Bloomberg"); a dated copyright
+    # on the story's last line is its rights notice ("Copyright 2026 NPR": the quote above was its caption); 2.13: a
+    # line in Thai or Lao script of ten words or more ends a sentence (they write no full stop: short Thai paragraphs
+    # were headings), Thai date lines and read-more lines; captions with a credit labelled in Bengali, Persian, Urdu,
     # Swahili, Malay, Tagalog, Georgian, Basque or Welsh (they were headings); 2.12: date lines with Polish, Czech,
     # Croatian, Russian, Ukrainian and Bulgarian month names; "Jan de Vries" is a name (a month as a first name before a
     # particle); zero-width spaces and joiners, a byte-order mark and soft hyphens at a line's edges are no text

@@ -783,7 +783,13 @@ def _header(st: State) -> None:
         if names:
             u.names = names
             u.fire(rules.BYLINE_NAME)
-        elif i - start < _BARE_BYLINE_REACH and u.kind in (None, "boilerplate") and _dated(u):
+        elif (
+            i - start < _BARE_BYLINE_REACH
+            and u.kind in (None, "boilerplate")
+            and _dated(u)
+            and not dateline_end(u.text)
+        ):
+            # (a story opening with its dateline, "KUALA LUMPUR, 14 Nov (Bernama) -- ...", is no date line of names)
             stamped = _names_in_stamp(u)  # "27. Januar 2026 • Gregor Meier • 3 Minuten"
             if stamped:
                 u.names = stamped
@@ -1022,6 +1028,8 @@ _RESTATE_SHARE = 0.9
 
 
 def _weak_credit_form(s: str) -> bool:
+    if s.rstrip().endswith((":", "：")):
+        return False  # "Media Contact:": a label over the lines after it
     reading = read_credit(s)
     if reading.strength < Strength.WEAK:
         return False

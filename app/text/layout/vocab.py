@@ -71,7 +71,9 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "bg": ("снимка", "снимки", "източник"),
     "bn": ("ছবি",),
     "fa": ("عکس", "منبع تصویر"),
-    "ur": ("تصویر",),
+    "ur": ("تصویر", "فوٹو"),
+    "ta": ("படம்", "புகைப்படம்"),
+    "ne": ("तस्बिर", "तस्वीर", "फोटो"),
     "sw": ("picha",),
     "ms": ("foto", "gambar"),
     "tl": ("larawan",),
@@ -462,6 +464,11 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "uk": ("автор", "авторка"),
     "ro": ("de", "autor"),
     "id": ("oleh", "pewarta", "penulis", "reporter"),
+    "et": ("autor", "toimetaja"),
+    "ka": ("ავტორი",),
+    "ar": ("بقلم", "كتب"),
+    "he": ("מאת",),
+    "fa": ("نویسنده",),
 }  # fmt: skip
 
 # A byline that names the writer's post before the name ("By our political editor Jane Roe", "Von unserem
@@ -577,7 +584,7 @@ KO_REPORTER_TITLES: tuple[str, ...] = ("기자", "특파원", "선임기자", "�
 # is a name, "Text" a heading): matched case-sensitively as written here, or followed by ":".
 BYLINE_OPENERS_STRICT: frozenset[str] = frozenset(
     {"di", "de", "text", "tekst", "texto", "texte", "autor", "autorka", "author", "story", "reporter", "contributor"}
-    | {"oleh", "pewarta", "penulis"}
+    | {"oleh", "pewarta", "penulis", "toimetaja"}
     | {"автор", "авторка"}
 )
 
