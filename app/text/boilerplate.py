@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.text.layout import vocab
+from app.text.sentences import split_sentences
 
 _SPACES = re.compile(r"\s+")
 
@@ -313,6 +314,7 @@ _TRAILING_PROMPT = re.compile(
 )
 _TRAILING_WINDOW = 60
 _PROMPT_LINES: frozenset[str] = frozenset(p for ps in INLINE_PROMPTS.values() for p in ps)
+_QUOTES = ('"', "“", "”", "„", "«", "»")
 _INLINE_MIN_WORDS = 8  # a line shorter than this is a prompt line, not a paragraph holding one
 
 
@@ -330,27 +332,71 @@ def inline_prompt(line: str) -> tuple[int, int] | None:
         if len(rest.split()) >= _INLINE_MIN_WORDS - 3 and line[start].isupper():
             return start, end
     trailing = _TRAILING_PROMPT.search(line, max(0, len(line) - _TRAILING_WINDOW))
-    return trailing.span(1) if trailing is not None else None
+    return trailing.span(1) if trailing is not None else _ui_sentence(line)
 
 
-# Line openings, by language, that make the whole line a pointer to another page ("Lire aussi : ...").
+_UI_SENTENCE_MAX_WORDS = 15
+
+
+def _ui_sentence(line: str) -> tuple[int, int] | None:
+    """A short sentence inside a paragraph that speaks to the reader with a UI phrase ("... evening. Sign up for our
+    free politics newsletter here. The study found ..."): the span to cut out, or None. The paragraph keeps at least
+    ``_INLINE_MIN_WORDS`` words of its own, none of them speaking to the reader or holding a UI phrase (a promotion
+    of several sentences, "If you buy something using links in our stories, we may earn a commission. Learn more.",
+    stays one block); a sentence with a quotation is someone's words, never cut."""
+    if _UI_PHRASE.search(" ".join(line.casefold().split())) is None:
+        return None
+    words = len(line.split())
+    for found in split_sentences(line):
+        sentence = line[found.start : found.end]
+        n = len(sentence.split())
+        if n > _UI_SENTENCE_MAX_WORDS or words - n < _INLINE_MIN_WORDS or any(q in sentence for q in _QUOTES):
+            continue
+        phrase = _UI_PHRASE.search(normalise(sentence))
+        if phrase is None:
+            continue
+        reader = _READER_WORDS_OF[phrase.group()]
+        rest = (line[: found.start] + " " + line[found.end :]).casefold().split()
+        if (
+            not reader.isdisjoint(_word_keys(sentence.casefold().split()))
+            and reader.isdisjoint(_word_keys(rest))
+            and _UI_PHRASE.search(" ".join(rest)) is None
+        ):
+            return found.start, found.end  # the rest is the story's prose, not more of the promotion
+    return None
+
+
+def _word_keys(words: list[str]) -> set[str]:
+    return {w.strip(",;:.!?()\"'“”„«»") for w in words}
+
+
+# Line openings, by language, that make the whole line a pointer to another page ("Lire aussi : ...", "This article
+# originally appeared on ...": the page where the story first ran).
 TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "en": phrases(
         """
         read more | read next | related: | related - | see also | also read | more: | read: | watch: | listen: |
-        recommended: | don't miss: | most read: | trending: | tags: | topics:
+        recommended: | don't miss: | most read: | trending: | tags: | topics: |
+        this article originally appeared | this story originally appeared | this article was originally published |
+        this story was originally published | this article first appeared | this story first appeared |
+        a version of this story first appeared | a version of this article first appeared
         """
     ),
     # and the broadcasters' programme note under a story ("Über dieses Thema berichtete tagesschau24 am ...")
     "de": phrases(
         "lesen sie auch | lesen sie mehr | mehr zum thema: | mehr zu diesem thema: | auch interessant: | lesetipp: | "
         "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm: | "
-        "schlagwörter | schlagworte | themen: | diese nachricht wurde am | sendung:"
+        "schlagwörter | schlagworte | themen: | diese nachricht wurde am | sendung: | dieser artikel erschien zuerst | "
+        "dieser beitrag erschien zuerst | der artikel erschien zuerst"
     ),
     "fr": phrases(
-        "lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi | mots-clés :"
+        "lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi | mots-clés : | "
+        "cet article a été initialement publié | cet article a d'abord été publié"
     ),
-    "es": phrases("lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado:"),
+    "es": phrases(
+        "lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado: | "
+        "este artículo fue publicado originalmente | este artículo se publicó originalmente"
+    ),
     "it": phrases("leggi anche | leggi pure | vedi anche | potrebbe interessarti:"),
     "nl": phrases("lees ook | lees meer: | zie ook | bekijk ook"),
     "pt": phrases("leia também | leia mais: | veja também | saiba mais:"),

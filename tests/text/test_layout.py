@@ -174,6 +174,60 @@ def test_a_prompt_inside_a_paragraph_is_cut_out_and_the_prose_stays_body() -> No
         assert ARTICLE[b.start : b.end] == b.text
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Sign up for our free politics newsletter here.",
+        "We may earn a commission if you buy through our links.",
+        "Melden Sie sich für unseren Newsletter an.",
+    ],
+)
+def test_a_sentence_that_asks_the_reader_to_sign_up_is_cut_out_of_its_paragraph(prompt: str) -> None:
+    before = "Council members said they needed more time to review a new traffic study released on Wednesday."
+    after = "The study found that game days would add up to forty minutes to commutes in the city center."
+    text = f"Council delays stadium vote\n\nBy Jane Roe\n\n{before} {prompt} {after}\n\nA new vote is due in May.\n"
+    seg = segment(text)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert kinds[before] == "body" and kinds[after] == "body"  # the whole paragraph was boilerplate: data lost
+    assert kinds[prompt] == "boilerplate"
+    assert all(text[b.start : b.end] == b.text for b in seg.blocks)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The bill was sponsored by Senator Roe.",  # a UI phrase, but no word to the reader
+        '"Sign up for our programme," the mayor told us.',  # someone's words
+    ],
+)
+def test_a_sentence_with_a_ui_phrase_that_is_the_storys_stays_in_its_paragraph(sentence: str) -> None:
+    paragraph = (
+        "Council members said they needed more time to review the study. "
+        f"{sentence} The vote is now expected in December, officials said."
+    )
+    text = f"Council delays stadium vote\n\nBy Jane Roe\n\n{paragraph}\n\nA new vote is due in May.\n"
+    assert {b.text: b.kind for b in segment(text).blocks}[paragraph] == "body"
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Correction: An earlier version of this story misstated the size of the deal.", "editor_note"),
+        ("Richtigstellung: In einer früheren Fassung stand eine falsche Summe.", "editor_note"),
+        ("This article originally appeared on the Riverton Ledger.", "boilerplate"),
+        ("Dieser Artikel erschien zuerst bei der Riverton Zeitung.", "boilerplate"),
+    ],
+)
+def test_a_correction_is_an_editors_note_and_a_syndication_line_is_furniture(line: str, kind: str) -> None:
+    text = (
+        "Council delays stadium vote\n\nBy Jane Roe\n\n"
+        "The council postponed a vote on the stadium deal after residents packed the chamber on Thursday.\n\n"
+        "The mayor's office said it remained confident that the deal would pass in December.\n\n"
+        f"{line}\n"
+    )
+    assert {b.text: b.kind for b in segment(text).blocks}[line] == kind
+
+
 def test_a_paragraph_that_only_mentions_an_advertisement_is_kept_whole() -> None:
     text = (
         "Ministry struggles to hire nurses\n\nBy Jane Roe\n\n"

@@ -403,13 +403,15 @@ def _is_promo_ui(u: Unit) -> bool:
     return any(w in key for w in ("subscri", "newsletter", "sign in", "sign up", "register", "unlock", "account"))
 
 
+# "Correction: An earlier version ...", "Richtigstellung: ...": the label, a colon, then the note
+_CORRECTION = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.CORRECTION_LABELS)) + r")\s{0,2}:\s{0,2}(?=\S)")
 _NOTE_LABEL_ALONE = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.EDITOR_NOTE_LABELS)) + r")\s{0,2}:?", re.I)
 
 
 def _editor_notes(st: State) -> None:
     units = st.units
     for i, u in enumerate(units):
-        note = EDITOR_NOTE.match(u.text[:40]) if u.kind is None else None
+        note = (EDITOR_NOTE.match(u.text[:40]) or _CORRECTION.match(u.text[:40])) if u.kind is None else None
         if note is not None and not any(sep in u.text[note.end() : note.end() + 160] for sep in NOTE_SEPARATORS):
             u.fire(rules.EDITOR_NOTE)
         elif u.kind in (None, "boilerplate") and len(u.text) <= 40 and _NOTE_LABEL_ALONE.fullmatch(u.text.strip()):

@@ -61,7 +61,7 @@ EMBED_POST = _rule("embed_post", "boilerplate", 0.7, "the text of an embedded po
 EMBED_POST_LINK = _rule("embed_post_link", "boilerplate", 0.65, "a linked line of an embedded post")
 PROMO_FOLLOWER = _rule("promo_follower", "boilerplate", 0.6, "a short line right after a promotion")
 PROMO_BETWEEN = _rule("promo_between", "boilerplate", 0.6, "a short line between two promotions")
-EDITOR_NOTE = _rule("editor_note", "editor_note", 0.9, "a line labelled 'Editor's note:'")
+EDITOR_NOTE = _rule("editor_note", "editor_note", 0.9, "a line labelled 'Editor's note:' or 'Correction:'")
 EDITOR_NOTE_LABEL = _rule(
     "editor_note_label", "boilerplate", 0.8, "an editor's note label alone on its line ('Hinweis')"
 )

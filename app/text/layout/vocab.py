@@ -248,6 +248,18 @@ POST_PLACE_PREPOSITIONS: Mapping[str, tuple[str, ...]] = {
 
 # The label of an editor's note printed alone on its line, the note in the paragraph below it ("Hinweis" /
 # "ZEIT ONLINE hat diese Meldung redaktionell nicht bearbeitet ...").
+# Labels of a correction printed with the story ("Correction: An earlier version of this story misstated ..."): a
+# note from the editors, not the story's text.
+CORRECTION_LABELS: Mapping[str, tuple[str, ...]] = {
+    "en": ("correction", "corrections", "clarification"),
+    "de": ("korrektur", "richtigstellung", "korrekturhinweis"),
+    "fr": ("rectificatif", "correctif"),
+    "es": ("fe de errores", "fe de erratas", "corrección"),
+    "it": ("rettifica", "errata corrige"),
+    "nl": ("correctie", "rectificatie"),
+    "pt": ("correção", "errata"),
+}  # fmt: skip
+
 EDITOR_NOTE_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("editor's note", "editors' note", "editor’s note", "editors’ note", "note to readers"),
     "de": ("hinweis", "hinweis der redaktion", "anmerkung der redaktion", "redaktioneller hinweis"),
