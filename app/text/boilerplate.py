@@ -34,7 +34,7 @@ def normalise(line: str) -> str:
     return s.strip(" .:;|»›>→←<‹«•·-–—()[]!?…")
 
 
-# Whole lines that are buttons, labels or placeholders.
+# Whole lines that are buttons, labels or placeholders (and a wire's end mark: "(END)", "-END-", "###").
 UI_LINES: frozenset[str] = phrases(
     """
     ad feedback | video ad feedback | purchase licensing rights | skip advertisement | featured | see all | get alerts
@@ -79,7 +79,7 @@ UI_LINES: frozenset[str] = phrases(
     komentarze | czytaj dalej | 分享 | 分享到 | 分享让更多人看到 | 纠错 | 打印 | 返回顶部 | 扫一扫 | 关闭 | 登录 |
     注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
     リンクをコピーする | リンクをコピー | シェアする | partilhar | compartilhar | comentários | поділитися | коментарі |
-    поделиться | комментарии
+    поделиться | комментарии | end | ###
     """
 )
 

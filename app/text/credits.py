@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency, wire_service_of
 from app.text.layout import vocab
-from app.text.lexicon import PersonNames, load_person_names
+from app.text.lexicon import PersonNames, load_gazetteer, load_person_names
 from app.text.names import (
     HAN,
     NAME_CONNECTIVES,
@@ -132,9 +132,9 @@ def _strip_brackets(s: str) -> str:
     s = s.strip()
     if s[:3].casefold() == "(c)":  # the copyright mark written with letters: "(c) APA/Name", not a bracket
         return "©" + s[3:]
-    while len(s) >= 2 and s[0] in "([{" and s[-1] in ")]}":
+    while len(s) >= 2 and s[0] in "([{（［" and s[-1] in ")]}）］":
         s = s[1:-1].strip()
-    return s.strip("([{)]} \t")
+    return s.strip("([{)]}（［）］ \t")
 
 
 _DOMAIN = re.compile(r"^[a-z][a-z0-9-]{1,30}\.(?:[a-z]{2,3})$", re.IGNORECASE)
@@ -321,6 +321,8 @@ _ZH_TOOK = vocab.alternation(vocab.ZH_PHOTOGRAPHED)
 _ZH_PHOTOGRAPHED = re.compile(
     f"(?:(?P<org>[{HAN}]{{1,10}}?)?(?:{vocab.alternation(vocab.ZH_REPORTER_TITLES)}) ?)?"
     f"(?P<names>{_ZH_NAMES}) ?(?:{_ZH_TOOK})"
+    # the day it was taken, after the verb: "（中央社記者王飛華攝 115年11月14日）" (Taiwan's CNA, Minguo years)
+    "(?: ?[0-9０-９]{2,4}年[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?"
 )
 # "新华社发", "新华社发（王五摄）": released by the agency (the photographer perhaps named after it)
 _ZH_RELEASED = re.compile(f"(?P<org>[{HAN}]{{2,10}}?)[发發](?: ?[（(]?(?P<names>{_ZH_NAMES}) ?(?:{_ZH_TOOK})[）)]?)?")
@@ -485,8 +487,13 @@ def read_credit(raw: str) -> CreditReading:
             printed = body.strip(" .,;:")
             parsed = ParsedCredit((), printed, printed)
         return CreditReading(Strength.STRONG if ok else Strength.NONE, parsed)
-    if parts.unknown or any(p.casefold() in _WRITER_TITLES for p, _ in parts.owners):
-        return CreditReading(Strength.NONE, parsed)  # "Jane Roe | Reporter" signs an article: a byline
+    if (
+        parts.unknown
+        or any(p.casefold() in _WRITER_TITLES for p, _ in parts.owners)
+        or ("|" in body and any(c is None and load_gazetteer().is_place(p.strip()) for p, c in parts.owners))
+    ):
+        # "Jane Roe | Reporter", "ELENA G. SEVILLANO | Madrid" sign an article, with the writer's post or place
+        return CreditReading(Strength.NONE, parsed)
     n_segments = len(parts.creators) + len(parts.owners) + len(parts.distributors)
     if parts.has_agency:
         if n_segments == 1 and not parts.creators and is_weak_alone(segments[0] if segments else ""):

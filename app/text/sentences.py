@@ -423,7 +423,8 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 
 # "(CNN)", "LONDON (Reuters) -", "LONDON, March 4 (Reuters) -", "Sevilla, 5 mar (EFE).-", "Madrid, 12 de marzo
 # (EFE).-", "Berlin, 3. März (dpa) -", "New Delhi, India (CNN)", "WASHINGTON —", "AUBURN, Wash. —", the Chinese
-# "新华社北京12月6日电（记者 赵强）" (Xinhua, Beijing, December 6, by wire; the reporter in brackets), a place in
+# "新华社北京12月6日电（记者 赵强）" (Xinhua, Beijing, December 6, by wire; the reporter in brackets), Taiwan's CNA
+# "（中央社記者王飛華台北14日電）" (the agency, its reporter, the place and day, in brackets), a place in
 # ordinary case before a dash ("Jakarta - Pemerintah ...", "Berlin – Der ..."), a press release's "RIVERTON, Ore.,
 # Dec. 6, 2026 /PRNewswire/ --" or "... (BUSINESS WIRE)--", and a place in capitals before a colon ("KOTA BHARU: More
 # than ...", "NEW DELHI: The ...", Malaysian, Singaporean, Indian and Pakistani papers; not a story label: "UPDATE:")
@@ -437,6 +438,7 @@ _DATELINE = re.compile(
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s(?i:"""
     + vocab.month_pattern()
     + r""")\s\d{1,2},\s\d{4}\s?(?:/[A-Za-z][\w ]{1,30}/|\([A-Z][A-Za-z ]{1,30}\))\s?[—–-]{1,2}\s?(?=\S)
+    |[（(][\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}日[电電][）)]\s?
     |[\u3400-\u9fff]{2,16}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日[电電]
     (?:（(?:(?:"""
     + vocab.alternation(vocab.ZH_REPORTER_TITLES)

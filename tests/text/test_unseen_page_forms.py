@@ -1090,3 +1090,51 @@ def test_a_press_releases_media_contact_label_is_no_credit() -> None:
     seg = segment(text)
     assert _kinds(text)[about] == "body"  # it was the caption of "Media Contact:" read as an organisation's credit
     assert seg.credits == () and seg.captions == ()
+
+
+def test_a_writer_in_capitals_with_her_city_after_a_bar_is_a_byline_not_a_credit() -> None:
+    standfirst = "La medida, que entrará en vigor en enero, afecta a más de nueve millones de jubilados"
+    text = (
+        "El Gobierno aprueba la reforma de las pensiones\n\n"
+        f"{standfirst}\n\n"
+        "ELENA G. SEVILLANO | Madrid\n\n"
+        "14 nov 2026 - 10:23 CET\n\n"
+        "El Consejo de Ministros ha aprobado este martes la reforma del sistema de pensiones.\n\n"
+        "Según el Ministerio, el coste de la medida rondará los 3.000 millones de euros anuales.\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[standfirst] == "standfirst"  # it was the caption of "NAME | Madrid" read as a credit
+    assert seg.credits == ()
+    assert [text[b.start : b.end] for b in seg.bylines] == ["ELENA G. SEVILLANO"]
+    assert parse_credit("Jane Doe | Reuters").source == "Reuters"  # a wire after the bar is still a credit
+
+
+@pytest.mark.parametrize(
+    "source_line", ["Source: Al Jazeera and news agencies", "المصدر : الجزيرة + وكالات", "Fuente: EFE y agencias"]
+)
+def test_a_source_line_naming_the_wires_ends_the_story_and_keeps_its_last_paragraph(source_line: str) -> None:
+    last = "Rescue teams were still searching for two fishermen who went missing on Thursday night, officials said."
+    text = (
+        "Storm kills three on Philippine coast\n\nBy Jane Roe\n\n"
+        "The storm hit the coast of the central Philippines on Friday, killing at least three people.\n\n"
+        f"{last}\n\n{source_line}\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[last] == "body"  # it was the caption of the source line read as a picture credit
+    assert seg.credits == () and seg.captions == ()
+
+
+def test_a_taiwanese_wire_page_dateline_and_photographer_with_the_day() -> None:
+    lede = "（中央社記者王飛華台北14日電）行政院會今天通過明年度中央政府總預算案，歲出規模創歷年新高。"
+    caption = "行政院長在院會後召開記者會說明預算重點。（中央社記者王飛華攝 115年11月14日）"
+    text = (
+        f"行政院會通過明年度總預算案\n\n{lede}\n\n{caption}\n\n"
+        "主計總處表示，明年度歲入預估為新台幣2.9兆元，歲出為3.1兆元。\n\n(END)\n"
+    )
+    seg = segment(text)
+    kinds = _kinds(text)
+    assert kinds[lede] == "body"  # the bracketed wire dateline opens the story (it was a standfirst)
+    assert kinds[caption] == "caption"  # the photographer's day after "攝" (it was a heading)
+    assert kinds["(END)"] == "boilerplate"
+    (credit,) = seg.credits
+    assert credit.parsed.creators == ("王飛華",) and credit.parsed.source == "CNA"

@@ -431,6 +431,11 @@ _SIGNOFF_FORM = re.compile(
     r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
 )
 _SIGNOFF_MAX_WORDS = 4
+_NEWS_AGENCIES_TAIL = re.compile(
+    r"\s*(?:[+&,]|\b(?:and|y|et|und|e)\b)\s*(?i:"
+    + vocab.alternation(vocab.union(vocab.NEWS_AGENCIES_WORDS))
+    + r")\s*\.?\s*$"
+)
 # an editor's initials, in capitals or in lower case, perhaps a second editor's after a slash: "CT", "(mfh)", "ae/rcr"
 _EDITOR_INITIALS = re.compile(r"[(/]?(?:[A-Z]{2,4}|[a-z]{2,4})(?:/(?:[A-Z]{2,4}|[a-z]{2,4})){0,2}[)/]?")
 _SIGNOFF_MAX_CHARS = 80
@@ -452,7 +457,11 @@ def _agency_signoff(st: State) -> None:
         if form is not None and wire_service_of(form.group("name")) is not None:
             u.fire(rules.AGENCY_SIGNOFF_TAIL)  # "... stimmt im Januar ab. (dpa)": the story's end, not a caption
             return
-    if u.kind is not None or prev.kind is not None or u.words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
+    # "Source: Al Jazeera and news agencies", "المصدر : الجزيرة + وكالات": the wires after the name add no word
+    drew_on_wires = _NEWS_AGENCIES_TAIL.search(u.text) is not None
+    core = _NEWS_AGENCIES_TAIL.sub("", u.text) if drew_on_wires else u.text
+    words = sum(any(c.isalnum() for c in w) for w in core.split())
+    if u.kind is not None or prev.kind is not None or words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
         return
     if len(u.text) > _SIGNOFF_MAX_CHARS:
         return
@@ -467,10 +476,8 @@ def _agency_signoff(st: State) -> None:
     # agency: "Quelle: Getty Images" under a description stays a credit; and not the English "Source:", which names
     # a chart's data as often as a story's source)
     opener = u.text.lstrip(" ©([（［/–—-")
-    sourced = (
-        _SOURCE_LABEL.match(opener) is not None
-        and not opener.casefold().startswith("source")
-        and agency_of(name) is None
+    sourced = _SOURCE_LABEL.match(opener) is not None and (
+        (not opener.casefold().startswith("source") and agency_of(name) is None) or drew_on_wires
     )
     if not (sourced or wire_service_of(name) is not None) or _LABEL_WORDS & {w.casefold() for w in name.split()}:
         return

@@ -87,6 +87,18 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
 
 # The labels of CREDIT_LABELS that name where a text, a chart or data come from ("Quelle: dpa", "Source: Eurostat"):
 # before a news agency on a story's last line they name the story's source, not a picture's credit.
+# "Al Jazeera and news agencies", "الجزيرة + وكالات", "EFE y agencias": the last words of a story's source line that
+# name the wires it drew on (after the publication's own name)
+NEWS_AGENCIES_WORDS: Mapping[str, tuple[str, ...]] = {
+    "en": ("agencies", "news agencies", "wire services", "wires"),
+    "de": ("agenturen", "nachrichtenagenturen"),
+    "fr": ("agences",),
+    "es": ("agencias",),
+    "it": ("agenzie",),
+    "pt": ("agências",),
+    "ar": ("وكالات", "الوكالات"),
+}
+
 SOURCE_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("source", "sources"),
     "de": ("quelle", "quellen"),
