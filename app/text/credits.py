@@ -81,7 +81,9 @@ _LABEL = re.compile(
 )
 _PHOTOGRAPHER_ROLES: frozenset[str] = frozenset(vocab.union(vocab.PHOTOGRAPHER_ROLES))
 _WRITER_TITLES = vocab.JOB_TITLE_WORDS
-_COURTESY = re.compile(r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")\s{1,3}", re.IGNORECASE)
+_COURTESY = re.compile(
+    r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")(?:\s{0,2}:\s{0,3}|\s{1,3})", re.IGNORECASE
+)
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
 # "... abgebrochen. © Name/dpa". Case-insensitive; the caller checks what stands before it.
@@ -310,6 +312,8 @@ def _picture_source(org: str) -> bool:
 
 # "Photo by Jane Roe on Unsplash": the photographer, then the library that hosts the picture
 _NAME_ON_SOURCE = re.compile(r"^([^/]{3,60}?) on ([^/]{2,40})$")
+# "Ida Marie Odgaard © Ritzau Scanpix" (Danish papers): the photographer, then the agency that holds the rights
+_NAME_COPYRIGHT_SOURCE = re.compile(r"^([^/©]{3,60}?)\s{1,2}©\s{0,2}([^/©]{2,40})$")
 # "Midjourney („the prompt“)", "dpa (Archivbild)": a known source with a bracketed remark after it
 # (its last bracket may have gone with _strip_brackets)
 _REMARKED_SOURCE = re.compile(r"^([^()]{2,40}?)\s{0,2}\(([^()]{1,100})\)?$")
@@ -427,7 +431,7 @@ def read_credit(raw: str) -> CreditReading:
         # "dpa (Archivbild)", "Midjourney („the prompt“)": the remark is no credit; "AFP (Getty)" reads as AFP/Getty
         second = remarked.group(2)
         body = remarked.group(1) if agency_of(second) is None else f"{remarked.group(1).strip()}/{second.strip()}"
-    hosted = _NAME_ON_SOURCE.match(body)
+    hosted = _NAME_ON_SOURCE.match(body) or _NAME_COPYRIGHT_SOURCE.match(body)
     if hosted and agency_of(hosted.group(2)) is not None and looks_like_person_name(hosted.group(1)):
         body = f"{hosted.group(1)}/{hosted.group(2)}"
     commaed = None if labelled else _NAME_COMMA_SOURCE.match(body)
@@ -657,15 +661,21 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     if not _may_hold_label(window):
         return None
     last: re.Match[str] | None = None
+    before_last: re.Match[str] | None = None
     for m in _INLINE_LABEL.finditer(window):
         k = lo + m.start()
         glued = block[k].isupper() and block[k - 1].islower()  # "... im StudioQuelle: Name/dpa" (a scrape glue)
         if k == 0 or not (block[k - 1].isspace() or block[k - 1] in '.|,;–—-)”"。、）' or glued):
             continue
-        last = m
+        before_last, last = last, m
     if last is None:
         return None
     start = lo + last.start()
+    if before_last is not None and _MARK_ONLY.fullmatch(last.group().strip()):
+        # "... Foto: Ida Marie Odgaard © Ritzau Scanpix": the label before the copyright mark opens the credit
+        earlier = lo + before_last.start()
+        if read_credit(block[earlier:]).strength == Strength.STRONG:
+            start = earlier
     brand = _BRAND_BEFORE_LABEL.search(block, max(0, start - 40), start)
     if brand is not None:  # "... border. (Express photo by Name)", "... Jurong. ST PHOTO: NAME"
         start = brand.start() - 1 if brand.start() > 0 and block[brand.start() - 1] == "(" else brand.start()
@@ -677,6 +687,7 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(start, len(block.rstrip()), len(before))
 
 
+_MARK_ONLY = re.compile(_MARK)
 # a publication's name between a caption's sentence end (or an opening bracket) and a credit label
 _BRAND_BEFORE_LABEL = re.compile(r"(?:(?<=[.!?”\"] )|(?<=\())(?:" + _BRAND_WORD + r" ){1,2}$")
 

@@ -623,6 +623,11 @@ def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() ->
         ("Foto Robin van Lonkhuijsen/ANP", ("Robin van Lonkhuijsen",), "ANP"),  # a Dutch label without a colon
         ("Снимка: БГНЕС", (), "BGNES"),  # Bulgarian
         ("ACN", (), "ACN"),  # the Catalan news agency
+        ("Ida Marie Odgaard © Ritzau Scanpix", ("Ida Marie Odgaard",), "Ritzau Scanpix"),  # Danish: name © agency
+        ("Supplied: Queensland Police", (), "Queensland Police"),  # Australian "Supplied:" before the owner
+        ("Courtesy: Ministry of Defence", (), "Ministry of Defence"),  # "Courtesy" with a colon
+        ("ФОТО: РИА Новости", (), "RIA Novosti"),  # the agency, not a person, in Cyrillic
+        ("Фото: Укрінформ", (), "Ukrinform"),
     ],
 )
 def test_credits_read_into_creators_and_source(raw: str, creators: tuple[str, ...], source: str | None) -> None:
@@ -1138,3 +1143,10 @@ def test_a_taiwanese_wire_page_dateline_and_photographer_with_the_day() -> None:
     assert kinds["(END)"] == "boilerplate"
     (credit,) = seg.credits
     assert credit.parsed.creators == ("王飛華",) and credit.parsed.source == "CNA"
+
+
+def test_a_danish_credit_keeps_its_photographer_before_the_copyright_mark() -> None:
+    block = "Statsministeren taler ved et pressemøde i Marienborg fredag. Foto: Ida Marie Odgaard © Ritzau Scanpix"
+    found = find_inline_credit(block)
+    assert found is not None
+    assert block[found.start : found.end] == "Foto: Ida Marie Odgaard © Ritzau Scanpix"  # it was "© Ritzau Scanpix"

@@ -30,12 +30,14 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.14.0"  # 1.14: a name and a bare city after a bar is no credit ("Jane Roe | Madrid"); a Chinese
-    # photographer's credit may end with the day it was taken ("中央社記者王飛華攝 115年11月14日"), and full-width
-    # brackets around a credit are brackets; 1.13: a credit whose name alone says nothing of what it is (a caseless
-    # script's agency, "ფოტო: ინტერპრესნიუსი") is read with the label its raw text leaves out (its source was empty);
-    # 1.12: an ellipsis after the label ("Credit...Doug Mills/The New York Times": "Credit...Doug Mills" was the
-    # creator); a photographer and a picture source after a comma ("Scott Olson, Getty Images", "Jane Doe, USA TODAY
+    version = "1.15.0"  # 1.15: "Name © Agency" names the photographer and the agency (Danish papers); "Supplied:" and
+    # "Courtesy:" with a colon before the owner; Cyrillic spellings of RIA Novosti, Ukrinform, UNIAN, Interfax, Tanjug,
+    # BelTA (RIA Novosti was a photographer); 1.14: a name and a bare city after a bar is no credit ("Jane Roe |
+    # Madrid"); a Chinese photographer's credit may end with the day it was taken ("中央社記者王飛華攝 115年11月14日"),
+    # and full-width brackets around a credit are brackets; 1.13: a credit whose name alone says nothing of what it is
+    # (a caseless script's agency, "ფოტო: ინტერპრესნიუსი") is read with the label its raw text leaves out (its source
+    # was empty); 1.12: an ellipsis after the label ("Credit...Doug Mills/The New York Times": "Credit...Doug Mills" was
+    # the creator); a photographer and a picture source after a comma ("Scott Olson, Getty Images", "Jane Doe, USA TODAY
     # NETWORK"; not a wire: "Jane Roe, Reuters" is a byline); 1.11: "Photographer:" is a credit label ("Photographer: Al
     # Drago/Bloomberg" had no creator); 1.10: credit labels in Bengali, Persian, Urdu, Swahili, Malay, Tagalog,
     # Georgian, Basque and Welsh ("ছবি:", "عکس:", "Picha:"); Swahili "Maktaba" is a remark; 1.9: a Dutch label without a
