@@ -344,8 +344,8 @@ def _ui_sentence(line: str) -> tuple[int, int] | None:
     ``_INLINE_MIN_WORDS`` words of its own, none of them speaking to the reader or holding a UI phrase (a promotion
     of several sentences, "If you buy something using links in our stories, we may earn a commission. Learn more.",
     stays one block); a sentence with a quotation is someone's words, never cut."""
-    if _UI_PHRASE.search(" ".join(line.casefold().split())) is None:
-        return None
+    if _ui_phrase(normalise(line)) is None:
+        return None  # (a phrase that far into a paragraph does not make it a UI line either: is_ui_line's key)
     words = len(line.split())
     for found in split_sentences(line):
         sentence = line[found.start : found.end]
@@ -584,6 +584,14 @@ _READER_WORDS_OF: dict[str, frozenset[str]] = {
 _PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
 
 
+@lru_cache(maxsize=4096)
+def _ui_phrase(key: str) -> str | None:
+    """The first UI phrase in a line's key (``normalise``), or None: looked up once for a line that the inline-prompt
+    cut and the UI-line test both read."""
+    found = _UI_PHRASE.search(key)
+    return found.group() if found is not None else None
+
+
 def is_ui_line(line: str) -> bool:
     """A button, a label, a placeholder or a promotion: never part of the article."""
     key = normalise(line)
@@ -596,11 +604,11 @@ def is_ui_line(line: str) -> bool:
         return True
     if _PHOTO_MARKER.match(key):
         return True
-    phrase = _UI_PHRASE.search(key)
+    phrase = _ui_phrase(key)
     if phrase and (
         len(words) < UI_PHRASE_PROSE_MIN_WORDS
         or not line.rstrip().endswith(vocab.SENTENCE_ENDS)
-        or not _READER_WORDS_OF[phrase.group()].isdisjoint(w.strip(",;:.!?") for w in words)
+        or not _READER_WORDS_OF[phrase].isdisjoint(w.strip(",;:.!?") for w in words)
     ):
         return True
     if key.startswith(TEASER_PREFIXES):

@@ -1150,3 +1150,20 @@ def test_a_danish_credit_keeps_its_photographer_before_the_copyright_mark() -> N
     found = find_inline_credit(block)
     assert found is not None
     assert block[found.start : found.end] == "Foto: Ida Marie Odgaard © Ritzau Scanpix"  # it was "© Ritzau Scanpix"
+
+
+def test_the_lead_pictures_caption_above_the_headline_is_no_title() -> None:
+    caption = "Firefighters work to contain a blaze near Riverton on Thursday. (Photo: Jane Doe/Riverton Ledger)"
+    story = (
+        "By Sam Patel\n\n"
+        "A fast-moving wildfire forced hundreds of people from their homes near Riverton on Thursday.\n\n"
+        "The fire started in dry brush along Highway 9 shortly after noon, according to the fire department.\n"
+    )
+    text = f"{caption}\n\nWildfire forces hundreds from homes near Riverton\n\n{story}"
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == "Wildfire forces hundreds from homes near Riverton"
+    assert _kinds(text)[caption] == "caption"  # it was the title, and the headline a heading
+    # a headline with a wire in brackets names no photographer: still the title
+    wire = "President signs the infrastructure bill into law (AP)"
+    title = segment(f"{wire}\n\n{story}").title
+    assert title is not None and title.text == wire

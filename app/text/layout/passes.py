@@ -596,9 +596,25 @@ def _title(st: State) -> None:
             if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline
                 u.fire(rules.KICKER)
                 continue
+            if _lead_caption_above_headline(u, nxt):
+                continue  # the caption pass reads it
             u.fire(rules.TITLE_FIRST if i == 0 else rules.TITLE_AFTER_FURNITURE)
             st.title = i
         return
+
+
+def _lead_caption_above_headline(u: Unit, nxt: Unit) -> bool:
+    """The lead picture's caption printed above the headline: a sentence with a credit naming its photographer or
+    opened by a label ("Firefighters work near Riverton on Thursday. (Photo: Jane Doe/Riverton Ledger)"), then a line
+    shaped like a headline. A headline with an agency in brackets ("... signs bill (AP)") names no photographer."""
+    found = u.inline_credit()
+    if found is None or not u.text[: found.caption_end].rstrip().endswith("."):
+        return False
+    credit = u.text[found.start : found.end]
+    labelled = ":" in credit and credit.split(":", 1)[0].strip(" ([").casefold() in _LABEL_WORDS
+    if not (labelled or read_credit(credit).parsed.creators):
+        return False
+    return nxt.kind is None and nxt.words <= _TITLE_MAX_WORDS and not nxt.text.rstrip().endswith(".")
 
 
 def _is_kicker(u: Unit, nxt: Unit) -> bool:
