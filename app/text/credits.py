@@ -108,6 +108,8 @@ _ORG_WORDS: frozenset[str] = wordset(
     agents estate estates properties realty lettings hotel hotels resort resorts restaurant brewery airline
     airlines airport zoo aquarium theatre theater cinema records publishing publishers
     agencia agência agence agentur agenzia agentschap
+    gazette tribune globe chronicle courier observer examiner inquirer dispatch bulletin telegraph guardian mirror
+    express independent sentinel register ledger daily weekly
     """
 )
 _MAX_CREDIT_WORDS = 16

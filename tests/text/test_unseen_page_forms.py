@@ -1167,3 +1167,21 @@ def test_the_lead_pictures_caption_above_the_headline_is_no_title() -> None:
     wire = "President signs the infrastructure bill into law (AP)"
     title = segment(f"{wire}\n\n{story}").title
     assert title is not None and title.text == wire
+
+
+def test_a_gallery_printing_each_credit_above_its_caption() -> None:
+    pictures = [
+        ("Photo: Sam Kerr/Riverton Ledger", "Children release paper lanterns over the river at dusk."),
+        ("Photo: Mia Ford/Riverton Ledger", "Fireworks close the festival at midnight."),
+    ]
+    gallery = "\n\n".join(f"Image {k} of 2\n{credit}\n{caption}" for k, (credit, caption) in enumerate(pictures, 1))
+    text = (
+        "In pictures: Lantern festival lights up the old town\n\nBy Jane Roe\n\n"
+        "Thousands of people gathered in the old town on Saturday evening for the annual lantern festival.\n\n"
+        f"{gallery}\n\n"
+        "The festival continues on Sunday with a parade through the town centre, organisers said.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == [caption for _, caption in pictures]  # they were body
+    assert [(c.raw, c.caption_index) for c in seg.credits] == [(pictures[0][0], 0), (pictures[1][0], 1)]
+    assert seg.credits[0].parsed.source == "Riverton Ledger"  # a paper's name, not a second photographer

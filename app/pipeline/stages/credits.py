@@ -30,7 +30,9 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.15.0"  # 1.15: "Name © Agency" names the photographer and the agency (Danish papers); "Supplied:" and
+    version = "1.16.0"  # 1.16: a newspaper's name after the photographer is the source ("Jane Doe/Riverton Ledger",
+    # "/Daily Mail": gazette, tribune, chronicle, ledger ... are organisation words; the paper was a second
+    # photographer); 1.15: "Name © Agency" names the photographer and the agency (Danish papers); "Supplied:" and
     # "Courtesy:" with a colon before the owner; Cyrillic spellings of RIA Novosti, Ukrinform, UNIAN, Interfax, Tanjug,
     # BelTA (RIA Novosti was a photographer); 1.14: a name and a bare city after a bar is no credit ("Jane Roe |
     # Madrid"); a Chinese photographer's credit may end with the day it was taken ("中央社記者王飛華攝 115年11月14日"),

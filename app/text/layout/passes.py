@@ -897,6 +897,10 @@ def _is_bio(u: Unit, st: State, start: int, i: int) -> bool:
     return any(_opens_with_bio(u.text, st.text[sp.start : sp.end]) for v in st.units[start:i] for sp in v.names)
 
 
+def _after_photo_marker(units: list[Unit], i: int) -> bool:
+    return i > 0 and units[i - 1].kind == "boilerplate" and bp.is_photo_marker(units[i - 1].text)
+
+
 def _captions(st: State) -> None:
     units = st.units
     n = len(units)
@@ -905,8 +909,19 @@ def _captions(st: State) -> None:
             continue
         prev = units[i - 1] if i > 0 else None
         nxt = units[i + 1] if i + 1 < n else None
-        if prev is not None and prev.kind == "boilerplate" and bp.is_photo_marker(prev.text):
+        if _after_photo_marker(units, i):
             u.fire(rules.CAPTION_AFTER_GALLERY)
+        elif (
+            prev is not None
+            and prev.kind == "credit"
+            and _after_photo_marker(units, i - 1)
+            and any(c.isdigit() for c in units[i - 2].text)
+        ):
+            # "Image 2 of 4" / "Photo: Name/Agency" / the caption: a gallery printing each credit above its caption
+            # (a counter: after NPR's "toggle caption" and its credit comes the story)
+            u.fire(rules.CAPTION_AFTER_GALLERY)
+            if prev.caption_of is None:
+                prev.caption_of, u.credited = i, True
         elif EDITOR_NOTE.match(u.text[:40]) or TOPSHOT.match(u.text[:12]) or _FILE_PREFIX.match(u.text[:16]):
             u.fire(rules.CAPTION_PREFIX)
         elif CAPTION_LABEL.match(u.text[:30]) and u.words >= 3:
