@@ -625,6 +625,8 @@ def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() ->
         ("ACN", (), "ACN"),  # the Catalan news agency
         ("Ida Marie Odgaard © Ritzau Scanpix", ("Ida Marie Odgaard",), "Ritzau Scanpix"),  # Danish: name © agency
         ("Supplied: Queensland Police", (), "Queensland Police"),  # Australian "Supplied:" before the owner
+        ("Supplied by the family", (), "the family"),
+        ("Supplied via AAP", (), "Supplied"),  # not "via AAP": the label needs its colon or "by"
         ("Courtesy: Ministry of Defence", (), "Ministry of Defence"),  # "Courtesy" with a colon
         ("ФОТО: РИА Новости", (), "RIA Novosti"),  # the agency, not a person, in Cyrillic
         ("Фото: Укрінформ", (), "Ukrinform"),

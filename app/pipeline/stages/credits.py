@@ -30,7 +30,8 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.16.0"  # 1.16: a newspaper's name after the photographer is the source ("Jane Doe/Riverton Ledger",
+    version = "1.16.1"  # 1.16.1: "Supplied" opens an owner only with a colon or "by" ("Supplied via AAP" had the source
+    # "via AAP" since 1.15); 1.16: a newspaper's name after the photographer is the source ("Jane Doe/Riverton Ledger",
     # "/Daily Mail": gazette, tribune, chronicle, ledger ... are organisation words; the paper was a second
     # photographer); 1.15: "Name © Agency" names the photographer and the agency (Danish papers); "Supplied:" and
     # "Courtesy:" with a colon before the owner; Cyrillic spellings of RIA Novosti, Ukrinform, UNIAN, Interfax, Tanjug,

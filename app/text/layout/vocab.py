@@ -216,7 +216,7 @@ CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
 
 # "Courtesy of X": the owner lends the picture.
 COURTESY_LABELS: Mapping[str, tuple[str, ...]] = {
-    "en": ("courtesy of", "courtesy", "supplied by", "supplied"),
+    "en": ("courtesy of", "courtesy", "supplied by", "supplied:"),  # "Supplied via AAP": AAP distributes it
     "de": ("mit freundlicher genehmigung von", "mit freundlicher genehmigung"),
     "fr": ("avec l'aimable autorisation de", "courtoisie de", "courtoisie"),
     "es": ("cortesía de", "cortesía"),
