@@ -63,6 +63,7 @@ class InlineCredit:
 
 
 _MARK = "|".join(re.escape(m) for m in vocab.CREDIT_MARKS)
+_MARKS: frozenset[str] = frozenset(vocab.CREDIT_MARKS)
 _LABEL = re.compile(
     r"^(?:(?:"
     + vocab.alternation(vocab.union(vocab.CREDIT_LABELS))
@@ -673,7 +674,7 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     if last is None:
         return None
     start = lo + last.start()
-    if before_last is not None and _MARK_ONLY.fullmatch(last.group().strip()):
+    if before_last is not None and last.group().strip() in _MARKS:
         # "... Foto: Ida Marie Odgaard © Ritzau Scanpix": the label before the copyright mark opens the credit
         earlier = lo + before_last.start()
         if read_credit(block[earlier:]).strength == Strength.STRONG:
@@ -689,7 +690,6 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(start, len(block.rstrip()), len(before))
 
 
-_MARK_ONLY = re.compile(_MARK)
 # a publication's name between a caption's sentence end (or an opening bracket) and a credit label
 _BRAND_BEFORE_LABEL = re.compile(r"(?:(?<=[.!?”\"] )|(?<=\())(?:" + _BRAND_WORD + r" ){1,2}$")
 

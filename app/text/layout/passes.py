@@ -458,8 +458,8 @@ def _agency_signoff(st: State) -> None:
             u.fire(rules.AGENCY_SIGNOFF_TAIL)  # "... stimmt im Januar ab. (dpa)": the story's end, not a caption
             return
     # "Source: Al Jazeera and news agencies", "المصدر : الجزيرة + وكالات": the wires after the name add no word
-    drew_on_wires = _NEWS_AGENCIES_TAIL.search(u.text) is not None
-    core = _NEWS_AGENCIES_TAIL.sub("", u.text) if drew_on_wires else u.text
+    core, wires = _NEWS_AGENCIES_TAIL.subn("", u.text)
+    drew_on_wires = wires > 0
     words = sum(any(c.isalnum() for c in w) for w in core.split())
     if u.kind is not None or prev.kind is not None or words > _SIGNOFF_MAX_WORDS or not _is_prose(prev):
         return
@@ -808,12 +808,7 @@ def _header(st: State) -> None:
         if names:
             u.names = names
             u.fire(rules.BYLINE_NAME)
-        elif (
-            i - start < _BARE_BYLINE_REACH
-            and u.kind in (None, "boilerplate")
-            and _dated(u)
-            and not dateline_end(u.text)
-        ):
+        elif near and u.kind in (None, "boilerplate") and _dated(u) and not dateline_end(u.text):
             # (a story opening with its dateline, "KUALA LUMPUR, 14 Nov (Bernama) -- ...", is no date line of names)
             stamped = _names_in_stamp(u)  # "27. Januar 2026 • Gregor Meier • 3 Minuten"
             if stamped:
