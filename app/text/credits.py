@@ -80,6 +80,8 @@ _LABEL = re.compile(
     r"|(?:" + vocab.alternation(vocab.union(vocab.CREDIT_ABBREVIATIONS)) + r")\s{0,3}(?=\w))",
     re.IGNORECASE,
 )
+# A label without its colon, before what it labels: "Foto ANSA", "Photo d'archives AFP", "Foto de archivo EFE"
+_BARE_LABEL = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS)) + r")\s{1,3}", re.IGNORECASE)
 _PHOTOGRAPHER_ROLES: frozenset[str] = frozenset(vocab.union(vocab.PHOTOGRAPHER_ROLES))
 _WRITER_TITLES = vocab.JOB_TITLE_WORDS
 _COURTESY = re.compile(
@@ -101,9 +103,9 @@ _ORG_WORDS: frozenset[str] = wordset(
     """
     agency archive archives center centre collection company council court department foundation gallery government
     group handout herald image images inc institute journal library live ltd magazine media ministry museum network
-    news office photo photography photos picture pictures police pool post press productions project service stock
-    studio studios times tv university wire partnership alliance authority board commission trust society coalition
-    union federation bureau administration laboratory lab observatory survey statistics committee association
+    news newswire office photo photography photos picture pictures police pool post press productions project service
+    stock studio studios times tv university wire partnership alliance authority board commission trust society
+    coalition union federation bureau administration laboratory lab observatory survey statistics committee association
     corporation partners holdings bank fund programme program initiative campaign party army navy force forces
     command services parliament senate congress assembly club team school college hospital church festival
     agents estate estates properties realty lettings hotel hotels resort resorts restaurant brewery airline
@@ -245,6 +247,9 @@ def _add_segment(seg: str, parts: _Parts) -> None:
             parts.owners.append((publication, canonical))
             parts.has_agency = parts.has_agency or canonical is not None
             return
+    labelled_after = _LABEL_AFTER.search(seg)
+    if labelled_after is not None and agency_of(seg) is None and agency_of(seg[: labelled_after.start()]) is not None:
+        seg = seg[: labelled_after.start()].strip()  # "EPA PHOTO/Jane Roe": the agency, then a photo label
     canonical = agency_of(seg)
     if canonical is not None:
         parts.owners.append((seg, canonical))
@@ -364,6 +369,19 @@ def _zh_photographed(m: re.Match[str]) -> ParsedCredit:
     return ParsedCredit(names, agency_of(org) or org, org)  # "新华社发": Xinhua, as printed
 
 
+def _bare_label_end(body: str) -> int | None:
+    """Where a label without a colon ends, when an agency follows it ("Foto ANSA/Name", "Photo AFP", "Photo
+    d'archives AFP") or a person and an agency ("Foto Robin van Lonkhuijsen/ANP")."""
+    head, slash, rest = body.partition("/")
+    bare = _BARE_LABEL.match(head)
+    if bare is None:
+        return None
+    named = head[bare.end() :].strip()
+    if agency_of(named) is not None or (slash and _is_person(named) and agency_of(rest.strip()) is not None):
+        return bare.end()
+    return None
+
+
 @lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
@@ -387,7 +405,10 @@ def read_credit(raw: str) -> CreditReading:
     data_source = text[:7].casefold().startswith("source")
     ap_photo = False
     body = text
-    for pattern in (_LABEL, vocab.CREDIT_BY_LABEL):
+    bare = _bare_label_end(body) if _LABEL.match(body) is None else None
+    if bare is not None:
+        body, labelled = body[bare:].strip(), True
+    for pattern in () if labelled else (_LABEL, vocab.CREDIT_BY_LABEL):
         m = pattern.match(body)
         if m and _COPYRIGHT_OPENER.match(body) and _RESERVED.search(body):
             return empty  # "Copyright 2026 The AP. All rights reserved.": the article's rights, no picture's credit
@@ -419,16 +440,6 @@ def read_credit(raw: str) -> CreditReading:
         person_first = _NAME_THEN_OPEN_BRACKET.match(body)
         if person_first and looks_like_person_name(person_first.group(1)):
             body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
-    else:
-        label, space, named = head.strip().partition(" ")
-        # a label without a colon before an agency ("Foto ANSA/Name", "Photo AFP") or before a person and an agency
-        # ("Foto Robin van Lonkhuijsen/ANP")
-        if (
-            space
-            and label.casefold() in _LABEL_WORDS
-            and (agency_of(named) is not None or (slash and _is_person(named) and agency_of(rest.strip()) is not None))
-        ):
-            body, labelled = body.strip()[len(label) :].strip(), True
     remarked = _REMARKED_SOURCE.match(body)
     if remarked and agency_of(remarked.group(1)) is not None:
         # "dpa (Archivbild)", "Midjourney („the prompt“)": the remark is no credit; "AFP (Getty)" reads as AFP/Getty
@@ -516,7 +527,8 @@ def read_credit(raw: str) -> CreditReading:
         return CreditReading(Strength.MEDIUM, parsed)
     if parts.distributors and parts.owners:
         return CreditReading(Strength.MEDIUM, parsed)
-    if parts.commissioned:
+    gave_way = len(parts.owners) >= 2 and parsed.source not in (None, parts.owners[0][0])  # "Divulgação/Netflix"
+    if parts.commissioned or gave_way:
         return CreditReading(Strength.MEDIUM, parsed)
     if n_segments == 1 and parts.owners:
         return CreditReading(Strength.WEAK, parsed)
@@ -525,7 +537,8 @@ def read_credit(raw: str) -> CreditReading:
 
 def _assemble(parts: _Parts, *, ap_photo: bool) -> ParsedCredit:
     source: str | None = None
-    owners = parts.owners
+    # "Divulgação/Netflix", "Reprodução/Instagram": a handout or a copy, and the named owner is the source
+    owners = [(p, c) for p, c in parts.owners if c is not None or p.casefold() not in _PRIVATE_SOURCES] or parts.owners
     if ap_photo:
         source = "AP"
     elif owners:
@@ -674,8 +687,10 @@ def _labelled_tail_credit(block: str) -> InlineCredit | None:
     if last is None:
         return None
     start = lo + last.start()
-    if before_last is not None and last.group().strip() in _MARKS:
-        # "... Foto: Ida Marie Odgaard © Ritzau Scanpix": the label before the copyright mark opens the credit
+    in_a_row = before_last is not None and not window[before_last.end() : last.start()].strip()
+    if before_last is not None and (last.group().strip() in _MARKS or in_a_row):
+        # "... Foto: Ida Marie Odgaard © Ritzau Scanpix": the label before the copyright mark opens the credit;
+        # "... Bild: Screenshot: fdp.de": two labels in a row, the first opens it
         earlier = lo + before_last.start()
         if read_credit(block[earlier:]).strength == Strength.STRONG:
             start = earlier

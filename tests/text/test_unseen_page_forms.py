@@ -630,11 +630,39 @@ def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() ->
         ("Courtesy: Ministry of Defence", (), "Ministry of Defence"),  # "Courtesy" with a colon
         ("ФОТО: РИА Новости", (), "RIA Novosti"),  # the agency, not a person, in Cyrillic
         ("Фото: Укрінформ", (), "Ukrinform"),
+        # archive labels, with or without their colon, before the agency
+        ("Photo d'archives AFP", (), "AFP"),
+        ("Foto de archivo EFE", (), "EFE"),  # it was the source "archivo EFE"
+        ("Foto d'archivio ANSA", (), "ANSA"),
+        ("Arkivfoto: NTB", (), "NTB"),
+        ("EPA PHOTO/JOHN DOE", ("John Doe",), "EPA"),  # a photo label after the agency
+        # Korean "provided": the source, then the word
+        ("연합뉴스 제공", (), "Yonhap"),
+        ("사진 제공=삼성전자", (), "삼성전자"),
+        # a screenshot names where the picture was taken from
+        ("Screenshot: YouTube", (), "YouTube"),
+        ("Screenshot/X", (), "X"),
+        # Brazilian "publicity" and "reproduced" before the owner: the owner is the source
+        ("Divulgação/Netflix", (), "Netflix"),
+        ("Foto: Reprodução/Instagram", (), "Instagram"),
+        # institutions are no photographers
+        ("Foto: Stadt Köln", (), "Stadt Köln"),
+        ("Foto: Kantonspolizei Zürich", (), "Kantonspolizei Zürich"),
+        ("fot. Adam Nowak / Agencja Wyborcza.pl", ("Adam Nowak",), "Agencja Wyborcza.pl"),
+        ("Picture: NCA NewsWire / Jane Roe", ("Jane Roe",), "NCA NewsWire"),  # a wire in camel case, no person
     ],
 )
 def test_credits_read_into_creators_and_source(raw: str, creators: tuple[str, ...], source: str | None) -> None:
     parsed = parse_credit(raw)
     assert (parsed.creators, parsed.source) == (creators, source)
+
+
+def test_two_labels_in_a_row_open_one_credit_after_a_caption() -> None:
+    block = "Diese Grafik zeigt den geplanten Ablauf der Reform. Bild: Screenshot: partei.de"
+    found = find_inline_credit(block)
+    assert found is not None and block[found.start : found.end] == "Bild: Screenshot: partei.de"  # "Bild:" was left
+    assert block[: found.caption_end] == "Diese Grafik zeigt den geplanten Ablauf der Reform."
+    assert parse_credit(block[found.start : found.end]).source == "partei.de"
 
 
 @pytest.mark.parametrize("raw", ["Video screengrab", "Family photo", "Team photo"])
