@@ -79,7 +79,8 @@ UI_LINES: frozenset[str] = phrases(
     komentarze | czytaj dalej | 分享 | 分享到 | 分享让更多人看到 | 纠错 | 打印 | 返回顶部 | 扫一扫 | 关闭 | 登录 |
     注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
     リンクをコピーする | リンクをコピー | シェアする | partilhar | compartilhar | comentários | поділитися | коментарі |
-    поделиться | комментарии | end | ###
+    поделиться | комментарии | end | ### | skip ad | zur startseite | empfohlener redaktioneller inhalt | externer
+    inhalt | partager | compartir | condividi | delen | dela | jaa | compartilhar
     """
 )
 
@@ -286,14 +287,16 @@ INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
            "continue reading below", "continue reading the main story", "advertisement", "read more below",
            "watch the video below", "video below"),
     "de": ("weiterlesen nach der anzeige", "lesen sie nach der anzeige weiter", "anzeige", "werbung",
-           "artikel wird nach der anzeige fortgesetzt"),
+           "artikel wird nach der anzeige fortgesetzt", "der artikel wird unterhalb der anzeige fortgesetzt",
+           "der artikel wird unter der anzeige fortgesetzt"),
     "fr": ("la suite après cette publicité", "la suite après la publicité", "publicité"),
     "es": ("sigue leyendo", "continúa leyendo", "publicidad", "la noticia continúa tras la publicidad"),
-    "it": ("continua a leggere dopo la pubblicità", "pubblicità", "continua dopo la pubblicità"),
+    "it": ("continua a leggere dopo la pubblicità", "pubblicità", "continua dopo la pubblicità", "continua a leggere"),
     "nl": ("lees verder na de advertentie", "advertentie"),
-    "pt": ("continua depois da publicidade", "publicidade"),
+    "pt": ("continua depois da publicidade", "publicidade", "continua após a publicidade", "continua após publicidade",
+           "continue lendo"),
     "sv": ("annons", "artikeln fortsätter under annonsen"),
-    "no": ("annonse", "saken fortsetter under annonsen"),
+    "no": ("annonse", "saken fortsetter under annonsen", "artikkelen fortsetter under annonsen"),
     "da": ("annonce", "artiklen fortsætter under annoncen"),
 }  # fmt: skip
 _INLINE_PROMPT = re.compile(

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from app.text.agencies import agency_of
+from app.text.agencies import agency_of, wire_service_of
 from app.text.layout import vocab
 from app.text.lexicon import load_gazetteer
 
@@ -602,7 +602,8 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
             _BY_START.match(line[:80]) or _BY_STRICT.match(line[:80]) or _STAFF_FROM.match(line[:80])
         )
         publication = _PUBLICATION_TAIL.fullmatch(line, people[-1].end)
-        if (m and not opened_mid_line) or scan.rest_is_furniture or publication:
+        wire = _WIRE_TAIL.fullmatch(line, people[-1].end)  # "Max Mustermann, dpa", "Ana Pérez (Efe)"
+        if (m and not opened_mid_line) or scan.rest_is_furniture or publication or _is_wire(wire):
             return people
         return ()
     if m:
@@ -616,6 +617,14 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
 # "Jane Roe, The Herald", "Anna Klein, Die Welt": the author, then the publication she writes for
 _ARTICLES = frozenset({"the", "le", "la", "die", "der", "el", "il"})
 _PUBLICATION_TAIL = re.compile(r",\s{1,2}(?:The|Le|La|Die|Der|El|Il)(?:\s[A-ZÀ-Þ][\w.'’&-]{0,20}){1,3}\s*")
+# "Max Mustermann, dpa", "Ana Pérez (Efe)", "Jane Roe / Associated Press": the author, then the wire she writes for
+_WIRE_TAIL = re.compile(r"\s{0,2}(?:[,/|–—-]\s{0,2}|\()([^()]{2,40}?)\)?\s*")
+
+
+def _is_wire(tail: re.Match[str] | None) -> bool:
+    return tail is not None and wire_service_of(tail.group(1)) is not None
+
+
 # "Le Monde avec AFP", "Tagesschau mit dpa": one to four capitalised words, the word "with", a wire's name
 _WITH_AGENCY = re.compile(
     r"(?:[A-ZÀ-Þ][\w.'’-]{0,20} ){1,4}(?:" + vocab.alternation(vocab.union(vocab.WITH_AGENCY)) + r") ([^\s].{0,40})"

@@ -869,6 +869,12 @@ def test_a_romanian_byline_and_the_canadian_press_in_french() -> None:
         ("By our correspondent in New York Jane Roe", ["Jane Roe"]),
         ("Dal nostro inviato a Roma Mario Rossi", ["Mario Rossi"]),
         ("Le Monde avec ses lecteurs", []),
+        # the author, then the wire she writes for, after a comma, a slash or in brackets
+        ("Max Mustermann, dpa", ["Max Mustermann"]),  # it was no byline (a heading on the page)
+        ("Max Mustermann (dpa)", ["Max Mustermann"]),
+        ("Ana Pérez (Efe)", ["Ana Pérez"]),
+        ("Jane Roe, Associated Press", ["Jane Roe"]),
+        ("Jane Roe, Getty Images", []),  # a picture agency: a credit, no byline
         ("Toimetaja: Mari Peegel", ["Mari Peegel"]),  # Estonian "editor:"
         # scripts without capitals: the words after a byline opener, when they are a name's few
         ("ავტორი: ნინო ბერიძე", ["ნინო ბერიძე"]),  # Georgian, whose letters count as lower case
@@ -881,6 +887,17 @@ def test_bylines_with_titles_publications_and_posts(line: str, names: list[str])
     from app.text.names import byline_names
 
     assert [line[n.start : n.end] for n in byline_names(line, require_by=False)] == names
+
+
+def test_an_author_with_her_wire_under_the_headline_is_the_byline() -> None:
+    text = (
+        "Stadtrat beschließt neuen Haushalt für 2027\n\n"
+        "Max Mustermann, dpa\n\n"
+        "Der Stadtrat hat am Dienstagabend den Haushalt für das kommende Jahr beschlossen. Die Mehrheit stimmte nach "
+        "langer Debatte zu.\n\n"
+        "Kritik kam vor allem von der Opposition, die höhere Ausgaben für Schulen gefordert hatte.\n"
+    )
+    assert _kinds(text)["Max Mustermann, dpa"] == "byline"  # it was a heading
 
 
 def test_an_indonesian_wire_caption_with_its_editors_initials_and_a_labelled_byline() -> None:
@@ -1215,3 +1232,26 @@ def test_a_gallery_printing_each_credit_above_its_caption() -> None:
     assert [c.text for c in seg.captions] == [caption for _, caption in pictures]  # they were body
     assert [(c.raw, c.caption_index) for c in seg.credits] == [(pictures[0][0], 0), (pictures[1][0], 1)]
     assert seg.credits[0].parsed.source == "Riverton Ledger"  # a paper's name, not a second photographer
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "Der Artikel wird unterhalb der Anzeige fortgesetzt",
+        "Empfohlener redaktioneller Inhalt",
+        "Zur Startseite",  # it was a byline: two capitalised words
+        "Partager",
+        "Continua a leggere",
+        "Artikkelen fortsetter under annonsen",
+        "Continua após a publicidade",
+        "Continue lendo",
+        "Skip Ad",
+    ],
+)
+def test_a_line_of_page_furniture_between_paragraphs_is_boilerplate(noise: str) -> None:
+    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
+    second = "Criticism came mainly from the opposition, which had called for more spending on schools and roads."
+    third = "The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries."
+    text = f"Council approves new budget for 2027\n\n{first}\n\n{noise}\n\n{second}\n\n{third}\n"
+    kinds = _kinds(text)
+    assert (kinds[noise], kinds[second], kinds[third]) == ("boilerplate", "body", "body")  # it was a heading
