@@ -379,6 +379,8 @@ def _bare_label_end(body: str) -> int | None:
     named = head[bare.end() :].strip()
     if agency_of(named) is not None or (slash and _is_person(named) and agency_of(rest.strip()) is not None):
         return bare.end()
+    if not slash and _is_person(named) and _person_names().is_given(named.split()[0]):
+        return bare.end()  # "Photo Jean Dupont", "Beeld Jan de Vries" (not "Bild Hamburg Süd": no given name)
     return None
 
 
@@ -794,7 +796,8 @@ def _person_names() -> PersonNames:
     return load_person_names()
 
 
-_NAME_TAIL = re.compile(r"(?<=[.!?)”\"]) ((?:[A-ZÀ-Þ][\w'’.-]{0,25} ){1,3}[A-ZÀ-Þ][\w'’-]{1,25})$")
+# after a sentence end or a bar: "... en La Moncloa. Claudio Álvarez", "... durante el pleno. | Ana Pérez"
+_NAME_TAIL = re.compile(r"(?:(?<=[.!?)”\"]) | \| )((?:[A-ZÀ-Þ][\w'’.-]{0,25} ){1,3}[A-ZÀ-Þ][\w'’-]{1,25})$")
 _NAME_TAIL_MAX_SENTENCES = 2
 
 
@@ -807,7 +810,7 @@ def _name_tail_credit(block: str) -> InlineCredit | None:
     m = _NAME_TAIL.search(block, lo)
     if m is None or not looks_like_person_name(m.group(1)) or not _person_names().is_given(m.group(1).split()[0]):
         return None  # "... ended 2-1. Manchester United": a name, but no person's
-    before = block[: m.start(1)].rstrip()
+    before = block[: m.start(1)].rstrip(" |")
     if word_count(before) < 4 or len(_SENTENCE_STOPS.findall(before)) > _NAME_TAIL_MAX_SENTENCES:
         return None
     return InlineCredit(m.start(1), m.end(1), len(before))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from app.text import boilerplate
-from app.text.credits import find_inline_credit, parse_credit
+from app.text.credits import Strength, find_inline_credit, parse_credit, read_credit
 from app.text.segment import segment
 from app.text.sentences import dateline_end
 
@@ -1255,3 +1255,40 @@ def test_a_line_of_page_furniture_between_paragraphs_is_boilerplate(noise: str) 
     text = f"Council approves new budget for 2027\n\n{first}\n\n{noise}\n\n{second}\n\n{third}\n"
     kinds = _kinds(text)
     assert (kinds[noise], kinds[second], kinds[third]) == ("boilerplate", "body", "body")  # it was a heading
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators"),
+    [
+        ("Photo Jean Dupont", ("Jean Dupont",)),  # French: a label without its colon, then the photographer
+        ("Beeld Jan de Vries", ("Jan de Vries",)),  # Dutch
+        ("(foto Mario Rossi)", ("Mario Rossi",)),  # Italian, in brackets
+    ],
+)
+def test_a_label_without_its_colon_before_a_photographers_name_is_a_credit(raw: str, creators: tuple[str, ...]) -> None:
+    reading = read_credit(raw)
+    assert reading.strength == Strength.STRONG and reading.parsed.creators == creators
+
+
+def test_a_label_without_its_colon_before_a_place_is_no_credit() -> None:
+    assert read_credit("Bild Hamburg Süd").strength < Strength.MEDIUM  # a place, no given name
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["The mayor at Tuesday's council meeting in the town hall.", "Photo Jean Dupont"],
+        ["Il sindaco durante il consiglio comunale di martedì (foto Mario Rossi)"],
+        ["El alcalde, durante el pleno del martes en el ayuntamiento. | Ana Pérez"],  # a bar, then the photographer
+    ],
+)
+def test_a_caption_credited_to_a_photographer_without_a_colon_is_a_caption(lines: list[str]) -> None:
+    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
+    second = "Criticism came mainly from the opposition, which had called for more spending on schools and roads."
+    third = "The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries."
+    middle = "\n\n".join(lines)
+    seg = segment(
+        f"Council approves new budget for 2027\n\nBy Jane Roe\n\n{first}\n\n{middle}\n\n{second}\n\n{third}\n"
+    )
+    assert len(seg.captions) == 1 and seg.captions[0].text.startswith(lines[0][:20])  # it was a heading
+    assert [b.kind for b in seg.blocks].count("body") == 3

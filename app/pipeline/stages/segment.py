@@ -14,8 +14,10 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.26.0"  # 2.26: an author with her wire under the headline ("Max Mustermann, dpa", "Ana Pérez (Efe)") is
-    # a byline (it was a heading); furniture lines in more languages ("Der Artikel wird unterhalb der Anzeige
+    version = "2.27.0"  # 2.27: a caption closed by a bar and a photographer's name ("... del martes. | Ana Pérez"), or
+    # credited with a label and a name without a colon ("Photo Jean Dupont", "(foto Mario Rossi)"), is a caption (it was
+    # a heading); 2.26: an author with her wire under the headline ("Max Mustermann, dpa", "Ana Pérez (Efe)") is a
+    # byline (it was a heading); furniture lines in more languages ("Der Artikel wird unterhalb der Anzeige
     # fortgesetzt", "Continua a leggere", "Artikkelen fortsetter under annonsen", "Continue lendo", "Partager", "Zur
     # Startseite", "Empfohlener redaktioneller Inhalt", "Skip Ad") are boilerplate (they were headings, one a byline);
     # 2.25: two credit labels in a row after a caption ("... Reform. Bild: Screenshot: partei.de") open one credit at
