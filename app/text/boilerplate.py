@@ -394,7 +394,8 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "fr": phrases(
         "lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi | mots-clés : | "
-        "cet article a été initialement publié | cet article a d'abord été publié"
+        "cet article a été initialement publié | cet article a d'abord été publié | cet article a été publié "
+        "initialement | cet article a été publié à l'origine"
     ),
     "es": phrases(
         "lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado: | "
@@ -722,7 +723,7 @@ def is_timestamp(line: str) -> bool:
     datey = 0
     # a month or weekday name, a clock time, an ISO date, or a word such as "ago" makes it a date; digits alone
     # (a table row "ORLANDO 8 6 .571 4", a score) do not
-    anchor = bool(_CLOCK.search(key) or _ISO_DATE.search(key))
+    anchor = bool(_CLOCK.search(key) or _ISO_DATE.search(key)) or key.startswith(vocab.RELATIVE_TIME_OPENERS)
     for t in tokens:
         if t.isdigit():
             datey += 1

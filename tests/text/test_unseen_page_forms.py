@@ -1292,3 +1292,45 @@ def test_a_caption_credited_to_a_photographer_without_a_colon_is_a_caption(lines
     )
     assert len(seg.captions) == 1 and seg.captions[0].text.startswith(lines[0][:20])  # it was a heading
     assert [b.kind for b in seg.blocks].count("body") == 3
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Publicat: 5 decembrie 2026, 14:30",  # Romanian
+        "Δημοσίευση: 5 Δεκεμβρίου 2026, 14:30",  # Greek
+        "Diterbitkan 5 Desember 2026, 14:30 WIB",  # Indonesian
+        "5. joulukuuta 2026 klo 14.30",  # Finnish
+        "il y a 3 heures",  # French, relative
+    ],
+)
+def test_date_lines_in_more_languages_are_furniture_not_the_standfirst(stamp: str) -> None:
+    assert boilerplate.is_timestamp(stamp)
+    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
+    rest = "Criticism came mainly from the opposition."
+    text = f"Council approves new budget for 2027\n\nBy Jane Roe\n\n{stamp}\n\n{first}\n\n{rest}\n"
+    assert _kinds(text)[stamp] == "boilerplate"  # it was the standfirst, and the summary read it
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "(mit Material von dpa)",  # German: written with the wire's copy
+        "Mit Material der Nachrichtenagenturen dpa und AFP",
+        "Avec AFP",  # French: the story written with the wire
+        "Con informazioni di Ansa",
+        "Met medewerking van ANP",
+        "(sn/dpa)",  # an editor's initials, then the wire
+        "lhe/dpa",
+        "(jr/ap)",
+        "Redaktion: Max Mustermann",
+        "— With assistance from Jane Roe",
+        "Cet article a été publié initialement dans Le Monde.",
+    ],
+)
+def test_a_story_signed_off_in_more_forms_keeps_its_last_paragraph(last: str) -> None:
+    second = "Criticism came mainly from the opposition, which had called for more spending on schools and roads."
+    third = "The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries."
+    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
+    kinds = _kinds(f"Council approves new budget for 2027\n\nBy Jane Roe\n\n{first}\n\n{second}\n\n{third}\n\n{last}\n")
+    assert kinds[last] in ("boilerplate", "byline") and kinds[third] == "body"  # it was a heading or body

@@ -230,7 +230,7 @@ def _signoff_line(line: str) -> bool:
     (a sentence "Jane Roe contributed to this report." stays the story's last paragraph)."""
     if len(line) > _SIGNOFF_LINE_MAX_CHARS:
         return False
-    first = line.lstrip(" ([（【").split(" ", 1)[0].casefold()
+    first = line.lstrip(" ([（【—–-").split(" ", 1)[0].casefold()  # "— With assistance from Jane Roe"
     if first[:1] >= "\u3000":  # no spaces in Chinese: "（责编：陈静、刘洋）"
         first = first.split("：", 1)[0].split(":", 1)[0]
     if first not in _SIGNOFF_FIRST_WORDS:
@@ -422,14 +422,40 @@ def _editor_notes(st: State) -> None:
 
 
 _SOURCE_LABEL = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.SOURCE_LABELS)) + r")\s{0,2}:\s{0,2}")
-# "TT", "(dpa)", "/ritzau/", "（共同）", "(dpa/lsw)", "APA/red", "Quelle: dpa", "© dpa-infocom, dpa:261205-...":
-# brackets, slashes, a source label, a copyright sign and a year around the agency's name, a regional service or an
-# editor's initials after a slash, a reference after a comma or colon
-_SIGNOFF_FORM = re.compile(
-    r"^[\s©(\[（［/–—-]*(?:" + _SOURCE_LABEL.pattern + r")?(?:\d{4}\s+)?"
-    r"(?P<name>[^\s,;:()\[\]（）［］/][^,;:()\[\]（）［］/]{0,40}?)(?:/[A-Za-z]{1,6})?"
-    r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
-)
+# "TT", "(dpa)", "/ritzau/", "（共同）", "(dpa/lsw)", "APA/red", "Quelle: dpa", "© dpa-infocom, dpa:261205-...",
+# "(sn/dpa)", "Avec AFP": brackets, slashes, a source label, a copyright sign and a year around the agency's name, an
+# editor's initials before it or a regional service or initials after it, a reference after a comma or colon, the
+# word "with" before it
+_WITH_WIRE = r"(?i:" + vocab.alternation(vocab.union(vocab.WITH_AGENCY)) + r")\s{1,2}"
+
+
+def _signoff_pattern(initials: str) -> re.Pattern[str]:
+    return re.compile(
+        r"^[\s©(\[（［/–—-]*(?:"
+        + _SOURCE_LABEL.pattern
+        + r"|"
+        + _WITH_WIRE
+        + r")?(?:\d{4}\s+)?"
+        + initials
+        + r"(?P<name>[^\s,;:()\[\]（）［］/][^,;:()\[\]（）［］/]{0,40}?)(?:/[A-Za-z]{1,6})?"
+        r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
+    )
+
+
+_SIGNOFF_FORM = _signoff_pattern("")
+_SIGNOFF_FORM_AFTER_INITIALS = _signoff_pattern(r"[a-z]{1,4}/")  # "(sn/dpa)": the editor, then the wire
+
+
+def _signoff_form(text: str) -> re.Match[str] | None:
+    """``text`` read as a sign-off form; where its name is no news agency but the name after an editor's initials
+    is ("(sn/dpa)", "lhe/dpa"; not "(dpa/lsw)", the wire and its regional service), that reading."""
+    form = _SIGNOFF_FORM.match(text)
+    if form is not None and wire_service_of(form.group("name")) is not None:
+        return form
+    after = _SIGNOFF_FORM_AFTER_INITIALS.match(text)
+    return after if after is not None and wire_service_of(after.group("name")) is not None else form
+
+
 _SIGNOFF_MAX_WORDS = 4
 _NEWS_AGENCIES_TAIL = re.compile(
     r"\s*(?:[+&,]|\b(?:and|y|et|und|e)\b)\s*(?i:"
@@ -453,7 +479,7 @@ def _agency_signoff(st: State) -> None:
     u, prev = units[content[-1]], units[content[-2]]
     tail = _SIGNOFF_TAIL.search(u.text, max(0, len(u.text) - _SIGNOFF_MAX_CHARS))
     if u.kind is None and tail is not None:
-        form = _SIGNOFF_FORM.match(tail.group(1))
+        form = _signoff_form(tail.group(1))
         if form is not None and wire_service_of(form.group("name")) is not None:
             u.fire(rules.AGENCY_SIGNOFF_TAIL)  # "... stimmt im Januar ab. (dpa)": the story's end, not a caption
             return
@@ -468,7 +494,7 @@ def _agency_signoff(st: State) -> None:
     if _EDITOR_INITIALS.fullmatch(u.text) and all(agency_of(p) is None for p in u.text.strip("()/").split("/")):
         u.fire(rules.INITIALS_SIGNOFF)  # "CT", "(mfh)": who edited the story, not a credit of the paragraph above
         return
-    form = _SIGNOFF_FORM.match(u.text)
+    form = _signoff_form(u.text)
     if form is None:
         return
     name = form.group("name")

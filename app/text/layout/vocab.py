@@ -533,10 +533,13 @@ BYLINE_STAFF_FROM: tuple[str, ...] = ("from our", "from our own", "dal nostro", 
 # ";", ")" or line end. And the sentence "<names> contributed to this report." (SIGNOFF_CONTRIBUTED).
 SIGNOFF_OPENERS: Mapping[str, tuple[str, ...]] = {
     "en": ("reporting by", "additional reporting by", "editing by", "writing by", "compiled by", "edited by",
-           "research by", "graphics by", "fact-checking by", "editor:", "published by:", "contributing:"),
-    "de": ("mitarbeit:",),
+           "research by", "graphics by", "fact-checking by", "editor:", "published by:", "contributing:",
+           "with assistance from"),
+    "de": ("mitarbeit:", "mit material von", "mit material der", "mit material aus", "redaktion:"),
     "fr": ("avec les informations de", "avec des informations de"),
     "es": ("con información de",),
+    "it": ("con informazioni di", "con informazioni da"),
+    "nl": ("met medewerking van",),
     "zh": ("责任编辑", "责编", "編輯", "编辑", "責任編輯", "責編"),
 }  # fmt: skip
 SIGNOFF_CONTRIBUTED: Mapping[str, tuple[str, ...]] = {
@@ -684,6 +687,14 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
            "листопада", "грудня", "р", "о"),
     "bg": ("януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември", "октомври",
            "ноември", "декември", "г", "в"),
+    "ro": ("ianuarie", "februarie", "martie", "aprilie", "iunie", "iulie", "septembrie", "octombrie", "noiembrie",
+           "decembrie", "publicat", "actualizat", "ora"),
+    "el": ("ιανουαρίου", "φεβρουαρίου", "μαρτίου", "απριλίου", "μαΐου", "ιουνίου", "ιουλίου", "αυγούστου",
+           "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου", "δημοσίευση", "ενημέρωση"),
+    "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+           "november", "desember", "diterbitkan", "diperbarui", "pukul", "wib", "wita", "wit"),
+    "fi": ("tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta",
+           "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta", "julkaistu", "päivitetty", "klo"),
     # Thai months are written as dotted initials ("12 ม.ค. 2567 14:32 น."): the letters of those initials, and น.
     # (o'clock); they count only on a line that also holds a clock time or a date word
     "th": ("ม", "ค", "ก", "พ", "มี", "เม", "ย", "มิ", "ส", "ต", "ธ", "น"),
@@ -697,7 +708,11 @@ TIMESTAMP_ANCHORS: frozenset[str] = frozenset(
     | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr", "datum"}
     | {"年", "更新", "公開", "配信", "发布", "發布"}
     | {"lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leestijd", "leitura", "lästid", "lesetid", "læsetid"}
+    | {"publicat", "actualizat", "δημοσίευση", "ενημέρωση", "diterbitkan", "diperbarui", "julkaistu", "päivitetty"}
+    | {"klo", "wib"}  # Finnish "o'clock", Western Indonesian time: only ever beside a clock time
 )
+# How a relative time opens ("il y a 3 heures", "hace 3 horas", "há 3 horas"): a date line with a number after it.
+RELATIVE_TIME_OPENERS: tuple[str, ...] = ("il y a ", "hace ", "há ")
 
 WEEKDAYS: Mapping[str, tuple[str, ...]] = {
     "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
