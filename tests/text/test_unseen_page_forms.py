@@ -1234,6 +1234,18 @@ def test_a_gallery_printing_each_credit_above_its_caption() -> None:
     assert seg.credits[0].parsed.source == "Riverton Ledger"  # a paper's name, not a second photographer
 
 
+# A council story of three paragraphs, for the line forms tried one at a time between or after them
+_FIRST = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
+_SECOND = "Criticism came mainly from the opposition, which had called for more spending on schools and roads."
+_THIRD = "The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries."
+
+
+def _council_page(*, head: str = "", middle: str = "", last: str = "", byline: str = "By Jane Roe") -> str:
+    """The story with ``head`` above its first paragraph, ``middle`` after it and ``last`` after the third."""
+    parts = ["Council approves new budget for 2027", byline, head, _FIRST, middle, _SECOND, _THIRD, last]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
 @pytest.mark.parametrize(
     "noise",
     [
@@ -1249,12 +1261,8 @@ def test_a_gallery_printing_each_credit_above_its_caption() -> None:
     ],
 )
 def test_a_line_of_page_furniture_between_paragraphs_is_boilerplate(noise: str) -> None:
-    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
-    second = "Criticism came mainly from the opposition, which had called for more spending on schools and roads."
-    third = "The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries."
-    text = f"Council approves new budget for 2027\n\n{first}\n\n{noise}\n\n{second}\n\n{third}\n"
-    kinds = _kinds(text)
-    assert (kinds[noise], kinds[second], kinds[third]) == ("boilerplate", "body", "body")  # it was a heading
+    kinds = _kinds(_council_page(middle=noise, byline=""))
+    assert (kinds[noise], kinds[_SECOND], kinds[_THIRD]) == ("boilerplate", "body", "body")  # it was a heading
 
 
 @pytest.mark.parametrize(
@@ -1283,13 +1291,7 @@ def test_a_label_without_its_colon_before_a_place_is_no_credit() -> None:
     ],
 )
 def test_a_caption_credited_to_a_photographer_without_a_colon_is_a_caption(lines: list[str]) -> None:
-    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
-    second = "Criticism came mainly from the opposition, which had called for more spending on schools and roads."
-    third = "The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries."
-    middle = "\n\n".join(lines)
-    seg = segment(
-        f"Council approves new budget for 2027\n\nBy Jane Roe\n\n{first}\n\n{middle}\n\n{second}\n\n{third}\n"
-    )
+    seg = segment(_council_page(middle="\n\n".join(lines)))
     assert len(seg.captions) == 1 and seg.captions[0].text.startswith(lines[0][:20])  # it was a heading
     assert [b.kind for b in seg.blocks].count("body") == 3
 
@@ -1306,10 +1308,7 @@ def test_a_caption_credited_to_a_photographer_without_a_colon_is_a_caption(lines
 )
 def test_date_lines_in_more_languages_are_furniture_not_the_standfirst(stamp: str) -> None:
     assert boilerplate.is_timestamp(stamp)
-    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
-    rest = "Criticism came mainly from the opposition."
-    text = f"Council approves new budget for 2027\n\nBy Jane Roe\n\n{stamp}\n\n{first}\n\n{rest}\n"
-    assert _kinds(text)[stamp] == "boilerplate"  # it was the standfirst, and the summary read it
+    assert _kinds(_council_page(head=stamp))[stamp] == "boilerplate"  # it was the standfirst, and the summary read it
 
 
 @pytest.mark.parametrize(
@@ -1329,8 +1328,5 @@ def test_date_lines_in_more_languages_are_furniture_not_the_standfirst(stamp: st
     ],
 )
 def test_a_story_signed_off_in_more_forms_keeps_its_last_paragraph(last: str) -> None:
-    second = "Criticism came mainly from the opposition, which had called for more spending on schools and roads."
-    third = "The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries."
-    first = "The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it."
-    kinds = _kinds(f"Council approves new budget for 2027\n\nBy Jane Roe\n\n{first}\n\n{second}\n\n{third}\n\n{last}\n")
-    assert kinds[last] in ("boilerplate", "byline") and kinds[third] == "body"  # it was a heading or body
+    kinds = _kinds(_council_page(last=last))
+    assert kinds[last] in ("boilerplate", "byline") and kinds[_THIRD] == "body"  # it was a heading or body
