@@ -80,7 +80,7 @@ UI_LINES: frozenset[str] = phrases(
     注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
     リンクをコピーする | リンクをコピー | シェアする | partilhar | compartilhar | comentários | поділитися | коментарі |
     поделиться | комментарии | end | ### | skip ad | zur startseite | empfohlener redaktioneller inhalt | externer
-    inhalt | partager | compartir | condividi | delen | dela | jaa | compartilhar
+    inhalt | partager | compartir | condividi | delen | dela | jaa
     """
 )
 

@@ -529,7 +529,8 @@ def read_credit(raw: str) -> CreditReading:
         return CreditReading(Strength.MEDIUM, parsed)
     if parts.distributors and parts.owners:
         return CreditReading(Strength.MEDIUM, parsed)
-    gave_way = len(parts.owners) >= 2 and parsed.source not in (None, parts.owners[0][0])  # "Divulgação/Netflix"
+    # "Divulgação/Netflix": a handout word, then the owner it gives way to as the source (_assemble)
+    gave_way = len(parts.owners) >= 2 and parts.owners[0][0].casefold() in _PRIVATE_SOURCES
     if parts.commissioned or gave_way:
         return CreditReading(Strength.MEDIUM, parsed)
     if n_segments == 1 and parts.owners:
