@@ -1330,3 +1330,26 @@ def test_date_lines_in_more_languages_are_furniture_not_the_standfirst(stamp: st
 def test_a_story_signed_off_in_more_forms_keeps_its_last_paragraph(last: str) -> None:
     kinds = _kinds(_council_page(last=last))
     assert kinds[last] in ("boilerplate", "byline") and kinds[_THIRD] == "body"  # it was a heading or body
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Anmerkung der Redaktion: In einer früheren Version hieß es, der Haushalt sei einstimmig beschlossen worden.",
+        "Note de la rédaction : une version précédente de cet article indiquait un montant erroné.",
+        "Nota de la redacción: una versión anterior de este artículo indicaba una cifra errónea.",
+        "Nota della redazione: una versione precedente di questo articolo riportava una cifra errata.",
+        "Noot van de redactie: in een eerdere versie van dit artikel stond een verkeerd bedrag.",
+        "Nota da redação: uma versão anterior deste texto informava um valor errado.",
+        "Rättelse: I en tidigare version av artikeln angavs fel belopp.",  # Swedish correction
+        "[Editor's note: The council has since voted again.]",
+    ],
+)
+def test_a_note_from_the_editors_on_its_own_line_is_an_editors_note(note: str) -> None:
+    kinds = _kinds(_council_page(last=note))
+    assert kinds[note] == "editor_note" and kinds[_THIRD] == "body"  # it was body (a heading in brackets)
+
+
+def test_a_german_hinweis_before_a_colon_stays_the_storys() -> None:
+    appeal = "Hinweis: Zeugen, die den Unfall beobachtet haben, werden gebeten, sich bei der Polizei zu melden."
+    assert _kinds(_council_page(last=appeal))[appeal] == "body"  # a police appeal, not a note from the editors

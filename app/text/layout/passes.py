@@ -100,7 +100,10 @@ _TIMECODE = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
 # Scandinavian papers' form; the keyword is one to four words, 4+ letters in all
 _CAPS_KEYWORD = re.compile(r"([^\W\d_]+(?:[ -][^\W\d_]+){0,3}):\s+\S")
 _NOT_KEYWORDS: frozenset[str] = frozenset(
-    bp.UI_WORDS | bp.TEASER_HEADERS | set(vocab.union(vocab.EDITOR_NOTE_LABELS)) | set(vocab.union(vocab.STORY_LABELS))
+    bp.UI_WORDS
+    | bp.TEASER_HEADERS
+    | {*vocab.union(vocab.EDITOR_NOTE_LABELS), *vocab.union(vocab.NOTE_LABELS_ALONE)}
+    | set(vocab.union(vocab.STORY_LABELS))
 )
 
 
@@ -405,13 +408,27 @@ def _is_promo_ui(u: Unit) -> bool:
 
 # "Correction: An earlier version ...", "Richtigstellung: ...": the label, a colon, then the note
 _CORRECTION = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.CORRECTION_LABELS)) + r")\s{0,2}:\s{0,2}(?=\S)")
-_NOTE_LABEL_ALONE = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.EDITOR_NOTE_LABELS)) + r")\s{0,2}:?", re.I)
+_NOTE_LABEL_ALONE = re.compile(
+    r"(?:"
+    + vocab.alternation((*vocab.union(vocab.EDITOR_NOTE_LABELS), *vocab.union(vocab.NOTE_LABELS_ALONE)))
+    + r")\s{0,2}:?",
+    re.I,
+)
+# "Anmerkung der Redaktion: ...", "[Editor's note: ...]": the label of a note from the editors, a colon, the note
+_NOTE_LABEL_INLINE = re.compile(
+    r"[\[(]?(?i:" + vocab.alternation(vocab.union(vocab.EDITOR_NOTE_LABELS)) + r")\s{0,2}:\s{0,2}(?=\S)"
+)
 
 
 def _editor_notes(st: State) -> None:
     units = st.units
     for i, u in enumerate(units):
-        note = (EDITOR_NOTE.match(u.text[:40]) or _CORRECTION.match(u.text[:40])) if u.kind is None else None
+        head = u.text[:40]
+        note = (
+            (EDITOR_NOTE.match(head) or _CORRECTION.match(head) or _NOTE_LABEL_INLINE.match(head))
+            if u.kind is None
+            else None
+        )
         if note is not None and not any(sep in u.text[note.end() : note.end() + 160] for sep in NOTE_SEPARATORS):
             u.fire(rules.EDITOR_NOTE)
         elif u.kind in (None, "boilerplate") and len(u.text) <= 40 and _NOTE_LABEL_ALONE.fullmatch(u.text.strip()):

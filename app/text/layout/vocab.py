@@ -277,17 +277,27 @@ CORRECTION_LABELS: Mapping[str, tuple[str, ...]] = {
     "it": ("rettifica", "errata corrige"),
     "nl": ("correctie", "rectificatie"),
     "pt": ("correção", "errata"),
+    "sv": ("rättelse",),
+    "no": ("rettelse",),
+    "da": ("rettelse",),
 }  # fmt: skip
 
+# Labels of a note from the editors, before the note on its line ("Anmerkung der Redaktion: ...", "Note de la
+# rédaction : ...") or alone above it.
 EDITOR_NOTE_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("editor's note", "editors' note", "editor’s note", "editors’ note", "note to readers"),
-    "de": ("hinweis", "hinweis der redaktion", "anmerkung der redaktion", "redaktioneller hinweis"),
+    "de": ("hinweis der redaktion", "anmerkung der redaktion", "redaktioneller hinweis"),
     "fr": ("note de la rédaction", "ndlr"),
     "es": ("nota de la redacción", "nota del editor"),
     "it": ("nota della redazione",),
     "nl": ("noot van de redactie",),
     "pt": ("nota da redação", "nota do editor"),
 }  # fmt: skip
+# A label that is an editor's note only alone on its line, above the note ("Hinweis" / "ZEIT ONLINE hat diese
+# Meldung ..."): before a colon on a paragraph's line it opens a police appeal or a service note of the story.
+NOTE_LABELS_ALONE: Mapping[str, tuple[str, ...]] = {
+    "de": ("hinweis",),
+}
 
 # Institutions that head a line of capitalised words but never a person's name ("Tribunal Supremo", "Polizei
 # Berlin"); English ones are in ``app.text.names.NOT_NAME_WORDS``.
