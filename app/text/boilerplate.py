@@ -150,10 +150,10 @@ VIDEO_LINES: frozenset[str] = frozenset({"video", "watch", "video loading", "vid
 PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^view \d{1,3} (?:images?|photos?|pictures?)$"),
     re.compile(r"^\d{1,3} (?:images?|photos?|pictures?)$"),
-    # a gallery's counter: "1 of 12", "Image 3 of 12", "Bild 1 von 5", "Foto 2 de 10", "photo 1 sur 8"
+    # a gallery's counter: "1 of 12", "Image 3 of 12", "Bild 1 von 5", "Foto 2 de 10", "photo 1 sur 8", "Zdjęcie 1 z 4"
     re.compile(
-        r"^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|afbeelding|bilde) )?\d{1,3} "
-        r"(?:of|von|de|sur|di|van|av|af) \d{1,3}$"
+        r"^(?:(?:image|photo|picture|slide|bild|foto|imagen|immagine|afbeelding|bilde|billede|fotografia|zdjęcie|"
+        r"snímek|kuva|kép|fotó|фото|снимок) )?\d{1,3} (?:of|von|de|sur|di|van|av|af|z|ze|из|з) \d{1,3}$"
     ),
     re.compile(r"^\d{1,3} ?/ ?\d{1,3}$"),
     re.compile(r"^open this (?:photo|image) in gallery$"),

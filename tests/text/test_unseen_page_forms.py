@@ -1353,3 +1353,19 @@ def test_a_note_from_the_editors_on_its_own_line_is_an_editors_note(note: str) -
 def test_a_german_hinweis_before_a_colon_stays_the_storys() -> None:
     appeal = "Hinweis: Zeugen, die den Unfall beobachtet haben, werden gebeten, sich bei der Polizei zu melden."
     assert _kinds(_council_page(last=appeal))[appeal] == "body"  # a police appeal, not a note from the editors
+
+
+@pytest.mark.parametrize("counter", ["Zdjęcie 1 z 4", "Фото 1 из 5", "Snímek 2 z 10"])
+def test_a_gallerys_counter_in_polish_russian_or_czech_is_furniture(counter: str) -> None:
+    assert boilerplate.is_photo_marker(counter)
+
+
+def test_an_interviewers_label_in_capitals_is_no_caption_keyword() -> None:
+    question = "SPIEGEL: Frau Roe, wie geht es nach der Abstimmung weiter mit dem Haushalt der Stadt?"
+    answers = [
+        "Roe: Wir werden nächste Woche neu verhandeln. Die Zahlen sind klar.",
+        "SPIEGEL: Und die Opposition?",
+        "Roe: Sie hat gute Argumente, aber keine Mehrheit im Rat.",
+    ]
+    seg = segment(_council_page(middle="\n\n".join([question, *answers])))
+    assert seg.captions == ()  # the first question was a caption under the keyword "SPIEGEL"

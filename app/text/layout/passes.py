@@ -107,11 +107,28 @@ _NOT_KEYWORDS: frozenset[str] = frozenset(
 )
 
 
-def _caps_keyword(text: str) -> bool:
+def _line_keyword(text: str) -> str | None:
+    """The word or words in capitals before a colon that open ``text`` ("FORTVILET", "SPIEGEL"), else None."""
     m = _CAPS_KEYWORD.match(text[:60])
-    if m is None or not m.group(1).isupper():
+    return m.group(1) if m is not None and m.group(1).isupper() else None
+
+
+def _repeated_keywords(units: list[Unit]) -> frozenset[str]:
+    """Keywords in capitals that open two lines or more of the page: an interview's speaker ("SPIEGEL: Frau Roe,
+    ..." / "Roe: ..." / "SPIEGEL: Und ...?"), not a caption's keyword, which a page prints once."""
+    seen: set[str] = set()
+    repeated: set[str] = set()
+    for u in units:
+        keyword = _line_keyword(u.text)
+        if keyword is not None:
+            (repeated if keyword in seen else seen).add(keyword)
+    return frozenset(repeated)
+
+
+def _caps_keyword(text: str) -> bool:
+    keyword = _line_keyword(text)
+    if keyword is None:
         return False
-    keyword = m.group(1)
     if sum(c.isalpha() for c in keyword) < 4 or keyword.casefold() in _NOT_KEYWORDS:
         return False
     # "REUTERS: ..." opens a wire story and "KOTA BHARU: ..." (a place: the dateline of Malaysian, Singaporean,
@@ -119,10 +136,12 @@ def _caps_keyword(text: str) -> bool:
     return agency_of(keyword) is None and not load_gazetteer().is_place(keyword)
 
 
-def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
+def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None, speakers: frozenset[str]) -> bool:
     """One sentence or two under a keyword in capitals, alone: a run of such lines is a transcript's speakers
-    ("SMITH: ..." / "JONES: ..."), not captions."""
+    ("SMITH: ..." / "JONES: ..."), and a keyword the page repeats an interviewer's label, not captions."""
     if not 5 <= u.words <= 40 or not ends_sentence(u.text) or not _caps_keyword(u.text):
+        return False
+    if _line_keyword(u.text) in speakers:
         return False
     return not any(v is not None and _caps_keyword(v.text) for v in (prev, nxt))
 
@@ -942,6 +961,7 @@ def _after_photo_marker(units: list[Unit], i: int) -> bool:
 def _captions(st: State) -> None:
     units = st.units
     n = len(units)
+    speakers = _repeated_keywords(units)
     for i, u in enumerate(units):
         if u.kind is not None or u.zone or u.words > CAPTION_MAX_WORDS:
             continue
@@ -970,7 +990,7 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_POSITION)
         elif _is_dated_caption(u):
             u.fire(rules.CAPTION_DATED)
-        elif _keyword_caption(u, prev, nxt):
+        elif _keyword_caption(u, prev, nxt, speakers):
             u.fire(rules.CAPTION_KEYWORD)
         elif (
             prev is not None
