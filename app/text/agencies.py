@@ -219,6 +219,10 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     # institutional photo services
     "NASA": ("NASA",),
     "ESA": ("ESA",),
+    # a map or a street picture of the place (not "Google": the company is news, not a picture source)
+    "Google Maps": ("Google Maps",),
+    "Google Street View": ("Google Street View", "Google Streetview"),
+    "Google Earth": ("Google Earth",),
     "UN Photo": ("UN Photo", "UN Photos"),
     "White House": ("White House", "The White House", "Official White House Photo"),
     "Ministry of Defence": ("MoD", "Ministry of Defence"),

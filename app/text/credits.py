@@ -369,6 +369,9 @@ def _zh_photographed(m: re.Match[str]) -> ParsedCredit:
     return ParsedCredit(names, agency_of(org) or org, org)  # "新华社发": Xinhua, as printed
 
 
+_VIA = re.compile(r"via\s{1,3}(?=\S)", re.IGNORECASE)
+
+
 def _bare_label_end(body: str) -> int | None:
     """Where a label without a colon ends, when an agency follows it ("Foto ANSA/Name", "Photo AFP", "Photo
     d'archives AFP") or a person and an agency ("Foto Robin van Lonkhuijsen/ANP")."""
@@ -377,6 +380,9 @@ def _bare_label_end(body: str) -> int | None:
     if bare is None:
         return None
     named = head[bare.end() :].strip()
+    via = _VIA.match(named)
+    if via is not None and not slash and (agency_of(named[via.end() :]) is not None or _is_org(named[via.end() :])):
+        return bare.end() + via.end()  # "Photo via Instagram", "Image via Riverton Council": the source after "via"
     if agency_of(named) is not None or (slash and _is_person(named) and agency_of(rest.strip()) is not None):
         return bare.end()
     if not slash and _is_person(named) and _person_names().is_given(named.split()[0]):

@@ -650,6 +650,13 @@ def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() ->
         ("Foto: Kantonspolizei Zürich", (), "Kantonspolizei Zürich"),
         ("fot. Adam Nowak / Agencja Wyborcza.pl", ("Adam Nowak",), "Agencja Wyborcza.pl"),
         ("Picture: NCA NewsWire / Jane Roe", ("Jane Roe",), "NCA NewsWire"),  # a wire in camel case, no person
+        # the forms of local papers: a label, "via" and the source; a map; an illustration
+        ("Photo via Instagram", (), "Instagram"),  # the source was "Photo"
+        ("Image via Riverton Council", (), "Riverton Council"),
+        ("Google Street View", (), "Google Street View"),  # it was no credit
+        ("Google Maps", (), "Google Maps"),  # it was the photographer "Google Maps"
+        ("Photo illustration by Jane Roe", ("Jane Roe",), None),  # the source was "Photo"
+        ("Courtesy photo", (), "Courtesy photo"),  # the source was "photo"
     ],
 )
 def test_credits_read_into_creators_and_source(raw: str, creators: tuple[str, ...], source: str | None) -> None:
@@ -1369,3 +1376,21 @@ def test_an_interviewers_label_in_capitals_is_no_caption_keyword() -> None:
     ]
     seg = segment(_council_page(middle="\n\n".join([question, *answers])))
     assert seg.captions == ()  # the first question was a caption under the keyword "SPIEGEL"
+
+
+@pytest.mark.parametrize("raw", ["Contributed photo", "Submitted photo", "Provided photo", "Photo provided"])
+def test_a_readers_or_an_organisations_picture_without_a_name_is_a_credit(raw: str) -> None:
+    assert read_credit(raw).strength >= Strength.MEDIUM  # it was none: the paragraph above stayed body
+
+
+def test_the_company_google_is_no_picture_source() -> None:
+    from app.text.agencies import agency_of
+
+    assert agency_of("Google") is None and agency_of("Google Maps") == "Google Maps"
+
+
+@pytest.mark.parametrize("credit", ["Contributed photo", "Submitted photo", "Google Maps"])
+def test_a_description_over_a_local_papers_credit_line_is_a_caption(credit: str) -> None:
+    caption = "The new school building on Main Street in Riverton."
+    seg = segment(_council_page(middle=f"{caption}\n\n{credit}"))
+    assert [c.text for c in seg.captions] == [caption]  # it was body, and the credit a heading

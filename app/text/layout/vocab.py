@@ -209,6 +209,7 @@ CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("photo by", "photos by", "photograph by", "photographs by", "photography by", "image by",
            "images by", "illustration by", "illustrations by", "picture by", "pictures by", "video by",
            "artwork by", "graphic by", "graphics by", "photo from", "photos from", "image from", "photo provided by",
+           "photo illustration by",
            "photos provided by", "image provided by", "video provided by", "photo submitted by"),
     "de": ("foto von", "fotos von", "bild von"),
     "fr": ("photo de", "photo par", "photos de"),
@@ -490,7 +491,11 @@ PRIVATE_SOURCES: Mapping[str, tuple[str, ...]] = {
 }  # fmt: skip
 # (Not "Privat": one page of dev-intl prints it alone under its lead picture, and the gold's credit string there is
 # "Foto: Privat", which the line does not hold: measured -0.004 credit F1, docs/QUALITY.md.)
-PRIVATE_SOURCES_ALONE: frozenset[str] = frozenset({"supplied", "handout", "uncredited", "cedida", "divulgação"})
+PRIVATE_SOURCES_ALONE: frozenset[str] = frozenset(
+    {"supplied", "handout", "uncredited", "cedida", "divulgação"}
+    # the US local papers' forms for a reader's or an organisation's picture
+    | {"contributed photo", "submitted photo", "courtesy photo", "provided photo", "photo provided", "contributed"}
+)
 
 # Words that open a byline: "By Jane Doe", "Von Max Muster", "Por Ana Pérez", "Af Lars Hansen", "Author: Jane Doe"
 # (the ones that are ordinary words too open it only with a colon or in lower case: BYLINE_OPENERS_STRICT).
