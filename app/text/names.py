@@ -287,11 +287,12 @@ _POST_ROLES: frozenset[str] = vocab.JOB_TITLE_WORDS | wordset(
 
 
 def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bool:
-    words = ([first] if first else []) + [t.group().strip(_EDGE_PUNCT) for t in tokens]
+    raws = ([first] if first else []) + [t.group() for t in tokens]
+    words = [r.strip(_EDGE_PUNCT) for r in raws]
     has_time_word = any(w.casefold() in _TIME_WORDS for w in words)
     after_button = False
     after_role = in_place = False
-    for w in words:
+    for raw, w in zip(raws, words, strict=True):
         low = w.casefold()
         if _HANDLE.fullmatch(w):
             continue  # the author's social handle: "Jane Roe @janeroe"
@@ -303,6 +304,8 @@ def _only_furniture(tokens: list[re.Match[str]], first: str | None = None) -> bo
         if not low or low in ROLE_WORDS or low in _UI_TAIL or low in _TIME_WORDS:
             after_button = low in _UI_TAIL
             after_role = after_role or low in _POST_ROLES
+            # "Jane Roe, BBC News, Washington", "Jane Roe, Reporter, London": a place after the desk and a comma
+            in_place = in_place or (low in ROLE_WORDS and raw.rstrip().endswith(","))
             continue
         if after_button and w.islower():
             after_button = False  # the button's object: "Tips meg", "Follow me", "Tipsa oss"

@@ -882,6 +882,10 @@ def test_a_romanian_byline_and_the_canadian_press_in_french() -> None:
         ("Ana Pérez (Efe)", ["Ana Pérez"]),
         ("Jane Roe, Associated Press", ["Jane Roe"]),
         ("Jane Roe, Getty Images", []),  # a picture agency: a credit, no byline
+        ("Jane Roe, BBC News, Washington", ["Jane Roe"]),  # the desk, then the place: it was no byline
+        ("Jane Roe, Reporter, London", ["Jane Roe"]),
+        ("Του Γιώργου Παπαδόπουλου", ["Γιώργου Παπαδόπουλου"]),  # Greek "of": the article was part of the name
+        ("Tác giả: Nguyễn Văn Bình", ["Nguyễn Văn Bình"]),  # Vietnamese "author:"
         ("Toimetaja: Mari Peegel", ["Mari Peegel"]),  # Estonian "editor:"
         # scripts without capitals: the words after a byline opener, when they are a name's few
         ("ავტორი: ნინო ბერიძე", ["ნინო ბერიძე"]),  # Georgian, whose letters count as lower case

@@ -14,16 +14,18 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.31.0"  # 2.31: a caption credited "Contributed photo", "Submitted photo" or "Google Maps" on the line
-    # under it is a caption (the credits of credits 1.19); 2.30: a keyword in capitals the page repeats ("SPIEGEL: Frau
-    # Roe, ...?" / "Roe: ..." / "SPIEGEL: ...") is an interviewer's label, not a caption's keyword (the first question
-    # was a caption); gallery counters in Polish, Czech and Russian ("Zdjęcie 1 z 4", "Фото 1 из 5") are furniture;
-    # 2.29: a note from the editors labelled in German, French, Spanish, Italian, Dutch or Portuguese ("Anmerkung der
-    # Redaktion: ...", "[Editor's note: ...]") and a Swedish, Norwegian or Danish correction ("Rättelse: ...") are
-    # editor's notes (they were body, one in brackets a heading); "Hinweis:" before a colon stays the story's; 2.28:
-    # date lines in Romanian, Greek, Indonesian and Finnish and the French relative "il y a 3 heures" are furniture
-    # (they were the standfirst); sign-offs "(mit Material von dpa)", "Avec AFP", "Con informazioni di Ansa", "Met
-    # medewerking van ANP", "(sn/dpa)", "Redaktion: Name", "— With assistance from Name" end the story (they were
+    version = "2.32.0"  # 2.32: bylines "Jane Roe, BBC News, Washington", "Jane Roe, Reporter, London" (a place after
+    # the desk and a comma; they were headings), Greek "Του Γιώργου Παπαδόπουλου" (the article is no part of the name),
+    # Vietnamese "Tác giả: Name"; 2.31: a caption credited "Contributed photo", "Submitted photo" or "Google Maps" on
+    # the line under it is a caption (the credits of credits 1.19); 2.30: a keyword in capitals the page repeats
+    # ("SPIEGEL: Frau Roe, ...?" / "Roe: ..." / "SPIEGEL: ...") is an interviewer's label, not a caption's keyword (the
+    # first question was a caption); gallery counters in Polish, Czech and Russian ("Zdjęcie 1 z 4", "Фото 1 из 5") are
+    # furniture; 2.29: a note from the editors labelled in German, French, Spanish, Italian, Dutch or Portuguese
+    # ("Anmerkung der Redaktion: ...", "[Editor's note: ...]") and a Swedish, Norwegian or Danish correction ("Rättelse:
+    # ...") are editor's notes (they were body, one in brackets a heading); "Hinweis:" before a colon stays the story's;
+    # 2.28: date lines in Romanian, Greek, Indonesian and Finnish and the French relative "il y a 3 heures" are
+    # furniture (they were the standfirst); sign-offs "(mit Material von dpa)", "Avec AFP", "Con informazioni di Ansa",
+    # "Met medewerking van ANP", "(sn/dpa)", "Redaktion: Name", "— With assistance from Name" end the story (they were
     # headings or body); 2.27: a caption closed by a bar and a photographer's name ("... del martes. | Ana Pérez"), or
     # credited with a label and a name without a colon ("Photo Jean Dupont", "(foto Mario Rossi)"), is a caption (it was
     # a heading); 2.26: an author with her wire under the headline ("Max Mustermann, dpa", "Ana Pérez (Efe)") is a

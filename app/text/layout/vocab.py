@@ -522,6 +522,8 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "ar": ("بقلم", "كتب"),
     "he": ("מאת",),
     "fa": ("نویسنده",),
+    "el": ("του", "της"),  # the genitive article: "Του Γιώργου Παπαδόπουλου" ("of Giorgos Papadopoulos")
+    "vi": ("tác giả",),
 }  # fmt: skip
 
 # A byline that names the writer's post before the name ("By our political editor Jane Roe", "Von unserem
