@@ -596,10 +596,14 @@ def _ui_phrase(key: str) -> str | None:
     return found.group() if found is not None else None
 
 
+# a picture in Markdown, as a CMS export writes it: "![The mayor at the meeting](https://example.com/a.jpg)"
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{1,500}(?:\s\"[^\"]{0,200}\")?\)")
+
+
 def is_ui_line(line: str) -> bool:
     """A button, a label, a placeholder or a promotion: never part of the article."""
     key = normalise(line)
-    if not key or key in UI_LINES or key in _PROMPT_LINES:
+    if not key or key in UI_LINES or key in _PROMPT_LINES or _MARKDOWN_IMAGE.fullmatch(line.strip()):
         return True
     words = key.split()
     if len(words) > 60 or any(q in line[:400] for q in ('"', "“", "”")):

@@ -1398,3 +1398,35 @@ def test_a_description_over_a_local_papers_credit_line_is_a_caption(credit: str)
     caption = "The new school building on Main Street in Riverton."
     seg = segment(_council_page(middle=f"{caption}\n\n{credit}"))
     assert [c.text for c in seg.captions] == [caption]  # it was body, and the credit a heading
+
+
+MARKDOWN_PAGE = """# Council approves new budget for 2027
+
+**By Jane Roe**
+
+*Published 5 December 2026*
+
+The council approved next year's budget on Tuesday evening after a long debate. A majority voted for it.
+
+![The mayor at the council meeting](https://example.com/mayor.jpg)
+
+*The mayor at Tuesday's council meeting. Photo: Jane Doe/AFP*
+
+Criticism came mainly from the opposition, which had called for more spending on schools and roads.
+
+## What happens next
+
+The city plans to invest around 40 million euros next year, mainly in roads, schools and nurseries.
+"""
+
+
+def test_a_page_exported_in_markdown_is_read_without_its_marks() -> None:
+    seg = segment(MARKDOWN_PAGE)
+    kinds = {b.text: b.kind for b in seg.blocks}
+    assert seg.title is not None and seg.title.text == "Council approves new budget for 2027"  # it kept the "#"
+    assert kinds["By Jane Roe"] == "byline"  # "**By Jane Roe**" was boilerplate
+    assert kinds["![The mayor at the council meeting](https://example.com/mayor.jpg)"] == "boilerplate"  # a heading
+    assert kinds["What happens next"] == "heading"
+    assert [c.text for c in seg.captions] == ["The mayor at Tuesday's council meeting."]
+    assert [(c.raw, c.parsed.source) for c in seg.credits] == [("Photo: Jane Doe/AFP", "AFP")]  # the source was "AFP*"
+    assert all(MARKDOWN_PAGE[b.start : b.end] == b.text for b in seg.blocks)

@@ -89,6 +89,34 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Markdown's marks at a line's edges, as a CMS export writes them: a heading's "#", and the same emphasis at both
+# ends ("**By Jane Roe**", "*Photo: Name/AFP*"); the line's text is what they mark. Not a quotation's ">": scraped
+# pages print it as the arrow of a link to another story ("> A Milwaukee, JD Vance trace sa vision ..."), which the
+# furniture rules read with its arrow (measured: a French live page's teaser became body without it)
+_MARKDOWN_OPENER = re.compile(r"#{1,6}[ \t]+")
+_MARKDOWN_EMPHASIS: tuple[str, ...] = ("***", "**", "__", "*", "_")
+
+
+def markdown_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``text[start:end]`` (a stripped line) without Markdown's edge marks: ``## What happens next`` -> ``What
+    happens next``, ``**By Jane Roe**`` -> ``By Jane Roe``; the span as it is when no mark stands at its edges."""
+    opener = _MARKDOWN_OPENER.match(text, start, end)
+    if opener is not None and opener.end() < end:
+        start = opener.end()
+    for mark in _MARKDOWN_EMPHASIS:
+        inner_start, inner_end = start + len(mark), end - len(mark)
+        if (
+            inner_end - inner_start >= 2
+            and text.startswith(mark, start)
+            and text.endswith(mark, start, end)
+            and not text[inner_start].isspace()
+            and not text[inner_end - 1].isspace()
+            and mark not in text[inner_start:inner_end]
+        ):
+            return inner_start, inner_end
+    return start, end
+
+
 def _newlines(gap: str) -> int:
     return gap.count("\n") + gap.count("\r") - gap.count("\r\n")
 
@@ -97,7 +125,7 @@ def split_lines(text: str) -> list[Unit]:
     units: list[Unit] = []
     prev_end = 0
     for m in _LINE.finditer(text):
-        start, end = strip_span(text, m.start(), m.end())
+        start, end = markdown_span(text, *strip_span(text, m.start(), m.end()))
         if start == end:
             continue
         gap = _newlines(text[prev_end:start]) if units else 2
