@@ -681,6 +681,41 @@ def is_rights_notice(line: str) -> bool:
     return found.start() == 0 or _opens_with_rights_opener(line)
 
 
+# A breadcrumb's separators: an arrow ("Home > News > Local", "Inicio › Noticias") separates two sections or more; a
+# slash or a bar, which a headline may hold once ("Opinion | Why ..."), three or more
+_CRUMB_ARROWS: tuple[str, ...] = (" > ", " › ", " » ", " → ")
+_CRUMB_BARS: tuple[str, ...] = (" / ", " | ")
+_CRUMB_MAX_WORDS = 3  # a section's name: "Local", "Politik", "Ciencia y tecnología"
+_CRUMB_MAX_CHARS = 120
+_CRUMB_ENDS: tuple[str, ...] = (*vocab.SENTENCE_ENDS, ":", ",")  # a section name ends in none of these
+
+
+def _crumb(part: str) -> bool:
+    """A section's name: one to three words, opening with a letter, one word of two letters or more, no sentence end
+    ("- Revenue N / A N / A" is a table row)."""
+    words = part.split()
+    return (
+        1 <= len(words) <= _CRUMB_MAX_WORDS
+        and part[:1].isalpha()
+        and any(sum(c.isalpha() for c in w) >= 2 for w in words)
+        and not part.rstrip().endswith(_CRUMB_ENDS)
+    )
+
+
+def is_breadcrumb(line: str) -> bool:
+    """The page's place in the site's sections: ``Home > News > Local``, ``News | Local | Politics``."""
+    s = line.strip()
+    if len(s) > _CRUMB_MAX_CHARS:
+        return False
+    for sep in (*_CRUMB_ARROWS, *_CRUMB_BARS):
+        parts = s.split(sep)
+        if len(parts) < (2 if sep in _CRUMB_ARROWS else 3):
+            continue
+        if all(_crumb(p) for p in parts):
+            return True
+    return False
+
+
 def is_photo_marker(line: str) -> bool:
     """A gallery control that stands just before a picture's caption (``View 3 Images``)."""
     return bool(_PHOTO_MARKER.match(normalise(line)))

@@ -1430,3 +1430,20 @@ def test_a_page_exported_in_markdown_is_read_without_its_marks() -> None:
     assert [c.text for c in seg.captions] == ["The mayor at Tuesday's council meeting."]
     assert [(c.raw, c.parsed.source) for c in seg.credits] == [("Photo: Jane Doe/AFP", "AFP")]  # the source was "AFP*"
     assert all(MARKDOWN_PAGE[b.start : b.end] == b.text for b in seg.blocks)
+
+
+@pytest.mark.parametrize(
+    "crumbs",
+    ["Home > News > Local", "Inicio › Noticias › Local", "Accueil > Actualités > Politique", "News | Local | Politics"],
+)
+def test_a_breadcrumb_above_the_headline_is_furniture_and_the_headline_the_title(crumbs: str) -> None:
+    seg = segment(f"{crumbs}\n\n" + _council_page())
+    assert seg.title is not None and seg.title.text == "Council approves new budget for 2027"  # it was the crumbs
+    assert {b.text: b.kind for b in seg.blocks}[crumbs] == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    "row", ["- Revenue N / A N / A", "Opinion | Why the budget fails | Jane Roe", "2024 / 2025 / 2026"]
+)
+def test_a_table_row_or_a_headline_with_bars_is_no_breadcrumb(row: str) -> None:
+    assert not boilerplate.is_breadcrumb(row)

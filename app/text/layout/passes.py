@@ -281,6 +281,8 @@ def _furniture(st: State) -> None:
                 prev.fire(rules.RIGHTS_NOTICE_OPENING)
         elif bp.is_ui_line(u.text) or bp.is_video_item(u.text):
             u.fire(rules.UI_LINE)
+        elif bp.is_breadcrumb(u.text):
+            u.fire(rules.BREADCRUMB)
         elif bp.is_promo(u.text, u.words):
             u.fire(rules.PROMO)
             u.zone = "promo"

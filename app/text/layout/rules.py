@@ -35,6 +35,7 @@ LIVE_ENTRY_HEADER = _rule("live_entry_header", "boilerplate", 0.85, "the time he
 TIMESTAMP = _rule("timestamp", "boilerplate", 0.9, "a date, time or reading-time line ('Published ... 3 min read')")
 EMBED_ATTRIBUTION = _rule("embed_attribution", "boilerplate", 0.9, "the signature of an embedded social post")
 UI_LINE = _rule("ui_line", "boilerplate", 0.9, "a button, label, placeholder or video item ('Share', 'Watch: ...')")
+BREADCRUMB = _rule("breadcrumb", "boilerplate", 0.9, "the page's place in the site ('Home > News > Local')")
 RIGHTS_NOTICE = _rule(
     "rights_notice", "boilerplate", 0.9, "a rights notice for the article ('© 2026 Name. All rights reserved.')"
 )
