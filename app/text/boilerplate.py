@@ -80,7 +80,10 @@ UI_LINES: frozenset[str] = phrases(
     注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
     リンクをコピーする | リンクをコピー | シェアする | partilhar | compartilhar | comentários | поділитися | коментарі |
     поделиться | комментарии | end | ### | skip ad | zur startseite | empfohlener redaktioneller inhalt | externer
-    inhalt | partager | compartir | condividi | delen | dela | jaa
+    inhalt | partager | compartir | condividi | delen | dela | jaa | impressum | datenschutz |
+    datenschutzerklärung | kontakt | agb | cookie-einstellungen | mentions légales | politique de confidentialité |
+    aviso legal | política de privacidad | política de cookies | note legali | colofon | disclaimer | was this article
+    helpful | war dieser artikel hilfreich
     """
 )
 
@@ -102,7 +105,7 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         """
         mehr zum thema | zum thema | mehr zu diesem thema | weitere informationen | das könnte sie auch interessieren |
         das könnte sie interessieren | auch interessant | meistgelesen | meistgelesene artikel | meist gelesen |
-        weitere artikel | ähnliche artikel | verwandte themen
+        weitere artikel | ähnliche artikel | verwandte themen | mehr aus dem ressort | mehr aus der rubrik
         """
     ),
     "fr": phrases(
@@ -193,33 +196,33 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         für sie | newsletter abonnieren | zum newsletter anmelden | melden sie sich für unseren newsletter | jetzt
         abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert |
         kommentar schreiben | anmelden, um zu kommentieren | zu den kommentaren | kommentare anzeigen | die rechte an
-        diesem artikel erwerben
+        diesem artikel erwerben | teilen auf
         """
     ),
     "fr": phrases(
         """
         lien affilié | liens affiliés | lien d'affiliation | liens d'affiliation | nous percevons une commission |
         abonnez-vous | inscrivez-vous à notre newsletter | recevez notre newsletter | réservé aux abonnés | article
-        réservé aux abonnés | partager l'article
+        réservé aux abonnés | partager l'article | partager sur
         """
     ),
     "es": phrases(
         """
         enlace de afiliado | enlaces de afiliado | enlaces de afiliados | recibimos una comisión | suscríbete |
         suscríbase | recibe nuestra newsletter | apúntate a nuestra newsletter | exclusivo para suscriptores |
-        contenido exclusivo para suscriptores
+        contenido exclusivo para suscriptores | compartir en
         """
     ),
     "it": phrases(
         """
         link di affiliazione | link affiliati | riceviamo una commissione | iscriviti alla newsletter | iscriviti alla
-        nostra newsletter | riservato agli abbonati | contenuto riservato agli abbonati
+        nostra newsletter | riservato agli abbonati | contenuto riservato agli abbonati | condividi su
         """
     ),
     "nl": phrases(
         """
         affiliate links | affiliate-links | ontvangen wij een commissie | schrijf je in voor | abonneer je | word
-        abonnee | alleen voor abonnees | deel dit artikel
+        abonnee | alleen voor abonnees | deel dit artikel | delen op
         """
     ),
     "pt": phrases(
@@ -230,17 +233,18 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "sv": phrases(
         """
-        affiliatelänkar | affiliatelänk | prenumerera på | bli prenumerant | endast för prenumeranter | dela artikeln
+        affiliatelänkar | affiliatelänk | prenumerera på | bli prenumerant | endast för prenumeranter | dela artikeln |
+        dela på
         """
     ),
     "no": phrases(
         """
-        affiliatelenker | affiliatelenke | abonner på | bli abonnent | kun for abonnenter | del artikkelen
+        affiliatelenker | affiliatelenke | abonner på | bli abonnent | kun for abonnenter | del artikkelen | del på
         """
     ),
     "da": phrases(
         """
-        affiliatelinks | affiliatelink | abonner på | bliv abonnent | kun for abonnenter | del artiklen
+        affiliatelinks | affiliatelink | abonner på | bliv abonnent | kun for abonnenter | del artiklen | del på
         """
     ),
     # no spaces between Japanese words, so every line is "short": only phrases that are never prose
@@ -399,14 +403,15 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "es": phrases(
         "lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado: | "
+        "etiquetas: | temas: | "
         "este artículo fue publicado originalmente | este artículo se publicó originalmente"
     ),
-    "it": phrases("leggi anche | leggi pure | vedi anche | potrebbe interessarti:"),
-    "nl": phrases("lees ook | lees meer: | zie ook | bekijk ook"),
-    "pt": phrases("leia também | leia mais: | veja também | saiba mais:"),
-    "sv": phrases("läs också | läs även | läs mer:"),
-    "no": phrases("les også | les mer:"),
-    "da": phrases("læs også | læs mere:"),
+    "it": phrases("leggi anche | leggi pure | vedi anche | potrebbe interessarti: | argomenti: | tag:"),
+    "nl": phrases("lees ook | lees meer: | zie ook | bekijk ook | trefwoorden: | onderwerpen: | tags:"),
+    "pt": phrases("leia também | leia mais: | veja também | saiba mais: | tags: | assuntos: | tópicos:"),
+    "sv": phrases("läs också | läs även | läs mer: | ämnen: | taggar:"),
+    "no": phrases("les også | les mer: | emner: | stikkord:"),
+    "da": phrases("læs også | læs mere: | emner:"),
     "ja": phrases("関連記事 | 【関連記事】 | あわせて読みたい | 合わせて読みたい"),
     "id": phrases("baca juga: | baca juga |"),
     "ru": phrases("читайте также: | читайте также | по теме:"),
@@ -592,19 +597,27 @@ _PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
 def _ui_phrase(key: str) -> str | None:
     """The first UI phrase in a line's key (``normalise``), or None: looked up once for a line that the inline-prompt
     cut and the UI-line test both read."""
-    found = _UI_PHRASE.search(key)
-    return found.group() if found is not None else None
+    for found in _UI_PHRASE.finditer(key):
+        start, end = found.span()
+        # whole words only: "del på" (share on) is no phrase inside "misshandel på"
+        if (start == 0 or not key[start - 1].isalnum()) and (end == len(key) or not key[end].isalnum()):
+            return found.group()
+    return None
 
 
 # a picture in Markdown, as a CMS export writes it: "![The mayor at the meeting](https://example.com/a.jpg)"
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{1,500}(?:\s\"[^\"]{0,200}\")?\)")
 
 
+_EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
+
+
 def is_ui_line(line: str) -> bool:
     """A button, a label, a placeholder or a promotion: never part of the article."""
     key = normalise(line)
-    if not key or key in UI_LINES or key in _PROMPT_LINES or _MARKDOWN_IMAGE.fullmatch(line.strip()):
-        return True
+    bare = line.strip()
+    if not key or key in UI_LINES or key in _PROMPT_LINES or _MARKDOWN_IMAGE.fullmatch(bare) or _EMAIL.fullmatch(bare):
+        return True  # (an address alone on its line is the author's box or a tip line: "jane.roe@example.com")
     words = key.split()
     if len(words) > 60 or any(q in line[:400] for q in ('"', "“", "”")):
         return False  # a paragraph that mentions "click here" or a privacy policy is still a paragraph

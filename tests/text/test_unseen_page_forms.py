@@ -1447,3 +1447,28 @@ def test_a_breadcrumb_above_the_headline_is_furniture_and_the_headline_the_title
 )
 def test_a_table_row_or_a_headline_with_bars_is_no_breadcrumb(row: str) -> None:
     assert not boilerplate.is_breadcrumb(row)
+
+
+@pytest.mark.parametrize(
+    "footer",
+    [
+        ["Etiquetas: Presupuesto, Ayuntamiento"],  # tags in Spanish
+        ["Impressum", "Datenschutz", "Kontakt"],
+        ["Mentions légales", "Politique de confidentialité"],
+        ["Aviso legal", "Política de privacidad"],
+        ["Mehr aus dem Ressort", "Bürgermeisterin verteidigt Haushalt"],  # a list of other stories
+        ["Teilen auf Facebook", "Teilen auf X"],
+        ["Was this article helpful?"],
+        ["jane.roe@example.com"],  # an address alone: the author's box
+    ],
+)
+def test_footer_lines_in_more_languages_are_furniture(footer: list[str]) -> None:
+    kinds = _kinds(_council_page(last="\n\n".join(footer)))
+    assert [kinds[f] for f in footer] == ["boilerplate"] * len(footer) and kinds[_THIRD] == "body"
+
+
+def test_a_ui_phrase_counts_only_as_whole_words() -> None:
+    # "del på" (Norwegian and Danish "share on") stands inside "misshandel på": the headline is no share button
+    headline = "Elever döms för misshandel på internatskolan"
+    seg = segment(_council_page().replace("Council approves new budget for 2027", headline, 1))
+    assert seg.title is not None and seg.title.text == headline

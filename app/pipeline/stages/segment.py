@@ -14,26 +14,29 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.34.0"  # 2.34: a breadcrumb above the headline ("Home > News > Local", "Inicio › Noticias", "News |
-    # Local | Politics") is furniture (rule breadcrumb; it was the title, and the headline the standfirst); 2.33: a page
-    # exported in Markdown is read without its marks: a heading's "#" and emphasis at both ends of a line ("**By Jane
-    # Roe**", "*Photo: Name/AFP*") are out of the block (the title kept its "#", the byline was boilerplate, a credit's
-    # source was "AFP*"), a picture "![alt](url)" is boilerplate (it was a heading); 2.32: bylines "Jane Roe, BBC News,
-    # Washington", "Jane Roe, Reporter, London" (a place after the desk and a comma; they were headings), Greek "Του
-    # Γιώργου Παπαδόπουλου" (the article is no part of the name), Vietnamese "Tác giả: Name"; 2.31: a caption credited
-    # "Contributed photo", "Submitted photo" or "Google Maps" on the line under it is a caption (the credits of credits
-    # 1.19); 2.30: a keyword in capitals the page repeats ("SPIEGEL: Frau Roe, ...?" / "Roe: ..." / "SPIEGEL: ...") is
-    # an interviewer's label, not a caption's keyword (the first question was a caption); gallery counters in Polish,
-    # Czech and Russian ("Zdjęcie 1 z 4", "Фото 1 из 5") are furniture; 2.29: a note from the editors labelled in
-    # German, French, Spanish, Italian, Dutch or Portuguese ("Anmerkung der Redaktion: ...", "[Editor's note: ...]") and
-    # a Swedish, Norwegian or Danish correction ("Rättelse: ...") are editor's notes (they were body, one in brackets a
-    # heading); "Hinweis:" before a colon stays the story's; 2.28: date lines in Romanian, Greek, Indonesian and Finnish
-    # and the French relative "il y a 3 heures" are furniture (they were the standfirst); sign-offs "(mit Material von
-    # dpa)", "Avec AFP", "Con informazioni di Ansa", "Met medewerking van ANP", "(sn/dpa)", "Redaktion: Name", "— With
-    # assistance from Name" end the story (they were headings or body); 2.27: a caption closed by a bar and a
-    # photographer's name ("... del martes. | Ana Pérez"), or credited with a label and a name without a colon ("Photo
-    # Jean Dupont", "(foto Mario Rossi)"), is a caption (it was a heading); 2.26: an author with her wire under the
-    # headline ("Max Mustermann, dpa", "Ana Pérez (Efe)") is a byline (it was a heading); furniture lines in more
+    version = "2.35.0"  # 2.35: footer lines in more languages are furniture (legal links "Impressum", "Mentions
+    # légales", "Aviso legal"; tags "Etiquetas:", "Emner:"; "Mehr aus dem Ressort"; "Teilen auf Facebook"; an e-mail
+    # address alone); a UI phrase counts only as whole words (a first version made a Swedish headline boilerplate: "del
+    # på" inside "misshandel på"); 2.34: a breadcrumb above the headline ("Home > News > Local", "Inicio › Noticias",
+    # "News | Local | Politics") is furniture (rule breadcrumb; it was the title, and the headline the standfirst);
+    # 2.33: a page exported in Markdown is read without its marks: a heading's "#" and emphasis at both ends of a line
+    # ("**By Jane Roe**", "*Photo: Name/AFP*") are out of the block (the title kept its "#", the byline was boilerplate,
+    # a credit's source was "AFP*"), a picture "![alt](url)" is boilerplate (it was a heading); 2.32: bylines "Jane Roe,
+    # BBC News, Washington", "Jane Roe, Reporter, London" (a place after the desk and a comma; they were headings),
+    # Greek "Του Γιώργου Παπαδόπουλου" (the article is no part of the name), Vietnamese "Tác giả: Name"; 2.31: a caption
+    # credited "Contributed photo", "Submitted photo" or "Google Maps" on the line under it is a caption (the credits of
+    # credits 1.19); 2.30: a keyword in capitals the page repeats ("SPIEGEL: Frau Roe, ...?" / "Roe: ..." / "SPIEGEL:
+    # ...") is an interviewer's label, not a caption's keyword (the first question was a caption); gallery counters in
+    # Polish, Czech and Russian ("Zdjęcie 1 z 4", "Фото 1 из 5") are furniture; 2.29: a note from the editors labelled
+    # in German, French, Spanish, Italian, Dutch or Portuguese ("Anmerkung der Redaktion: ...", "[Editor's note: ...]")
+    # and a Swedish, Norwegian or Danish correction ("Rättelse: ...") are editor's notes (they were body, one in
+    # brackets a heading); "Hinweis:" before a colon stays the story's; 2.28: date lines in Romanian, Greek, Indonesian
+    # and Finnish and the French relative "il y a 3 heures" are furniture (they were the standfirst); sign-offs "(mit
+    # Material von dpa)", "Avec AFP", "Con informazioni di Ansa", "Met medewerking van ANP", "(sn/dpa)", "Redaktion:
+    # Name", "— With assistance from Name" end the story (they were headings or body); 2.27: a caption closed by a bar
+    # and a photographer's name ("... del martes. | Ana Pérez"), or credited with a label and a name without a colon
+    # ("Photo Jean Dupont", "(foto Mario Rossi)"), is a caption (it was a heading); 2.26: an author with her wire under
+    # the headline ("Max Mustermann, dpa", "Ana Pérez (Efe)") is a byline (it was a heading); furniture lines in more
     # languages ("Der Artikel wird unterhalb der Anzeige fortgesetzt", "Continua a leggere", "Artikkelen fortsetter
     # under annonsen", "Continue lendo", "Partager", "Zur Startseite", "Empfohlener redaktioneller Inhalt", "Skip Ad")
     # are boilerplate (they were headings, one a byline); 2.25: two credit labels in a row after a caption ("... Reform.
