@@ -590,6 +590,9 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     segment = _first_segment(line[start:])
     if not segment.strip():
         return ()
+    after = line[start + len(segment) :].lstrip(_EDGE_PUNCT + "-–—")
+    if not m and word_count(after) >= _SENTENCE_AFTER_MIN_WORDS and after.rstrip().endswith(vocab.SENTENCE_ENDS):
+        return ()  # "ANKARA (AA) - Belediye meclisi ... onayladı.": a dateline and its story, no name and its title
     first = segment.lstrip()[0]
     # a script without capitals; Georgian's letters are lower case since its capitals (Mtavruli) joined Unicode
     if m and first.isalpha() and not first.isupper() and (not first.islower() or "\u10d0" <= first <= "\u10ff"):
@@ -616,6 +619,9 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
         return _agency_byline(segment, start)
     return ()
 
+
+# after a name and a separator, a sentence of this many words is a story's first paragraph, not a byline's title
+_SENTENCE_AFTER_MIN_WORDS = 6
 
 # "Jane Roe, The Herald", "Anna Klein, Die Welt": the author, then the publication she writes for
 _ARTICLES = frozenset({"the", "le", "la", "die", "der", "el", "il"})

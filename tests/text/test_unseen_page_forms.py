@@ -1472,3 +1472,17 @@ def test_a_ui_phrase_counts_only_as_whole_words() -> None:
     headline = "Elever döms för misshandel på internatskolan"
     seg = segment(_council_page().replace("Council approves new budget for 2027", headline, 1))
     assert seg.title is not None and seg.title.text == headline
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "ANKARA (AA) - Belediye meclisi salı akşamı gelecek yılın bütçesini onayladı.",  # Turkish wire
+        "PRAHA (ČTK) - Zastupitelstvo v úterý večer schválilo rozpočet na příští rok.",  # Czech
+        "BUDAPEST (MTI) - A közgyűlés kedd este elfogadta a jövő évi költségvetést.",  # Hungarian
+    ],
+)
+def test_a_wire_lede_whose_place_and_agency_read_as_a_name_is_body(lede: str) -> None:
+    seg = segment(_council_page(head=lede))
+    assert {b.text: b.kind for b in seg.blocks}[lede] == "body"  # it was a byline, and the lede lost
+    assert [b.name for b in seg.bylines] == ["Jane Roe"]
