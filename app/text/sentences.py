@@ -429,12 +429,14 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 # Dec. 6, 2026 /PRNewswire/ --" or "... (BUSINESS WIRE)--", and a place in capitals before a colon ("KOTA BHARU: More
 # than ...", "NEW DELHI: The ...", Malaysian, Singaporean, Indian and Pakistani papers; not a story label: "UPDATE:")
 _DATELINE = re.compile(
-    r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|de|(?i:"""
+    r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|\d{4}|de|(?i:"""
     + vocab.month_pattern()
-    + r"""))){0,5}\s*)?\((?P<agency>[A-Za-z][A-Za-z]{1,15}(?:/[A-Za-z]{2,10})?)\)\.?
-    (?:\s*[-—–]{1,2}\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
-    |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?\s+[—–-]{1,2}\s+(?=\S)
-    |(?P<caps_place>[A-Z]{3,}(?:[ .'’-][A-Z]{2,}){0,2}):\s(?=[A-Z“"‘])
+    + r"""))){0,5}\s*)?\((?P<agency>[A-Za-zÀ-ž][A-Za-zÀ-ž]{1,15}(?:/[A-Za-z]{2,10}|\s[A-Z]{2,15})?)\)\.?
+    (?:\s*(?:[-—–]{1,2}|:)\s*|(?P<space>\s+)?(?=[A-Z‘'"“]))
+    |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?|,\s*\d{1,2}\.?\s(?i:"""
+    + vocab.month_pattern()
+    + r"""))?\s+[—–-]{1,2}\s+(?=\S)
+    |(?P<caps_place>[A-Z]{3,}(?:[ .'’-][A-Z]{2,}){0,2})[:.]\s(?=[A-Z“"‘])
     |[A-Z]{2,}(?:[ .'’-]+[A-Z]{2,})*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,\s(?i:"""
     + vocab.month_pattern()
     + r""")\s\d{1,2},\s\d{4}\s?(?:/[A-Za-z][\w ]{1,30}/|\([A-Z][A-Za-z ]{1,30}\))\s?[—–-]{1,2}\s?(?=\S)
@@ -471,7 +473,7 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         clause = _CLAUSE_END.split(text[m.end() : m.end() + _DATELINE_MAX_CHARS], maxsplit=1)[0]
         if not any(w[:1].islower() for w in clause.split()[:_SENTENCE_PEEK]):
             return None  # "Romania - Viorel Moldovan ( 21st minute ) , ...", "India - Sachin Tendulkar ( captain )"
-    agency = m.group("agency")  # "dpa/lni": the agency and its regional service
+    agency = m.group("agency")  # "dpa/lni": the agency and its regional service; "EUROPA PRESS": two in capitals
     if agency and (agency[0].islower() or m.group("space")) and agency_of(agency.split("/")[0]) is None:
         # a bracket in lower case, or followed by a space and no dash ("New Delhi, Dec 5 (PTI) The ..."), is a
         # dateline's only when it names an agency ("(dpa)"): "(Update) The ..." is not one

@@ -1486,3 +1486,24 @@ def test_a_wire_lede_whose_place_and_agency_read_as_a_name_is_body(lede: str) ->
     seg = segment(_council_page(head=lede))
     assert {b.text: b.kind for b in seg.blocks}[lede] == "body"  # it was a byline, and the lede lost
     assert [b.name for b in seg.bylines] == ["Jane Roe"]
+
+
+@pytest.mark.parametrize(
+    ("lede", "dateline"),
+    [
+        ("MADRID, 5 Dic. (EUROPA PRESS) - El pleno aprobó el presupuesto.", "MADRID, 5 Dic. (EUROPA PRESS) - "),
+        ("ROMA, 05 DIC - Il consiglio comunale ha approvato il bilancio.", "ROMA, 05 DIC - "),  # ANSA's form
+        ("OSLO (NTB): Bystyret vedtok budsjettet tirsdag kveld.", "OSLO (NTB): "),
+        ("PRAHA (ČTK) - Zastupitelstvo schválilo rozpočet.", "PRAHA (ČTK) - "),
+        (
+            "Kyiv, 5 December 2026 (Ukrinform) – The council approved the budget.",
+            "Kyiv, 5 December 2026 (Ukrinform) – ",
+        ),
+    ],
+)
+def test_wire_datelines_in_more_forms_are_read(lede: str, dateline: str) -> None:
+    assert lede[: dateline_end(lede)] == dateline  # none was read before
+
+
+def test_two_words_in_brackets_open_a_dateline_only_in_capitals() -> None:
+    assert dateline_end("BERLIN (Update Two) - Der Stadtrat hat den Haushalt beschlossen.") == 0
