@@ -83,7 +83,9 @@ UI_LINES: frozenset[str] = phrases(
     inhalt | partager | compartir | condividi | delen | dela | jaa | impressum | datenschutz |
     datenschutzerklärung | kontakt | agb | cookie-einstellungen | mentions légales | politique de confidentialité |
     aviso legal | política de privacidad | política de cookies | note legali | colofon | disclaimer | was this article
-    helpful | war dieser artikel hilfreich
+    helpful | war dieser artikel hilfreich | play video | video abspielen | lire la vidéo | reproducir vídeo |
+    reproducir video | riproduci video | video afspelen | spela upp video | listen to this story | audio: listen to
+    this story | artikel anhören | écouter l'article | escuchar artículo
     """
 )
 

@@ -1507,3 +1507,11 @@ def test_wire_datelines_in_more_forms_are_read(lede: str, dateline: str) -> None
 
 def test_two_words_in_brackets_open_a_dateline_only_in_capitals() -> None:
     assert dateline_end("BERLIN (Update Two) - Der Stadtrat hat den Haushalt beschlossen.") == 0
+
+
+@pytest.mark.parametrize(
+    "button", ["Play Video", "Video abspielen", "Lire la vidéo", "Reproducir vídeo", "Audio: Listen to this story"]
+)
+def test_a_players_button_in_more_languages_is_furniture(button: str) -> None:
+    kinds = _kinds(_council_page(middle=button))
+    assert (kinds[button], kinds[_SECOND]) == ("boilerplate", "body")  # it was a heading
