@@ -428,6 +428,9 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 # ordinary case before a dash ("Jakarta - Pemerintah ...", "Berlin – Der ..."), a press release's "RIVERTON, Ore.,
 # Dec. 6, 2026 /PRNewswire/ --" or "... (BUSINESS WIRE)--", and a place in capitals before a colon ("KOTA BHARU: More
 # than ...", "NEW DELHI: The ...", Malaysian, Singaporean, Indian and Pakistani papers; not a story label: "UPDATE:")
+# or a full stop ("BERLIN. Der ..."); an agency of two words in capitals ("MADRID, 5 Dic. (EUROPA PRESS) -"), a colon
+# after the agency ("OSLO (NTB):"), a day and a month after a place in capitals ("ROMA, 05 DIC -"), a year in the date
+# ("Kyiv, 5 December 2026 (Ukrinform) –")
 _DATELINE = re.compile(
     r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|\d{4}|de|(?i:"""
     + vocab.month_pattern()
