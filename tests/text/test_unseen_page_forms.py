@@ -1499,6 +1499,7 @@ def test_a_wire_lede_whose_place_and_agency_read_as_a_name_is_body(lede: str) ->
             "Kyiv, 5 December 2026 (Ukrinform) – The council approved the budget.",
             "Kyiv, 5 December 2026 (Ukrinform) – ",
         ),
+        ("BERLIN. Der Stadtrat hat den Haushalt beschlossen.", "BERLIN. "),  # a place in capitals and a full stop
     ],
 )
 def test_wire_datelines_in_more_forms_are_read(lede: str, dateline: str) -> None:
