@@ -657,6 +657,13 @@ def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() ->
         ("Google Maps", (), "Google Maps"),  # it was the photographer "Google Maps"
         ("Photo illustration by Jane Roe", ("Jane Roe",), None),  # the source was "Photo"
         ("Courtesy photo", (), "Courtesy photo"),  # the source was "photo"
+        # Reuters in Hebrew, Hindi, Russian and Chinese; Tagalog "picture from", "taken by"
+        ("צילום: רויטרס", (), "Reuters"),
+        ("फोटो: रॉयटर्स", (), "Reuters"),
+        ("Фото: Рейтер", (), "Reuters"),
+        ("图片来源：路透社", (), "Reuters"),
+        ("Larawan mula sa PNA", (), "PNA"),  # it was no credit
+        ("Kuha ni Maria Santos", ("Maria Santos",), None),
     ],
 )
 def test_credits_read_into_creators_and_source(raw: str, creators: tuple[str, ...], source: str | None) -> None:

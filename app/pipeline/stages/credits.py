@@ -30,8 +30,9 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.19.0"  # 1.19: local papers' forms: "Photo via Instagram", "Image via Riverton Council" (the source
-    # after "via"; it was "Photo"), "Contributed photo", "Submitted photo", "Courtesy photo" (a credit without a name),
+    version = "1.20.0"  # 1.20: Reuters in Hebrew, Hindi, Russian and Chinese script; Tagalog "Larawan mula sa PNA",
+    # "Kuha ni Name"; 1.19: local papers' forms: "Photo via Instagram", "Image via Riverton Council" (the source after
+    # "via"; it was "Photo"), "Contributed photo", "Submitted photo", "Courtesy photo" (a credit without a name),
     # "Google Maps", "Google Street View", "Photo illustration by Name"; 1.18: a label without its colon before a
     # photographer's name whose first word is a given name ("Photo Jean Dupont", "Beeld Jan de Vries") is a credit
     # ("Bild Hamburg Süd" is not); 1.17: archive labels with or without their colon ("Photo d'archives AFP", "Foto de

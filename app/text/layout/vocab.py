@@ -220,6 +220,7 @@ CREDIT_BY_LABELS: Mapping[str, tuple[str, ...]] = {
     "sv": ("foto av", "bild av"),
     "no": ("foto av",),
     "da": ("foto af",),
+    "tl": ("larawan mula sa", "kuha ni"),  # Tagalog "picture from", "taken by"
 }  # fmt: skip
 
 # "Courtesy of X": the owner lends the picture.
