@@ -374,7 +374,8 @@ _VIA = re.compile(r"via\s{1,3}(?=\S)", re.IGNORECASE)
 
 def _bare_label_end(body: str) -> int | None:
     """Where a label without a colon ends, when an agency follows it ("Foto ANSA/Name", "Photo AFP", "Photo
-    d'archives AFP") or a person and an agency ("Foto Robin van Lonkhuijsen/ANP")."""
+    d'archives AFP"), a person and an agency ("Foto Robin van Lonkhuijsen/ANP"), "via" and a source ("Photo via
+    Instagram": after "via"), or a photographer whose first name is a given name ("Photo Jean Dupont"); else None."""
     head, slash, rest = body.partition("/")
     bare = _BARE_LABEL.match(head)
     if bare is None:
