@@ -1523,3 +1523,26 @@ def test_two_words_in_brackets_open_a_dateline_only_in_capitals() -> None:
 def test_a_players_button_in_more_languages_is_furniture(button: str) -> None:
     kinds = _kinds(_council_page(middle=button))
     assert (kinds[button], kinds[_SECOND]) == ("boilerplate", "body")  # it was a heading
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Bürgermeisterin Erika Musterfrau (l.) und Kämmerer Max Mustermann bei der Sitzung.",
+        "Von links: Erika Musterfrau, Max Mustermann und Anna Schmidt im Rathaus.",
+        "De izquierda a derecha, el alcalde, la concejala y el interventor.",
+        "Ordføreren (t.v.) og rådmannen under møtet i bystyret.",
+        "Burmistrz (z lewej) i skarbnik podczas sesji rady miasta.",
+        "Starosta (vlevo) a radní na zasedání zastupitelstva.",
+        "Мэр (слева) и глава финансового департамента на заседании.",
+        "Belediye Başkanı (solda) ve meclis üyeleri toplantıda.",
+    ],
+)
+def test_a_caption_saying_where_people_stand_is_a_caption_in_more_languages(caption: str) -> None:
+    kinds = _kinds(_council_page(middle=caption))
+    assert (kinds[caption], kinds[_SECOND]) == ("caption", "body")  # it was body
+
+
+def test_a_sentence_opening_with_von_links_stays_body() -> None:
+    sentence = "Von links kommt Kritik an dem Plan, der zu wenig für Schulen und Kitas vorsieht."
+    assert _kinds(_council_page(middle=sentence))[sentence] == "body"  # "Von links:" with its colon opens a caption

@@ -89,7 +89,8 @@ _JA_CAPTION_MAX_CHARS = 100
 
 
 # "In this photo provided by the police, ...", "This undated photo shows ...": a caption says what it describes
-_PHOTO_OPENER = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.PHOTO_OPENERS)) + r")\b")
+# (an opener may end with its colon or comma: "Von links:", not "Von links kommt Kritik ...")
+_PHOTO_OPENER = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.PHOTO_OPENERS)) + r")(?:\b|(?<=[:,]))")
 _PHOTO_OPENER_MAX_WORDS = 60
 
 _CLOCK_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
