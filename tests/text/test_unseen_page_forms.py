@@ -1322,6 +1322,9 @@ def test_a_caption_credited_to_a_photographer_without_a_colon_is_a_caption(lines
         "Diterbitkan 5 Desember 2026, 14:30 WIB",  # Indonesian
         "5. joulukuuta 2026 klo 14.30",  # Finnish
         "il y a 3 heures",  # French, relative
+        "05/12/2026 14h30",  # a clock written with "h"
+        "2026년 12월 5일 14:30",  # Korean
+        "5 ديسمبر 2026",  # Arabic month
     ],
 )
 def test_date_lines_in_more_languages_are_furniture_not_the_standfirst(stamp: str) -> None:

@@ -679,6 +679,8 @@ MONTHS: Mapping[str, tuple[str, ...]] = {
     "da": ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
            "november", "december"),
     "ja": ("1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月"),
+    "ar": ("يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
+           "نوفمبر", "ديسمبر"),
 }  # fmt: skip
 
 # Words of a date or time line beside the numbers ("Aktualisiert am 28. April 2026, 20:22 Uhr", "Publié le 18 juil.
@@ -701,6 +703,7 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "ja": ("年", "月", "日", "時", "分", "午前", "午後", "更新", "公開", "配信", "発行"),
     "zh": ("年", "月", "日", "时", "時", "分", "发布", "發布", "更新", "发布时间", "發布時間"),
     "vi": ("thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "tháng", "lúc", "cập"),
+    "ko": ("년", "월", "일", "오전", "오후", "입력", "수정", "기사입력", "업데이트", "승인"),
     # the months in the genitive, as a date writes them ("12 stycznia 2026", "12. siječnja 2026. u 14:32")
     "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
            "października", "listopada", "grudnia", "r", "godz"),
