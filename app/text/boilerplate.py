@@ -361,15 +361,15 @@ def _ui_sentence(line: str) -> tuple[int, int] | None:
         n = len(sentence.split())
         if n > _UI_SENTENCE_MAX_WORDS or words - n < _INLINE_MIN_WORDS or any(q in sentence for q in _QUOTES):
             continue
-        phrase = _UI_PHRASE.search(normalise(sentence))
+        phrase = _ui_phrase(normalise(sentence))  # whole words, as the UI-line test reads them
         if phrase is None:
             continue
-        reader = _READER_WORDS_OF[phrase.group()]
+        reader = _READER_WORDS_OF[phrase]
         rest = (line[: found.start] + " " + line[found.end :]).casefold().split()
         if (
             not reader.isdisjoint(_word_keys(sentence.casefold().split()))
             and reader.isdisjoint(_word_keys(rest))
-            and _UI_PHRASE.search(" ".join(rest)) is None
+            and _UI_PHRASE.search(" ".join(rest)) is None  # (any phrase, even inside a word, keeps the paragraph whole)
         ):
             return found.start, found.end  # the rest is the story's prose, not more of the promotion
     return None
