@@ -4,6 +4,7 @@ a ``str`` index into the text exactly as given."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -12,12 +13,13 @@ from app.text.agencies import agency_of
 from app.text.credits import InlineCredit, Strength, find_inline_credit, read_credit
 from app.text.layout import rules, vocab
 from app.text.layout.rules import Rule
-from app.text.names import NameSpan, unpunctuated_sentence, word_count
+from app.text.names import NameSpan, is_bare_byline_opener, unpunctuated_sentence, word_count
 from app.text.types import BlockKind
 
 _LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
 
 _LINE = re.compile(r"[^\r\n]+")
+_ONE_LINE = re.compile(r"[\r\n]")
 
 
 @dataclass(slots=True)
@@ -149,8 +151,87 @@ def ends_sentence(s: str) -> bool:
     return m is not None and agency_of(re.split(r"[,/ ]", m.group(1), maxsplit=1)[0]) is not None
 
 
+# A text wrapped at a fixed width (a wire feed, an e-mail newsletter, a PDF's text layer): the lines that another
+# line of their paragraph follows end within a band under one width, most of them inside a sentence of prose
+# (``_cut_in_prose``): at least WRAP_MIN_LINES such lines, WRAP_SHARE of those in the band, a width of at most
+# WRAP_MAX_WIDTH characters (a page of one paragraph a line has no width: its lines end where their paragraphs do).
+WRAP_MIN_LINES = 4
+WRAP_SHARE = 0.6
+WRAP_MAX_WIDTH = 160
+WRAP_MIN_BAND = 12  # characters; a quarter of the width when that is more
+WRAP_SENTENCE_SLACK = 3  # after a sentence's end, the next word must not have fitted on the line (give or take)
+_LIST_ITEM = re.compile(r"[•·*■▪►]|\d{1,3}[.)] ")  # "• ...", "1. Jane Roe (Kenya) 2:01.33": a list's own line
+_CLOSING = (":", ")", "]", "”", '"', "»", "」", "）")  # a line that ends so ends a clause, as a sentence does
+_CREDIT_REST_CHARS = 60  # how much of the next line is read for the rest of a credit the wrap cut
+
+
+def _band(width: int) -> int:
+    return max(WRAP_MIN_BAND, width // 4)
+
+
+def wrap_width(units: list[Unit]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or ``None``: the longest line that another line of its
+    paragraph follows, when most such lines in a band under it are cut inside a sentence of prose."""
+    pairs = [(u, nxt) for u, nxt in itertools.pairwise(units) if nxt.gap == 1]
+    if len(pairs) < WRAP_MIN_LINES:
+        return None
+    width = max(len(u.text) for u, _ in pairs)
+    if width > WRAP_MAX_WIDTH:
+        return None
+    band = [(u, nxt) for u, nxt in pairs if len(u.text) >= width - _band(width)]
+    cut = sum(1 for u, nxt in band if not ends_sentence(u.text) and _cut_in_prose(u.text, nxt.text))
+    return width if cut >= WRAP_MIN_LINES and cut >= WRAP_SHARE * len(band) else None
+
+
+def _cut_in_prose(line: str, nxt: str) -> bool:
+    """A line break inside a sentence of prose: the word before it or the word after it is in lower case, or both
+    are words of a script without capitals (not: a table's rows, names and figures, a list's items)."""
+    if _LIST_ITEM.match(nxt):
+        return False
+    before, after = line.rsplit(None, 1)[-1][:1], nxt[:1]
+    return before.islower() or after.islower() or (_caseless_letter(before) and _caseless_letter(after))
+
+
+def _caseless_letter(c: str) -> bool:
+    """A letter of a script without capitals (Devanagari, Hangul, kana, Arabic ...)."""
+    return c.isalpha() and not c.isupper() and not c.islower()
+
+
+def _wrapped_at(prev: str, line: str, width: int, *, blank_parted: bool) -> bool:
+    """``line`` goes on with ``prev``, the last line of a block, in a text wrapped at ``width``: ``line``'s first
+    word would not have fitted on ``prev`` (within a band after a line that stops mid-sentence). After a sentence's
+    end, or a credit that closes a caption, that holds only where blank lines part the paragraphs
+    (``blank_parted``): elsewhere such a break is taken for a paragraph's end, unless ``line`` goes on with the
+    credit."""
+    first = line.split(None, 1)[0]
+    if _LIST_ITEM.match(line) or (first[:1].isupper() and is_bare_byline_opener(first.casefold())):
+        return False  # a list's item; a byline (mid-sentence the wrap would leave "by" in lower case)
+    forced = len(prev) + 1 + len(first) > width - WRAP_SENTENCE_SLACK
+    if prev.count("(") <= prev.count(")") and _ends_with_credit(prev):
+        # "... (Jane Roe/AP)", "... .Credit: Name" / the next paragraph; "... Foto: Anna" / "Schmidt/dpa"
+        return (forced and blank_parted) or read_credit(line).strength >= Strength.MEDIUM or _credit_goes_on(prev, line)
+    if ends_sentence(prev) or prev.endswith(_CLOSING):
+        return forced and blank_parted
+    return len(prev) + 1 + len(first) > width - _band(width)
+
+
+def _credit_goes_on(prev: str, line: str) -> bool:
+    """The credit at the end of ``prev`` reads on into ``line`` ("Credit: Panos" / "Pictures ...")."""
+    found = find_inline_credit(prev + " " + line[:_CREDIT_REST_CHARS].rsplit(None, 1)[0])
+    return found is not None and found.end > len(prev) + 1
+
+
+def _ends_with_credit(line: str) -> bool:
+    found = find_inline_credit(line)
+    return found is not None and found.end >= len(line.rstrip(" )].")) - 1
+
+
 def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:
-    """Join a hard-wrapped line to the line before it: same paragraph, no sentence end, lower-case start."""
+    """Join a hard-wrapped line to the line before it, in the same paragraph: a line that starts in lower case
+    after one with no sentence end, or, in a text wrapped at a fixed width (``wrap_width``), a line the wrap pushed
+    onto its own (``_wrapped_at``; a credit the wrap cut is joined too: ``... (AP`` / ``Photo/Jane Roe)``)."""
+    width = wrap_width(units)
+    blank_parted = sum(1 for u in units if u.gap >= 2) >= WRAP_MIN_LINES  # blank lines part the paragraphs
     out: list[Unit] = []
     joined = False
     for u in units:
@@ -163,15 +244,19 @@ def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:
                 and not ends_sentence(tail)
                 and not tail.endswith(("(", ":"))
                 and read_credit(u.text).strength < Strength.MEDIUM
-            ):
+            ) or (width is not None and _wrapped_at(_last_line(text, prev), u.text, width, blank_parted=blank_parted)):
                 prev.end = u.end  # the text is cut once, below: joining many lines stays linear
                 joined = True
                 continue
         out.append(u)
     if joined:
-        for u in out:
-            u.text = text[u.start : u.end]
+        for u in out:  # read as one line: the rules' patterns take a line break inside a block for a space
+            u.text = _ONE_LINE.sub(" ", text[u.start : u.end])
     return out
+
+
+def _last_line(text: str, u: Unit) -> str:
+    return text[max(u.start, text.rfind("\n", u.start, u.end) + 1) : u.end]
 
 
 def split_inline_prompts(text: str, units: list[Unit]) -> list[Unit]:

@@ -315,6 +315,7 @@ _MAX_PULL_QUOTE_CHECKS = 50  # each check scans the text once; a bounded number 
 def _pull_quotes(st: State) -> None:
     """A quoted sentence standing alone that repeats words from elsewhere in the article is a pull quote."""
     checks = 0
+    flat = ""  # the text with its line breaks read as spaces (a hard-wrapped repeat), made at the first check
     for u in st.units:
         quoted = u.text.startswith(_QUOTES_OPEN) and u.text.endswith(_QUOTES_CLOSE)
         if u.kind is not None or u.words > 40 or u.words < 6 or not quoted:
@@ -325,8 +326,9 @@ def _pull_quotes(st: State) -> None:
         core = u.text.strip("“”\"‘’' .,!?…")
         if len(core) < 30:
             continue
-        first = st.text.find(core)
-        again = st.text.find(core, first + 1) if first >= 0 else -1
+        flat = flat or st.text.replace("\r", " ").replace("\n", " ")
+        first = flat.find(core)
+        again = flat.find(core, first + 1) if first >= 0 else -1
         elsewhere = [k for k in (first, again) if k >= 0 and not (u.start <= k < u.end)]
         if elsewhere:
             u.fire(rules.PULL_QUOTE)
@@ -830,12 +832,15 @@ def _header(st: State) -> None:
     # the headline: the wire wrote the article (a picture's credit stands by its caption)
     for i in range(start, min(n, start + _NAME_BY_DATE_REACH)):
         u = units[i]
-        if u.kind == "credit" and u.credit_raw is not None and _beside_date(units, i):
-            agency = _wire_author(st.text, *u.credit_raw)
-            if agency is not None:
-                u.names = (agency,)
-                u.credit_raw = None
-                u.fire(rules.BYLINE_AGENCY_BY_DATE, force=True)
+        if u.kind != "credit" or u.credit_raw is None:
+            continue
+        agency = _wire_author(st.text, *u.credit_raw)
+        if agency is not None and _beside_date(units, i):
+            u.names, u.credit_raw = (agency,), None
+            u.fire(rules.BYLINE_AGENCY_BY_DATE, force=True)
+        elif agency is not None and i > 0 and units[i - 1].kind == "byline" and wire_service_of(u.text) is not None:
+            u.names, u.credit_raw = (agency,), None  # "By JANE ROE" / "Associated Press": the writer's wire
+            u.fire(rules.BYLINE_WIRE_UNDER_BYLINE, force=True)
     # a person's name beside the article's date line ("Jane Roe" / "Updated 2 May 2026 - 10:24") or above a job
     # title ("Jane Roe" / "Correspondent in Athens"), near the headline, even after a lead picture or a video
     for i in range(start, min(n, start + _NAME_BY_DATE_REACH)):

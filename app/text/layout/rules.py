@@ -141,6 +141,9 @@ AGENCY_SIGNOFF_TAIL = _rule(
 BYLINE_AGENCY_BY_DATE = _rule(
     "byline_agency_by_date", "byline", 0.8, "an agency alone ('AFP', 'Quelle: dpa') beside the date line near the title"
 )
+BYLINE_WIRE_UNDER_BYLINE = _rule(
+    "byline_wire_under_byline", "byline", 0.8, "a news agency alone under a byline ('By Jane Roe' / 'Associated Press')"
+)
 AUTHOR_BIO_HEADER = _rule("author_bio_header", "boilerplate", 0.7, "an author's biography in the header")
 AUTHOR_BIO = _rule("author_bio", "boilerplate", 0.7, "an author's biography ('Jane Roe is a reporter ...')")
 BEFORE_TITLE = _rule("before_title", "boilerplate", 0.5, "text before the title")
