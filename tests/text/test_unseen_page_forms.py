@@ -1549,3 +1549,24 @@ def test_a_caption_saying_where_people_stand_is_a_caption_in_more_languages(capt
 def test_a_sentence_opening_with_von_links_stays_body() -> None:
     sentence = "Von links kommt Kritik an dem Plan, der zu wenig für Schulen und Kitas vorsieht."
     assert _kinds(_council_page(middle=sentence))[sentence] == "body"  # "Von links:" with its colon opens a caption
+
+
+@pytest.mark.parametrize(
+    ("widget", "description"),
+    [
+        ("Video | Council votes on the budget\n\nPlayer wird geladen\n\nQuelle: t-online", None),
+        ("Video: Council votes on the budget\n\nSource: Reuters", None),
+        # a description under the video's title is the widget's, as before
+        (
+            "Video\n\nCouncil votes on the budget",
+            "The mayor explains what the new budget means for the city's bus routes.",
+        ),
+    ],
+)
+def test_a_video_widget_ends_at_its_source_and_the_story_after_it_is_body(widget: str, description: str | None) -> None:
+    middle = widget + (f"\n\n{description}" if description else "")
+    kinds = _kinds(_council_page(middle=middle))
+    assert kinds[_SECOND] == "body"  # it was the video's description, lost to boilerplate
+    if description:
+        assert kinds[description] == "boilerplate"
+    assert all(kinds[line] == "boilerplate" for line in widget.split("\n\n"))

@@ -14,13 +14,15 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.41.0"  # 2.41: text wrapped at a fixed width (a wire feed, a newsletter, a PDF's text) is read in its
-    # paragraphs: a line the wrap pushed onto its own joins its paragraph whatever word starts it, a credit the wrap cut
-    # ("(AP" / "Photo/Jane Roe)") is one credit (the lines were headings, bodies and stray credits); a news agency alone
-    # under a byline ("By JANE ROE" / "Associated Press") is the writer's wire, a byline (it was a picture credit);
-    # 2.40: date lines with a clock written "14h30", in Korean ("2026년 12월 5일 14:30") and with an Arabic month ("5
-    # ديسمبر 2026") are furniture (they were the standfirst or a heading); 2.39: a caption saying where people stand, in
-    # more languages ("(l.)", "Von links:", "De izquierda a derecha,", "(t.v.)", "(z lewej)", "(vlevo)", "(слева)",
+    version = "2.42.0"  # 2.42: a video widget ends at its source line ("Video | title" / "Player wird geladen" /
+    # "Quelle: t-online"): the story paragraph after it is body (it was taken for the video's description and lost);
+    # 2.41: text wrapped at a fixed width (a wire feed, a newsletter, a PDF's text) is read in its paragraphs: a line
+    # the wrap pushed onto its own joins its paragraph whatever word starts it, a credit the wrap cut ("(AP" /
+    # "Photo/Jane Roe)") is one credit (the lines were headings, bodies and stray credits); a news agency alone under a
+    # byline ("By JANE ROE" / "Associated Press") is the writer's wire, a byline (it was a picture credit); 2.40: date
+    # lines with a clock written "14h30", in Korean ("2026년 12월 5일 14:30") and with an Arabic month ("5 ديسمبر 2026")
+    # are furniture (they were the standfirst or a heading); 2.39: a caption saying where people stand, in more
+    # languages ("(l.)", "Von links:", "De izquierda a derecha,", "(t.v.)", "(z lewej)", "(vlevo)", "(слева)",
     # "(solda)"), is a caption (it was body); 2.38: a player's buttons in more languages ("Play Video", "Video
     # abspielen", "Lire la vidéo", "Reproducir vídeo", "Artikel anhören", "Listen to this story") are furniture (they
     # were headings); 2.37: wire datelines in more forms are read ("MADRID, 5 Dic. (EUROPA PRESS) -", "ROMA, 05 DIC -",

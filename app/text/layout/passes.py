@@ -362,6 +362,9 @@ def _credit_line_form(u: Unit) -> bool:
     return u.words <= _CREDIT_LINE_MAX_WORDS and read_credit(u.text).strength >= Strength.MEDIUM
 
 
+_VIDEO_SOURCE_MAX_WORDS = 6
+
+
 def _video_zone(units: list[Unit], i: int) -> None:
     units[i].fire(rules.VIDEO_START)
     units[i].zone = "video"
@@ -374,8 +377,8 @@ def _video_zone(units: list[Unit], i: int) -> None:
             return  # a described picture above its credit line is a caption, not the video's title
         u.fire(rules.VIDEO_ZONE)
         u.zone = u.zone or "video"
-        if _is_solid_prose(u):
-            return
+        if _is_solid_prose(u) or (u.words <= _VIDEO_SOURCE_MAX_WORDS and _SOURCE_LABEL.match(u.text)):
+            return  # its description, or its source ("Quelle: t-online"), closes the widget
 
 
 def _embedded_post(units: list[Unit], i: int) -> None:
