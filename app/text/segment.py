@@ -14,7 +14,7 @@ is a ``str`` index into the text exactly as given; nothing is normalised before 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from app.text.credits import parse_credit, read_credit
@@ -139,12 +139,12 @@ def _combine(st: State, model: Combiner) -> None:
 
 
 def _assemble(st: State) -> Segmentation:
-    text = st.text
+    text, source = st.text, st.source or st.text  # read in ``text``, quoted from ``source`` (the same offsets)
     blocks = tuple(
         Block(
             i,
             u.kind or "body",
-            u.text,
+            source[u.start : u.end],
             u.start,
             u.end,
             round(u.conf or 0.5, 2),
@@ -156,14 +156,14 @@ def _assemble(st: State) -> Segmentation:
     title = None
     if st.title is not None:
         t = st.units[st.title]
-        title = TextSpan(t.text, t.start, t.end)
+        title = TextSpan(source[t.start : t.end], t.start, t.end)
     captions: list[Caption] = []
     caption_of_unit: dict[int, int] = {}
     credits: list[CreditSpan] = []
     first_of_text: dict[str, int] = {}
     for i, u in enumerate(st.units):
         if u.kind == "caption":
-            cap = _caption(text, u, i)
+            cap = _quoted(_caption(text, u, i), source)
             key = " ".join(cap.text.casefold().split())
             if key in first_of_text:  # the same picture shown twice (top and body): one caption
                 caption_of_unit[i] = first_of_text[key]
@@ -177,13 +177,13 @@ def _assemble(st: State) -> Segmentation:
             s, e = raw_bounds(text, *found)
             cap_index = caption_of_unit[i]
             pending.setdefault(cap_index, len(credits))
-            credits.append(CreditSpan(text[s:e], s, e, i, cap_index, False, _parsed(text, found, (s, e))))
+            credits.append(CreditSpan(source[s:e], s, e, i, cap_index, False, _parsed(text, found, (s, e))))
         elif u.kind == "credit" and u.credit_raw is not None:
             s, e = raw_bounds(text, *u.credit_raw)
             linked = caption_of_unit.get(u.caption_of) if u.caption_of is not None else None
             if linked is not None and linked not in pending:
                 pending[linked] = len(credits)
-            credits.append(CreditSpan(text[s:e], s, e, i, linked, True, _parsed(text, u.credit_raw, (s, e))))
+            credits.append(CreditSpan(source[s:e], s, e, i, linked, True, _parsed(text, u.credit_raw, (s, e))))
     captions = [
         Caption(
             c.text,
@@ -200,7 +200,7 @@ def _assemble(st: State) -> Segmentation:
     seen: set[str] = set()
     bylines: list[Byline] = []
     for span in st.bylines:
-        name = text[span.start : span.end]
+        name = source[span.start : span.end]
         if name.casefold() not in seen:
             seen.add(name.casefold())
             bylines.append(Byline(name, span.start, span.end))
@@ -226,6 +226,12 @@ def _parsed(text: str, found: tuple[int, int], raw: tuple[int, int]) -> ParsedCr
     if parsed.source is None and not parsed.creators and label_dropped and not any(c in ":：" for c in bare):
         return parse_credit(text[found[0] : found[1]])  # (not "Bild: Screenshot: fdp.de": a second label)
     return parsed
+
+
+def _quoted(cap: Caption, source: str) -> Caption:
+    """``cap`` with its texts as ``source`` has them."""
+    note = source[cap.editor_note_start : cap.editor_note_end] if cap.editor_note_start is not None else None
+    return replace(cap, text=source[cap.start : cap.end], editor_note=note)
 
 
 def _caption(text: str, u: Unit, index: int) -> Caption:

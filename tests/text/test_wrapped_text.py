@@ -161,3 +161,40 @@ def test_a_wire_name_under_a_byline_is_the_writer_s_wire_not_a_picture_credit() 
     # a picture agency there is not a wire: it stays what it was
     page = WIRE_STORY.replace("Associated Press\n", "Getty Images\n", 1)
     assert "Getty Images" not in [page[b.start : b.end] for b in segment(page).bylines]
+
+
+def _spans_reproduce_text(page: str) -> None:
+    seg = segment(page)
+    assert seg.title is not None and page[seg.title.start : seg.title.end] == seg.title.text
+    assert all(page[b.start : b.end] == b.text for b in seg.blocks)
+    assert all(page[c.start : c.end] == c.text for c in seg.captions)
+    assert all(page[c.start : c.end] == c.raw for c in seg.credits)
+    assert all(page[b.start : b.end] == b.name for b in seg.bylines)
+
+
+def test_every_span_of_a_wrapped_page_quotes_the_text_as_given() -> None:
+    # the rules read a joined block as one line; the document quotes the text with its line breaks
+    _spans_reproduce_text(_wrap(WIRE_STORY, 60))
+    _spans_reproduce_text(re.sub(r"\n\s*\n+", "\n", _wrap(GERMAN_STORY, 72)))
+
+
+SPACES = ["\u00a0", "\u202f", "\u2009", "\u200b"]
+
+
+@pytest.mark.parametrize("space", SPACES, ids=["nbsp", "narrow-nbsp", "thin", "zero-width"])
+def test_spaces_of_another_width_read_as_spaces_and_are_quoted_as_given(space: str) -> None:
+    # a scraper keeps the page's no-break spaces ("&nbsp;"): between a caption and its credit, inside a credit, in
+    # a byline
+    page = (
+        GERMAN_STORY.replace("Von Max", f"Von{space}Max")
+        .replace("soll. Foto: Anna Schmidt/dpa", f"soll.{space}Anna{space}Schmidt/dpa")
+        .replace("die neue Brücke", f"die{space}neue{space}Brücke")
+    )
+    plain = _read(page.replace(space, " "))
+    assert [(k, t.replace(space, " ")) for k, t in _read(page)] == plain
+    assert [k for k, _ in plain] == [k for k, _ in _read(GERMAN_STORY)]
+    seg = segment(page)
+    assert [c.raw for c in seg.credits] == [f"Anna{space}Schmidt/dpa"]
+    assert seg.credits[0].parsed is not None and seg.credits[0].parsed.creators == ("Anna Schmidt",)
+    assert [b.name for b in seg.bylines] == ["Max Mustermann"]
+    _spans_reproduce_text(page)

@@ -225,12 +225,13 @@ def _is_dated_caption(u: Unit) -> bool:
 
 @dataclass(slots=True)
 class State:
-    text: str
+    text: str  # the text as the rules read it (``lines.plain``): every offset is also one into ``source``
     units: list[Unit]
     title: int | None = None
     header_end: int = -1
     bylines: list[NameSpan] = field(default_factory=list)
     live_blog: bool = False  # several entry times (_is_live_blog), read by the header and the captions passes
+    source: str = ""  # the text as given: what the document quotes
 
 
 _LIVE_BLOG_MIN_ENTRIES = 2
@@ -1322,7 +1323,8 @@ def heading_shaped(u: Unit) -> bool:
 
 def analyse(text: str) -> State:
     """Split ``text`` into units and run every rule pass over them."""
-    st = State(text, lines.units(text))
+    work = lines.plain(text)
+    st = State(work, lines.units(work), source=text)
     _furniture(st)
     _editor_notes(st)
     _title(st)
