@@ -139,14 +139,16 @@ _LINE_BREAKS = re.compile(r"\n(?:[^\S\n]*\n)*")
 _INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Sentence]:
-    """The sentences of ``text[start:end]``, with offsets into ``text``. Linear in the length of the span."""
+def split_sentences(text: str, start: int = 0, end: int | None = None, *, paragraph: bool = False) -> list[Sentence]:
+    """The sentences of ``text[start:end]``, with offsets into ``text``. Linear in the length of the span. With
+    ``paragraph`` the span is one paragraph (a block of the segmentation), whose line breaks a hard wrap made: they
+    end no sentence; else a line break after a line without final punctuation may end one (a heading's)."""
     end = len(text) if end is None else end
     cuts = _punctuation_cuts(text, start, end)
     pieces: list[tuple[int, int]] = []
     prev = start
     for cut in [*cuts, end]:
-        pieces.extend(_line_pieces(text, prev, cut))
+        pieces.extend([(prev, cut)] if paragraph else _line_pieces(text, prev, cut))
         prev = cut
     sentences: list[Sentence] = []
     for a, b in pieces:

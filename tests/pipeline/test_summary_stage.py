@@ -420,3 +420,17 @@ async def test_a_japanese_article_gets_a_summary_of_whole_sentences_printed_with
     for sentence in doc.summary.sentences:
         assert sentence.start is not None and sentence.end is not None
         assert doc.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_paragraph_wrapped_at_a_fixed_width_gives_the_sentences_it_gives_unwrapped() -> None:
+    """A body block that segmentation joined from a hard-wrapped text holds line breaks inside its sentences; a
+    break before a word that can open a sentence ("of" / "2028 and ...") does not end one."""
+    paragraph = (
+        "Council leader Mark Green said the bridge would open in the spring of 2028 and would carry about 9,000 "
+        "people a day. Opposition members said the budget of 14 million pounds was too high."
+    )
+    wrapped = paragraph.replace("spring of ", "spring of\n").replace("people a day. ", "people a day.\n")
+    title: tuple[BlockKind, str] = ("title", "Council approves footbridge over the Aire")
+    plain = [s.text for s in summary_input(make_doc([title, ("body", paragraph)])).sentences]
+    assert len(plain) == 2
+    assert [display_text(s.text) for s in summary_input(make_doc([title, ("body", wrapped)])).sentences] == plain
