@@ -1570,3 +1570,31 @@ def test_a_video_widget_ends_at_its_source_and_the_story_after_it_is_body(widget
     if description:
         assert kinds[description] == "boilerplate"
     assert all(kinds[line] == "boilerplate" for line in widget.split("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Council members vote on the budget in the town hall on Tuesday. Foto: Anna Schmidt/dpa",
+        "Die Ratsmitglieder stimmen im Rathaus über den Haushalt ab Foto: Editpress/Anna Schmidt",
+        "Council members vote on the budget in the town hall on Tuesday (Picture: Jane Doe/AP)",
+        "Council members vote on the budget in the town hall on Tuesday. (Jane Doe/Riverton Ledger)",
+    ],
+)
+def test_a_body_exported_without_its_headline_opens_with_its_picture_not_a_title(lead: str) -> None:
+    text = "\n\n".join([lead, _FIRST, _SECOND, _THIRD]) + "\n"
+    seg = segment(text)
+    assert seg.title is None  # the caption was the title, its credit with it
+    assert len(seg.captions) == 1 and lead.startswith(seg.captions[0].text)
+    assert [seg.credits[0].parsed.creators if seg.credits[0].parsed else None] == [
+        ("Anna Schmidt",) if "Anna" in lead else ("Jane Doe",)
+    ]
+    assert [b.kind for b in seg.blocks][1:] == ["body", "body", "body"]
+
+
+def test_a_lead_picture_above_the_headline_still_leaves_the_headline_the_title() -> None:
+    lead = "Council members vote on the budget in the town hall on Tuesday. Foto: Anna Schmidt/dpa"
+    text = "\n\n".join([lead, "Council approves new budget for 2027", _FIRST, _SECOND]) + "\n"
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == "Council approves new budget for 2027"
+    assert [c.text for c in seg.captions] == ["Council members vote on the budget in the town hall on Tuesday."]

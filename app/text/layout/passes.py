@@ -667,25 +667,31 @@ def _title(st: State) -> None:
             if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline
                 u.fire(rules.KICKER)
                 continue
-            if _lead_caption_above_headline(u, nxt):
-                continue  # the caption pass reads it
+            if _opens_with_picture(u):  # the caption pass reads it
+                if _headline_shaped(nxt):
+                    continue  # the headline under the lead picture is the title
+                return  # a text without its headline (a body exported alone) opens with its picture
             u.fire(rules.TITLE_FIRST if i == 0 else rules.TITLE_AFTER_FURNITURE)
             st.title = i
         return
 
 
-def _lead_caption_above_headline(u: Unit, nxt: Unit) -> bool:
-    """The lead picture's caption printed above the headline: a sentence with a credit naming its photographer or
-    opened by a label ("Firefighters work near Riverton on Thursday. (Photo: Jane Doe/Riverton Ledger)"), then a line
-    shaped like a headline. A headline with an agency in brackets ("... signs bill (AP)") names no photographer."""
+def _opens_with_picture(u: Unit) -> bool:
+    """A caption with its credit, first on the page: a credit opened by a label ("... Foto: Editpress/Name",
+    "(Picture: Name/AP)"), or a sentence then a credit naming its photographer ("Firefighters work near Riverton on
+    Thursday. (Jane Doe/Riverton Ledger)"). A headline with an agency in brackets ("... signs bill (AP)") names no
+    photographer and has no label."""
     found = u.inline_credit()
-    if found is None or not u.text[: found.caption_end].rstrip().endswith("."):
+    if found is None:
         return False
     credit = u.text[found.start : found.end]
-    labelled = ":" in credit and credit.split(":", 1)[0].strip(" ([").casefold() in _LABEL_WORDS
-    if not (labelled or read_credit(credit).parsed.creators):
-        return False
-    return nxt.kind is None and nxt.words <= _TITLE_MAX_WORDS and not nxt.text.rstrip().endswith(".")
+    if ":" in credit and credit.split(":", 1)[0].strip(" ([").casefold() in _LABEL_WORDS:
+        return True
+    return u.text[: found.caption_end].rstrip().endswith(".") and bool(read_credit(credit).parsed.creators)
+
+
+def _headline_shaped(u: Unit) -> bool:
+    return u.kind is None and u.words <= _TITLE_MAX_WORDS and not u.text.rstrip().endswith(".")
 
 
 def _is_kicker(u: Unit, nxt: Unit) -> bool:
