@@ -1598,3 +1598,20 @@ def test_a_lead_picture_above_the_headline_still_leaves_the_headline_the_title()
     seg = segment(text)
     assert seg.title is not None and seg.title.text == "Council approves new budget for 2027"
     assert [c.text for c in seg.captions] == ["Council members vote on the budget in the town hall on Tuesday."]
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        ("By Jane Roe", ["Jane Roe"]),
+        ("Von: Max Mustermann", ["Max Mustermann"]),
+        ("Kommentar von Anna Schmidt", ["Anna Schmidt"]),
+        ("Jane Roe\n\nPublished 3 hours ago", ["Jane Roe"]),  # a bare name beside the date line
+    ],
+)
+def test_a_body_exported_without_its_headline_opens_with_its_byline_not_a_title(head: str, names: list[str]) -> None:
+    text = "\n\n".join([head, _FIRST, _SECOND, _THIRD]) + "\n"
+    seg = segment(text)
+    assert seg.title is None  # the byline was the title, and no byline was found
+    assert [b.name for b in seg.bylines] == names
+    assert _kinds(text)[_SECOND] == "body"
