@@ -1615,3 +1615,10 @@ def test_a_body_exported_without_its_headline_opens_with_its_byline_not_a_title(
     assert seg.title is None  # the byline was the title, and no byline was found
     assert [b.name for b in seg.bylines] == names
     assert _kinds(text)[_SECOND] == "body"
+
+
+def test_a_headline_in_capitals_that_reads_like_a_byline_stays_the_title() -> None:
+    text = "\n\n".join(["VON MÜNCHEN BIS AACHEN: IM NETZ DER AGENTEN", "von Anna Schmidt", _FIRST, _SECOND]) + "\n"
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == "VON MÜNCHEN BIS AACHEN: IM NETZ DER AGENTEN"
+    assert [b.name for b in seg.bylines] == ["Anna Schmidt"]

@@ -14,33 +14,34 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.45.0"  # 2.45: a text exported without its headline that opens with its byline ("By Jane Roe", "Von:
-    # Name", "Kommentar von Name", a name beside the date line) has no title (the byline was the title and no byline was
-    # found); 2.44: a text exported without its headline that opens with its lead picture's caption and credit ("...
-    # Foto: Editpress/Name", "... (Picture: Name/AP)") has no title (the caption was the title); 2.43: spaces of another
-    # width (no-break "&nbsp;", narrow, thin, zero-width, a byte-order mark) are read as spaces by every rule
-    # ("Haus.\u00a0Keystone/AP/Name" was no caption's credit), and every text the document quotes is the text as given:
-    # a block joined from wrapped lines keeps its line breaks (2.41 quoted them as spaces); 2.42: a video widget ends at
-    # its source line ("Video | title" / "Player wird geladen" / "Quelle: t-online"): the story paragraph after it is
-    # body (it was taken for the video's description and lost); 2.41: text wrapped at a fixed width (a wire feed, a
-    # newsletter, a PDF's text) is read in its paragraphs: a line the wrap pushed onto its own joins its paragraph
-    # whatever word starts it, a credit the wrap cut ("(AP" / "Photo/Jane Roe)") is one credit (the lines were headings,
-    # bodies and stray credits); a news agency alone under a byline ("By JANE ROE" / "Associated Press") is the writer's
-    # wire, a byline (it was a picture credit); 2.40: date lines with a clock written "14h30", in Korean ("2026년 12월
-    # 5일 14:30") and with an Arabic month ("5 ديسمبر 2026") are furniture (they were the standfirst or a heading);
-    # 2.39: a caption saying where people stand, in more languages ("(l.)", "Von links:", "De izquierda a derecha,",
-    # "(t.v.)", "(z lewej)", "(vlevo)", "(слева)", "(solda)"), is a caption (it was body); 2.38: a player's buttons in
-    # more languages ("Play Video", "Video abspielen", "Lire la vidéo", "Reproducir vídeo", "Artikel anhören", "Listen
-    # to this story") are furniture (they were headings); 2.37: wire datelines in more forms are read ("MADRID, 5 Dic.
-    # (EUROPA PRESS) -", "ROMA, 05 DIC -", "OSLO (NTB):", "PRAHA (ČTK) -", "Kyiv, 5 December 2026 (Ukrinform) –"); 2.36:
-    # a wire's lede whose place and agency read as a name ("ANKARA (AA) - Belediye meclisi ... onayladı.", "PRAHA (ČTK)
-    # - ...", "BUDAPEST (MTI) - ...") is body: a sentence of six words or more after a name's separator is no byline
-    # title (the lede was a byline and lost); 2.35: footer lines in more languages are furniture (legal links
-    # "Impressum", "Mentions légales", "Aviso legal"; tags "Etiquetas:", "Emner:"; "Mehr aus dem Ressort"; "Teilen auf
-    # Facebook"; an e-mail address alone); a UI phrase counts only as whole words (a first version made a Swedish
-    # headline boilerplate: "del på" inside "misshandel på"); 2.34: a breadcrumb above the headline ("Home > News >
-    # Local", "Inicio › Noticias", "News | Local | Politics") is furniture (rule breadcrumb; it was the title, and the
-    # headline the standfirst); 2.33: a page exported in Markdown is read without its marks: a heading's "#" and
+    version = "2.45.1"  # 2.45.1: a headline in capitals that reads like a byline ("VON MÜNCHEN BIS AACHEN: ...") stays
+    # the title (2.45 made it a byline); 2.45: a text exported without its headline that opens with its byline ("By Jane
+    # Roe", "Von: Name", "Kommentar von Name", a name beside the date line) has no title (the byline was the title and
+    # no byline was found); 2.44: a text exported without its headline that opens with its lead picture's caption and
+    # credit ("... Foto: Editpress/Name", "... (Picture: Name/AP)") has no title (the caption was the title); 2.43:
+    # spaces of another width (no-break "&nbsp;", narrow, thin, zero-width, a byte-order mark) are read as spaces by
+    # every rule ("Haus.\u00a0Keystone/AP/Name" was no caption's credit), and every text the document quotes is the text
+    # as given: a block joined from wrapped lines keeps its line breaks (2.41 quoted them as spaces); 2.42: a video
+    # widget ends at its source line ("Video | title" / "Player wird geladen" / "Quelle: t-online"): the story paragraph
+    # after it is body (it was taken for the video's description and lost); 2.41: text wrapped at a fixed width (a wire
+    # feed, a newsletter, a PDF's text) is read in its paragraphs: a line the wrap pushed onto its own joins its
+    # paragraph whatever word starts it, a credit the wrap cut ("(AP" / "Photo/Jane Roe)") is one credit (the lines were
+    # headings, bodies and stray credits); a news agency alone under a byline ("By JANE ROE" / "Associated Press") is
+    # the writer's wire, a byline (it was a picture credit); 2.40: date lines with a clock written "14h30", in Korean
+    # ("2026년 12월 5일 14:30") and with an Arabic month ("5 ديسمبر 2026") are furniture (they were the standfirst or a
+    # heading); 2.39: a caption saying where people stand, in more languages ("(l.)", "Von links:", "De izquierda a
+    # derecha,", "(t.v.)", "(z lewej)", "(vlevo)", "(слева)", "(solda)"), is a caption (it was body); 2.38: a player's
+    # buttons in more languages ("Play Video", "Video abspielen", "Lire la vidéo", "Reproducir vídeo", "Artikel
+    # anhören", "Listen to this story") are furniture (they were headings); 2.37: wire datelines in more forms are read
+    # ("MADRID, 5 Dic. (EUROPA PRESS) -", "ROMA, 05 DIC -", "OSLO (NTB):", "PRAHA (ČTK) -", "Kyiv, 5 December 2026
+    # (Ukrinform) –"); 2.36: a wire's lede whose place and agency read as a name ("ANKARA (AA) - Belediye meclisi ...
+    # onayladı.", "PRAHA (ČTK) - ...", "BUDAPEST (MTI) - ...") is body: a sentence of six words or more after a name's
+    # separator is no byline title (the lede was a byline and lost); 2.35: footer lines in more languages are furniture
+    # (legal links "Impressum", "Mentions légales", "Aviso legal"; tags "Etiquetas:", "Emner:"; "Mehr aus dem Ressort";
+    # "Teilen auf Facebook"; an e-mail address alone); a UI phrase counts only as whole words (a first version made a
+    # Swedish headline boilerplate: "del på" inside "misshandel på"); 2.34: a breadcrumb above the headline ("Home >
+    # News > Local", "Inicio › Noticias", "News | Local | Politics") is furniture (rule breadcrumb; it was the title,
+    # and the headline the standfirst); 2.33: a page exported in Markdown is read without its marks: a heading's "#" and
     # emphasis at both ends of a line ("**By Jane Roe**", "*Photo: Name/AFP*") are out of the block (the title kept its
     # "#", the byline was boilerplate, a credit's source was "AFP*"), a picture "![alt](url)" is boilerplate (it was a
     # heading); 2.32: bylines "Jane Roe, BBC News, Washington", "Jane Roe, Reporter, London" (a place after the desk and

@@ -655,8 +655,14 @@ def _title(st: State) -> None:
         if u.kind is None and i + 1 < len(st.units) and _menu_item(u, st.units[i + 1]):
             u.fire(rules.MENU_ITEM)
             continue
-        if u.kind is None and (_by_line(u) or (_beside_date(st.units, i) and bare_name_line(u.text))):
-            return  # a text exported without its headline opens with its byline ("By Jane Roe", a name by the date)
+        if (
+            u.kind is None
+            and not u.text.isupper()
+            and (_by_line(u) or (_beside_date(st.units, i) and bare_name_line(u.text)))
+        ):
+            # a text exported without its headline opens with its byline ("By Jane Roe", a name by the date); a
+            # headline in capitals may read as one ("VON MÜNCHEN BIS AACHEN: ...")
+            return
         headline_shaped = u.words <= _TITLE_MAX_WORDS and not (u.text.endswith(".") and u.words > 15)
         if (
             u.kind is None
