@@ -223,6 +223,8 @@ def _wrapped_at(prev: str, line: str, width: int, *, blank_parted: bool) -> bool
         return (forced and blank_parted) or read_credit(line).strength >= Strength.MEDIUM or _credit_goes_on(prev, line)
     if ends_sentence(prev) or prev.endswith(_CLOSING):
         return forced and blank_parted
+    if not blank_parted:
+        return forced  # (a headline, a caption's line without its full stop: the wrap must have forced the break)
     return len(prev) + 1 + len(first) > width - _band(width)
 
 

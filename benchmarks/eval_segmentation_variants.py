@@ -1,0 +1,134 @@
+"""Segmentation on the caption files as other producers would deliver them: the same articles, the same gold.
+
+Each variant rewrites every article's text the way a scraper, a wire feed or a CMS export may (wrapped at a fixed
+width, no blank lines between paragraphs, no-break spaces, no headline, the headline in capitals, CRLF line ends
+and a byte-order mark); the service reads it in-process (stages segment + credits) and
+``../shared/eval/score_segmentation.py`` scores it against the unchanged gold (the scorer normalises white space
+and case, so the gold strings stand). A variant that reads worse than the original names a form the rules do not
+yet read; the original is scored in the same run.
+
+    python -m benchmarks.eval_segmentation_variants               # every variant, both caption files
+    python -m benchmarks.eval_segmentation_variants --only wrap72 nbsp
+
+Skips with a message (exit 0) when ../shared/eval is not there. Writes PRED files to ``benchmarks/out/variants/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import re
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from benchmarks.eval_segmentation import EVAL, OUT, SCORER, Article, enrich_all, score
+
+CAPTIONS = EVAL / "captions"
+FILES = ("dev", "dev-intl")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+_NBSP_SHARE = 0.2  # a fifth of the spaces, drawn with a fixed seed
+
+
+def _wrap(text: str, width: int) -> str:
+    return "\n".join(
+        textwrap.fill(line, width, break_long_words=False, break_on_hyphens=False) if line.strip() else line
+        for line in text.split("\n")
+    )
+
+
+def _one_newline(text: str) -> str:
+    return _BLANK_LINES.sub("\n", text)
+
+
+def _nbsp(text: str) -> str:
+    draw = random.Random(7)
+    return "".join("\u00a0" if c == " " and draw.random() < _NBSP_SHARE else c for c in text)
+
+
+def _no_first_line(text: str) -> str:
+    parts = text.lstrip().split("\n", 1)
+    return parts[1].lstrip("\n") if len(parts) > 1 else text
+
+
+# name -> (what it imitates, the rewrite of a record's text given its gold)
+Variant = Callable[[str, dict[str, Any]], str]
+VARIANTS: dict[str, tuple[str, Variant]] = {
+    "original": ("the files as they are", lambda t, g: t),
+    "wrap60": ("every line wrapped at 60 characters, blank lines kept", lambda t, g: _wrap(t, 60)),
+    "wrap72": ("wrapped at 72 (a wire feed, an e-mail)", lambda t, g: _wrap(t, 72)),
+    "wrap100": ("wrapped at 100", lambda t, g: _wrap(t, 100)),
+    "one-newline": ("no blank lines: one line break a paragraph", lambda t, g: _one_newline(t)),
+    "wrap80-one-newline": ("wrapped at 80 and no blank lines", lambda t, g: _one_newline(_wrap(t, 80))),
+    "nbsp": ("a fifth of the spaces no-break spaces (&nbsp; kept)", lambda t, g: _nbsp(t)),
+    "crlf-bom": ("CRLF line ends and a byte-order mark", lambda t, g: "\ufeff" + t.replace("\n", "\r\n")),
+    "no-first-line": ("the first line (mostly the headline) left out", lambda t, g: _no_first_line(t)),
+    "caps-title": (
+        "the headline in capitals",
+        lambda t, g: t.replace(g["title"], g["title"].upper(), 1) if g.get("title") else t,
+    ),
+}
+METRICS = ("captions", "credits", "body", "bylines")
+
+
+def rewrite(name: str, path: Path, out: Path) -> list[Article]:
+    """The articles of ``path`` rewritten by variant ``name``; the gold file for them (titles in capitals where
+    the variant writes them so) at ``out``."""
+    rewrite_text = VARIANTS[name][1]
+    articles = []
+    with path.open(encoding="utf-8") as fh, out.open("w", encoding="utf-8") as gold_out:
+        for line in fh:
+            record = json.loads(line)
+            gold = record["gold"]
+            record["text"] = rewrite_text(record["text"], gold)
+            if name == "caps-title" and gold.get("title"):
+                gold["title"] = gold["title"].upper()
+            gold_out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            articles.append(Article(record["id"], record["text"]))
+    return articles
+
+
+def _row(metrics: dict[str, Any]) -> str:
+    cells = [f"{float(metrics[m]['micro']['f1']):.3f}" for m in METRICS]
+    spans = metrics["span_check"]
+    cells += [
+        f"{float(metrics['title_accuracy']):.3f}",
+        f"{float(metrics['credit_leakage']['micro']):.3f}",
+        f"{spans['mismatched']}/{spans['checked']}",
+    ]
+    return " | ".join(cells)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", nargs="+", choices=sorted(VARIANTS), help="these variants only")
+    args = parser.parse_args(argv)
+    if not SCORER.is_file():
+        print(f"skipped: the evaluation data is not at {EVAL} (it is not part of the repository)")
+        return 0
+    names = ["original", *[n for n in (args.only or VARIANTS) if n != "original"]]
+    folder = OUT / "variants"
+    folder.mkdir(parents=True, exist_ok=True)
+    print("micro F1 (captions | credits | body | bylines), title accuracy, credit leakage, spans not reproduced")
+    print("| variant | file | captions | credits | body | bylines | title | leakage | spans off |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in names:
+        for file in FILES:
+            gold = folder / f"{name}-{file}-gold.jsonl"
+            articles = rewrite(name, CAPTIONS / f"{file}.jsonl", gold)
+            docs = asyncio.run(enrich_all(articles, ["credits"]))
+            pred = folder / f"{name}-{file}_pred.jsonl"
+            with pred.open("w", encoding="utf-8") as fh:
+                for doc_id, doc in docs.items():
+                    fh.write(json.dumps({"id": doc_id, "document": doc}, ensure_ascii=False) + "\n")
+            _, metrics = score(gold, pred)
+            print(f"| {name} | {file} | {_row(metrics)} |", flush=True)
+    print("\n".join(f"  {n}: {VARIANTS[n][0]}" for n in names))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
