@@ -198,3 +198,21 @@ def test_spaces_of_another_width_read_as_spaces_and_are_quoted_as_given(space: s
     assert seg.credits[0].parsed is not None and seg.credits[0].parsed.creators == ("Anna Schmidt",)
     assert [b.name for b in seg.bylines] == ["Max Mustermann"]
     _spans_reproduce_text(page)
+
+
+@pytest.mark.parametrize(
+    ("under", "names"),
+    [("by Jane Roe Dec. 5, 2026 9:45 am", ["Jane Roe"]), ("von Max Mustermann", ["Max Mustermann"])],
+)
+def test_a_byline_in_lower_case_under_the_headline_is_not_the_headline_s_last_line(
+    under: str, names: list[str]
+) -> None:
+    # one line break a paragraph: the lower-case line under a long headline was joined to it as its continuation
+    page = "Council approves the footbridge over the Aire after two years of debate\n" + under + "\n"
+    page += re.sub(r"\n\s*\n+", "\n", WIRE_STORY.split("\n\n", 3)[3])
+    seg = segment(page)
+    assert (
+        seg.title is not None
+        and seg.title.text == "Council approves the footbridge over the Aire after two years of debate"
+    )
+    assert [b.name for b in seg.bylines] == names

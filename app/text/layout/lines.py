@@ -248,7 +248,8 @@ def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:
     out: list[Unit] = []
     joined = False
     for u in units:
-        if out and u.gap == 1:
+        if out and u.gap == 1 and not (len(out) == 1 and is_bare_byline_opener(u.text.split()[0].casefold())):
+            # (the line under the headline that opens with "by", "von", "por" is the byline, not the headline's end)
             prev = out[-1]
             tail = text[max(prev.start, prev.end - 3) : prev.end]
             if (
