@@ -1622,3 +1622,14 @@ def test_a_headline_in_capitals_that_reads_like_a_byline_stays_the_title() -> No
     seg = segment(text)
     assert seg.title is not None and seg.title.text == "VON MÜNCHEN BIS AACHEN: IM NETZ DER AGENTEN"
     assert [b.name for b in seg.bylines] == ["Anna Schmidt"]
+
+
+def test_a_body_exported_without_its_headline_opens_with_a_caption_over_its_credit_line() -> None:
+    caption = "Council members vote on the budget in the town hall on Tuesday."
+    seg = segment("\n\n".join([caption, "Foto: Anna Schmidt/dpa", _FIRST, _SECOND, _THIRD]) + "\n")
+    assert seg.title is None  # the caption was the title
+    assert [c.text for c in seg.captions] == [caption]
+    # a headline has no full stop: over a credit line it stays the title (the lead picture's credit)
+    headline = "Council approves new budget for 2027"
+    seg = segment("\n\n".join([headline, "Foto: Anna Schmidt/dpa", _FIRST, _SECOND, _THIRD]) + "\n")
+    assert seg.title is not None and seg.title.text == headline

@@ -675,10 +675,12 @@ def _title(st: State) -> None:
             if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline
                 u.fire(rules.KICKER)
                 continue
-            if _opens_with_picture(u):  # the caption pass reads it
+            if _opens_with_picture(u):
                 if _headline_shaped(nxt):
                     continue  # the headline under the lead picture is the title
                 return  # a text without its headline (a body exported alone) opens with its picture
+            if u.text.endswith(".") and nxt.kind is None and _credit_line_form(nxt):
+                return  # the same, its credit on the line under it (a headline over a credit line has no full stop)
             u.fire(rules.TITLE_FIRST if i == 0 else rules.TITLE_AFTER_FURNITURE)
             st.title = i
         return
