@@ -235,8 +235,8 @@ def _join_short_org_names(text: str, groups: list[_Group]) -> list[_Group]:
 
 def _canonical(text: str, members: Sequence[Candidate]) -> tuple[str, tuple[str, ...]]:
     forms: dict[str, list[int]] = {}
-    for m in members:
-        forms.setdefault(text[m.start : m.end], []).append(m.start)
+    for m in members:  # a name the wrap cut ("Eintracht\nFrankfurt") is named with one space
+        forms.setdefault(" ".join(text[m.start : m.end].split()), []).append(m.start)
 
     def rank(form: str) -> tuple[int, int, int, int, int, int]:
         letters = [c for c in form if c.isalpha()]

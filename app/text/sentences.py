@@ -519,11 +519,23 @@ def without_dateline(sentence: Sentence) -> Sentence:
     )
 
 
-# Spaces of every width (no-break, narrow no-break, figure, ideographic ...), line and paragraph separators, tabs
-# and line breaks read as one space; soft hyphens, zero-width characters, word joiners, byte-order marks and
-# direction marks are dropped.
-_LAYOUT_SPACE = re.compile(r"[\s\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+# Spaces of other widths (no-break, narrow no-break, figure, thin, typographic ...) and line and paragraph
+# separators, and the zero-width spaces (zero-width space, word joiner, byte-order mark): one declaration for the two
+# readings of them. Quoted (``display_text``), spaces of every width, tabs and line breaks are one space, and soft
+# hyphens, zero-width characters and direction marks are dropped; read by the rules (``plain``), each is a plain
+# space, the text keeping its length (the ideographic space stays: Japanese pages set it on purpose).
+_WIDE_SPACES = "\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f"
+_ZERO_WIDTH_SPACES = "\u200b\u2060\ufeff"
+_LAYOUT_SPACE = re.compile(rf"[\s{_WIDE_SPACES}\u3000]+")
 _INVISIBLE = re.compile(r"[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_PLAIN_SPACE = re.compile(f"[{_WIDE_SPACES}{_ZERO_WIDTH_SPACES}]")
+
+
+def plain(text: str, *, one_line: bool = False) -> str:
+    """``text`` as the rules read it, the same length (every offset holds): each space of another width or
+    zero-width space a plain space; with ``one_line`` each line break too (a block joined from wrapped lines)."""
+    text = _PLAIN_SPACE.sub(" ", text)
+    return text.replace("\r", " ").replace("\n", " ") if one_line else text
 
 
 def join_sentences(texts: Sequence[str]) -> str:

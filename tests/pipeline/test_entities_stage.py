@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import textwrap
 from collections.abc import AsyncIterator, Sequence
 from pathlib import Path
 
@@ -242,6 +243,34 @@ async def test_the_service_returns_grouped_entities_with_the_default_trained_mod
     for e in document["entities"]:
         for m in e["mentions"]:
             assert text[m["start"] : m["end"]] == m["text"]
+
+
+async def test_a_wrapped_story_has_the_entities_of_the_story_unwrapped(client: httpx.AsyncClient) -> None:
+    """A text wrapped at a fixed width, with no-break spaces: the model reads each block as one line, the entities
+    are named with plain spaces, their mentions quote the text as given."""
+    story = (
+        "Dock strike spreads to the port of Kestrel\n\n"
+        "Dock workers in Kestrel walked out on Monday after talks with the Harbour Board broke down, spokesman "
+        "Anton Varga told Reuters on the quay outside the Kestrel\u00a0Container Terminal.\n\n"
+        "Varga said the strike at the port would last a week unless the Harbour Board made a new offer to the "
+        "union before Friday."
+    )
+    wrapped = "\n".join(textwrap.fill(p, 60, break_on_hyphens=False) if p else p for p in story.split("\n"))
+    assert "Anton\nVarga" in wrapped or "Harbour\nBoard" in wrapped or "Kestrel\u00a0Container" in wrapped
+
+    async def entities(text: str) -> list[tuple[str, str, int]]:
+        r = await client.post("/v1/enrich", json={"text": text, "stages": ["entities"]})
+        assert r.status_code == 200
+        found = r.json()["entities"]
+        for e in found:
+            for m in e["mentions"]:
+                assert text[m["start"] : m["end"]] == m["text"]
+        return sorted((e["text"], e["label"], e["mention_count"]) for e in found)
+
+    plain = await entities(story)
+    assert ("Anton Varga", "PERSON", 2) in plain
+    assert await entities(wrapped) == [(t.replace("\u00a0", " "), lab, n) for t, lab, n in plain]
+    assert all("\n" not in t and "\u00a0" not in t for t, _, _ in await entities(wrapped))
 
 
 async def test_a_request_can_keep_only_some_labels(client: httpx.AsyncClient) -> None:

@@ -14,23 +14,12 @@ from app.text.credits import InlineCredit, Strength, find_inline_credit, read_cr
 from app.text.layout import rules, vocab
 from app.text.layout.rules import Rule
 from app.text.names import NameSpan, is_bare_byline_opener, unpunctuated_sentence, word_count
+from app.text.sentences import plain
 from app.text.types import BlockKind
 
 _LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
 
 _LINE = re.compile(r"[^\r\n]+")
-_ONE_LINE = re.compile(r"[\r\n]")
-# spaces of another width or none, read as a plain space by the rules (one character each: offsets stay exact):
-# no-break spaces ("Foto:\u00a0dpa", French "Photo\u202f: AFP"), thin and typographic spaces, zero-width spaces and
-# a byte-order mark
-_PLAIN_SPACES = dict.fromkeys(
-    map(ord, "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\u2060\ufeff"), " "
-)
-
-
-def plain(text: str) -> str:
-    """``text`` with every space of another width (``_PLAIN_SPACES``) as a plain space, the same length."""
-    return text.translate(_PLAIN_SPACES)
 
 
 @dataclass(slots=True)
@@ -265,7 +254,7 @@ def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:
         out.append(u)
     if joined:
         for u in out:  # read as one line: the rules' patterns take a line break inside a block for a space
-            u.text = _ONE_LINE.sub(" ", text[u.start : u.end])
+            u.text = plain(text[u.start : u.end], one_line=True)
     return out
 
 

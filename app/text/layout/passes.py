@@ -26,7 +26,7 @@ from app.text.names import (
     korean_byline,
     signoff_clauses,
 )
-from app.text.sentences import dateline_end, dateline_reporters
+from app.text.sentences import dateline_end, dateline_reporters, plain
 
 _LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
 
@@ -225,7 +225,7 @@ def _is_dated_caption(u: Unit) -> bool:
 
 @dataclass(slots=True)
 class State:
-    text: str  # the text as the rules read it (``lines.plain``): every offset is also one into ``source``
+    text: str  # the text as the rules read it (``sentences.plain``): every offset is also one into ``source``
     units: list[Unit]
     title: int | None = None
     header_end: int = -1
@@ -1339,7 +1339,7 @@ def heading_shaped(u: Unit) -> bool:
 
 def analyse(text: str) -> State:
     """Split ``text`` into units and run every rule pass over them."""
-    work = lines.plain(text)
+    work = plain(text)
     st = State(work, lines.units(work), source=text)
     _furniture(st)
     _editor_notes(st)
