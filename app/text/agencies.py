@@ -258,6 +258,10 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "Pool": ("Pool", "Pool Photo"),
 }
 
+# The roles above: with an agency beside them the agency is the source ("Handout/AFP", "Pool/AFP via Getty Images":
+# AFP supplied the picture); alone, the role is all the credit says.
+ROLES: frozenset[str] = frozenset({"Handout", "Supplied", "Pool"})
+
 # Sources that also distribute pictures owned by others ("AFP via Getty Images", "EPA/Shutterstock").
 DISTRIBUTORS: frozenset[str] = frozenset({"Getty Images", "Shutterstock", "Alamy", "Imagn"})
 

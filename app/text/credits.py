@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 
-from app.text.agencies import DISTRIBUTORS, agency_of, is_weak_alone, leading_agency, wire_service_of
+from app.text.agencies import DISTRIBUTORS, ROLES, agency_of, is_weak_alone, leading_agency, wire_service_of
 from app.text.layout import vocab
 from app.text.lexicon import PersonNames, load_gazetteer, load_person_names
 from app.text.names import (
@@ -548,7 +548,10 @@ def read_credit(raw: str) -> CreditReading:
 def _assemble(parts: _Parts, *, ap_photo: bool) -> ParsedCredit:
     source: str | None = None
     # "Divulgação/Netflix", "Reprodução/Instagram": a handout or a copy, and the named owner is the source
-    owners = [(p, c) for p, c in parts.owners if c is not None or p.casefold() not in _PRIVATE_SOURCES] or parts.owners
+    # ("Handout/AFP", "Pool/AFP", "Handout via Reuters": a role, and the agency beside it is the source)
+    owners = [(p, c) for p, c in parts.owners if c is not None or p.casefold() not in _PRIVATE_SOURCES]
+    agencies = [(p, c) for p, c in owners if c not in ROLES]
+    owners = agencies if agencies or parts.distributors else (owners or parts.owners)
     if ap_photo:
         source = "AP"
     elif owners:

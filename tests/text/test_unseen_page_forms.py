@@ -626,7 +626,7 @@ def test_portuguese_and_ukrainian_furniture_and_a_labelled_ukrainian_byline() ->
         ("Ida Marie Odgaard © Ritzau Scanpix", ("Ida Marie Odgaard",), "Ritzau Scanpix"),  # Danish: name © agency
         ("Supplied: Queensland Police", (), "Queensland Police"),  # Australian "Supplied:" before the owner
         ("Supplied by the family", (), "the family"),
-        ("Supplied via AAP", (), "Supplied"),  # not "via AAP": the label needs its colon or "by"
+        ("Supplied via AAP", (), "AAP"),  # a role and the agency that carried it (not "via AAP": no label here)
         ("Courtesy: Ministry of Defence", (), "Ministry of Defence"),  # "Courtesy" with a colon
         ("ФОТО: РИА Новости", (), "RIA Novosti"),  # the agency, not a person, in Cyrillic
         ("Фото: Укрінформ", (), "Ukrinform"),
@@ -1633,3 +1633,19 @@ def test_a_body_exported_without_its_headline_opens_with_a_caption_over_its_cred
     headline = "Council approves new budget for 2027"
     seg = segment("\n\n".join([headline, "Foto: Anna Schmidt/dpa", _FIRST, _SECOND, _THIRD]) + "\n")
     assert seg.title is not None and seg.title.text == headline
+
+
+@pytest.mark.parametrize(
+    ("raw", "source", "line"),
+    [
+        ("Handout/AFP", "AFP", "Handout/AFP"),  # the role, and the agency that supplied the picture
+        ("Pool/AFP via Getty Images", "AFP", "Pool/AFP via Getty Images"),
+        ("Foto: Pool via REUTERS", "Reuters", "Pool via REUTERS"),
+        ("Supplied/AAP", "AAP", "Supplied/AAP"),
+        ("Handout", "Handout", "Handout"),  # alone, the role is all the credit says
+        ("Ministry of Defence/Handout via Reuters", "Ministry of Defence", "Ministry of Defence/Handout via Reuters"),
+    ],
+)
+def test_a_handout_or_pool_credit_names_the_agency_beside_it_as_the_source(raw: str, source: str, line: str) -> None:
+    parsed = parse_credit(raw)
+    assert (parsed.source, parsed.credit_line) == (source, line)
