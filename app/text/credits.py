@@ -122,6 +122,10 @@ _RESERVED = re.compile(vocab.alternation(vocab.union(vocab.RIGHTS_RESERVED)), re
 # "Jane Roe for The Washington Post", "Jean Dupont pour « Le Monde »": the photographer, then the publication
 _COMMISSIONED_FOR = re.compile(r" (?:" + vocab.alternation(vocab.union(vocab.COMMISSIONED_FOR)) + r") ", re.IGNORECASE)
 _LABEL_AFTER = re.compile(r"\s(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS_AFTER)) + r")$", re.IGNORECASE)
+_LABEL_INSIDE = re.compile(
+    r"^(\S[^/]{0,40}?)\s(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS_AFTER)) + r")\s(\S.{0,60})$",
+    re.IGNORECASE,
+)
 _LABEL_AFTER_MAX_WORDS = 4
 _ANY_SOURCE_AFTER: frozenset[str] = frozenset(vocab.LABELS_AFTER_ANY_SOURCE)
 _COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
@@ -247,6 +251,13 @@ def _add_segment(seg: str, parts: _Parts) -> None:
             parts.owners.append((publication, canonical))
             parts.has_agency = parts.has_agency or canonical is not None
             return
+    inner = _LABEL_INSIDE.match(seg)
+    if inner is not None and agency_of(inner.group(1)) is not None and _is_person(inner.group(2)):
+        canonical = agency_of(inner.group(1))  # "BELGA PHOTO DIRK WAEM": the agency, its label, the photographer
+        parts.owners.append((inner.group(1), canonical))
+        parts.creators.append(name_case(inner.group(2)))
+        parts.has_agency = True
+        return
     labelled_after = _LABEL_AFTER.search(seg)
     if labelled_after is not None and agency_of(seg) is None and agency_of(seg[: labelled_after.start()]) is not None:
         seg = seg[: labelled_after.start()].strip()  # "EPA PHOTO/Jane Roe": the agency, then a photo label

@@ -1649,3 +1649,27 @@ def test_a_body_exported_without_its_headline_opens_with_a_caption_over_its_cred
 def test_a_handout_or_pool_credit_names_the_agency_beside_it_as_the_source(raw: str, source: str, line: str) -> None:
     parsed = parse_credit(raw)
     assert (parsed.source, parsed.credit_line) == (source, line)
+
+
+@pytest.mark.parametrize(
+    ("raw", "creators", "source"),
+    [
+        ("BELGA PHOTO DIRK WAEM", ("Dirk Waem",), "Belga"),  # the agency, its label, the photographer: no slash
+        ("ANP PHOTO REMKO DE WAAL", ("Remko de Waal",), "ANP"),
+        ("EPA PHOTO JOHN SMITH", ("John Smith",), "EPA"),
+        ("AFP Photo Agency", (), None),  # no photographer after the label: not this form
+    ],
+)
+def test_an_agency_and_its_photo_label_before_the_photographer_without_a_slash(
+    raw: str, creators: tuple[str, ...], source: str | None
+) -> None:
+    parsed = parse_credit(raw)
+    assert parsed.creators == creators
+    assert source is None or parsed.source == source
+
+
+def test_a_caption_ending_in_an_agency_photo_label_and_photographer_is_a_caption() -> None:
+    caption = "Le Premier ministre s'exprime devant le Parlement fédéral à Bruxelles, mardi."
+    seg = segment(_council_page(middle=f"{caption} BELGA PHOTO DIRK WAEM"))
+    assert [c.text for c in seg.captions] == [caption]  # it was body, its credit in it
+    assert [c.raw for c in seg.credits] == ["BELGA PHOTO DIRK WAEM"]
