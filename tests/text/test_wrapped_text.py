@@ -216,3 +216,9 @@ def test_a_byline_in_lower_case_under_the_headline_is_not_the_headline_s_last_li
         and seg.title.text == "Council approves the footbridge over the Aire after two years of debate"
     )
     assert [b.name for b in seg.bylines] == names
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"], ids=["crlf", "cr"])
+def test_a_wrapped_story_reads_the_same_with_other_line_ends(newline: str) -> None:
+    wrapped = _wrap(WIRE_STORY, 66)
+    assert _read(wrapped.replace("\n", newline)) == _read(wrapped)

@@ -259,7 +259,7 @@ def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:
 
 
 def _last_line(text: str, u: Unit) -> str:
-    return text[max(u.start, text.rfind("\n", u.start, u.end) + 1) : u.end]
+    return text[max(u.start, text.rfind("\n", u.start, u.end) + 1, text.rfind("\r", u.start, u.end) + 1) : u.end]
 
 
 def split_inline_prompts(text: str, units: list[Unit]) -> list[Unit]:

@@ -327,7 +327,7 @@ def _pull_quotes(st: State) -> None:
         core = u.text.strip("“”\"‘’' .,!?…")
         if len(core) < 30:
             continue
-        flat = flat or st.text.replace("\r", " ").replace("\n", " ")
+        flat = flat or plain(st.text, one_line=True)
         first = flat.find(core)
         again = flat.find(core, first + 1) if first >= 0 else -1
         elsewhere = [k for k in (first, again) if k >= 0 and not (u.start <= k < u.end)]
@@ -676,7 +676,7 @@ def _title(st: State) -> None:
                 u.fire(rules.KICKER)
                 continue
             if _opens_with_picture(u):
-                if _headline_shaped(nxt):
+                if _headline_under_picture(nxt):
                     continue  # the headline under the lead picture is the title
                 return  # a text without its headline (a body exported alone) opens with its picture
             if u.text.endswith(".") and nxt.kind is None and _credit_line_form(nxt):
@@ -700,7 +700,8 @@ def _opens_with_picture(u: Unit) -> bool:
     return u.text[: found.caption_end].rstrip().endswith(".") and bool(read_credit(credit).parsed.creators)
 
 
-def _headline_shaped(u: Unit) -> bool:
+def _headline_under_picture(u: Unit) -> bool:
+    """A line that can be the headline under a lead picture's caption: short, and no sentence with its full stop."""
     return u.kind is None and u.words <= _TITLE_MAX_WORDS and not u.text.rstrip().endswith(".")
 
 
