@@ -54,6 +54,11 @@ def _no_first_line(text: str) -> str:
     return parts[1].lstrip("\n") if len(parts) > 1 else text
 
 
+def _first_twice(text: str) -> str:
+    first = text.lstrip().split("\n", 1)[0]
+    return first + "\n\n" + text.lstrip()
+
+
 # name -> (what it imitates, the rewrite of a record's text given its gold)
 Variant = Callable[[str, dict[str, Any]], str]
 VARIANTS: dict[str, tuple[str, Variant]] = {
@@ -66,6 +71,8 @@ VARIANTS: dict[str, tuple[str, Variant]] = {
     "nbsp": ("a fifth of the spaces no-break spaces (&nbsp; kept)", lambda t, g: _nbsp(t)),
     "crlf-bom": ("CRLF line ends and a byte-order mark", lambda t, g: "\ufeff" + t.replace("\n", "\r\n")),
     "no-first-line": ("the first line (mostly the headline) left out", lambda t, g: _no_first_line(t)),
+    "title-twice": ("the first line printed twice (a page's title and its headline)", lambda t, g: _first_twice(t)),
+    "markdown-title": ("the first line as a Markdown heading", lambda t, g: "# " + t.lstrip()),
     "caps-title": (
         "the headline in capitals",
         lambda t, g: t.replace(g["title"], g["title"].upper(), 1) if g.get("title") else t,

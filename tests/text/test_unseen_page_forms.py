@@ -1673,3 +1673,18 @@ def test_a_caption_ending_in_an_agency_photo_label_and_photographer_is_a_caption
     seg = segment(_council_page(middle=f"{caption} BELGA PHOTO DIRK WAEM"))
     assert [c.text for c in seg.captions] == [caption]  # it was body, its credit in it
     assert [c.raw for c in seg.credits] == ["BELGA PHOTO DIRK WAEM"]
+
+
+def test_a_headline_printed_twice_is_the_title_once_and_the_header_reads_on() -> None:
+    standfirst = (
+        "The council approved next year's budget after a long debate on Tuesday evening, and the opposition, which "
+        "had called for more spending on schools and roads, now wants an independent review of the costs."
+    )
+    text = "\n\n".join(
+        ["Council approves new budget", "Council approves new budget", standfirst, "Photo: Jane Doe/AP", _FIRST]
+    )
+    seg = segment(text + "\n")
+    kinds = [b.kind for b in seg.blocks]
+    assert seg.title is not None and seg.title.text == "Council approves new budget"
+    assert kinds[1] == "boilerplate"  # the page's title and its headline: one text twice
+    assert kinds[2] == "standfirst"  # it was the lead picture's caption: the headline's copy stood between

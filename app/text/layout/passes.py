@@ -683,6 +683,8 @@ def _title(st: State) -> None:
                 return  # the same, its credit on the line under it (a headline over a credit line has no full stop)
             u.fire(rules.TITLE_FIRST if i == 0 else rules.TITLE_AFTER_FURNITURE)
             st.title = i
+            if nxt.kind is None and " ".join(nxt.text.casefold().split()) == " ".join(u.text.casefold().split()):
+                nxt.fire(rules.TITLE_REPEATED)  # a page's title and its headline, one text twice
         return
 
 
@@ -1183,8 +1185,15 @@ def _caption_like(u: Unit | None, st: State, i: int) -> bool:
         return False
     # a long sentence right under the headline is its standfirst, even with the lead picture's credit below it;
     # a short one above a credit line is the lead picture's caption
-    first = u.kind is None and st.title is not None and i == st.title + 1
+    first = u.kind is None and _first_under_title(st, i)
     return not (first and _is_solid_prose(u) and u.words > _LEAD_CAPTION_MAX_WORDS)
+
+
+def _first_under_title(st: State, i: int) -> bool:
+    """Unit ``i`` is the first line under the headline (past the headline printed again, ``title_repeated``)."""
+    if st.title is None or i <= st.title:
+        return False
+    return all(rules.TITLE_REPEATED in v.fired for v in st.units[st.title + 1 : i])
 
 
 def uncredited_caption(u: Unit | None) -> bool:

@@ -141,6 +141,7 @@ AGENCY_SIGNOFF_TAIL = _rule(
 BYLINE_AGENCY_BY_DATE = _rule(
     "byline_agency_by_date", "byline", 0.8, "an agency alone ('AFP', 'Quelle: dpa') beside the date line near the title"
 )
+TITLE_REPEATED = _rule("title_repeated", "boilerplate", 0.9, "the headline printed again on the line under it")
 BYLINE_WIRE_UNDER_BYLINE = _rule(
     "byline_wire_under_byline", "byline", 0.8, "a news agency alone under a byline ('By Jane Roe' / 'Associated Press')"
 )
