@@ -1688,3 +1688,23 @@ def test_a_headline_printed_twice_is_the_title_once_and_the_header_reads_on() ->
     assert seg.title is not None and seg.title.text == "Council approves new budget"
     assert kinds[1] == "boilerplate"  # the page's title and its headline: one text twice
     assert kinds[2] == "standfirst"  # it was the lead picture's caption: the headline's copy stood between
+
+
+@pytest.mark.parametrize(
+    ("head", "names"),
+    [
+        ("27. Januar 2026 • Gregor Meier • 3 Minuten", ["Gregor Meier"]),  # a date line with its author
+        ("von\n\nAPA\n\n05. Juni 2025", ["APA"]),  # a bare opener, the agency on the next line
+    ],
+)
+def test_a_body_exported_without_its_headline_opens_with_a_dated_or_bare_byline(head: str, names: list[str]) -> None:
+    seg = segment("\n\n".join([head, _FIRST, _SECOND, _THIRD]) + "\n")
+    assert seg.title is None
+    assert [b.name for b in seg.bylines] == names
+
+
+def test_a_headline_with_a_date_and_a_slash_stays_the_title() -> None:
+    headline = "Nationale Demo / Der 9. Juli naht: Gewerkschaften zeigen Stärke und Einheit gegenüber der Regierung"
+    seg = segment("\n\n".join([headline, _FIRST, _SECOND]) + "\n")
+    assert seg.title is not None and seg.title.text == headline
+    assert seg.bylines == ()

@@ -652,17 +652,13 @@ def _title(st: State) -> None:
     for i, u in enumerate(st.units):
         if u.kind in ("boilerplate", "dateline"):
             continue
+        if u.kind is None and not u.text.isupper() and _opens_with_byline(st, i):
+            # a text exported without its headline opens with its byline ("By Jane Roe", "von" / "APA", a name by
+            # the date); a headline in capitals may read as one ("VON MÜNCHEN BIS AACHEN: ...")
+            return
         if u.kind is None and i + 1 < len(st.units) and _menu_item(u, st.units[i + 1]):
             u.fire(rules.MENU_ITEM)
             continue
-        if (
-            u.kind is None
-            and not u.text.isupper()
-            and (_by_line(u) or (_beside_date(st.units, i) and bare_name_line(u.text)))
-        ):
-            # a text exported without its headline opens with its byline ("By Jane Roe", a name by the date); a
-            # headline in capitals may read as one ("VON MÜNCHEN BIS AACHEN: ...")
-            return
         headline_shaped = u.words <= _TITLE_MAX_WORDS and not (u.text.endswith(".") and u.words > 15)
         if (
             u.kind is None
@@ -686,6 +682,21 @@ def _title(st: State) -> None:
             if nxt.kind is None and " ".join(nxt.text.casefold().split()) == " ".join(u.text.casefold().split()):
                 nxt.fire(rules.TITLE_REPEATED)  # a page's title and its headline, one text twice
         return
+
+
+def _opens_with_byline(st: State, i: int) -> bool:
+    """Line ``i``, where the headline would stand, is a byline: a "By" line, a bare opener ("von", then the name on
+    the next line), a person's name beside the date line, or a date line with the author's name in it ("27. Januar
+    2026 • Gregor Meier • 3 Minuten")."""
+    u = st.units[i]
+    if _by_line(u) or is_bare_byline_opener(u.text.strip().casefold()):
+        return True
+    stamp = u.words <= _STAMP_TITLE_MAX_WORDS and _dated(u) and bool(_names_in_stamp(u))
+    return (_beside_date(st.units, i) and bare_name_line(u.text)) or stamp
+
+
+# a date line with a name that short is no headline ("Nationale Demo / Der 9. Juli naht: OGBL und LCGB ..." is one)
+_STAMP_TITLE_MAX_WORDS = 10
 
 
 def _opens_with_picture(u: Unit) -> bool:
