@@ -44,6 +44,7 @@ from app.text.agencies import agency_of
 from app.text.entity_rules import PERSON, Candidate, name_key
 from app.text.lexicon import COUNTRY_NAMES
 from app.text.names import name_case
+from app.text.sentences import display_text
 from app.text.types import BlockKind, Entity, Mention
 
 CAPTION_WEIGHT = 0.5
@@ -235,8 +236,8 @@ def _join_short_org_names(text: str, groups: list[_Group]) -> list[_Group]:
 
 def _canonical(text: str, members: Sequence[Candidate]) -> tuple[str, tuple[str, ...]]:
     forms: dict[str, list[int]] = {}
-    for m in members:  # a name the wrap cut ("Eintracht\nFrankfurt") is named with one space
-        forms.setdefault(" ".join(text[m.start : m.end].split()), []).append(m.start)
+    for m in members:  # a name the wrap cut is named as printed on one line ("Eintracht Frankfurt", "Saint-Denis")
+        forms.setdefault(display_text(text[m.start : m.end]), []).append(m.start)
 
     def rank(form: str) -> tuple[int, int, int, int, int, int]:
         letters = [c for c in form if c.isalpha()]

@@ -37,7 +37,7 @@ from dataclasses import dataclass, replace
 from app.text.agencies import agency_of, is_weak_alone
 from app.text.lexicon import US_STATE_ABBREVIATIONS, Gazetteer, Lexicon, PersonNames
 from app.text.names import NAME_CONNECTIVES
-from app.text.sentences import is_abbreviation
+from app.text.sentences import display_text, is_abbreviation
 from app.text.truecase import casing_evidence, is_title_case, sentence_initial
 
 # OntoNotes numeric and time types: values, not named things
@@ -89,8 +89,9 @@ def _norm(surface: str) -> str:
 
 
 def name_key(surface: str) -> str:
-    """The key under which two surface forms are the same name (case and abbreviation dots ignored)."""
-    return " ".join(_norm(surface).split())
+    """The key under which two surface forms are the same name (case, abbreviation dots and a wrap's line break
+    ignored: ``Saint-`` / ``Denis`` is ``Saint-Denis``)."""
+    return " ".join(_norm(display_text(surface)).split())
 
 
 _CLOSING = {")": "(", "]": "["}

@@ -549,7 +549,12 @@ def join_sentences(texts: Sequence[str]) -> str:
     return "".join(out)
 
 
+# a hyphen a wrap left at a line's end, between two letters: "Saint-" / "Denis", "well-" / "known"
+_WRAPPED_HYPHEN = re.compile(r"(?<=[^\W\d_]-)[^\S\n]*\r?\n\s*(?=[^\W\d_])")
+
+
 def display_text(text: str) -> str:
     """``text`` as a reader should see it quoted: layout characters normalised, runs of spaces collapsed, no
-    space at either end. Only the text changes; offsets of the span it came from stay those of the input."""
-    return _LAYOUT_SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
+    space at either end, a word the wrap cut at its hyphen whole again ("Saint-Denis"). Only the text changes;
+    offsets of the span it came from stay those of the input."""
+    return _LAYOUT_SPACE.sub(" ", _WRAPPED_HYPHEN.sub("", _INVISIBLE.sub("", text))).strip()

@@ -162,3 +162,25 @@ def test_a_name_printed_only_in_capitals_is_shown_as_a_reader_expects() -> None:
     assert texts == {"Auburn", "Schumer", "NATO", "UAE", "WRAL", "MOON RIVER"}
     auburn = next(e for e in shown.values() if e.text == "Auburn")
     assert auburn.aliases == ("AUBURN",) and auburn.mentions[0].text == "AUBURN"
+
+
+def test_a_name_the_wrap_cut_is_named_as_printed_on_one_line() -> None:
+    text = "Fans of Eintracht\nFrankfurt met in Saint-\nDenis. Eintracht Frankfurt won, and Saint-Denis celebrated."
+    found = group_mentions(
+        text,
+        mentions(
+            text,
+            [
+                ("Eintracht\nFrankfurt", "ORG"),
+                ("Saint-\nDenis", "GPE"),
+                ("Eintracht Frankfurt", "ORG"),
+                ("Saint-Denis", "GPE"),
+            ],
+        ),
+        {},
+    )
+    assert sorted((e.text, e.mention_count, e.aliases) for e in found) == [
+        ("Eintracht Frankfurt", 2, ()),
+        ("Saint-Denis", 2, ()),
+    ]
+    assert all(text[m.start : m.end] == m.text for e in found for m in e.mentions)  # mentions quote the text

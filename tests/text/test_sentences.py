@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.text.captionlike import caption_reason
-from app.text.sentences import Sentence, is_abbreviation, split_sentences, without_dateline
+from app.text.sentences import Sentence, display_text, is_abbreviation, split_sentences, without_dateline
 
 
 def texts(sentences: list[Sentence]) -> list[str]:
@@ -284,3 +284,16 @@ def test_an_ordinal_date_does_not_end_a_sentence() -> None:
     text = "Am 3. März beschloss der Rat den Bau. Er beginnt am 1. Mai."
     assert texts(split_sentences(text)) == ["Am 3. März beschloss der Rat den Bau.", "Er beginnt am 1. Mai."]
     assert texts(split_sentences("The score was 3. The team won.")) == ["The score was 3.", "The team won."]
+
+
+@pytest.mark.parametrize(
+    ("printed", "shown"),
+    [
+        ("in Saint-\nDenis on Monday", "in Saint-Denis on Monday"),  # the wrap cut the word at its hyphen
+        ("a well-\r\n  known face", "a well-known face"),
+        ("from 2026 -\nthe year", "from 2026 - the year"),  # a dash between words stays one
+        ("the\u00a0new\nbridge", "the new bridge"),
+    ],
+)
+def test_a_quoted_text_is_shown_as_printed_on_one_line(printed: str, shown: str) -> None:
+    assert display_text(printed) == shown

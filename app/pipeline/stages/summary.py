@@ -190,8 +190,9 @@ class SummaryStage:
     """Summarises the body; see the module docstring."""
 
     name = "summary"
-    version = "1.2.5"  # 1.2.5: a line break inside a body block (a hard wrap that segmentation joined) ends no sentence
-    # ("... in the spring of" / "2028 and ..." was cut in two, half a sentence quoted); 1.2.4: the datelines of
+    version = "1.2.6"  # 1.2.6: a word the wrap cut at its hyphen is quoted whole ("Saint-Denis", not "Saint- Denis");
+    # 1.2.5: a line break inside a body block (a hard wrap that segmentation joined) ends no sentence ("... in the
+    # spring of" / "2028 and ..." was cut in two, half a sentence quoted); 1.2.4: the datelines of
     # sentences.dateline_end in more forms ("MADRID, 5 Dic. (EUROPA PRESS) -", "ROMA, 05 DIC -", "OSLO (NTB):") are cut
     # from the summary's first sentence; 1.2.3: a Thai or Lao sentence of ten words is finished (the script writes no
     # full stop: a Thai page had no summary), and the Armenian, Khmer and Burmese stops end sentences; 1.2.2: the
