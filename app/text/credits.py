@@ -121,11 +121,9 @@ _COPYRIGHT_OPENER = re.compile(r"(?:" + vocab.alternation(vocab.union(vocab.COPY
 _RESERVED = re.compile(vocab.alternation(vocab.union(vocab.RIGHTS_RESERVED)), re.IGNORECASE)
 # "Jane Roe for The Washington Post", "Jean Dupont pour « Le Monde »": the photographer, then the publication
 _COMMISSIONED_FOR = re.compile(r" (?:" + vocab.alternation(vocab.union(vocab.COMMISSIONED_FOR)) + r") ", re.IGNORECASE)
-_LABEL_AFTER = re.compile(r"\s(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS_AFTER)) + r")$", re.IGNORECASE)
-_LABEL_INSIDE = re.compile(
-    r"^(\S[^/]{0,40}?)\s(?:" + vocab.alternation(vocab.union(vocab.CREDIT_LABELS_AFTER)) + r")\s(\S.{0,60})$",
-    re.IGNORECASE,
-)
+_LABELS_AFTER = vocab.alternation(vocab.union(vocab.CREDIT_LABELS_AFTER))
+_LABEL_AFTER = re.compile(r"\s(?:" + _LABELS_AFTER + r")$", re.IGNORECASE)
+_LABEL_INSIDE = re.compile(r"^(\S[^/]{0,40}?)\s(?:" + _LABELS_AFTER + r")\s(\S.{0,60})$", re.IGNORECASE)
 _LABEL_AFTER_MAX_WORDS = 4
 _ANY_SOURCE_AFTER: frozenset[str] = frozenset(vocab.LABELS_AFTER_ANY_SOURCE)
 _COMMISSIONED_WORDS: frozenset[str] = frozenset(vocab.union(vocab.COMMISSIONED_FOR))
@@ -252,9 +250,10 @@ def _add_segment(seg: str, parts: _Parts) -> None:
             parts.has_agency = parts.has_agency or canonical is not None
             return
     inner = _LABEL_INSIDE.match(seg)
-    if inner is not None and agency_of(inner.group(1)) is not None and _is_person(inner.group(2)):
-        canonical = agency_of(inner.group(1))  # "BELGA PHOTO DIRK WAEM": the agency, its label, the photographer
-        parts.owners.append((inner.group(1), canonical))
+    inner_agency = agency_of(inner.group(1)) if inner is not None else None
+    if inner is not None and inner_agency is not None and _is_person(inner.group(2)):
+        # "BELGA PHOTO DIRK WAEM": the agency, its label, the photographer
+        parts.owners.append((inner.group(1), inner_agency))
         parts.creators.append(name_case(inner.group(2)))
         parts.has_agency = True
         return

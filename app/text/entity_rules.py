@@ -91,7 +91,9 @@ def _norm(surface: str) -> str:
 def name_key(surface: str) -> str:
     """The key under which two surface forms are the same name (case, abbreviation dots and a wrap's line break
     ignored: ``Saint-`` / ``Denis`` is ``Saint-Denis``)."""
-    return " ".join(_norm(display_text(surface)).split())
+    if "\n" in surface or "\r" in surface or not surface.isprintable():
+        surface = display_text(surface)  # (only then can it differ: the key is read for every pair of mentions)
+    return " ".join(_norm(surface).split())
 
 
 _CLOSING = {")": "(", "]": "["}

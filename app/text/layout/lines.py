@@ -233,7 +233,8 @@ def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:
     after one with no sentence end, or, in a text wrapped at a fixed width (``wrap_width``), a line the wrap pushed
     onto its own (``_wrapped_at``; a credit the wrap cut is joined too: ``... (AP`` / ``Photo/Jane Roe)``)."""
     width = wrap_width(units)
-    blank_parted = sum(1 for u in units if u.gap >= 2) >= WRAP_MIN_LINES  # blank lines part the paragraphs
+    # blank lines part the paragraphs (asked only of a wrapped text)
+    blank_parted = width is not None and sum(1 for u in units if u.gap >= 2) >= WRAP_MIN_LINES
     out: list[Unit] = []
     joined = False
     for u in units:

@@ -869,10 +869,12 @@ def _header(st: State) -> None:
         if u.kind != "credit" or u.credit_raw is None:
             continue
         agency = _wire_author(st.text, *u.credit_raw)
-        if agency is not None and _beside_date(units, i):
+        if agency is None:
+            continue
+        if _beside_date(units, i):
             u.names, u.credit_raw = (agency,), None
             u.fire(rules.BYLINE_AGENCY_BY_DATE, force=True)
-        elif agency is not None and i > 0 and units[i - 1].kind == "byline" and wire_service_of(u.text) is not None:
+        elif i > 0 and units[i - 1].kind == "byline" and wire_service_of(u.text) is not None:
             u.names, u.credit_raw = (agency,), None  # "By JANE ROE" / "Associated Press": the writer's wire
             u.fire(rules.BYLINE_WIRE_UNDER_BYLINE, force=True)
     # a person's name beside the article's date line ("Jane Roe" / "Updated 2 May 2026 - 10:24") or above a job
