@@ -59,6 +59,51 @@ def _first_twice(text: str) -> str:
     return first + "\n\n" + text.lstrip()
 
 
+_CREDIT_SEPARATORS = " \t|\u2013\u2014-"
+_MOST_BETWEEN = 40  # characters between a caption and its credit on the next line
+
+
+def _credit_spans(text: str, gold: dict[str, Any]) -> list[tuple[int, int, int, int]]:
+    """For each gold caption whose credit follows it on its line or the next: (line start, caption end, credit
+    start, credit end) in ``text``, the credit with its label and brackets (``(AP Photo/Name)``, ``Foto: dpa``);
+    in text order, without overlaps. Captions filed without a credit, or with it elsewhere, are left out."""
+    spans: list[tuple[int, int, int, int]] = []
+    for caption in gold.get("captions", []):
+        words, credit = caption["text"].strip(), (caption.get("credit") or "").strip()
+        start = text.find(words) if words and credit else -1
+        if start < 0:
+            continue
+        end = start + len(words)
+        while end < len(text) and text[end] in ".!?,;:":  # the caption's own full stop (filed without it)
+            end += 1
+        at = text.find(credit, end)
+        between = text[end:at]
+        if at < 0 or between.count("\n") > 2 or len(between) > _MOST_BETWEEN:
+            continue
+        stop = at + len(credit)
+        for opening, closing in ("()", "[]"):
+            if text[end:at].count(opening) > text[end:at].count(closing) and text[stop : stop + 1] == closing:
+                stop += 1
+        lead = end + len(text[end:stop]) - len(text[end:stop].lstrip(_CREDIT_SEPARATORS + "\n"))
+        spans.append((text.rfind("\n", 0, start) + 1, end, lead, stop))
+    spans.sort()
+    return [s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][3]]
+
+
+def _move_credits(text: str, gold: dict[str, Any], where: str) -> str:
+    """Each caption's credit on its own line under the caption (``below``), above it (``above``), either with a
+    blank line between (``below-blank``, ``above-blank``), or after it on the caption's line (``inline``)."""
+    out, last = [], 0
+    for line_start, end, lead, stop in _credit_spans(text, gold):
+        credit = text[lead:stop]
+        if where.startswith("above"):
+            out += [text[last:line_start], credit, "\n\n" if where == "above-blank" else "\n", text[line_start:end]]
+        else:
+            out += [text[last:end], {"below": "\n", "below-blank": "\n\n", "inline": " "}[where], credit]
+        last = stop
+    return "".join(out) + text[last:]
+
+
 # name -> (what it imitates, the rewrite of a record's text given its gold)
 Variant = Callable[[str, dict[str, Any]], str]
 VARIANTS: dict[str, tuple[str, Variant]] = {
@@ -73,6 +118,17 @@ VARIANTS: dict[str, tuple[str, Variant]] = {
     "no-first-line": ("the first line (mostly the headline) left out", lambda t, g: _no_first_line(t)),
     "title-twice": ("the first line printed twice (a page's title and its headline)", lambda t, g: _first_twice(t)),
     "markdown-title": ("the first line as a Markdown heading", lambda t, g: "# " + t.lstrip()),
+    "credit-below": ("each caption's credit on its own line under it", lambda t, g: _move_credits(t, g, "below")),
+    "credit-above": ("each caption's credit on a line above it", lambda t, g: _move_credits(t, g, "above")),
+    "credit-below-blank": (
+        "each caption's credit under it, a blank line between",
+        lambda t, g: _move_credits(t, g, "below-blank"),
+    ),
+    "credit-above-blank": (
+        "each caption's credit above it, a blank line between",
+        lambda t, g: _move_credits(t, g, "above-blank"),
+    ),
+    "credit-inline": ("each caption's credit after it on its line", lambda t, g: _move_credits(t, g, "inline")),
     "caps-title": (
         "the headline in capitals",
         lambda t, g: t.replace(g["title"], g["title"].upper(), 1) if g.get("title") else t,

@@ -838,6 +838,51 @@ def _name_tail_credit(block: str) -> InlineCredit | None:
 
 
 _SENTENCE_STOPS = re.compile(r"[.!?](?=\s|$)")
+_GLUED_AGENCY_MAX_WORDS = 4
+_GLUED_WINDOW = 200
+_WORD = re.compile(r"\S+")
+_GLUED_BEFORE_MIN_WORDS = 4
+_AGENCY_AS_OBJECT: frozenset[str] = frozenset(vocab.union(vocab.AGENCY_AS_OBJECT))
+_PICTURE_WORDS: frozenset[str] = frozenset({"images", "image", "pictures", "photos", "photo", "foto", "fotos", "bild"})
+
+
+def _glued_agency_tail_credit(block: str) -> InlineCredit | None:
+    """``Chelsea beat Tottenham on Thursday night Getty Images``, ``... backing Conor Gallagher REUTERS``: a
+    caption's credit printed after it with only a space between (a scrape of a caption and its credit element).
+    Only a known agency spelled as credits spell it: in capitals (three letters or more: not ``AP`` or ``PA``,
+    which prose ends in), or a picture agency's name with a picture word (``Getty Images``, ``Alamy Stock
+    Photo``); and no sentence ends before it (that form is ``_agency_tail_credit``'s)."""
+    text = block.rstrip()
+    if not text[-1:].isalnum():
+        return None
+    lo = max(0, len(text) - _GLUED_WINDOW)
+    spans = [(lo + m.start(), lo + m.end()) for m in _WORD.finditer(text, lo)]
+    words = [text[a:b] for a, b in spans]
+    most = min(_GLUED_AGENCY_MAX_WORDS, len(words) - _GLUED_BEFORE_MIN_WORDS)
+    k = next((k for k in range(most, 0, -1) if _spelled_as_credit(words[-k:])), 0)
+    if k == 0:
+        return None
+    while k + 2 <= len(words) - _GLUED_BEFORE_MIN_WORDS and words[-k - 1].casefold() == "via":
+        if agency_of(words[-k - 2]) is None and not words[-k - 2].isupper():
+            break
+        k += 2  # "... on Sunday AFP via Getty Images"
+    if words[-k - 1].casefold() in _AGENCY_AS_OBJECT:
+        return None  # "... travels with AFP": the sentence's object
+    start = spans[-k][0]
+    before = text[:start].rstrip()
+    if before.endswith(vocab.SENTENCE_ENDS) or word_count(before) < _GLUED_BEFORE_MIN_WORDS:
+        return None
+    return InlineCredit(start, len(text), len(before))
+
+
+def _spelled_as_credit(words: list[str]) -> bool:
+    """A known agency as a credit spells it: in capitals, three letters or more, or with a picture word."""
+    name = " ".join(words)
+    spelled = (name.isupper() and sum(c.isalpha() for c in name) >= 3) or any(
+        w.casefold() in _PICTURE_WORDS for w in words
+    )
+    return spelled and agency_of(name) is not None and not is_weak_alone(name)
+
 
 # A caption's last word glued to a credit's first: "BédarEmergencias" (not "MacKenzie", "DeSantis")
 _GLUED_NAME = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’]{3,40})[A-ZÀ-Þ][a-zß-ÿ]")
@@ -993,7 +1038,13 @@ def find_inline_credit(block: str) -> InlineCredit | None:
         return None
     # the Chinese form first: "...。新华社发（王五摄）" is one credit, not "王五摄" in brackets after a caption
     finders = (_zh_photographed_tail_credit, _closing_paren_credit, _rights_tail_credit, _labelled_tail_credit)
-    tails = (_agency_tail_credit, _slash_tail_credit, _agency_name_tail_credit, _name_tail_credit)
+    tails = (
+        _agency_tail_credit,
+        _slash_tail_credit,
+        _agency_name_tail_credit,
+        _name_tail_credit,
+        _glued_agency_tail_credit,
+    )
     for finder in (*finders, *tails):
         found = finder(text)
         if found is not None:

@@ -349,8 +349,10 @@ def _teaser_zone(units: list[Unit], i: int) -> None:
     units[i].fire(rules.TEASER_HEADER)
     for j in range(i + 1, min(i + 21, len(units))):
         u = units[j]
-        if u.credit_raw is not None or not _teaser_like(u):
+        if u.credit_raw is not None or not _teaser_like(u) or _credit_line_form(u):
             return
+        if _one_paragraph(units, j) and _credit_line_form(units[j + 1]):
+            return  # a picture's caption with its credit under it: the list has ended
         u.fire(rules.TEASER_ITEM)
         u.zone = u.zone or "teaser"
 
@@ -800,8 +802,23 @@ _JOB_TITLES = vocab.JOB_TITLE_WORDS
 
 
 def _above_credit(units: list[Unit], i: int) -> bool:
-    """The unit right after ``units[i]`` is a credit line: a bare name there is the pictured person, no byline."""
-    return i + 1 < len(units) and units[i + 1].kind == "credit"
+    """The unit right after ``units[i]`` is a credit line: a bare name there is the pictured person, no byline
+    (unless the credit is printed in one paragraph with the line under it: that line is the caption)."""
+    return i + 1 < len(units) and units[i + 1].kind == "credit" and not _printed_with_credit(units, i + 1, above=True)
+
+
+def _one_paragraph(units: list[Unit], i: int) -> bool:
+    """``units[i]`` and ``units[i + 1]`` are the two lines of one paragraph, set off by blank lines."""
+    if i < 0 or i + 1 >= len(units) or units[i + 1].gap >= _BLANK_LINE:
+        return False
+    return units[i].gap >= _BLANK_LINE and (i + 2 >= len(units) or units[i + 2].gap >= _BLANK_LINE)
+
+
+def _printed_with_credit(units: list[Unit], i: int, *, above: bool = False) -> bool:
+    """``units[i]`` and a credit line under it (``above``: the credit line is ``units[i]`` and the unit under it
+    the other) make one paragraph: a caption and its credit as a page prints a picture's (the caption pass links
+    the two)."""
+    return _one_paragraph(units, i) and units[i + 1 if not above else i].kind == "credit"
 
 
 def _beside_date(units: list[Unit], i: int) -> bool:
@@ -910,7 +927,8 @@ def _header(st: State) -> None:
         # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
         # (and not right above a credit line: "Jerome Powell" / "Photographer: Name/Bloomberg" is the picture's caption)
         near = i - start < _BARE_BYLINE_REACH
-        names = _name_line(u) if near and not u.text.isupper() and not _above_credit(units, i) else ()
+        pictured = _above_credit(units, i) or _printed_with_credit(units, i - 1, above=True)
+        names = _name_line(u) if near and not u.text.isupper() and not pictured else ()
         if names:
             u.names = names
             u.fire(rules.BYLINE_NAME)
@@ -931,6 +949,8 @@ def _header(st: State) -> None:
             u.fire(rules.AUTHOR_BIO_HEADER)
             last_marker = i
             continue
+        if _printed_with_credit(units, i) or _printed_with_credit(units, i - 1, above=True):
+            continue  # the lead picture's caption, its credit under or over it (the credit line is a marker)
         if _is_solid_prose(u):
             first_prose = i if first_prose is None else first_prose
             # after a byline or a date line, or opening with a dateline ("JIUQUAN, Dec. 5 (Xinhua) --"), a paragraph
@@ -1054,8 +1074,12 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_BRACKET_NAME)
     _restated_captions(st)
     # a line after the byline in the header that reads as a description, not a sentence: the lead picture
+    # (one lead picture: none when the header prints a caption with its credit in one paragraph)
     seen_byline = False
-    for i in range(0, st.header_end + 1):
+    pictured = any(
+        _printed_with_credit(units, i) or _printed_with_credit(units, i, above=True) for i in range(st.header_end + 1)
+    )
+    for i in range(0, st.header_end + 1 if not pictured else 0):
         u = units[i]
         if u.kind == "byline":
             seen_byline = True
@@ -1187,7 +1211,7 @@ def _weak_credit_form(s: str) -> bool:
 _LEAD_CAPTION_MAX_WORDS = 20
 
 
-def _caption_like(u: Unit | None, st: State, i: int) -> bool:
+def _caption_like(u: Unit | None, st: State, i: int, *, bound: bool = False) -> bool:
     if u is None or u.zone or u.words < 2 or u.words > CAPTION_MAX_WORDS:
         return False
     if u.kind not in (None, "caption"):
@@ -1198,7 +1222,7 @@ def _caption_like(u: Unit | None, st: State, i: int) -> bool:
         return False
     # a long sentence right under the headline is its standfirst, even with the lead picture's credit below it;
     # a short one above a credit line is the lead picture's caption
-    first = u.kind is None and _first_under_title(st, i)
+    first = u.kind is None and not bound and _first_under_title(st, i)
     return not (first and _is_solid_prose(u) and u.words > _LEAD_CAPTION_MAX_WORDS)
 
 
@@ -1220,6 +1244,18 @@ def _heading_like(u: Unit) -> bool:
 _PARAGRAPH_MIN_WORDS = 20
 
 
+_BOUND_CAPTION_MAX_SENTENCES = 4
+
+
+def _bound_caption(st: State, i: int) -> bool:
+    """Unit ``i``, printed in one paragraph with a credit line, reads as the credit's caption: caption-like, and
+    at most a few sentences (a caption may say more than a line does)."""
+    if not 0 <= i < len(st.units) or not _caption_like(st.units[i], st, i, bound=True):
+        return False
+    u = st.units[i]
+    return u.kind is not None or _sentences(u.text) <= _BOUND_CAPTION_MAX_SENTENCES
+
+
 def _link_credit(st: State, i: int) -> None:
     units = st.units
     n = len(units)
@@ -1227,10 +1263,10 @@ def _link_credit(st: State, i: int) -> None:
     nxt = units[i + 1] if i + 1 < n else None
     after = units[i + 2] if i + 2 < n else None
     prev_ok = _caption_like(prev, st, i - 1) and prev is not None
+    chart_source = units[i].text.casefold().startswith("source")
     if prev_ok and prev is not None and prev.kind is None and ends_sentence(prev.text):
         # a sentence before a credit line is its caption only if it is at most two sentences, and never for a
         # chart's "Source:" line (the chart's title is not in the text; the sentence before it is the article's)
-        chart_source = units[i].text.casefold().startswith("source")
         prev_ok = not chart_source and _sentences(prev.text) <= 2 and prev.words <= 60
     next_ok = (
         _caption_like(nxt, st, i + 1)
@@ -1251,9 +1287,15 @@ def _link_credit(st: State, i: int) -> None:
         and 4 <= nxt.words <= 15
         and not ends_sentence(nxt.text)
     )
+    # a credit line printed in one paragraph with the line above it (a blank line after the two) is that line's;
+    # with the line below it (a blank line before the two), that line's
+    with_prev = _one_paragraph(units, i - 1) and not chart_source and _bound_caption(st, i - 1)
+    with_next = _one_paragraph(units, i) and _bound_caption(st, i + 1)
     target: int | None = None
     if uncredited_caption(prev):
         target = i - 1
+    elif with_prev or with_next:
+        target = i - 1 if with_prev else i + 1
     elif uncredited_caption(nxt) or after_paragraph:  # "Image source, Getty Images" / "Image caption, ..."
         target = i + 1
     elif prev_ok and prev is not None and not (_heading_like(prev) and next_ok):

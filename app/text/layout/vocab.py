@@ -354,6 +354,21 @@ WITH_AGENCY: Mapping[str, tuple[str, ...]] = {
     "da": ("med",),
 }
 
+# Words after which an agency's name at a line's end belongs to the sentence ("... travels with AFP", "... sagte
+# er der dpa"), not to a picture credit printed after the caption with only a space between.
+AGENCY_AS_OBJECT: Mapping[str, tuple[str, ...]] = {
+    "en": ("with", "by", "to", "for", "from", "told", "tells", "says", "said", "about", "of", "at", "on", "and"),
+    "de": ("mit", "von", "für", "der", "die", "dem", "laut", "sagte", "und", "bei"),
+    "fr": ("avec", "par", "à", "de", "selon", "pour", "et", "l'"),
+    "es": ("con", "por", "a", "de", "según", "para", "y", "dijo"),
+    "it": ("con", "da", "a", "di", "secondo", "per", "e"),
+    "nl": ("met", "door", "aan", "van", "volgens", "voor", "en"),
+    "pt": ("com", "por", "a", "de", "segundo", "para", "e"),
+    "sv": ("med", "av", "till", "för", "enligt", "och"),
+    "no": ("med", "av", "til", "for", "ifølge", "og"),
+    "da": ("med", "af", "til", "for", "ifølge", "og"),
+}
+
 # Labels that open a picture's caption ("Image caption, ...", "Pictured: ...", "Bildunterschrift: ...", "Sur la
 # photo : ..."), followed by a comma or a colon.
 CAPTION_LABELS: Mapping[str, tuple[str, ...]] = {
