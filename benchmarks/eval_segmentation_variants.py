@@ -104,6 +104,68 @@ def _move_credits(text: str, gold: dict[str, Any], where: str) -> str:
     return "".join(out) + text[last:]
 
 
+_CREDIT_WRAPPING = re.compile(r"^([(\[]?\s*(?:[^:：/|]{1,20}[:：]\s*)?)(.*?)(\s*[)\]]?)$")
+
+
+def _swap_sides(credit: str) -> str:
+    """``Name/Agency`` -> ``Agency/Name``, its label and brackets kept in place ("(Photo: Name/Agency)"); a
+    credit with more than one slash, or a bar, as it is."""
+    m = _CREDIT_WRAPPING.match(credit)
+    if m is None or m.group(2).count("/") != 1 or "|" in credit:
+        return credit
+    head, core, tail = m.groups()
+    left, right = core.split("/")
+    return f"{head}{right.strip()}/{left.strip()}{tail}"
+
+
+def _upper_credits(text: str, gold: dict[str, Any]) -> str:
+    """Each caption's credit, with its label, in capitals ("PHOTO: JOHN SMITH/REUTERS")."""
+    out, last = [], 0
+    for _, _, lead, stop in _credit_spans(text, gold):
+        out += [text[last:lead], text[lead:stop].upper()]
+        last = stop
+    return "".join(out) + text[last:]
+
+
+def _swap_credits(text: str, gold: dict[str, Any]) -> str:
+    """Every gold credit with one slash printed with its sides swapped, wherever the text has it."""
+    credits = {c for c in gold.get("credits", []) if c.count("/") == 1}
+    credits |= {c["credit"] for c in gold.get("captions", []) if (c.get("credit") or "").count("/") == 1}
+    for credit in sorted(credits, key=len, reverse=True):
+        text = text.replace(credit, _swap_sides(credit))
+    return text
+
+
+def _drop_credits(text: str, gold: dict[str, Any]) -> str:
+    """The text without the credits ``_credit_spans`` finds (what a page that prints no credits gives)."""
+    out, last = [], 0
+    for _, end, _, stop in _credit_spans(text, gold):
+        out.append(text[last:end])
+        last = stop
+    return "".join(out) + text[last:]
+
+
+def _drop_gold_credits(text: str, gold: dict[str, Any]) -> None:
+    """The gold of ``_drop_credits(text, gold)``: those captions without their credit, and the credit list
+    without their strings (once for each caption)."""
+    starts = {end for _, end, _, _ in _credit_spans(text, gold)}
+    dropped: list[str] = []
+    for caption in gold.get("captions", []):
+        words = caption["text"].strip()
+        at = text.find(words) if words else -1
+        end = at + len(words)
+        while at >= 0 and end < len(text) and text[end] in ".!?,;:":
+            end += 1
+        if at >= 0 and end in starts and caption.get("credit"):
+            dropped.append(caption["credit"])
+            caption["credit"] = ""
+    credits = list(gold.get("credits", []))
+    for credit in dropped:
+        if credit in credits:
+            credits.remove(credit)
+    gold["credits"] = credits
+
+
 # name -> (what it imitates, the rewrite of a record's text given its gold)
 Variant = Callable[[str, dict[str, Any]], str]
 VARIANTS: dict[str, tuple[str, Variant]] = {
@@ -129,6 +191,12 @@ VARIANTS: dict[str, tuple[str, Variant]] = {
         lambda t, g: _move_credits(t, g, "above-blank"),
     ),
     "credit-inline": ("each caption's credit after it on its line", lambda t, g: _move_credits(t, g, "inline")),
+    "credit-none": ("each caption's credit left out (a page that prints none)", _drop_credits),
+    "credit-caps": ("each caption's credit in capitals", _upper_credits),
+    "credit-swapped": (
+        "each caption's credit with the sides of its slash swapped (agency/name for name/agency)",
+        _swap_credits,
+    ),
     "caps-title": (
         "the headline in capitals",
         lambda t, g: t.replace(g["title"], g["title"].upper(), 1) if g.get("title") else t,
@@ -146,7 +214,13 @@ def rewrite(name: str, path: Path, out: Path) -> list[Article]:
         for line in fh:
             record = json.loads(line)
             gold = record["gold"]
-            record["text"] = rewrite_text(record["text"], gold)
+            text, record["text"] = record["text"], rewrite_text(record["text"], gold)
+            if name == "credit-none":
+                _drop_gold_credits(text, gold)
+            if name == "credit-swapped":  # the gold's credits as the text now prints them
+                gold["credits"] = [_swap_sides(c) for c in gold.get("credits", [])]
+                for caption in gold.get("captions", []):
+                    caption["credit"] = _swap_sides(caption.get("credit") or "")
             if name == "caps-title" and gold.get("title"):
                 gold["title"] = gold["title"].upper()
             gold_out.write(json.dumps(record, ensure_ascii=False) + "\n")

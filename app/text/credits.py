@@ -790,16 +790,27 @@ _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
 
 def _agency_name_tail_credit(block: str) -> InlineCredit | None:
     """``... del Grupo de Madrid EFE/ J.J. Guillén``: a known agency, a slash and the photographer's name at the
-    end of a caption, with no full stop or bracket between them."""
+    end of a caption, with no bracket between them; also a picture agency's name that says so (``... at London
+    Fashion Week GC Images/Jane Roe``) and an agency glued to the caption's full stop (``... in einer
+    Klinik.dpa/Jane Roe``)."""
     lo = max(0, len(block) - 100)
     window = block[lo:].rstrip()
     slash = window.rfind("/")
     if slash <= 0 or window[slash - 1] == " ":
         return None
     space = window.rfind(" ", 0, slash)
-    agency = window[space + 1 : slash]
-    if space < 0 or agency_of(agency) is None:
+    if space < 0:
         return None
+    at = space + 1
+    stop = window.rfind(".", at, slash)
+    if agency_of(window[at:slash]) is None and stop > at and window[stop - 1].islower():
+        at = stop + 1  # the caption's full stop glued to the agency
+    if agency_of(window[at:slash]) is None:
+        owner = window.rfind(" ", 0, space) + 1
+        if window[at:slash].casefold() not in _PICTURE_WORDS or not window[owner : owner + 1].isupper():
+            return None
+        at = owner  # "GC Images", "Example Pictures": a picture agency by its name
+    space = at - 1
     name = window[slash + 1 :].split()
     if not 2 <= len(name) <= 4 or not is_name_word(name[-1]):
         return None

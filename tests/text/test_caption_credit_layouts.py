@@ -131,3 +131,20 @@ def test_a_list_of_other_stories_ends_where_a_picture_with_its_credit_starts() -
 def test_an_agency_after_a_caption_with_only_a_space_between_is_its_credit(block: str, credit: str | None) -> None:
     found = find_inline_credit(block)
     assert (block[found.start : found.end] if found else None) == credit
+
+
+@pytest.mark.parametrize(
+    ("block", "credit"),
+    [
+        # the agency first, the photographer after the slash, glued to the caption
+        ("Fishermen inspect a damaged boat at the harbour in Porthaven GC Images/Jane Roe", "GC Images/Jane Roe"),
+        ("Ein Fischer prüft sein beschädigtes Boot im Hafen.dpa/Max Muster", "dpa/Max Muster"),
+        ("Un pescador revisa su barco dañado en el puerto EFE/ J.J. Guillén", "EFE/ J.J. Guillén"),
+        # a slash inside the caption's own words
+        ("A visitor tries the new Apple Images/Video app at the show", None),
+        ("Prices rose on the Riverton/Porthaven line this winter", None),
+    ],
+)
+def test_an_agency_and_its_photographer_after_a_slash_close_a_caption(block: str, credit: str | None) -> None:
+    found = find_inline_credit(block)
+    assert (block[found.start : found.end] if found else None) == credit

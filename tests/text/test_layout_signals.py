@@ -872,6 +872,7 @@ def test_a_wire_sign_off_line_is_furniture_and_a_contributed_sentence_stays_body
     [
         "Pictured: Volunteers carry the seal pup up the beach on Sunday morning",
         "Bildunterschrift: Helfer tragen die junge Robbe am Sonntagmorgen den Strand hinauf",
+        "Legende: Helfer tragen die junge Robbe am Sonntagmorgen den Strand hinauf.",  # a Swiss broadcaster's label
         "Sur la photo : des bénévoles portent le phoque sur la plage dimanche matin",
     ],
 )

@@ -374,7 +374,7 @@ AGENCY_AS_OBJECT: Mapping[str, tuple[str, ...]] = {
 CAPTION_LABELS: Mapping[str, tuple[str, ...]] = {
     "en": ("caption", "image caption", "photo caption", "picture caption", "video caption", "pictured", "above",
            "below", "main picture", "main image"),
-    "de": ("bildunterschrift", "bildtext", "im bild", "unser bild"),
+    "de": ("bildunterschrift", "bildtext", "bildlegende", "legende", "im bild", "unser bild"),
     "fr": ("légende", "sur la photo", "sur l'image", "ci-dessus"),
     "es": ("pie de foto", "en la imagen", "en la foto"),
     "it": ("didascalia", "nella foto", "nell'immagine"),
