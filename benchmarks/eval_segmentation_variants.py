@@ -136,6 +136,25 @@ def _swap_credits(text: str, gold: dict[str, Any]) -> str:
     return text
 
 
+_BYLINE_REACH = 40  # lines from the top where the byline's line is looked for
+
+
+def _rewrite_byline(text: str, gold: dict[str, Any], form: str) -> str:
+    """The line that holds every gold author (the first such line near the top) rewritten as ``form`` with the
+    names joined ("By {names}", "{names}"); an article whose authors stand on several lines is left as it is."""
+    authors = [a for a in gold.get("authors") or [] if a]
+    if not authors:
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines[:_BYLINE_REACH]):
+        if authors[0] in line:
+            if all(a in line for a in authors):
+                names = ", ".join(authors[:-1]) + " and " + authors[-1] if len(authors) > 1 else authors[0]
+                lines[k] = form.format(names=names)
+            break
+    return "\n".join(lines)
+
+
 def _drop_credits(text: str, gold: dict[str, Any]) -> str:
     """The text without the credits ``_credit_spans`` finds (what a page that prints no credits gives)."""
     out, last = [], 0
@@ -196,6 +215,15 @@ VARIANTS: dict[str, tuple[str, Variant]] = {
     "credit-swapped": (
         "each caption's credit with the sides of its slash swapped (agency/name for name/agency)",
         _swap_credits,
+    ),
+    "byline-by": (
+        "the byline's line as 'By {names}'",
+        lambda t, g: _rewrite_byline(t, g, "By {names}"),
+    ),
+    "byline-bare": ("the byline's line as the names alone", lambda t, g: _rewrite_byline(t, g, "{names}")),
+    "byline-dated": (
+        "the byline's line as '{names} | 5 May 2026, 10:24'",
+        lambda t, g: _rewrite_byline(t, g, "{names} | 5 May 2026, 10:24"),
     ),
     "caps-title": (
         "the headline in capitals",

@@ -401,6 +401,18 @@ def _bare_label_end(body: str) -> int | None:
     return None
 
 
+_CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
+_CALENDAR_WORD = re.compile(r"\w+")
+
+
+def _is_date(segment: str) -> bool:
+    """``5 May 2026, 10:24``, ``05.05.2026``, ``10:24``: a date or a time, not a picture's source."""
+    if not any(c.isdigit() for c in segment):
+        return False
+    words = {w.casefold() for w in _CALENDAR_WORD.findall(segment)}
+    return bool(_CLOCK_OR_DATE.search(segment)) or bool(words & vocab.CALENDAR_WORDS)
+
+
 @lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
@@ -528,8 +540,10 @@ def read_credit(raw: str) -> CreditReading:
         parts.unknown
         or any(p.casefold() in _WRITER_TITLES for p, _ in parts.owners)
         or ("|" in body and any(c is None and load_gazetteer().is_place(p.strip()) for p, c in parts.owners))
+        or any(c is None and _is_date(p) for p, c in parts.owners)
     ):
-        # "Jane Roe | Reporter", "ELENA G. SEVILLANO | Madrid" sign an article, with the writer's post or place
+        # "Jane Roe | Reporter", "ELENA G. SEVILLANO | Madrid", "Jane Roe | 5 May 2026, 10:24" sign an article, with
+        # the writer's post, place or the article's date
         return CreditReading(Strength.NONE, parsed)
     n_segments = len(parts.creators) + len(parts.owners) + len(parts.distributors)
     if parts.has_agency:
