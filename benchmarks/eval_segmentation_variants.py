@@ -155,6 +155,55 @@ def _rewrite_byline(text: str, gold: dict[str, Any], form: str) -> str:
     return "\n".join(lines)
 
 
+# Page furniture between paragraphs, written for this benchmark in the languages of the caption files: the ads,
+# "read more" links and prompts that scrapes keep ("Advertisement", "Lesen Sie auch: ...", "Publicidad")
+NOISE: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Advertisement",
+        "Story continues below advertisement",
+        "Read more: Harbour repairs to cost £2m, council says",
+        "RELATED: Storm damage bill rises again",
+        "Sign up to our free morning newsletter",
+        "Share this article",
+    ),
+    "de": (
+        "Anzeige",
+        "Weiterlesen nach der Anzeige",
+        "Lesen Sie auch: Hafen bleibt bis zum Sommer gesperrt",
+        "Mehr zum Thema",
+        "Artikel teilen",
+    ),
+    "es": ("Publicidad", "Lee también: El puerto seguirá cerrado hasta el verano", "Sigue leyendo"),
+    "fr": ("Publicité", "Lire aussi : Le port restera fermé jusqu'à l'été", "La suite après cette publicité"),
+    "sv": ("Annons", "Läs också: Hamnen stängd till sommaren"),
+    "no": ("Annonse", "Les også: Havna stengt til sommeren"),
+    "da": ("Annonce", "Læs også: Havnen lukket til sommer"),
+}
+_NOISE_EVERY = 3  # a furniture line after every third body paragraph
+
+
+def _noise(text: str, gold: dict[str, Any]) -> str:
+    """A furniture line of the article's language (English where none is listed) after every third gold body
+    paragraph; the same lines in the same order for every run."""
+    language = _language(text)
+    lines = NOISE.get(language, NOISE["en"])
+    out, last, k = [], 0, 0
+    for paragraph in gold.get("body_paragraphs", [])[_NOISE_EVERY - 1 :: _NOISE_EVERY]:
+        at = text.find(paragraph, last)
+        if at < 0:
+            continue
+        end = at + len(paragraph)
+        out += [text[last:end], "\n\n", lines[k % len(lines)]]
+        last, k = end, k + 1
+    return "".join(out) + text[last:]
+
+
+def _language(text: str) -> str:
+    from py3langid.langid import classify  # the service's own language identifier
+
+    return str(classify(text[:3000])[0])
+
+
 def _drop_credits(text: str, gold: dict[str, Any]) -> str:
     """The text without the credits ``_credit_spans`` finds (what a page that prints no credits gives)."""
     out, last = [], 0
@@ -225,6 +274,7 @@ VARIANTS: dict[str, tuple[str, Variant]] = {
         "the byline's line as '{names} | 5 May 2026, 10:24'",
         lambda t, g: _rewrite_byline(t, g, "{names} | 5 May 2026, 10:24"),
     ),
+    "noise": ("a line of page furniture (an ad, a 'read more' link) after every third paragraph", _noise),
     "caps-title": (
         "the headline in capitals",
         lambda t, g: t.replace(g["title"], g["title"].upper(), 1) if g.get("title") else t,

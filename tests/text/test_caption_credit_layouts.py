@@ -148,3 +148,17 @@ def test_an_agency_after_a_caption_with_only_a_space_between_is_its_credit(block
 def test_an_agency_and_its_photographer_after_a_slash_close_a_caption(block: str, credit: str | None) -> None:
     found = find_inline_credit(block)
     assert (block[found.start : found.end] if found else None) == credit
+
+
+def test_a_caption_with_its_credit_ends_a_list_of_links_to_other_stories() -> None:
+    caption = "Fischer prüfen ein beschädigtes Boot im Hafen. (Quelle: IMAGO/Jane Roe)"
+    text = _page(
+        "Hafen von Porthaven bleibt gesperrt",
+        "Die Stürme haben die Hafenmauer schwer beschädigt. Die Reparatur dauert bis zum Sommer, sagt der Rat.",
+        "Mehr zum Thema",
+        caption,
+        "Fischer fordern Hilfe von der Regierung. Die Versicherung deckt nur einen Teil der Schäden.",
+        "Der Rat will im Frühjahr über weitere Mittel entscheiden. Eine Sitzung ist für März geplant.",
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["Fischer prüfen ein beschädigtes Boot im Hafen."]

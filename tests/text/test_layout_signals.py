@@ -590,13 +590,14 @@ def test_an_agency_and_its_photographer_glued_to_the_end_of_a_caption() -> None:
     assert [c.text for c in seg.captions] == ["Foto de familia de la reunión de ministros en el palacio"]
 
 
-def test_a_player_and_his_team_between_two_paragraphs_is_a_caption() -> None:
+@pytest.mark.parametrize("ad", ["", "Anzeige\n\n"])  # an ad between the caption and a paragraph does not part them
+def test_a_player_and_his_team_between_two_paragraphs_is_a_caption(ad: str) -> None:
     caption = "Tom Berger (FC Riverton) jubelt nach seinem Treffer gegen den SV Nordstadt"
     text = (
         "Riverton gewinnt das Derby\n\n"
         "Riverton hat das Derby gegen Nordstadt mit 2:0 gewonnen. Die Gastgeber waren von Beginn an überlegen.\n\n"
         "Berger traf in der 27. Minute zur Führung, kurz vor Schluss erhöhte Lindner per Kopfball auf 2:0.\n\n"
-        f"{caption}\n\n"
+        f"{ad}{caption}\n\n"
         "Nordstadt bleibt damit auf dem vorletzten Platz und muss weiter um den Klassenerhalt bangen.\n\n"
         "Tabellenführer bleibt Riverton\n\n"
         "Mit dem Sieg baut Riverton den Vorsprung an der Tabellenspitze auf vier Punkte aus.\n"

@@ -147,6 +147,24 @@ def _keyword_caption(u: Unit, prev: Unit | None, nxt: Unit | None, speakers: fro
     return not any(v is not None and _caps_keyword(v.text) for v in (prev, nxt))
 
 
+_FURNITURE_SKIPPED = 2  # furniture lines (an ad, a "read more" link) looked past for the paragraph beside a line
+
+
+def _beyond_furniture(units: list[Unit], i: int, step: int) -> Unit | None:
+    """The unit next to ``units[i]`` in the direction ``step``, past a line or two of furniture: an ad between a
+    caption and the paragraph beside it does not part them."""
+    j = i + step
+    for _ in range(_FURNITURE_SKIPPED):
+        if not (0 <= j < len(units)) or units[j].kind != "boilerplate":
+            break
+        j += step
+    return units[j] if 0 <= j < len(units) else None
+
+
+def _paragraphs_around(units: list[Unit], i: int) -> tuple[Unit | None, Unit | None]:
+    return _beyond_furniture(units, i, -1), _beyond_furniture(units, i, 1)
+
+
 def _between_paragraphs(prev: Unit | None, nxt: Unit | None) -> bool:
     """Both neighbours are paragraphs no rule has claimed yet (a unit in a zone has always fired a rule)."""
     return all(v is not None and v.kind is None and _is_solid_prose(v) for v in (prev, nxt))
@@ -201,7 +219,7 @@ def _orphan_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
 _NAME_AND_TEAM = re.compile(r"[A-ZÀ-Þ][\w'’-]{1,30} \((?:[A-ZÀ-Þ0-9][\w.'’-]{0,30}\s?){1,4}\)")
 
 
-def _team_line(u: Unit, prev: Unit | None, nxt: Unit) -> bool:
+def _team_line(u: Unit, prev: Unit | None, nxt: Unit | None) -> bool:
     """A sports picture's caption between two paragraphs: a line without a full stop that names a player with
     their team in brackets."""
     return (
@@ -349,8 +367,8 @@ def _teaser_zone(units: list[Unit], i: int) -> None:
     units[i].fire(rules.TEASER_HEADER)
     for j in range(i + 1, min(i + 21, len(units))):
         u = units[j]
-        if u.credit_raw is not None or not _teaser_like(u) or _credit_line_form(u):
-            return
+        if u.credit_raw is not None or not _teaser_like(u) or _credit_line_form(u) or u.inline_credit() is not None:
+            return  # a picture's credit (on its line or in a caption): the list has ended
         if _one_paragraph(units, j) and _credit_line_form(units[j + 1]):
             return  # a picture's caption with its credit under it: the list has ended
         u.fire(rules.TEASER_ITEM)
@@ -1069,11 +1087,11 @@ def _captions(st: State) -> None:
             and 3 <= u.words <= 25
         ):
             u.fire(rules.CAPTION_UNDER_VIDEO)
-        elif i > st.header_end and nxt is not None and _orphan_line(u, prev, nxt):
+        elif i > st.header_end and nxt is not None and _orphan_line(u, _beyond_furniture(units, i, -1), nxt):
             u.fire(rules.CAPTION_ORPHAN)
-        elif i > st.header_end and nxt is not None and _team_line(u, prev, nxt):
+        elif i > st.header_end and nxt is not None and _team_line(u, *_paragraphs_around(units, i)):
             u.fire(rules.CAPTION_TEAM)
-        elif i > st.header_end and (named := _bracketed_name_credit(u, prev, nxt)):
+        elif i > st.header_end and (named := _bracketed_name_credit(u, *_paragraphs_around(units, i))):
             u.inline = named
             u.fire(rules.CAPTION_BRACKET_NAME)
     _restated_captions(st)
