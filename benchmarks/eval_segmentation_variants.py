@@ -204,6 +204,40 @@ def _language(text: str) -> str:
     return str(classify(text[:3000])[0])
 
 
+_INVENTED_AGENCY = "Nordpress"  # an agency no list knows
+_CREDIT_WORD = re.compile(r"[^\s/|,;()\[\]]+")
+
+
+def _unknown_agency(credit: str) -> str:
+    """``credit`` with every agency the lists know (one to three words: "AP", "Getty Images", "picture alliance")
+    renamed to an agency no list knows, in the same case ("REUTERS" -> "NORDPRESS")."""
+    from app.text.agencies import agency_of
+
+    words = list(_CREDIT_WORD.finditer(credit))
+    out, last, k = [], 0, 0
+    while k < len(words):
+        for size in (3, 2, 1):
+            if k + size > len(words):
+                continue
+            a, b = words[k].start(), words[k + size - 1].end()
+            if agency_of(credit[a:b]) is not None:
+                name = _INVENTED_AGENCY.upper() if credit[a:b].isupper() else _INVENTED_AGENCY
+                out += [credit[last:a], name]
+                last, k = b, k + size
+                break
+        else:
+            k += 1
+    return "".join(out) + credit[last:]
+
+
+def _unknown_agencies(text: str, gold: dict[str, Any]) -> str:
+    """Every gold credit printed with its known agencies renamed (``_unknown_agency``), wherever the text has it."""
+    credits = set(gold.get("credits", [])) | {c["credit"] for c in gold.get("captions", []) if c.get("credit")}
+    for credit in sorted(credits, key=len, reverse=True):
+        text = text.replace(credit, _unknown_agency(credit))
+    return text
+
+
 def _drop_credits(text: str, gold: dict[str, Any]) -> str:
     """The text without the credits ``_credit_spans`` finds (what a page that prints no credits gives)."""
     out, last = [], 0
@@ -274,6 +308,7 @@ VARIANTS: dict[str, tuple[str, Variant]] = {
         "the byline's line as '{names} | 5 May 2026, 10:24'",
         lambda t, g: _rewrite_byline(t, g, "{names} | 5 May 2026, 10:24"),
     ),
+    "credit-unknown-agency": ("every known agency in the credits renamed to one no list knows", _unknown_agencies),
     "noise": ("a line of page furniture (an ad, a 'read more' link) after every third paragraph", _noise),
     "caps-title": (
         "the headline in capitals",
@@ -295,10 +330,11 @@ def rewrite(name: str, path: Path, out: Path) -> list[Article]:
             text, record["text"] = record["text"], rewrite_text(record["text"], gold)
             if name == "credit-none":
                 _drop_gold_credits(text, gold)
-            if name == "credit-swapped":  # the gold's credits as the text now prints them
-                gold["credits"] = [_swap_sides(c) for c in gold.get("credits", [])]
+            recredit = {"credit-swapped": _swap_sides, "credit-unknown-agency": _unknown_agency}.get(name)
+            if recredit is not None:  # the gold's credits as the text now prints them
+                gold["credits"] = [recredit(c) for c in gold.get("credits", [])]
                 for caption in gold.get("captions", []):
-                    caption["credit"] = _swap_sides(caption.get("credit") or "")
+                    caption["credit"] = recredit(caption.get("credit") or "")
             if name == "caps-title" and gold.get("title"):
                 gold["title"] = gold["title"].upper()
             gold_out.write(json.dumps(record, ensure_ascii=False) + "\n")

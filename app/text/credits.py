@@ -787,7 +787,9 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
         if not tail or len(tail.split()) > 12:
             break
         reading = read_credit(tail)
-        if reading.strength >= Strength.MEDIUM or (reading.strength == Strength.WEAK and agency_of(tail)):
+        if reading.strength >= Strength.MEDIUM or (
+            reading.strength == Strength.WEAK and (agency_of(tail) or _marked_owner(window, b, tail))
+        ):
             best = b
         elif best is not None:
             break
@@ -797,6 +799,23 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
     if word_count(before) < 3:
         return None
     return InlineCredit(lo + best, lo + len(window), len(before))
+
+
+_MARKED_OWNER_MAX_WORDS = 3
+_BUTTONS: frozenset[str] = frozenset(vocab.union(vocab.PROFILE_BUTTONS))
+
+
+def _marked_owner(window: str, at: int, tail: str) -> bool:
+    """A name no list knows that the page still marks as the credit: after the Japanese credit mark
+    (``...（ソウルで、３日）＝Nordpress``), or in capitals glued to the caption's full stop
+    (``... de Qatar.NORDPRESS``)."""
+    if at == 0 or len(tail.split()) > _MARKED_OWNER_MAX_WORDS or any(c.isdigit() for c in tail):
+        return False
+    if window[at - 1] in "=＝":
+        return True
+    if tail.casefold() in _BUTTONS:
+        return False  # "... wenn Motoren aufheulen.MEHR": an author box's button
+    return window[at - 1] in ".!?" and tail.isupper() and sum(c.isalpha() for c in tail) >= 3
 
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
@@ -819,7 +838,8 @@ def _agency_name_tail_credit(block: str) -> InlineCredit | None:
     stop = window.rfind(".", at, slash)
     if agency_of(window[at:slash]) is None and stop > at and window[stop - 1].islower():
         at = stop + 1  # the caption's full stop glued to the agency
-    if agency_of(window[at:slash]) is None:
+    capitals = window[at:slash].isupper() and sum(c.isalpha() for c in window[at:slash]) >= 3
+    if agency_of(window[at:slash]) is None and not capitals:  # "... Madrid NORDPRESS/ Name": an agency in capitals
         owner = window.rfind(" ", 0, space) + 1
         if window[at:slash].casefold() not in _PICTURE_WORDS or not window[owner : owner + 1].isupper():
             return None
@@ -913,6 +933,9 @@ def _spelled_as_credit(words: list[str]) -> bool:
 _GLUED_NAME = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’]{3,40})[A-ZÀ-Þ][a-zß-ÿ]")
 
 
+_UNKNOWN_ORG_MAX_WORDS = 2
+
+
 def _slash_tail_credit(block: str) -> InlineCredit | None:
     """``... in Washington DC Stefan Rousseau/via Reuters``: a ``Name/Agency`` credit glued to the caption."""
     lo = max(0, len(block) - 120)
@@ -927,13 +950,11 @@ def _slash_tail_credit(block: str) -> InlineCredit | None:
     org_like = agency_of(right_core) is not None or any(
         w.casefold() in _ORG_WORDS for w in right_core.replace("/", " ").split()
     )
-    if not org_like:
-        return None
     left_words = window[:slash].rstrip().split(" ")
     if len(left_words) < 5:
         return None
     handle = next((k for k in range(len(left_words) - 1, len(left_words) - 5, -1) if left_words[k][:1] == "@"), None)
-    if handle is not None and len(left_words[handle]) > 2:  # "... in Almería @Fire_Service via X / Reuters"
+    if handle is not None and len(left_words[handle]) > 2 and org_like:  # "... @Fire_Service via X / Reuters"
         start = lo + len(" ".join(left_words[:handle])) + (1 if handle else 0)
         before = block[:start].rstrip()
         return InlineCredit(start, lo + len(window), len(before)) if word_count(before) >= 3 else None
@@ -944,6 +965,13 @@ def _slash_tail_credit(block: str) -> InlineCredit | None:
     if not all(is_name_word(w) or (len(w.strip(".")) == 1 and w[:1].isupper()) for w in name_words):
         return None
     name = " ".join(name_words)
+    if not org_like and not (
+        # an organisation no list knows, after a photographer whose first name is one ("... Jon Super/Nordpress")
+        len(right_core.split()) <= _UNKNOWN_ORG_MAX_WORDS
+        and _person_names().is_given(name_words[0])
+        and read_credit(f"{name}/{right}").strength >= Strength.MEDIUM
+    ):
+        return None
     start = lo + window.rfind(name, 0, slash + 1)
     glued = _GLUED_NAME.match(name_words[0])
     if glued:  # "... en BédarEmergencias Andalucía/EFE": a scrape glued the credit to the caption's last word

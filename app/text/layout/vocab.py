@@ -608,7 +608,7 @@ AUTHOR_BIO_VERBS: Mapping[str, tuple[str, ...]] = {
 # Folgen", "Ana Pérez Seguir"); social networks' names are the same in every language (``app.text.names``).
 PROFILE_BUTTONS: Mapping[str, tuple[str, ...]] = {
     "en": ("follow", "email", "contact", "more", "view", "profile", "bio", "articles"),
-    "de": ("folgen", "e-mail", "kontakt", "profil", "artikel"),
+    "de": ("folgen", "e-mail", "kontakt", "profil", "artikel", "mehr"),
     "fr": ("suivre", "contacter", "profil", "articles"),
     "es": ("seguir", "contactar", "perfil", "artículos"),
     "it": ("segui", "seguire", "contatta", "profilo", "articoli"),
