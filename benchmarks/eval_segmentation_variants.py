@@ -238,6 +238,24 @@ def _unknown_agencies(text: str, gold: dict[str, Any]) -> str:
     return text
 
 
+def _sentences_of(paragraph: str) -> list[str]:
+    from app.text.sentences import split_sentences
+
+    return [paragraph[x.start : x.end].strip() for x in split_sentences(paragraph, paragraph=True)]
+
+
+def _one_sentence_paragraphs(text: str, gold: dict[str, Any]) -> str:
+    """Every gold body paragraph printed one sentence a paragraph (a mobile page, a wire's short paragraphs)."""
+    out, last = [], 0
+    for paragraph in gold.get("body_paragraphs", []):
+        at = text.find(paragraph, last)
+        if at < 0:
+            continue
+        out += [text[last:at], "\n\n".join(_sentences_of(paragraph))]
+        last = at + len(paragraph)
+    return "".join(out) + text[last:]
+
+
 def _drop_credits(text: str, gold: dict[str, Any]) -> str:
     """The text without the credits ``_credit_spans`` finds (what a page that prints no credits gives)."""
     out, last = [], 0
@@ -309,6 +327,7 @@ VARIANTS: dict[str, tuple[str, Variant]] = {
         lambda t, g: _rewrite_byline(t, g, "{names} | 5 May 2026, 10:24"),
     ),
     "credit-unknown-agency": ("every known agency in the credits renamed to one no list knows", _unknown_agencies),
+    "one-sentence-paragraphs": ("every body paragraph printed one sentence a paragraph", _one_sentence_paragraphs),
     "noise": ("a line of page furniture (an ad, a 'read more' link) after every third paragraph", _noise),
     "caps-title": (
         "the headline in capitals",
@@ -330,6 +349,9 @@ def rewrite(name: str, path: Path, out: Path) -> list[Article]:
             text, record["text"] = record["text"], rewrite_text(record["text"], gold)
             if name == "credit-none":
                 _drop_gold_credits(text, gold)
+            if name == "one-sentence-paragraphs":  # the gold's paragraphs as the text now prints them
+                found = [p for p in gold.get("body_paragraphs", []) if p in text]
+                gold["body_paragraphs"] = [x for p in found for x in _sentences_of(p)]
             recredit = {"credit-swapped": _swap_sides, "credit-unknown-agency": _unknown_agency}.get(name)
             if recredit is not None:  # the gold's credits as the text now prints them
                 gold["credits"] = [recredit(c) for c in gold.get("credits", [])]

@@ -893,6 +893,17 @@ def test_a_caption_label_in_any_language_makes_a_caption_without_its_label(capti
     assert [c.text for c in seg.captions] == [caption[label_end:].strip()]
 
 
+def test_a_paragraph_opening_with_a_position_word_that_speaks_to_the_reader_is_no_caption() -> None:
+    line = "Below, as the harbour reopens to larger boats, we look at what the repairs will cost the town."
+    text = (
+        "Porthaven harbour reopens after the storms\n\n"
+        "The harbour reopened to fishing boats on Monday after three months of repairs to its storm-damaged wall.\n\n"
+        f"{line}\n\n"
+        "The council has spent £2m so far, and a second phase of work is planned for the spring.\n"
+    )
+    assert _kinds(text)[line] == "body"
+
+
 def test_a_site_menu_above_the_headline_is_furniture_and_the_headline_is_the_title() -> None:
     headline = "Council tax to rise by 4.99% in Westbury"
     text = (

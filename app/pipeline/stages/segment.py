@@ -14,23 +14,24 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.52.0"  # 2.52: a credit naming an agency no list knows, where the page marks it as one: after a
-    # photographer whose first name is one, glued to a caption ("... Jane Roe/Nordpress"), in capitals glued to the
-    # caption's full stop ("...Qatar.NORDPRESS") or before a slash and a name ("NORDPRESS/ Name"), after the Japanese
-    # credit mark ("...＝ノルドプレス"); an author box's "MEHR" button is no credit; 2.51: a line or two of furniture
-    # (an ad, a "read more" link) between a caption and the paragraph beside it does not part them (captions of a player
-    # and his team, of a bracketed name, an orphan line); a caption holding its credit ends a list of links to other
-    # stories; 2.50: a byline and the article's date after a bar or slash ("Jane Roe | 5 May 2026, 10:24") is no picture
-    # credit (a date or a time is no source); a date line's part that is a news agency ("dpa | 5 May 2026") or a name
-    # opening with a month that is a first name ("Jan Roe | ...") is the byline; 2.49: an agency and its photographer
-    # after a slash glued to a caption: a picture agency by its name ("... Fashion Week GC Images/Name") or an agency
-    # glued to the caption's full stop ("... Klinik.dpa/Name"); "Legende:" and "Bildlegende:" are German caption labels;
-    # 2.48: a picture's caption and credit printed as one paragraph of two lines (set off by blank lines) belong
-    # together, whichever line is on top: the credit line credits that caption (a caption of up to four sentences, a
-    # caption shaped like a heading, the lead picture right under the headline: it was the standfirst), the caption is
-    # no paragraph ending the page's header, the names under such a credit are the pictured (they were the byline), a
-    # byline over it stays the byline, a list of other stories ends at it, and a header that prints one has no
-    # uncredited lead picture; a known agency after a caption with only a space between ("... on Thursday night Getty
+    version = "2.53.0"  # 2.53: a line that opens with a caption label but says "we" or "you" ("Below, as ..., we look
+    # at why ...") is the story's, not a caption; 2.52: a credit naming an agency no list knows, where the page marks it
+    # as one: after a photographer whose first name is one, glued to a caption ("... Jane Roe/Nordpress"), in capitals
+    # glued to the caption's full stop ("...Qatar.NORDPRESS") or before a slash and a name ("NORDPRESS/ Name"), after
+    # the Japanese credit mark ("...＝ノルドプレス"); an author box's "MEHR" button is no credit; 2.51: a line or two of
+    # furniture (an ad, a "read more" link) between a caption and the paragraph beside it does not part them (captions
+    # of a player and his team, of a bracketed name, an orphan line); a caption holding its credit ends a list of links
+    # to other stories; 2.50: a byline and the article's date after a bar or slash ("Jane Roe | 5 May 2026, 10:24") is
+    # no picture credit (a date or a time is no source); a date line's part that is a news agency ("dpa | 5 May 2026")
+    # or a name opening with a month that is a first name ("Jan Roe | ...") is the byline; 2.49: an agency and its
+    # photographer after a slash glued to a caption: a picture agency by its name ("... Fashion Week GC Images/Name") or
+    # an agency glued to the caption's full stop ("... Klinik.dpa/Name"); "Legende:" and "Bildlegende:" are German
+    # caption labels; 2.48: a picture's caption and credit printed as one paragraph of two lines (set off by blank
+    # lines) belong together, whichever line is on top: the credit line credits that caption (a caption of up to four
+    # sentences, a caption shaped like a heading, the lead picture right under the headline: it was the standfirst), the
+    # caption is no paragraph ending the page's header, the names under such a credit are the pictured (they were the
+    # byline), a byline over it stays the byline, a list of other stories ends at it, and a header that prints one has
+    # no uncredited lead picture; a known agency after a caption with only a space between ("... on Thursday night Getty
     # Images", "... REUTERS", "... AFP via Getty Images") is its credit; 2.47.1: a text without its headline that opens
     # with a date line holding its author ("27. Januar 2026 • Name • 3 Minuten") or a bare "von" has no title; 2.47: the
     # headline printed again on the line under it (a page's title and its headline) is furniture, rule title_repeated

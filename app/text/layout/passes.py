@@ -165,6 +165,15 @@ def _paragraphs_around(units: list[Unit], i: int) -> tuple[Unit | None, Unit | N
     return _beyond_furniture(units, i, -1), _beyond_furniture(units, i, 1)
 
 
+_READER_WORDS: frozenset[str] = frozenset().union(*bp.READER_WORDS_BY_LANGUAGE.values())
+
+
+def _speaks_to_reader(text: str) -> bool:
+    """``Below, as investors ..., we look at why ...``: a line that says "we" or "you" is the story's (or its
+    page's) voice, never a caption's (a caption speaks of the picture)."""
+    return any(w in _READER_WORDS for w in _WORD_RE.findall(text[:400].casefold()))
+
+
 def _between_paragraphs(prev: Unit | None, nxt: Unit | None) -> bool:
     """Both neighbours are paragraphs no rule has claimed yet (a unit in a zone has always fired a rule)."""
     return all(v is not None and v.kind is None and _is_solid_prose(v) for v in (prev, nxt))
@@ -1068,7 +1077,7 @@ def _captions(st: State) -> None:
                 prev.caption_of, u.credited = i, True
         elif EDITOR_NOTE.match(u.text[:40]) or TOPSHOT.match(u.text[:12]) or _FILE_PREFIX.match(u.text[:16]):
             u.fire(rules.CAPTION_PREFIX)
-        elif CAPTION_LABEL.match(u.text[:30]) and u.words >= 3:
+        elif CAPTION_LABEL.match(u.text[:30]) and u.words >= 3 and not _speaks_to_reader(u.text):
             u.fire(rules.CAPTION_LABEL)
         elif _PHOTO_OPENER.match(u.text[:40]) and u.words <= _PHOTO_OPENER_MAX_WORDS and _sentences(u.text) <= 2:
             u.fire(rules.CAPTION_PHOTO_OPENER)
