@@ -933,7 +933,7 @@ def _spelled_as_credit(words: list[str]) -> bool:
 _GLUED_NAME = re.compile(r"^([A-ZÀ-Þ][a-zß-ÿ'’]{3,40})[A-ZÀ-Þ][a-zß-ÿ]")
 
 
-_UNKNOWN_ORG_MAX_WORDS = 2
+_UNKNOWN_ORG_MAX_WORDS = 1  # one word: a second may be the next line's first (a wrapped text's join probe)
 
 
 def _slash_tail_credit(block: str) -> InlineCredit | None:

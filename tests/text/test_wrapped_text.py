@@ -120,6 +120,21 @@ def test_without_blank_lines_a_caption_credit_still_closes_its_caption_and_a_byl
     assert "Opposition members said the budget of 14 million pounds was too high" in body
 
 
+@pytest.mark.parametrize("width", [60, 72, 80])
+def test_a_credit_ends_where_its_agency_does_though_the_next_line_starts_with_a_capital(width: int) -> None:
+    # without blank lines the join asks whether the credit reads on into the next line's first word: "Bloomberg
+    # Article" is no organisation's name
+    caption = "A council worker inspects the river bank near the planned site of the bridge on Monday."
+    story = WIRE_STORY.replace(
+        "A council worker inspects the river bank near the planned site of the bridge in Leeds, England, on Monday, "
+        "Dec. 5, 2026. (AP Photo/John Smith)\n\n",
+        f"{caption} Photo by John Smith/Bloomberg\n\nArticle content\n\n",
+    )
+    page = re.sub(r"\n\s*\n+", "\n", _wrap(story, width))
+    seg = segment(page)
+    assert [" ".join(page[c.start : c.end].split()) for c in seg.credits] == ["Photo by John Smith/Bloomberg"]
+
+
 def test_a_ranking_one_line_an_entry_is_no_wrapped_text() -> None:
     page = (
         "ATHLETICS - RESULTS FROM THE MEETING IN ZURICH\n\n"

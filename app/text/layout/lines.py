@@ -218,7 +218,11 @@ def _wrapped_at(prev: str, line: str, width: int, *, blank_parted: bool) -> bool
 
 
 def _credit_goes_on(prev: str, line: str) -> bool:
-    """The credit at the end of ``prev`` reads on into ``line`` ("Credit: Panos" / "Pictures ...")."""
+    """The credit at the end of ``prev`` reads on into ``line`` ("Credit: Panos" / "Pictures ..."); not a credit
+    that ends in a known agency ("Photo by Jane Roe/Bloomberg" / "Article content": complete)."""
+    own = find_inline_credit(prev)
+    if own is not None and own.end >= len(prev.rstrip()) and agency_of(re.split(r"[/|]", prev[own.start :])[-1]):
+        return False
     found = find_inline_credit(prev + " " + line[:_CREDIT_REST_CHARS].rsplit(None, 1)[0])
     return found is not None and found.end > len(prev) + 1
 
