@@ -90,18 +90,29 @@ def _credit_spans(text: str, gold: dict[str, Any]) -> list[tuple[int, int, int, 
     return [s for i, s in enumerate(spans) if i == 0 or s[0] >= spans[i - 1][3]]
 
 
+Edit = tuple[int, int, str]  # text[start:end] is replaced by the string
+
+
+def _edited(text: str, edits: list[Edit]) -> str:
+    """``text`` with each of ``edits`` (in text order, none overlapping) applied."""
+    out, last = [], 0
+    for start, end, replacement in edits:
+        out += [text[last:start], replacement]
+        last = end
+    return "".join(out) + text[last:]
+
+
 def _move_credits(text: str, gold: dict[str, Any], where: str) -> str:
     """Each caption's credit on its own line under the caption (``below``), above it (``above``), either with a
     blank line between (``below-blank``, ``above-blank``), or after it on the caption's line (``inline``)."""
-    out, last = [], 0
+    edits: list[Edit] = []
     for line_start, end, lead, stop in _credit_spans(text, gold):
         credit = text[lead:stop]
         if where.startswith("above"):
-            out += [text[last:line_start], credit, "\n\n" if where == "above-blank" else "\n", text[line_start:end]]
+            edits += [(line_start, line_start, credit + ("\n\n" if where == "above-blank" else "\n")), (end, stop, "")]
         else:
-            out += [text[last:end], {"below": "\n", "below-blank": "\n\n", "inline": " "}[where], credit]
-        last = stop
-    return "".join(out) + text[last:]
+            edits.append((end, stop, {"below": "\n", "below-blank": "\n\n", "inline": " "}[where] + credit))
+    return _edited(text, edits)
 
 
 _CREDIT_WRAPPING = re.compile(r"^([(\[]?\s*(?:[^:：/|]{1,20}[:：]\s*)?)(.*?)(\s*[)\]]?)$")
@@ -120,11 +131,7 @@ def _swap_sides(credit: str) -> str:
 
 def _upper_credits(text: str, gold: dict[str, Any]) -> str:
     """Each caption's credit, with its label, in capitals ("PHOTO: JOHN SMITH/REUTERS")."""
-    out, last = [], 0
-    for _, _, lead, stop in _credit_spans(text, gold):
-        out += [text[last:lead], text[lead:stop].upper()]
-        last = stop
-    return "".join(out) + text[last:]
+    return _edited(text, [(lead, stop, text[lead:stop].upper()) for _, _, lead, stop in _credit_spans(text, gold)])
 
 
 def _swap_credits(text: str, gold: dict[str, Any]) -> str:
@@ -187,15 +194,19 @@ def _noise(text: str, gold: dict[str, Any]) -> str:
     paragraph; the same lines in the same order for every run."""
     language = _language(text)
     lines = NOISE.get(language, NOISE["en"])
-    out, last, k = [], 0, 0
-    for paragraph in gold.get("body_paragraphs", [])[_NOISE_EVERY - 1 :: _NOISE_EVERY]:
+    ends = [end for _, end in _paragraph_spans(text, gold.get("body_paragraphs", [])[_NOISE_EVERY - 1 :: _NOISE_EVERY])]
+    return _edited(text, [(end, end, "\n\n" + lines[k % len(lines)]) for k, end in enumerate(ends)])
+
+
+def _paragraph_spans(text: str, paragraphs: list[str]) -> list[tuple[int, int]]:
+    """Where each of ``paragraphs`` stands in ``text``, searched in order (those not found left out)."""
+    spans, last = [], 0
+    for paragraph in paragraphs:
         at = text.find(paragraph, last)
-        if at < 0:
-            continue
-        end = at + len(paragraph)
-        out += [text[last:end], "\n\n", lines[k % len(lines)]]
-        last, k = end, k + 1
-    return "".join(out) + text[last:]
+        if at >= 0:
+            spans.append((at, at + len(paragraph)))
+            last = at + len(paragraph)
+    return spans
 
 
 def _language(text: str) -> str:
@@ -246,23 +257,13 @@ def _sentences_of(paragraph: str) -> list[str]:
 
 def _one_sentence_paragraphs(text: str, gold: dict[str, Any]) -> str:
     """Every gold body paragraph printed one sentence a paragraph (a mobile page, a wire's short paragraphs)."""
-    out, last = [], 0
-    for paragraph in gold.get("body_paragraphs", []):
-        at = text.find(paragraph, last)
-        if at < 0:
-            continue
-        out += [text[last:at], "\n\n".join(_sentences_of(paragraph))]
-        last = at + len(paragraph)
-    return "".join(out) + text[last:]
+    spans = _paragraph_spans(text, gold.get("body_paragraphs", []))
+    return _edited(text, [(a, b, "\n\n".join(_sentences_of(text[a:b]))) for a, b in spans])
 
 
 def _drop_credits(text: str, gold: dict[str, Any]) -> str:
     """The text without the credits ``_credit_spans`` finds (what a page that prints no credits gives)."""
-    out, last = [], 0
-    for _, end, _, stop in _credit_spans(text, gold):
-        out.append(text[last:end])
-        last = stop
-    return "".join(out) + text[last:]
+    return _edited(text, [(end, stop, "") for _, end, _, stop in _credit_spans(text, gold)])
 
 
 def _drop_gold_credits(text: str, gold: dict[str, Any]) -> None:

@@ -801,6 +801,14 @@ def _agency_tail_credit(block: str) -> InlineCredit | None:
     return InlineCredit(lo + best, lo + len(window), len(before))
 
 
+_CAPITALS_MIN_LETTERS = 3  # "AP", "PA" and "EU" in capitals end prose as often as they end a credit
+
+
+def _in_capitals(name: str) -> bool:
+    """An agency's name as credits print it in capitals ("REUTERS", "NORDPRESS"), three letters or more."""
+    return name.isupper() and sum(c.isalpha() for c in name) >= _CAPITALS_MIN_LETTERS
+
+
 _MARKED_OWNER_MAX_WORDS = 3
 _BUTTONS: frozenset[str] = frozenset(vocab.union(vocab.PROFILE_BUTTONS))
 
@@ -815,7 +823,7 @@ def _marked_owner(window: str, at: int, tail: str) -> bool:
         return True
     if tail.casefold() in _BUTTONS:
         return False  # "... wenn Motoren aufheulen.MEHR": an author box's button
-    return window[at - 1] in ".!?" and tail.isupper() and sum(c.isalpha() for c in tail) >= 3
+    return window[at - 1] in ".!?" and _in_capitals(tail)
 
 
 _INITIALS = re.compile(r"^(?:[A-ZÀ-Þ]\.){1,3}$")
@@ -838,8 +846,8 @@ def _agency_name_tail_credit(block: str) -> InlineCredit | None:
     stop = window.rfind(".", at, slash)
     if agency_of(window[at:slash]) is None and stop > at and window[stop - 1].islower():
         at = stop + 1  # the caption's full stop glued to the agency
-    capitals = window[at:slash].isupper() and sum(c.isalpha() for c in window[at:slash]) >= 3
-    if agency_of(window[at:slash]) is None and not capitals:  # "... Madrid NORDPRESS/ Name": an agency in capitals
+    # an agency no list knows, in capitals ("... Madrid NORDPRESS/ Name"), or a picture agency by its name
+    if agency_of(window[at:slash]) is None and not _in_capitals(window[at:slash]):
         owner = window.rfind(" ", 0, space) + 1
         if window[at:slash].casefold() not in _PICTURE_WORDS or not window[owner : owner + 1].isupper():
             return None
@@ -923,9 +931,7 @@ def _glued_agency_tail_credit(block: str) -> InlineCredit | None:
 def _spelled_as_credit(words: list[str]) -> bool:
     """A known agency as a credit spells it: in capitals, three letters or more, or with a picture word."""
     name = " ".join(words)
-    spelled = (name.isupper() and sum(c.isalpha() for c in name) >= 3) or any(
-        w.casefold() in _PICTURE_WORDS for w in words
-    )
+    spelled = _in_capitals(name) or any(w.casefold() in _PICTURE_WORDS for w in words)
     return spelled and agency_of(name) is not None and not is_weak_alone(name)
 
 

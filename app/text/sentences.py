@@ -71,7 +71,6 @@ _AMBIGUOUS = wordset(
     "inc ltd co corp plc llc jr sr bros etc vs v cf al approx est dept univ assn ave blvd rd hwy bhd pty cie mfg intl"
 ) | {a.rstrip(".").lower() for a in US_STATE_ABBREVIATIONS if "." not in a.rstrip(".")}
 _NEVER = frozenset({"e.g", "i.e", "vs", "v", "cf", "viz", "ca", "approx"})
-_MONTHS = frozenset(vocab.union(vocab.MONTHS))
 
 
 def is_abbreviation(token: str) -> bool:
@@ -324,7 +323,7 @@ def _period_ends_sentence(region: str, dot: int, nxt: str) -> bool:
     opener_follows = next_bare in _OPENERS
     if lower in _NEVER:
         return False
-    if core.isdigit() and len(core) <= 2 and next_bare.casefold() in _MONTHS:
+    if core.isdigit() and len(core) <= 2 and next_bare.casefold() in vocab.MONTH_WORDS:
         return False  # an ordinal date: "am 3. März", "den 5. maj"
     if lower in _TITLES:
         return False

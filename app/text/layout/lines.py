@@ -207,9 +207,14 @@ def _wrapped_at(prev: str, line: str, width: int, *, blank_parted: bool) -> bool
     if _LIST_ITEM.match(line) or (first[:1].isupper() and is_bare_byline_opener(first.casefold())):
         return False  # a list's item; a byline (mid-sentence the wrap would leave "by" in lower case)
     forced = len(prev) + 1 + len(first) > width - WRAP_SENTENCE_SLACK
-    if prev.count("(") <= prev.count(")") and _ends_with_credit(prev):
+    own = find_inline_credit(prev) if prev.count("(") <= prev.count(")") else None
+    if own is not None and own.end >= len(prev.rstrip(" )].")) - 1:
         # "... (Jane Roe/AP)", "... .Credit: Name" / the next paragraph; "... Foto: Anna" / "Schmidt/dpa"
-        return (forced and blank_parted) or read_credit(line).strength >= Strength.MEDIUM or _credit_goes_on(prev, line)
+        return (
+            (forced and blank_parted)
+            or read_credit(line).strength >= Strength.MEDIUM
+            or _credit_goes_on(prev, line, own)
+        )
     if ends_sentence(prev) or prev.endswith(_CLOSING):
         return forced and blank_parted
     if not blank_parted:
@@ -217,19 +222,13 @@ def _wrapped_at(prev: str, line: str, width: int, *, blank_parted: bool) -> bool
     return len(prev) + 1 + len(first) > width - _band(width)
 
 
-def _credit_goes_on(prev: str, line: str) -> bool:
-    """The credit at the end of ``prev`` reads on into ``line`` ("Credit: Panos" / "Pictures ..."); not a credit
-    that ends in a known agency ("Photo by Jane Roe/Bloomberg" / "Article content": complete)."""
-    own = find_inline_credit(prev)
-    if own is not None and own.end >= len(prev.rstrip()) and agency_of(re.split(r"[/|]", prev[own.start :])[-1]):
+def _credit_goes_on(prev: str, line: str, own: InlineCredit) -> bool:
+    """The credit ``own`` at the end of ``prev`` reads on into ``line`` ("Credit: Panos" / "Pictures ..."); not a
+    credit that ends in a known agency ("Photo by Jane Roe/Bloomberg" / "Article content": complete)."""
+    if own.end >= len(prev.rstrip()) and agency_of(re.split(r"[/|]", prev[own.start :])[-1]):
         return False
     found = find_inline_credit(prev + " " + line[:_CREDIT_REST_CHARS].rsplit(None, 1)[0])
     return found is not None and found.end > len(prev) + 1
-
-
-def _ends_with_credit(line: str) -> bool:
-    found = find_inline_credit(line)
-    return found is not None and found.end >= len(line.rstrip(" )].")) - 1
 
 
 def join_wrapped(text: str, units: list[Unit]) -> list[Unit]:

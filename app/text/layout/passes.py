@@ -791,7 +791,6 @@ def _dated(u: Unit) -> bool:
     )
 
 
-_MONTHS: frozenset[str] = frozenset(vocab.union(vocab.MONTHS))
 _DATE_WORDS: frozenset[str] = (
     vocab.CALENDAR_WORDS
     | frozenset(vocab.union(vocab.TIMESTAMP_WORDS))
@@ -807,7 +806,7 @@ def _names_in_stamp(u: Unit) -> tuple[NameSpan, ...]:
         a, b = strip_span(u.text, found.start(), found.end())
         part = u.text[a:b]
         dated = [k for k, w in enumerate(part.split()) if w.casefold().strip(".,") in _DATE_WORDS]
-        given_month = dated == [0] and part.split()[0].casefold() in _MONTHS and bare_name_line(part)
+        given_month = dated == [0] and part.split()[0].casefold() in vocab.MONTH_WORDS and bare_name_line(part)
         if any(c.isdigit() for c in part) or (dated and not given_month):
             continue  # "Actualizado Lunes", "Updated Monday": the date, not a name ("Jan Kixmüller" is one)
         if b > a and (bare_name_line(part) or wire_service_of(part) is not None):  # "dpa | 5 May 2026, 10:24"

@@ -785,8 +785,9 @@ CREDIT_LABEL_WORDS: frozenset[str] = frozenset(union(CREDIT_LABELS))
 # Every job title of ROLE_WORDS, in every language ("correspondent", "Korrespondentin", "corresponsal")
 JOB_TITLE_WORDS: frozenset[str] = frozenset(union(ROLE_WORDS))
 
-# Every weekday and month name of every language: words of a date, never of a name
-CALENDAR_WORDS: frozenset[str] = frozenset(union(WEEKDAYS)) | frozenset(union(MONTHS))
+# Every month name of every language, and with the weekdays: words of a date, never of a name
+MONTH_WORDS: frozenset[str] = frozenset(union(MONTHS))
+CALENDAR_WORDS: frozenset[str] = frozenset(union(WEEKDAYS)) | MONTH_WORDS
 
 
 def alternation(entries: Iterable[str]) -> str:
