@@ -425,6 +425,11 @@ def read_credit(raw: str) -> CreditReading:
     text = " ".join(_strip_brackets(raw).split())
     person_first = _NAME_THEN_BRACKET.match(" ".join(stripped.split()))
     if person_first and looks_like_person_name(person_first.group(1)):
+        where = person_first.group(2).strip()
+        if agency_of(where) is None and load_gazetteer().is_place(where):
+            # "Goran Ivanisevic (Croatia)", "Stephane Guivarch (Rennes)": a player and his country or club in a
+            # results list, a politician and his constituency; a picture's source is no place
+            return CreditReading(Strength.NONE, ParsedCredit((), None, None))
         text = f"{person_first.group(1)}/{person_first.group(2)}"  # "Jane Roe (Reuters)": Jane Roe/Reuters
     empty = CreditReading(Strength.NONE, ParsedCredit((), None, text or None))
     if not text or len(text) > 240:

@@ -30,6 +30,26 @@ def test_numbers_alone_are_not_timestamps(line: str) -> None:
     assert not bp.is_timestamp(line)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Rovers Wednesday 3 3 0 0 6 2 9",  # a club named after a weekday in a standings table
+        "Kantar May 23 38.0 37.0 7.0 11.0 5.0",  # a poll: its institute, its date, then the parties' shares
+        "8. Morikawa 38:34.999",  # a lap time in thousandths
+        "1. Castellani 8:22:00",  # a stage's winner and his time
+    ],
+)
+def test_results_and_poll_rows_are_not_timestamps(line: str) -> None:
+    assert not bp.is_timestamp(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["1. Mai 2023, 10:24", "5 May 2026, 10:24 | Updated 6 May 2026, 11:00", "2026-05-05 10:24:00 +0200"]
+)
+def test_dates_with_many_numbers_stay_timestamps(line: str) -> None:
+    assert bp.is_timestamp(line)
+
+
 @pytest.mark.parametrize("line", ["AUBURN, Wash. —", "LONDON 2026-03-02", "PORT ALDINE, Norland 2026-03-02"])
 def test_datelines(line: str) -> None:
     assert bp.is_dateline(line)

@@ -111,6 +111,10 @@ def test_photographer_in_capitals_before_an_agency_is_name_cased() -> None:
         # a scorer and the minute, in a sports result: a number in brackets is no source
         "Mara Velden ( 28th )",
         "Kestrel - Jon Osei (61st minute)",
+        # a player and his country or club in a results list: a picture's source is no place
+        "Tomas Verhoeven ( Netherlands )",
+        "Jonas Lindqvist (Sweden)",
+        "Pierre Marchetti (Rennes)",
     ],
 )
 def test_ordinary_text_is_not_a_credit(text: str) -> None:
