@@ -116,7 +116,9 @@ golden: $(STAMP)
 # hand-written text). The test figure is measured through the service afterwards (python -m benchmarks.eval_ner).
 # The dev check of the recipe (a run on train only, selected on dev): python -m training.ner.train --out DIR.
 # Several runs can be averaged with training/ner/soup.py (the previous checkpoint was such a soup; on dev a soup
-# reads like its members' mean).
+# reads like its members' mean). A student of a larger teacher: training/ner/teacher.py (all-mpnet-base-v2 from the
+# package registry) writes the teacher's probabilities, training.ner.train --teacher learns them (measured on dev,
+# not kept: docs/QUALITY.md, fourth round of 2026-12-07).
 train-ner: $(STAMP)
 	nice -n 10 $(PY) -m training.ner.train --with-dev --data-seed 17 --out models/ner
 

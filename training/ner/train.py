@@ -3,6 +3,7 @@
     python -m training.ner.train                 # train on eng.train, select on eng.testa, write models/ner/
     python -m training.ner.train --test          # also score the selected model on eng.testb (final figure only)
     python -m training.ner.train --with-dev --data-seed 17 --out models/ner   # `make train-ner`: the shipped model
+    python -m training.ner.train --teacher probs.npy --out DIR   # a student of training.ner.teacher (not shipped)
 
 The base encoder is uncased, so each word piece carries the casing class of the whitespace-delimited token it
 belongs to (``app.nlp.casing``) as its ``token_type_ids``: the model is a standard ``BertForTokenClassification``
@@ -155,9 +156,42 @@ def encode_window(tokenizer: Any, sentences: Sequence[Sentence]) -> dict[str, li
     return {"input_ids": list(enc["input_ids"]), "token_type_ids": types, "labels": labels}
 
 
-def windows(tokenizer: Any, docs: Sequence[Sequence[Sentence]], budget: int) -> list[dict[str, list[int]]]:
-    """Each document packed greedily into windows of whole consecutive sentences (at most ``budget`` pieces)."""
-    out = [encode_window(tokenizer, unit) for unit in context_units(tokenizer, docs, budget)]
+def word_offsets(docs: Sequence[Sequence[Sentence]]) -> dict[int, int]:
+    """Where each sentence's first word stands among all the documents' words, in reading order (by sentence
+    identity): the index into a teacher's word-level probabilities."""
+    out: dict[int, int] = {}
+    k = 0
+    for doc in docs:
+        for sent in doc:
+            out[id(sent)] = k
+            k += len(sent.words)
+    return out
+
+
+def first_piece_words(tokenizer: Any, unit: Sequence[Sentence], offsets: dict[int, int]) -> list[int]:
+    """For each word piece of a unit (special tokens included), the documents' index of its word when it is the
+    word's first piece, else -1."""
+    starts: list[int] = [offsets[id(s)] + i for s in unit for i in range(len(s.words))]
+    word_ids = tokenizer([w for s in unit for w in s.words], is_split_into_words=True, truncation=False).word_ids()
+    out: list[int] = []
+    prev: int | None = None
+    for wid in word_ids:
+        out.append(starts[wid] if wid is not None and wid != prev else -1)
+        prev = wid
+    return out
+
+
+def windows(
+    tokenizer: Any, docs: Sequence[Sequence[Sentence]], budget: int, *, word_index: bool = False
+) -> list[dict[str, list[int]]]:
+    """Each document packed greedily into windows of whole consecutive sentences (at most ``budget`` pieces); with
+    ``word_index``, each window also holds its pieces' word indices (``first_piece_words``)."""
+    units = context_units(tokenizer, docs, budget)
+    out = [encode_window(tokenizer, unit) for unit in units]
+    if word_index:
+        offsets = word_offsets(docs)
+        for window, unit in zip(out, units, strict=True):
+            window["word_index"] = first_piece_words(tokenizer, unit, offsets)
     # a sentence longer than the budget alone: keep it whole up to the model's 512 positions
     return [w if len(w["input_ids"]) <= 512 else {k: v[:511] + v[-1:] for k, v in w.items()} for w in out]
 
@@ -171,12 +205,28 @@ def collate(batch: Sequence[dict[str, list[int]]]) -> dict[str, Any]:
         return torch.tensor([x[key] + [value] * (n - len(x[key])) for x in batch])
 
     mask = torch.tensor([[1] * len(x["input_ids"]) + [0] * (n - len(x["input_ids"])) for x in batch])
-    return {
+    out = {
         "input_ids": pad("input_ids", 0),
         "token_type_ids": pad("token_type_ids", 0),
         "attention_mask": mask,
         "labels": pad("labels", IGNORE),
     }
+    if "word_index" in batch[0]:
+        out["word_index"] = pad("word_index", -1)
+    return out
+
+
+def distilled_loss(logits: Any, hard_loss: Any, word_index: Any, teacher: Any, weight: float) -> Any:
+    """The labels' cross-entropy mixed with the cross-entropy to a teacher's label probabilities at each word's
+    first piece (``teacher``: one row of probabilities a word of the training documents)."""
+    import torch
+
+    first = word_index >= 0
+    if not bool(first.any()):
+        return hard_loss
+    soft = teacher[word_index[first]]
+    log_p = torch.log_softmax(logits[first], dim=-1)
+    return (1.0 - weight) * hard_loss + weight * -(soft * log_p).sum(-1).mean()
 
 
 def predict_tags(model: Any, tokenizer: Any, docs: Sequence[Sequence[Sentence]], *, context: bool) -> list[list[str]]:
@@ -363,6 +413,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--eval-from", type=int, default=1, help="read dev after this epoch and the later ones only (it takes minutes)"
     )
+    parser.add_argument(
+        "--teacher",
+        type=Path,
+        default=None,
+        help="a teacher's label probabilities for every word of the training documents (.npy, words x labels, in "
+        "reading order; training.ner.teacher writes it): learn them beside the gold labels",
+    )
+    parser.add_argument("--distill", type=float, default=0.5, help="with --teacher: the weight of its probabilities")
     args = parser.parse_args(argv)
     if args.keep == "ema" and not args.ema:
         parser.error("--keep ema needs --ema")
@@ -393,24 +451,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         train_docs, dev_docs = train_docs[: args.limit], dev_docs[: max(1, args.limit // 4)]
     if args.with_dev:
         train_docs = train_docs + dev_docs
-    data = windows(tokenizer, train_docs, args.window)
+    data = windows(tokenizer, train_docs, args.window, word_index=args.teacher is not None)
+    teacher = None
+    if args.teacher is not None:
+        teacher = torch.from_numpy(np.load(args.teacher).astype(np.float32))
+        n_words = sum(len(s.words) for doc in train_docs for s in doc)
+        if teacher.shape != (n_words, len(LABELS)):
+            parser.error(f"--teacher holds {tuple(teacher.shape)} probabilities, the training words are {n_words}")
     steps_per_epoch = math.ceil(len(data) / args.batch)
     total = steps_per_epoch * args.epochs
-    params = [p for p in model.parameters() if p.requires_grad]
-    # no weight decay on the word embeddings: a row no training piece touches stays the base's (embedding_rows)
-    decay = [
-        p
-        for n, p in model.named_parameters()
-        if p.requires_grad and not ("bias" in n or "LayerNorm" in n or n == WORD_EMBEDDING)
-    ]
-    no_decay = [p for p in params if all(p is not q for q in decay)]
-    optim = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}], lr=args.lr
-    )
-    warm = max(1, total // 10)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        optim, lambda s: min((s + 1) / warm, max(0.0, (total - s) / max(1, total - warm)))
-    )
+    params, optim, sched = optimiser(model, lr=args.lr, total_steps=total)
     print(
         f"{len(data)} training windows (<= {args.window} pieces), {steps_per_epoch} steps/epoch, {args.epochs} epochs",
         flush=True,
@@ -425,20 +475,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         rng.shuffle(order)
         for step in range(steps_per_epoch):
             batch = collate([data[i] for i in order[step * args.batch : (step + 1) * args.batch]])
-            loss = model(**batch).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(params, 1.0)
-            optim.step()
-            sched.step()
-            optim.zero_grad()
+            word_index = batch.pop("word_index", None)
+            out = model(**batch)
+            loss = out.loss
+            if teacher is not None:
+                loss = distilled_loss(out.logits, loss, word_index, teacher, args.distill)
+            descend(loss, params, optim, sched)
             if averaged is not None:
                 averaged.update()
             if step % 25 == 0:
-                print(
-                    f"epoch {epoch + 1} step {step}/{steps_per_epoch} loss {loss.item():.4f} "
-                    f"{time.perf_counter() - started:.0f} s",
-                    flush=True,
-                )
+                print(progress(epoch, step, steps_per_epoch, loss, started), flush=True)
         # with dev in the training data it is read once, at the end, as an in-sample figure; else from --eval-from
         if epoch + 1 < (args.epochs if args.with_dev else min(args.eval_from, args.epochs)):
             print(json.dumps({"epoch": epoch + 1, "seconds": round(time.perf_counter() - started)}), flush=True)
@@ -496,6 +542,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     save(model, tokenizer, args.out, card, base_embeddings)
     print(f"wrote {args.out}", flush=True)
     return 0
+
+
+def optimiser(model: Any, *, lr: float, total_steps: int) -> tuple[list[Any], Any, Any]:
+    """The trained parameters, AdamW (weight decay 0.01, none on biases, LayerNorm and the word embeddings: a row no
+    training piece touches stays the base's, ``embedding_rows``) and its schedule: a tenth of the steps warming up,
+    then linear decay to zero."""
+    import torch
+
+    params = [p for p in model.parameters() if p.requires_grad]
+    decay = [
+        p
+        for n, p in model.named_parameters()
+        if p.requires_grad and not ("bias" in n or "LayerNorm" in n or n == WORD_EMBEDDING)
+    ]
+    no_decay = [p for p in params if all(p is not q for q in decay)]
+    optim = torch.optim.AdamW(
+        [{"params": decay, "weight_decay": 0.01}, {"params": no_decay, "weight_decay": 0.0}], lr=lr
+    )
+    warm = max(1, total_steps // 10)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: min((s + 1) / warm, max(0.0, (total_steps - s) / max(1, total_steps - warm)))
+    )
+    return params, optim, sched
+
+
+def descend(loss: Any, params: list[Any], optim: Any, sched: Any) -> None:
+    """One optimiser step on ``loss``, gradients clipped to norm 1."""
+    import torch
+
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(params, 1.0)
+    optim.step()
+    sched.step()
+    optim.zero_grad()
+
+
+def progress(epoch: int, step: int, steps_per_epoch: int, loss: Any, started: float) -> str:
+    return (
+        f"epoch {epoch + 1} step {step}/{steps_per_epoch} loss {loss.item():.4f} {time.perf_counter() - started:.0f} s"
+    )
 
 
 class WeightAverage:
