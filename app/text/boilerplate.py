@@ -447,7 +447,7 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|yours)\b")
 # up to four digits
 _MARKS = "\u0300-\u036f\u0900-\u0dff\u0e31-\u0e3a\u0e47-\u0e4e\u0f00-\u0fff"
 _WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}]){{0,19}}|\d{{1,4}}")
-_MONTHS: frozenset[str] = frozenset(vocab.union(vocab.MONTHS))
+_MONTHS = vocab.MONTH_WORDS
 _DAYS = {"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "monday", "tuesday"}
 _DAYS |= set(vocab.union(vocab.WEEKDAYS))
 _TIME_WORDS = {
@@ -773,6 +773,7 @@ _NUMBER_ITEM = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?")  # a count, a score or a s
 _RACE_TIME = re.compile(r"\d:\d{2}[.,]\d")
 _RANK_THEN_WORD = re.compile(r"\d{1,3}\. ([^\W\d_]+)")
 _ROW_NUMBERS = 3
+_CALENDAR = _MONTHS | _DAYS  # "1. Mai 2023": a date's day before its month, not a rank before a name
 
 
 def _table_row(line: str) -> bool:
@@ -784,7 +785,7 @@ def _table_row(line: str) -> bool:
     if _RACE_TIME.search(line):
         return True
     rank = _RANK_THEN_WORD.match(line.strip())
-    return rank is not None and rank.group(1)[0].isupper() and rank.group(1).casefold() not in _MONTHS | _DAYS
+    return rank is not None and rank.group(1)[0].isupper() and rank.group(1).casefold() not in _CALENDAR
 
 
 def is_timestamp(line: str) -> bool:

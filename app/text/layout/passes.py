@@ -776,9 +776,7 @@ def _absolute(u: Unit, names: tuple[NameSpan, ...]) -> tuple[NameSpan, ...]:
 
 
 _STAMP_PARTS = re.compile(r"[^•·|/,]+")
-_DATE_MARK = re.compile(
-    r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s(?i:" + vocab.alternation(vocab.union(vocab.MONTHS)) + r")"
-)
+_DATE_MARK = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{1,2}\.?\s(?i:" + vocab.month_pattern() + r")")
 
 
 def _dated(u: Unit) -> bool:
@@ -957,7 +955,8 @@ def _header(st: State) -> None:
         # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
         # (and not right above a credit line: "Jerome Powell" / "Photographer: Name/Bloomberg" is the picture's caption)
         near = i - start < _BARE_BYLINE_REACH
-        pictured = _above_credit(units, i) or _printed_with_credit(units, i - 1, above=True)
+        under_credit = _printed_with_credit(units, i - 1, above=True)  # a credit over it, in one paragraph
+        pictured = _above_credit(units, i) or under_credit
         names = _name_line(u) if near and not u.text.isupper() and not pictured else ()
         if names:
             u.names = names
@@ -979,7 +978,7 @@ def _header(st: State) -> None:
             u.fire(rules.AUTHOR_BIO_HEADER)
             last_marker = i
             continue
-        if _printed_with_credit(units, i) or _printed_with_credit(units, i - 1, above=True):
+        if _printed_with_credit(units, i) or under_credit:
             continue  # the lead picture's caption, its credit under or over it (the credit line is a marker)
         if _is_solid_prose(u):
             first_prose = i if first_prose is None else first_prose
