@@ -15,6 +15,7 @@ from typing import Any
 
 from app.text.layout import vocab
 from app.text.sentences import split_sentences
+from app.text.tables import table_row
 
 _SPACES = re.compile(r"\s+")
 
@@ -766,31 +767,9 @@ def is_promo(line: str, words: int) -> bool:
     return bool(_SECOND_PERSON.search(key)) or line.isupper() or words <= 8
 
 
-# A results or standings row reads like a date line by its numbers: three numbers in a row ("Chelsea 3 2 1 0 3 0 7",
-# "Forsa May 23 38.0 37.0 7.0"), a time in fractions of a second ("Takeishi 38:34.999": a lap), or a ranking's
-# number before a name ("1. Colonna 8:22:00"; "1. Mai 2023" is a date)
-_NUMBER_ITEM = re.compile(r"\d{1,3}(?:[.,]\d{1,3})?")  # a count, a score or a share; not a year or a clock time
-_RACE_TIME = re.compile(r"\d:\d{2}[.,]\d")
-_RANK_THEN_WORD = re.compile(r"\d{1,3}\. ([^\W\d_]+)")
-_ROW_NUMBERS = 3
-_CALENDAR = _MONTHS | _DAYS  # "1. Mai 2023": a date's day before its month, not a rank before a name
-
-
-def _table_row(line: str) -> bool:
-    run = 0
-    for item in line.split():
-        run = run + 1 if _NUMBER_ITEM.fullmatch(item) else 0
-        if run >= _ROW_NUMBERS:
-            return True
-    if _RACE_TIME.search(line):
-        return True
-    rank = _RANK_THEN_WORD.match(line.strip())
-    return rank is not None and rank.group(1)[0].isupper() and rank.group(1).casefold() not in _CALENDAR
-
-
 def is_timestamp(line: str) -> bool:
     """A date, time or reading-time line: ``Published Jun 05, 2026 • 3 minute read``, ``17:41 JST, Oct 13``."""
-    if _table_row(line[:200]):
+    if table_row(line[:200]):  # a results row's numbers are no date
         return False
     key = normalise(line)
     if not key or len(key) > 120 or any(p in line[:120] for p in "，。、；"):

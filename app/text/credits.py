@@ -32,6 +32,7 @@ from app.text.names import (
     word_count,
     wordset,
 )
+from app.text.tables import table_row
 from app.text.types import ParsedCredit
 
 _LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
@@ -87,6 +88,8 @@ _WRITER_TITLES = vocab.JOB_TITLE_WORDS
 _COURTESY = re.compile(
     r"^(?:" + vocab.alternation(vocab.union(vocab.COURTESY_LABELS)) + r")(?:\s{0,2}:\s{0,3}|\s{1,3})", re.IGNORECASE
 )
+# a telephone number: "312-408-8787", "+44 20 7542 1234" (a desk's contact line, never a picture's credit)
+_TELEPHONE = re.compile(r"\b\d{3}[-.]\d{3}[-.]\d{4}\b|\+\d{1,3}(?:[ -]\d{2,4}){2,}")
 _AP_PHOTO = re.compile(r"^AP\s{0,2}Photos?(?:\s{0,2}/\s{0,2}|\s{0,2}$)")
 # A label inside a caption block, before its credit: "... power. Credit: AFP/Getty", "... Foto: Privat",
 # "... abgebrochen. © Name/dpa". Case-insensitive; the caller checks what stands before it.
@@ -418,7 +421,9 @@ def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
     # no credit is this long (never scan a long string); a bracket opening with a number holds no source
     # ("Vidadi Rzayev (28th)": a scorer, not a photographer and a source)
-    if len(raw) > 400 or NUMBER_REMARK.search(raw):
+    # and a row of a results table ("6. Peter Pieters - Tomas Post ( Netherlands ) 14") or a contact line with a
+    # telephone number ("Chicago Newsdesk - 312-408-8787") credits no picture
+    if len(raw) > 400 or NUMBER_REMARK.search(raw) or table_row(raw) or _TELEPHONE.search(raw):
         return CreditReading(Strength.NONE, ParsedCredit((), None, None))
     stripped = raw.strip()
     bracketed = len(stripped) >= 2 and stripped[0] in "([" and stripped[-1] in ")]"

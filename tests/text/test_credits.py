@@ -252,3 +252,20 @@ def test_a_labelled_description_with_its_own_credit_is_a_caption_not_a_credit() 
     assert credit_strength("Foto: Bild: SN/APA") == Strength.STRONG  # one credit, labelled twice
     # a person's name as the caption, then a labelled credit: not a publication before its label
     assert credit_strength("Rejoice Ndlovu. Isithombe: Sithunyelwe") == Strength.NONE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "7. Mark Evans - John Post ( Britain ) 12",  # a results row: a rank, a pair, their points
+        "Harbour Sports Desk - 503-555-0142",  # a desk's telephone number
+        "Newsroom / +44 20 7946 0321",
+    ],
+)
+def test_results_rows_and_contact_lines_are_no_credits(line: str) -> None:
+    assert credit_strength(line) == Strength.NONE
+
+
+def test_credits_with_names_and_dates_stay_credits() -> None:
+    assert credit_strength("Pieter Janssens - ANP") >= Strength.MEDIUM
+    assert credit_strength("Foto: Lukas Brandt/dpa") == Strength.STRONG

@@ -64,3 +64,62 @@ def test_every_name_of_a_results_page_sits_in_a_block_the_entities_read() -> Non
         at = RESULTS.index(name)
         block = next(b for b in seg.blocks if b.start <= at < b.end)
         assert block.kind in ENTITY_BLOCK_KINDS, (name, block.kind, block.rules)
+
+
+PRESS_REVIEW = """PRESS DIGEST - Harbouria - Sept 3 .
+
+PORTLAND 2026-09-03
+
+These are the leading stories in the Harbourian press on Thursday .
+
+We have not verified these stories and do not vouch for their accuracy .
+
+THE COURIER
+
+- Prime Minister Elena Varga meets a Nordic trade delegation .
+
+- Riverton dock strike enters its third week .
+
+DAILY LANTERN
+
+-- Central bank holds rates as inflation slows .
+
+-- Ostrava Mining posts a record profit .
+"""
+
+
+def test_a_press_reviews_newspapers_over_their_lists_are_no_credits() -> None:
+    seg = segment(PRESS_REVIEW)
+    assert [PRESS_REVIEW[c.start : c.end] for c in seg.credits] == []
+    items = [b for b in seg.blocks if PRESS_REVIEW[b.start : b.end].startswith("-")]
+    assert len(items) == 4
+    assert {b.kind for b in items} == {"body"}, [(PRESS_REVIEW[b.start : b.end], b.kind, b.rules) for b in items]
+    for name in ("THE COURIER", "DAILY LANTERN", "Elena Varga", "Riverton", "Ostrava Mining"):
+        at = PRESS_REVIEW.index(name)
+        block = next(b for b in seg.blocks if b.start <= at < b.end)
+        assert block.kind in ENTITY_BLOCK_KINDS, (name, block.kind, block.rules)
+
+
+PAIRS = """CYCLING - MADISON RESULTS AT THE HARBOUR VELODROME .
+
+PORTLAND 2026-09-04
+
+Final standings of the 50 km madison race on Friday :
+
+1. Pieter Janssens - Tomas Vermeer ( Netherlands ) 22
+
+2. Lukas Brandt - Jonas Keller ( Germany ) 15
+
+3. Ander Zubiri - Iker Lasa ( Spain ) 14
+
+Harbour Sports Desk - 503-555-0142
+"""
+
+
+def test_ranked_pairs_and_a_desks_telephone_line_are_no_credits() -> None:
+    seg = segment(PAIRS)
+    assert [PAIRS[c.start : c.end] for c in seg.credits] == []
+    for name in ("Pieter Janssens", "Tomas Vermeer", "Lukas Brandt", "Jonas Keller", "Iker Lasa", "Netherlands"):
+        at = PAIRS.index(name)
+        block = next(b for b in seg.blocks if b.start <= at < b.end)
+        assert block.kind in ENTITY_BLOCK_KINDS, (name, block.kind, block.rules)

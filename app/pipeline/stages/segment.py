@@ -14,16 +14,18 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.54.0"  # 2.54: a results, standings or poll row ("Rovers Wednesday 3 3 0 0 6 2 9", "Kantar May 23 38.0
-    # 37.0 7.0", a lap time "38:34.999", a ranking's "1. Name 8:22:00") is no date line, and a player with his country
-    # or club in brackets ("Name ( Sweden )") is no picture credit: their names were kept from the entities; 2.53.1: in
-    # a wrapped text a credit that ends in a known agency does not read on into the next line ("Photo by Name/Bloomberg"
-    # / "Article content"), and 2.52's organisation no list knows is one word ("Name/Bloomberg Article" read as one when
-    # the join asked); 2.53: a line that opens with a caption label but says "we" or "you" ("Below, as ..., we look at
-    # why ...") is the story's, not a caption; 2.52: a credit naming an agency no list knows, where the page marks it as
-    # one: after a photographer whose first name is one, glued to a caption ("... Jane Roe/Nordpress"), in capitals
-    # glued to the caption's full stop ("...Qatar.NORDPRESS") or before a slash and a name ("NORDPRESS/ Name"), after
-    # the Japanese credit mark ("...＝ノルドプレス"); an author box's "MEHR" button is no credit; 2.51: a line or two of
+    version = "2.55.0"  # 2.55: a short name over a bulleted list ("MAARIV" / "- Netanyahu opposes ...", a press
+    # review's newspaper over its stories) is a heading, not a picture's credit, and the item above it no caption; 2.54:
+    # a results, standings or poll row ("Rovers Wednesday 3 3 0 0 6 2 9", "Kantar May 23 38.0 37.0 7.0", a lap time
+    # "38:34.999", a ranking's "1. Name 8:22:00") is no date line, and a player with his country or club in brackets
+    # ("Name ( Sweden )") is no picture credit: their names were kept from the entities; 2.53.1: in a wrapped text a
+    # credit that ends in a known agency does not read on into the next line ("Photo by Name/Bloomberg" / "Article
+    # content"), and 2.52's organisation no list knows is one word ("Name/Bloomberg Article" read as one when the join
+    # asked); 2.53: a line that opens with a caption label but says "we" or "you" ("Below, as ..., we look at why ...")
+    # is the story's, not a caption; 2.52: a credit naming an agency no list knows, where the page marks it as one:
+    # after a photographer whose first name is one, glued to a caption ("... Jane Roe/Nordpress"), in capitals glued to
+    # the caption's full stop ("...Qatar.NORDPRESS") or before a slash and a name ("NORDPRESS/ Name"), after the
+    # Japanese credit mark ("...＝ノルドプレス"); an author box's "MEHR" button is no credit; 2.51: a line or two of
     # furniture (an ad, a "read more" link) between a caption and the paragraph beside it does not part them (captions
     # of a player and his team, of a bracketed name, an orphan line); a caption holding its credit ends a list of links
     # to other stories; 2.50: a byline and the article's date after a bar or slash ("Jane Roe | 5 May 2026, 10:24") is

@@ -31,6 +31,7 @@ from app.text.sentences import dateline_end, dateline_reporters, plain
 _LABEL_WORDS = vocab.CREDIT_LABEL_WORDS  # looked up per line: a module name, not an attribute
 
 _BULLET = ("•", "- ", "– ", "— ", "* ", "· ", "▪", "●", "◦")
+_LIST_BULLETS = (*_BULLET, "-- ")  # a list's items, the typewriter's double hyphen too
 _TITLE_MAX_WORDS = 35
 CAPTION_MAX_WORDS = 100
 
@@ -1137,6 +1138,8 @@ def _captions(st: State) -> None:
             continue
         if cap.text.rstrip().endswith(":") or not _between_paragraphs(units[i - 2], units[i + 1]):
             continue
+        if _heads_list(units, i):
+            continue
         surname = u.text.split()[-1]
         if surname in cap.text or surname in units[i + 1].text[:600]:
             continue  # the paragraph below is about the person: a name heading over their profile, not a credit
@@ -1155,6 +1158,8 @@ def _captions(st: State) -> None:
         if not _caption_like(prev, st, i - 1) or prev.words < 3:
             continue
         if nxt is not None and nxt.kind is None and not (_is_prose(nxt) or nxt.words <= 12):
+            continue
+        if _heads_list(units, i):
             continue
         u.credit_raw = raw_bounds(st.text, u.start, u.end)
         u.fire(rules.CREDIT_BARE_ORG)
@@ -1238,6 +1243,12 @@ def _weak_credit_form(s: str) -> bool:
 
 
 _LEAD_CAPTION_MAX_WORDS = 20
+
+
+def _heads_list(units: list[Unit], i: int) -> bool:
+    """Unit ``i`` stands over a bulleted list: a press review's newspaper over its stories ("MAARIV" / "- Netanyahu
+    opposes ..."), a section's name over its items; a picture's credit introduces no list."""
+    return i + 1 < len(units) and units[i + 1].text.startswith(_LIST_BULLETS)
 
 
 def _caption_like(u: Unit | None, st: State, i: int, *, bound: bool = False) -> bool:
