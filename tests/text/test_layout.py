@@ -390,3 +390,24 @@ def test_a_japanese_reporter_under_the_headline_is_the_byline() -> None:
 )
 def test_a_name_with_its_post_and_the_posts_place_is_a_byline(line: str, names: list[str]) -> None:
     assert [line[n.start : n.end] for n in byline_names(line, require_by=False)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two teams' countries on the line under the dateline, the sentence going on below: no writer
+        "SOCCER - COSTA RICA AND CHILE DRAW IN FRIENDLY .\n\nLIBERIA , Costa Rica 2026-08-26\n\n"
+        "Costa Rica and Chile\n\ndrew 1-1 in a friendly international on Sunday .\n",
+        # a city under the headline, before its date
+        "Harbour bonds rated .\n\nNEW YORK , Aug 27 - Moody 's Investors Service - Rating\n\nThe agency said on "
+        "Tuesday that it had confirmed the rating of the harbour authority 's bonds .\n",
+    ],
+)
+def test_a_place_under_the_headline_is_no_byline(text: str) -> None:
+    seg = segment(text)
+    assert [text[b.start : b.end] for b in seg.bylines] == []
+
+
+def test_a_writer_named_like_a_place_part_stays_a_byline() -> None:
+    text = "Council approves harbour plan\n\nGeorgia Jordan\n\nThe council voted on Tuesday to approve the plan.\n"
+    assert [text[b.start : b.end] for b in segment(text).bylines] == ["Georgia Jordan"]

@@ -123,3 +123,26 @@ def test_ranked_pairs_and_a_desks_telephone_line_are_no_credits() -> None:
         at = PAIRS.index(name)
         block = next(b for b in seg.blocks if b.start <= at < b.end)
         assert block.kind in ENTITY_BLOCK_KINDS, (name, block.kind, block.rules)
+
+
+POLLS = """POLLS - PARTY SUPPORT IN HARBOURIA .
+
+PORTLAND 2026-09-05
+
+Here are the latest opinion polls tracking national support for Harbouria 's main parties :
+
+SEPTEMBER 2026 Liberals Greens Union Left
+
+Meridian Sep 3 31.0 24.0 22.0 9.0
+
+Civic Pulse Sep 1 30.0 25.0 21.0 10.0
+"""
+
+
+def test_a_pollsters_row_is_no_byline() -> None:
+    seg = segment(POLLS)
+    assert [POLLS[b.start : b.end] for b in seg.bylines] == []
+    for name in ("Meridian", "Civic Pulse"):
+        at = POLLS.index(name)
+        block = next(b for b in seg.blocks if b.start <= at < b.end)
+        assert block.kind in ENTITY_BLOCK_KINDS, (name, block.kind, block.rules)
