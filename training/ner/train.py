@@ -4,6 +4,7 @@
     python -m training.ner.train --test          # also score the selected model on eng.testb (final figure only)
     python -m training.ner.train --with-dev --data-seed 17 --out models/ner   # `make train-ner`: the shipped model
     python -m training.ner.train --teacher probs.npy --out DIR   # a student of training.ner.teacher (not shipped)
+    python -m training.ner.train --adversarial 1.0 --out DIR     # each batch also pushed along its gradient (FGM)
 
 The base encoder is uncased, so each word piece carries the casing class of the whitespace-delimited token it
 belongs to (``app.nlp.casing``) as its ``token_type_ids``: the model is a standard ``BertForTokenClassification``
@@ -421,6 +422,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "reading order; training.ner.teacher writes it): learn them beside the gold labels",
     )
     parser.add_argument("--distill", type=float, default=0.5, help="with --teacher: the weight of its probabilities")
+    parser.add_argument(
+        "--adversarial",
+        type=float,
+        default=0.0,
+        help="also learn from each batch once more with its word embeddings pushed along their loss gradient, by a "
+        "perturbation of this norm (FGM; 1.0 is the usual; about twice the training time)",
+    )
     args = parser.parse_args(argv)
     if args.keep == "ema" and not args.ema:
         parser.error("--keep ema needs --ema")
@@ -476,11 +484,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         for step in range(steps_per_epoch):
             batch = collate([data[i] for i in order[step * args.batch : (step + 1) * args.batch]])
             word_index = batch.pop("word_index", None)
-            out = model(**batch)
-            loss = out.loss
-            if teacher is not None:
-                loss = distilled_loss(out.logits, loss, word_index, teacher, args.distill)
-            descend(loss, params, optim, sched)
+
+            def batch_loss(batch: dict[str, Any] = batch, word_index: Any = word_index) -> Any:
+                out = model(**batch)
+                if teacher is None:
+                    return out.loss
+                return distilled_loss(out.logits, out.loss, word_index, teacher, args.distill)
+
+            if args.adversarial:
+                loss = adversarial_backward(model, batch_loss, args.adversarial)
+                step_on_gradients(params, optim, sched)
+            else:
+                loss = batch_loss()
+                descend(loss, params, optim, sched)
             if averaged is not None:
                 averaged.update()
             if step % 25 == 0:
@@ -569,13 +585,49 @@ def optimiser(model: Any, *, lr: float, total_steps: int) -> tuple[list[Any], An
 
 def descend(loss: Any, params: list[Any], optim: Any, sched: Any) -> None:
     """One optimiser step on ``loss``, gradients clipped to norm 1."""
+    loss.backward()
+    step_on_gradients(params, optim, sched)
+
+
+def step_on_gradients(params: list[Any], optim: Any, sched: Any) -> None:
+    """One optimiser step on the gradients the parameters hold, clipped to norm 1."""
     import torch
 
-    loss.backward()
     torch.nn.utils.clip_grad_norm_(params, 1.0)
     optim.step()
     sched.step()
     optim.zero_grad()
+
+
+def adversarial_backward(model: Any, batch_loss: Any, norm: float) -> Any:
+    """Backpropagate the batch's loss, then the loss of the same batch with the word embeddings' output moved by
+    ``norm`` along its gradient (the fast gradient method, FGM): the gradients of both sum in the parameters.
+    Returns the clean loss."""
+    layer = model.bert.embeddings.word_embeddings
+    held: dict[str, Any] = {}
+
+    def capture(module: Any, inputs: Any, output: Any) -> Any:
+        if output.requires_grad:  # trained word embeddings: keep their graph
+            output.retain_grad()
+        else:  # frozen: a leaf of its own, so that its gradient is kept
+            output = output.detach().requires_grad_(True)
+        held["output"] = output
+        return output
+
+    handle = layer.register_forward_hook(capture)
+    try:
+        loss = batch_loss()
+        loss.backward()
+    finally:
+        handle.remove()
+    grad = held["output"].grad
+    shift = norm * grad / (grad.norm() + 1e-12)
+    handle = layer.register_forward_hook(lambda module, inputs, output: output + shift)
+    try:
+        batch_loss().backward()
+    finally:
+        handle.remove()
+    return loss
 
 
 def progress(epoch: int, step: int, steps_per_epoch: int, loss: Any, started: float) -> str:
