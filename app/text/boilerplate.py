@@ -443,6 +443,21 @@ PROMO_WORDS: tuple[str, ...] = tuple(
     )
 )
 
+# Of those, the words that are also a story's own ("Nepal offers talks", "Donations poured in after the fire",
+# "Registered voters ..."): without "you" they make a promotion only of a line of a few words ("View
+# comments", "Special offers", "Donate") or one with a link; a longer line needs one of the other words ("Sign in or
+# create an account")
+AMBIGUOUS_PROMO_WORDS: frozenset[str] = frozenset(
+    phrases(
+        """
+        register | account | offers | comments | download | podcast | donat | unlock | notifications | promotions |
+        membership | inbox | puzzles
+        """
+    )
+)
+_PROMO_FEW_WORDS = 4
+_PROMO_MAX_WORDS = 8
+
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|yours)\b")
 # a word: letters with the combining vowel signs of Indic and other scripts (Bengali "জানুয়ারি" was five "words"), or
 # up to four digits
@@ -762,9 +777,15 @@ def is_promo(line: str, words: int) -> bool:
     if words > 45 or any(q in line[:400] for q in ('"', "“", "”")):
         return False  # quoted speech is the story
     key = normalise(line)
-    if not any(w in key for w in PROMO_WORDS):
+    found = [w for w in PROMO_WORDS if w in key]
+    if not found:
         return False
-    return bool(_SECOND_PERSON.search(key)) or line.isupper() or words <= 8
+    if _SECOND_PERSON.search(key) or line.isupper():
+        return True
+    if words > _PROMO_MAX_WORDS:
+        return False
+    # (a link makes it one too: "View original content to download multimedia: https://...")
+    return words <= _PROMO_FEW_WORDS or has_link(line) or any(w not in AMBIGUOUS_PROMO_WORDS for w in found)
 
 
 def is_timestamp(line: str) -> bool:

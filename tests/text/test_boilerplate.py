@@ -198,3 +198,32 @@ def test_dates_with_abbreviated_months_of_other_languages_are_timestamps() -> No
     assert bp.is_timestamp("Madrid - 02 dic 2026 - 13:45 CET")
     assert bp.is_timestamp("Lisboa, 5 dez 2026, 10:30")
     assert not bp.is_timestamp("Out of time")  # "out" (Portuguese October) is not listed: an English word
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbouria offers to talk to the rebels .",  # a headline whose verb is a promotion word
+        "Riverton Mining comments on the pit lawsuits .",
+        "Donations poured in after the harbour fire",
+        "Registered voters turn out in record numbers",
+        "Harbouria 's travel account gap shrinks .",
+    ],
+)
+def test_a_headline_with_a_word_promotions_also_use_is_no_promotion(line: str) -> None:
+    assert not bp.is_promo(line, len(line.split()))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "View comments",
+        "Special offers",
+        "Donate",
+        "Sign in or create an account",
+        "Enjoy additional articles per month",
+        "View original content to download multimedia: https://example.com/release",
+    ],
+)
+def test_short_promotion_lines_stay_promotion(line: str) -> None:
+    assert bp.is_promo(line, len(line.split()))

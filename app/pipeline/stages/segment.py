@@ -14,98 +14,100 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.56.0"  # 2.56: a pollster's row ("Elect Res Aug 23 41.0 35.0 5.0") and a place ("Costa Rica and Chile",
-    # "NEW YORK , Aug 27") under the headline are no byline; 2.55: a short name over a bulleted list ("MAARIV" / "-
-    # Netanyahu opposes ...", a press review's newspaper over its stories) is a heading, not a picture's credit, and the
-    # item above it no caption; 2.54: a results, standings or poll row ("Rovers Wednesday 3 3 0 0 6 2 9", "Kantar May 23
-    # 38.0 37.0 7.0", a lap time "38:34.999", a ranking's "1. Name 8:22:00") is no date line, and a player with his
-    # country or club in brackets ("Name ( Sweden )") is no picture credit: their names were kept from the entities;
-    # 2.53.1: in a wrapped text a credit that ends in a known agency does not read on into the next line ("Photo by
-    # Name/Bloomberg" / "Article content"), and 2.52's organisation no list knows is one word ("Name/Bloomberg Article"
-    # read as one when the join asked); 2.53: a line that opens with a caption label but says "we" or "you" ("Below, as
-    # ..., we look at why ...") is the story's, not a caption; 2.52: a credit naming an agency no list knows, where the
-    # page marks it as one: after a photographer whose first name is one, glued to a caption ("... Jane Roe/Nordpress"),
-    # in capitals glued to the caption's full stop ("...Qatar.NORDPRESS") or before a slash and a name ("NORDPRESS/
-    # Name"), after the Japanese credit mark ("...＝ノルドプレス"); an author box's "MEHR" button is no credit; 2.51: a
-    # line or two of furniture (an ad, a "read more" link) between a caption and the paragraph beside it does not part
-    # them (captions of a player and his team, of a bracketed name, an orphan line); a caption holding its credit ends a
-    # list of links to other stories; 2.50: a byline and the article's date after a bar or slash ("Jane Roe | 5 May
-    # 2026, 10:24") is no picture credit (a date or a time is no source); a date line's part that is a news agency ("dpa
-    # | 5 May 2026") or a name opening with a month that is a first name ("Jan Roe | ...") is the byline; 2.49: an
-    # agency and its photographer after a slash glued to a caption: a picture agency by its name ("... Fashion Week GC
-    # Images/Name") or an agency glued to the caption's full stop ("... Klinik.dpa/Name"); "Legende:" and "Bildlegende:"
-    # are German caption labels; 2.48: a picture's caption and credit printed as one paragraph of two lines (set off by
-    # blank lines) belong together, whichever line is on top: the credit line credits that caption (a caption of up to
-    # four sentences, a caption shaped like a heading, the lead picture right under the headline: it was the
-    # standfirst), the caption is no paragraph ending the page's header, the names under such a credit are the pictured
-    # (they were the byline), a byline over it stays the byline, a list of other stories ends at it, and a header that
-    # prints one has no uncredited lead picture; a known agency after a caption with only a space between ("... on
-    # Thursday night Getty Images", "... REUTERS", "... AFP via Getty Images") is its credit; 2.47.1: a text without its
-    # headline that opens with a date line holding its author ("27. Januar 2026 • Name • 3 Minuten") or a bare "von" has
-    # no title; 2.47: the headline printed again on the line under it (a page's title and its headline) is furniture,
-    # rule title_repeated (it was the standfirst, and the real standfirst under it became the lead picture's caption);
-    # 2.46.1: the spaces read as plain spaces are declared once, beside the quoting's (sentences.plain; Ogham, en and em
-    # quads and the line and paragraph separators join them); 2.46: a text exported without its headline that opens with
-    # a sentence over a credit line ("... vote on Tuesday." / "Foto: Name/dpa") has no title (the caption was the
-    # title); 2.45.3: a lower-case byline on the line under the headline ("by Name Dec. 5, 2026", "von Name", "von"
-    # alone) is not joined to the headline as its last line (one line break a paragraph: the headline took in the
-    # byline); 2.45.2: in a wrapped text without blank lines every join needs the next word not to have fitted on the
-    # line (a headline took in the line under it); 2.45.1: a headline in capitals that reads like a byline ("VON MÜNCHEN
-    # BIS AACHEN: ...") stays the title (2.45 made it a byline); 2.45: a text exported without its headline that opens
-    # with its byline ("By Jane Roe", "Von: Name", "Kommentar von Name", a name beside the date line) has no title (the
-    # byline was the title and no byline was found); 2.44: a text exported without its headline that opens with its lead
-    # picture's caption and credit ("... Foto: Editpress/Name", "... (Picture: Name/AP)") has no title (the caption was
-    # the title); 2.43: spaces of another width (no-break "&nbsp;", narrow, thin, zero-width, a byte-order mark) are
-    # read as spaces by every rule ("Haus.\u00a0Keystone/AP/Name" was no caption's credit), and every text the document
-    # quotes is the text as given: a block joined from wrapped lines keeps its line breaks (2.41 quoted them as spaces);
-    # 2.42: a video widget ends at its source line ("Video | title" / "Player wird geladen" / "Quelle: t-online"): the
-    # story paragraph after it is body (it was taken for the video's description and lost); 2.41: text wrapped at a
-    # fixed width (a wire feed, a newsletter, a PDF's text) is read in its paragraphs: a line the wrap pushed onto its
-    # own joins its paragraph whatever word starts it, a credit the wrap cut ("(AP" / "Photo/Jane Roe)") is one credit
-    # (the lines were headings, bodies and stray credits); a news agency alone under a byline ("By JANE ROE" /
-    # "Associated Press") is the writer's wire, a byline (it was a picture credit); 2.40: date lines with a clock
-    # written "14h30", in Korean ("2026년 12월 5일 14:30") and with an Arabic month ("5 ديسمبر 2026") are furniture
-    # (they were the standfirst or a heading); 2.39: a caption saying where people stand, in more languages ("(l.)",
-    # "Von links:", "De izquierda a derecha,", "(t.v.)", "(z lewej)", "(vlevo)", "(слева)", "(solda)"), is a caption (it
-    # was body); 2.38: a player's buttons in more languages ("Play Video", "Video abspielen", "Lire la vidéo",
-    # "Reproducir vídeo", "Artikel anhören", "Listen to this story") are furniture (they were headings); 2.37: wire
-    # datelines in more forms are read ("MADRID, 5 Dic. (EUROPA PRESS) -", "ROMA, 05 DIC -", "OSLO (NTB):", "PRAHA (ČTK)
-    # -", "Kyiv, 5 December 2026 (Ukrinform) –"); 2.36: a wire's lede whose place and agency read as a name ("ANKARA
-    # (AA) - Belediye meclisi ... onayladı.", "PRAHA (ČTK) - ...", "BUDAPEST (MTI) - ...") is body: a sentence of six
-    # words or more after a name's separator is no byline title (the lede was a byline and lost); 2.35: footer lines in
-    # more languages are furniture (legal links "Impressum", "Mentions légales", "Aviso legal"; tags "Etiquetas:",
-    # "Emner:"; "Mehr aus dem Ressort"; "Teilen auf Facebook"; an e-mail address alone); a UI phrase counts only as
-    # whole words (a first version made a Swedish headline boilerplate: "del på" inside "misshandel på"); 2.34: a
-    # breadcrumb above the headline ("Home > News > Local", "Inicio › Noticias", "News | Local | Politics") is furniture
-    # (rule breadcrumb; it was the title, and the headline the standfirst); 2.33: a page exported in Markdown is read
-    # without its marks: a heading's "#" and emphasis at both ends of a line ("**By Jane Roe**", "*Photo: Name/AFP*")
-    # are out of the block (the title kept its "#", the byline was boilerplate, a credit's source was "AFP*"), a picture
-    # "![alt](url)" is boilerplate (it was a heading); 2.32: bylines "Jane Roe, BBC News, Washington", "Jane Roe,
-    # Reporter, London" (a place after the desk and a comma; they were headings), Greek "Του Γιώργου Παπαδόπουλου" (the
-    # article is no part of the name), Vietnamese "Tác giả: Name"; 2.31: a caption credited "Contributed photo",
-    # "Submitted photo" or "Google Maps" on the line under it is a caption (the credits of credits 1.19); 2.30: a
-    # keyword in capitals the page repeats ("SPIEGEL: Frau Roe, ...?" / "Roe: ..." / "SPIEGEL: ...") is an interviewer's
-    # label, not a caption's keyword (the first question was a caption); gallery counters in Polish, Czech and Russian
-    # ("Zdjęcie 1 z 4", "Фото 1 из 5") are furniture; 2.29: a note from the editors labelled in German, French, Spanish,
-    # Italian, Dutch or Portuguese ("Anmerkung der Redaktion: ...", "[Editor's note: ...]") and a Swedish, Norwegian or
-    # Danish correction ("Rättelse: ...") are editor's notes (they were body, one in brackets a heading); "Hinweis:"
-    # before a colon stays the story's; 2.28: date lines in Romanian, Greek, Indonesian and Finnish and the French
-    # relative "il y a 3 heures" are furniture (they were the standfirst); sign-offs "(mit Material von dpa)", "Avec
-    # AFP", "Con informazioni di Ansa", "Met medewerking van ANP", "(sn/dpa)", "Redaktion: Name", "— With assistance
-    # from Name" end the story (they were headings or body); 2.27: a caption closed by a bar and a photographer's name
-    # ("... del martes. | Ana Pérez"), or credited with a label and a name without a colon ("Photo Jean Dupont", "(foto
-    # Mario Rossi)"), is a caption (it was a heading); 2.26: an author with her wire under the headline ("Max
-    # Mustermann, dpa", "Ana Pérez (Efe)") is a byline (it was a heading); furniture lines in more languages ("Der
-    # Artikel wird unterhalb der Anzeige fortgesetzt", "Continua a leggere", "Artikkelen fortsetter under annonsen",
-    # "Continue lendo", "Partager", "Zur Startseite", "Empfohlener redaktioneller Inhalt", "Skip Ad") are boilerplate
-    # (they were headings, one a byline); 2.25: two credit labels in a row after a caption ("... Reform. Bild:
-    # Screenshot: partei.de") open one credit at the first label (it stayed in the caption); 2.24: a gallery printing
-    # each credit above its caption ("Image 2 of 4" / "Photo: Name/Paper" / the caption): the line under the credit is
-    # the caption (it was body); 2.23: the lead picture's caption printed above the headline, with a credit that names
-    # its photographer or has a label, is a caption, and the headline under it the title (it was the title); 2.22: a
-    # caption's credit "Foto: Name © Agency" starts at its label (it was "© Agency", the photographer left in the
-    # caption); 2.21: a writer in capitals with a city after a bar ("ELENA G. SEVILLANO | Madrid") is a byline, not a
-    # credit (the standfirst above was its caption); a source line naming the wires ("Source: Al Jazeera and news
+    version = "2.57.0"  # 2.57: a headline or heading holding a word promotions also use ("Nepal offers to talk to ...",
+    # "Donations poured in after the fire", "Registered voters ...") is no promotion: such words alone make one only of
+    # a line of up to four words or one with a link; 2.56: a pollster's row ("Elect Res Aug 23 41.0 35.0 5.0") and a
+    # place ("Costa Rica and Chile", "NEW YORK , Aug 27") under the headline are no byline; 2.55: a short name over a
+    # bulleted list ("MAARIV" / "- Netanyahu opposes ...", a press review's newspaper over its stories) is a heading,
+    # not a picture's credit, and the item above it no caption; 2.54: a results, standings or poll row ("Rovers
+    # Wednesday 3 3 0 0 6 2 9", "Kantar May 23 38.0 37.0 7.0", a lap time "38:34.999", a ranking's "1. Name 8:22:00") is
+    # no date line, and a player with his country or club in brackets ("Name ( Sweden )") is no picture credit: their
+    # names were kept from the entities; 2.53.1: in a wrapped text a credit that ends in a known agency does not read on
+    # into the next line ("Photo by Name/Bloomberg" / "Article content"), and 2.52's organisation no list knows is one
+    # word ("Name/Bloomberg Article" read as one when the join asked); 2.53: a line that opens with a caption label but
+    # says "we" or "you" ("Below, as ..., we look at why ...") is the story's, not a caption; 2.52: a credit naming an
+    # agency no list knows, where the page marks it as one: after a photographer whose first name is one, glued to a
+    # caption ("... Jane Roe/Nordpress"), in capitals glued to the caption's full stop ("...Qatar.NORDPRESS") or before
+    # a slash and a name ("NORDPRESS/ Name"), after the Japanese credit mark ("...＝ノルドプレス"); an author box's
+    # "MEHR" button is no credit; 2.51: a line or two of furniture (an ad, a "read more" link) between a caption and the
+    # paragraph beside it does not part them (captions of a player and his team, of a bracketed name, an orphan line); a
+    # caption holding its credit ends a list of links to other stories; 2.50: a byline and the article's date after a
+    # bar or slash ("Jane Roe | 5 May 2026, 10:24") is no picture credit (a date or a time is no source); a date line's
+    # part that is a news agency ("dpa | 5 May 2026") or a name opening with a month that is a first name ("Jan Roe |
+    # ...") is the byline; 2.49: an agency and its photographer after a slash glued to a caption: a picture agency by
+    # its name ("... Fashion Week GC Images/Name") or an agency glued to the caption's full stop ("...
+    # Klinik.dpa/Name"); "Legende:" and "Bildlegende:" are German caption labels; 2.48: a picture's caption and credit
+    # printed as one paragraph of two lines (set off by blank lines) belong together, whichever line is on top: the
+    # credit line credits that caption (a caption of up to four sentences, a caption shaped like a heading, the lead
+    # picture right under the headline: it was the standfirst), the caption is no paragraph ending the page's header,
+    # the names under such a credit are the pictured (they were the byline), a byline over it stays the byline, a list
+    # of other stories ends at it, and a header that prints one has no uncredited lead picture; a known agency after a
+    # caption with only a space between ("... on Thursday night Getty Images", "... REUTERS", "... AFP via Getty
+    # Images") is its credit; 2.47.1: a text without its headline that opens with a date line holding its author ("27.
+    # Januar 2026 • Name • 3 Minuten") or a bare "von" has no title; 2.47: the headline printed again on the line under
+    # it (a page's title and its headline) is furniture, rule title_repeated (it was the standfirst, and the real
+    # standfirst under it became the lead picture's caption); 2.46.1: the spaces read as plain spaces are declared once,
+    # beside the quoting's (sentences.plain; Ogham, en and em quads and the line and paragraph separators join them);
+    # 2.46: a text exported without its headline that opens with a sentence over a credit line ("... vote on Tuesday." /
+    # "Foto: Name/dpa") has no title (the caption was the title); 2.45.3: a lower-case byline on the line under the
+    # headline ("by Name Dec. 5, 2026", "von Name", "von" alone) is not joined to the headline as its last line (one
+    # line break a paragraph: the headline took in the byline); 2.45.2: in a wrapped text without blank lines every join
+    # needs the next word not to have fitted on the line (a headline took in the line under it); 2.45.1: a headline in
+    # capitals that reads like a byline ("VON MÜNCHEN BIS AACHEN: ...") stays the title (2.45 made it a byline); 2.45: a
+    # text exported without its headline that opens with its byline ("By Jane Roe", "Von: Name", "Kommentar von Name", a
+    # name beside the date line) has no title (the byline was the title and no byline was found); 2.44: a text exported
+    # without its headline that opens with its lead picture's caption and credit ("... Foto: Editpress/Name", "...
+    # (Picture: Name/AP)") has no title (the caption was the title); 2.43: spaces of another width (no-break "&nbsp;",
+    # narrow, thin, zero-width, a byte-order mark) are read as spaces by every rule ("Haus.\u00a0Keystone/AP/Name" was
+    # no caption's credit), and every text the document quotes is the text as given: a block joined from wrapped lines
+    # keeps its line breaks (2.41 quoted them as spaces); 2.42: a video widget ends at its source line ("Video | title"
+    # / "Player wird geladen" / "Quelle: t-online"): the story paragraph after it is body (it was taken for the video's
+    # description and lost); 2.41: text wrapped at a fixed width (a wire feed, a newsletter, a PDF's text) is read in
+    # its paragraphs: a line the wrap pushed onto its own joins its paragraph whatever word starts it, a credit the wrap
+    # cut ("(AP" / "Photo/Jane Roe)") is one credit (the lines were headings, bodies and stray credits); a news agency
+    # alone under a byline ("By JANE ROE" / "Associated Press") is the writer's wire, a byline (it was a picture
+    # credit); 2.40: date lines with a clock written "14h30", in Korean ("2026년 12월 5일 14:30") and with an Arabic
+    # month ("5 ديسمبر 2026") are furniture (they were the standfirst or a heading); 2.39: a caption saying where people
+    # stand, in more languages ("(l.)", "Von links:", "De izquierda a derecha,", "(t.v.)", "(z lewej)", "(vlevo)",
+    # "(слева)", "(solda)"), is a caption (it was body); 2.38: a player's buttons in more languages ("Play Video",
+    # "Video abspielen", "Lire la vidéo", "Reproducir vídeo", "Artikel anhören", "Listen to this story") are furniture
+    # (they were headings); 2.37: wire datelines in more forms are read ("MADRID, 5 Dic. (EUROPA PRESS) -", "ROMA, 05
+    # DIC -", "OSLO (NTB):", "PRAHA (ČTK) -", "Kyiv, 5 December 2026 (Ukrinform) –"); 2.36: a wire's lede whose place
+    # and agency read as a name ("ANKARA (AA) - Belediye meclisi ... onayladı.", "PRAHA (ČTK) - ...", "BUDAPEST (MTI) -
+    # ...") is body: a sentence of six words or more after a name's separator is no byline title (the lede was a byline
+    # and lost); 2.35: footer lines in more languages are furniture (legal links "Impressum", "Mentions légales", "Aviso
+    # legal"; tags "Etiquetas:", "Emner:"; "Mehr aus dem Ressort"; "Teilen auf Facebook"; an e-mail address alone); a UI
+    # phrase counts only as whole words (a first version made a Swedish headline boilerplate: "del på" inside
+    # "misshandel på"); 2.34: a breadcrumb above the headline ("Home > News > Local", "Inicio › Noticias", "News | Local
+    # | Politics") is furniture (rule breadcrumb; it was the title, and the headline the standfirst); 2.33: a page
+    # exported in Markdown is read without its marks: a heading's "#" and emphasis at both ends of a line ("**By Jane
+    # Roe**", "*Photo: Name/AFP*") are out of the block (the title kept its "#", the byline was boilerplate, a credit's
+    # source was "AFP*"), a picture "![alt](url)" is boilerplate (it was a heading); 2.32: bylines "Jane Roe, BBC News,
+    # Washington", "Jane Roe, Reporter, London" (a place after the desk and a comma; they were headings), Greek "Του
+    # Γιώργου Παπαδόπουλου" (the article is no part of the name), Vietnamese "Tác giả: Name"; 2.31: a caption credited
+    # "Contributed photo", "Submitted photo" or "Google Maps" on the line under it is a caption (the credits of credits
+    # 1.19); 2.30: a keyword in capitals the page repeats ("SPIEGEL: Frau Roe, ...?" / "Roe: ..." / "SPIEGEL: ...") is
+    # an interviewer's label, not a caption's keyword (the first question was a caption); gallery counters in Polish,
+    # Czech and Russian ("Zdjęcie 1 z 4", "Фото 1 из 5") are furniture; 2.29: a note from the editors labelled in
+    # German, French, Spanish, Italian, Dutch or Portuguese ("Anmerkung der Redaktion: ...", "[Editor's note: ...]") and
+    # a Swedish, Norwegian or Danish correction ("Rättelse: ...") are editor's notes (they were body, one in brackets a
+    # heading); "Hinweis:" before a colon stays the story's; 2.28: date lines in Romanian, Greek, Indonesian and Finnish
+    # and the French relative "il y a 3 heures" are furniture (they were the standfirst); sign-offs "(mit Material von
+    # dpa)", "Avec AFP", "Con informazioni di Ansa", "Met medewerking van ANP", "(sn/dpa)", "Redaktion: Name", "— With
+    # assistance from Name" end the story (they were headings or body); 2.27: a caption closed by a bar and a
+    # photographer's name ("... del martes. | Ana Pérez"), or credited with a label and a name without a colon ("Photo
+    # Jean Dupont", "(foto Mario Rossi)"), is a caption (it was a heading); 2.26: an author with her wire under the
+    # headline ("Max Mustermann, dpa", "Ana Pérez (Efe)") is a byline (it was a heading); furniture lines in more
+    # languages ("Der Artikel wird unterhalb der Anzeige fortgesetzt", "Continua a leggere", "Artikkelen fortsetter
+    # under annonsen", "Continue lendo", "Partager", "Zur Startseite", "Empfohlener redaktioneller Inhalt", "Skip Ad")
+    # are boilerplate (they were headings, one a byline); 2.25: two credit labels in a row after a caption ("... Reform.
+    # Bild: Screenshot: partei.de") open one credit at the first label (it stayed in the caption); 2.24: a gallery
+    # printing each credit above its caption ("Image 2 of 4" / "Photo: Name/Paper" / the caption): the line under the
+    # credit is the caption (it was body); 2.23: the lead picture's caption printed above the headline, with a credit
+    # that names its photographer or has a label, is a caption, and the headline under it the title (it was the title);
+    # 2.22: a caption's credit "Foto: Name © Agency" starts at its label (it was "© Agency", the photographer left in
+    # the caption); 2.21: a writer in capitals with a city after a bar ("ELENA G. SEVILLANO | Madrid") is a byline, not
+    # a credit (the standfirst above was its caption); a source line naming the wires ("Source: Al Jazeera and news
     # agencies", "المصدر : الجزيرة + وكالات") ends the story (its last paragraph was a caption); Taiwan's CNA dateline
     # "（中央社記者...台北14日電）" opens the story and its photographer's credit may end with the day
     # ("（中央社記者王飛華攝 115年11月14日）": the caption was a heading); a wire's end mark "(END)" is furniture; 2.20:
