@@ -820,6 +820,8 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
         return ()
     if not separated and any(w.casefold().strip(":.,") in bp.UI_WORDS for w in u.text.split()):
         return ()  # "Anzahl Kommentare:", "Teilen Drucken": a toolbar, not a name
+    if table_row(u.text):
+        return ()  # "Elect Res Aug 23 41.0 35.0 5.0": a pollster, its date and its figures
     places = load_gazetteer()
     names = tuple(n for n in byline_names(u.text, require_by=False) if not places.is_place(u.text[n.start : n.end]))
     if not names:  # ("Costa Rica and Chile" / "drew 1-1 ...": two teams' countries, no writer)
@@ -955,14 +957,12 @@ def _header(st: State) -> None:
         if st.live_blog and rules.LIVE_ENTRY_HEADER in u.fired:
             body_found = True  # a live blog's first entry: what follows its time is the entry's, not the header's
             break
-        # a bare name is a byline only near the headline, and not in capitals (a table or a section heading) nor
-        # in a table's row ("Elect Res Aug 23 41.0 35.0 5.0": a pollster, its date and its figures)
+        # a bare name is a byline only near the headline, and not in capitals (a table or a section heading)
         # (and not right above a credit line: "Jerome Powell" / "Photographer: Name/Bloomberg" is the picture's caption)
         near = i - start < _BARE_BYLINE_REACH
         under_credit = _printed_with_credit(units, i - 1, above=True)  # a credit over it, in one paragraph
         pictured = _above_credit(units, i) or under_credit
-        tabled = near and table_row(u.text)
-        names = _name_line(u) if near and not u.text.isupper() and not pictured and not tabled else ()
+        names = _name_line(u) if near and not u.text.isupper() and not pictured else ()
         if names:
             u.names = names
             u.fire(rules.BYLINE_NAME)
