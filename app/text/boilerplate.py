@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from app.text.layout import vocab
+from app.text.lexicon import load_gazetteer
 from app.text.sentences import split_sentences
 from app.text.tables import table_row
 
@@ -206,7 +207,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         """
         lien affilié | liens affiliés | lien d'affiliation | liens d'affiliation | nous percevons une commission |
         abonnez-vous | inscrivez-vous à notre newsletter | recevez notre newsletter | réservé aux abonnés | article
-        réservé aux abonnés | partager l'article | partager sur
+        réservé aux abonnés | réservé à nos abonnés | réservée aux abonnés | réservée à nos abonnés |
+        partager l'article | partager sur
         """
     ),
     "es": phrases(
@@ -305,6 +307,12 @@ INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
     "sv": ("annons", "artikeln fortsätter under annonsen"),
     "no": ("annonse", "saken fortsetter under annonsen", "artikkelen fortsetter under annonsen"),
     "da": ("annonce", "artiklen fortsætter under annoncen"),
+    "fi": ("mainos", "artikkeli jatkuu mainoksen jälkeen"),
+    "pl": ("reklama", "dalsza część artykułu pod reklamą"),
+    "cs": ("reklama", "pokračování článku pod reklamou"),
+    "hu": ("hirdetés",),
+    "ro": ("publicitate",),
+    "tr": ("reklam",),
 }  # fmt: skip
 _INLINE_PROMPT = re.compile(
     r"(?:(?<=[.!?”\"’»)])\s{1,3}|^)("
@@ -792,6 +800,9 @@ def is_timestamp(line: str) -> bool:
     """A date, time or reading-time line: ``Published Jun 05, 2026 • 3 minute read``, ``17:41 JST, Oct 13``."""
     if table_row(line[:200]):  # a results row's numbers are no date
         return False
+    place, separator, rest = line.partition(" | ")
+    if separator and rest.strip() and load_gazetteer().is_place(place.strip()) and is_timestamp(rest):
+        return True  # "New Delhi | Updated: May 25, 2026 18:20 IST": the writer's city, then the date
     key = normalise(line)
     if not key or len(key) > 120 or any(p in line[:120] for p in "，。、；"):
         return False  # CJK clause marks: a sentence that opens with a date ("2026年12月6日，习近平在北京出席会议")

@@ -29,6 +29,7 @@ from app.text.names import (
     is_name_word,
     looks_like_person_name,
     name_case,
+    signed_byline,
     word_count,
     wordset,
 )
@@ -424,6 +425,9 @@ def read_credit(raw: str) -> CreditReading:
     # and a row of a results table ("6. Peter Pieters - Tomas Post ( Netherlands ) 14") or a contact line with a
     # telephone number ("Chicago Newsdesk - 312-408-8787") credits no picture
     if len(raw) > 400 or NUMBER_REMARK.search(raw) or table_row(raw) or _TELEPHONE.search(raw):
+        return CreditReading(Strength.NONE, ParsedCredit((), None, None))
+    if signed_byline(raw.strip()):
+        # "Av Anna Lindqvist/TT", "By Jane Roe/AP": a byline opener, the writer and her wire wrote the story
         return CreditReading(Strength.NONE, ParsedCredit((), None, None))
     stripped = raw.strip()
     bracketed = len(stripped) >= 2 and stripped[0] in "([" and stripped[-1] in ")]"

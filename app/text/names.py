@@ -421,6 +421,14 @@ def is_bare_byline_opener(key: str) -> bool:
     return key in _BARE_OPENERS
 
 
+def signed_byline(line: str) -> bool:
+    """True for a line that opens with a byline opener and names writers (``By Jane Roe/AP``, ``Av Anna
+    Lindqvist/TT``); not for ``Photo by Jane Roe`` or ``Express photo by Jane Roe``, which credit a picture."""
+    head = line[:80]
+    opened = _BY_START.match(head) or _BY_STRICT.match(head)
+    return opened is not None and not vocab.CREDIT_BY_LABEL.match(head) and bool(byline_names(line, require_by=True))
+
+
 def has_byline_opener(line: str) -> bool:
     """True when ``line`` starts with a byline opener in any supported language."""
     return _by_opener(line) > 0
@@ -588,6 +596,9 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
         lead = len(line) - len(line.lstrip())
         return (NameSpan(lead, len(line.rstrip())),)  # "Le Monde avec AFP": the paper wrote it with the wire
     segment = _first_segment(line[start:])
+    glued = _GLUED_WIRE.search(segment) if m else None
+    if glued and wire_service_of(segment[glued.end() :].strip()) is not None:
+        segment = segment[: glued.start()]  # "Av Anna Lindqvist/TT", "By Jane Roe/AP": the writer and her wire
     if not segment.strip():
         return ()
     after = line[start + len(segment) :].lstrip(_EDGE_PUNCT + "-–—")
@@ -619,6 +630,9 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
         return _agency_byline(segment, start)
     return ()
 
+
+# a wire's name glued to the writer's by a slash ("Lindqvist/TT"), read after a byline opener only
+_GLUED_WIRE = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
 
 # after a name and a separator, a sentence of this many words is a story's first paragraph, not a byline's title
 _SENTENCE_AFTER_MIN_WORDS = 6

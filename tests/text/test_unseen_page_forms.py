@@ -1708,3 +1708,107 @@ def test_a_headline_with_a_date_and_a_slash_stays_the_title() -> None:
     seg = segment("\n\n".join([headline, _FIRST, _SECOND]) + "\n")
     assert seg.title is not None and seg.title.text == headline
     assert seg.bylines == ()
+
+
+SWEDISH_WIRE_PAGE = (
+    "Regeringen vill skärpa straffen för vapenbrott\n\n"
+    "Justitieministern presenterade på tisdagen ett lagförslag som ska ge längre fängelsestraff.\n\n"
+    "Av Maja Lindholm/TT\n\n"
+    "Publicerad 3 mars 2026 kl 10.15\n\n"
+    "Förslaget innebär att minimistraffet för grovt vapenbrott höjs från två till tre års fängelse. Regeringen "
+    "vill också göra det lättare för polisen att visitera personer i särskilda zoner.\n\n"
+    "Justitieministern under tisdagens pressträff i Rosenbad.\n"
+    "Foto: Per Ekdahl/TT\n\n"
+    "Lagrådet ska nu granska förslaget, som föreslås träda i kraft den 1 januari nästa år.\n"
+)
+
+
+def test_a_byline_naming_the_writers_wire_after_a_slash_is_no_picture_credit() -> None:
+    # "Av Name/TT" is how a Swedish wire signs a story; read as "Name/TT" (a photographer and his agency) it took the
+    # standfirst above it for a caption and the writer was lost
+    seg = segment(SWEDISH_WIRE_PAGE)
+    kinds = _kinds(SWEDISH_WIRE_PAGE)
+    assert [b.name for b in seg.bylines] == ["Maja Lindholm"]
+    assert kinds["Av Maja Lindholm/TT"] == "byline"
+    assert kinds["Justitieministern presenterade på tisdagen ett lagförslag som ska ge längre fängelsestraff."] in (
+        "standfirst",
+        "body",
+    )
+    assert [c.text for c in seg.captions] == ["Justitieministern under tisdagens pressträff i Rosenbad."]
+    assert [c.raw for c in seg.credits] == ["Foto: Per Ekdahl/TT"]
+
+
+@pytest.mark.parametrize(
+    ("line", "writer"),
+    [
+        ("By Jane Roe/AP", "Jane Roe"),
+        ("Von Max Muster/dpa", "Max Muster"),
+        ("Af Lars Holm/Ritzau", "Lars Holm"),
+    ],
+)
+def test_a_byline_opener_then_a_name_and_a_wire_is_read_as_a_byline(line: str, writer: str) -> None:
+    assert read_credit(line).strength == Strength.NONE
+    text = f"Council approves the new budget\n\n{line}\n\n" + "The city council approved the budget on Monday. " * 3
+    assert [b.name for b in segment(text).bylines] == [writer]
+
+
+def test_a_photographer_after_by_with_a_picture_agency_stays_a_credit() -> None:
+    # Getty Images is no wire that writes stories: "By Name/Getty Images" names who took a picture
+    assert read_credit("By Jane Roe/Getty Images").strength >= Strength.MEDIUM
+
+
+def test_the_writers_city_under_the_byline_is_no_second_writer() -> None:
+    text = (
+        "Chuva forte deixa mortos no litoral paulista\n\n"
+        "Por Ana Souza\nSão Paulo\n\n"
+        "15.fev.2026 às 9h12\n\n"
+        "As chuvas que atingem o litoral norte de São Paulo desde a noite de sexta-feira deixaram ao menos sete "
+        "mortos e cerca de 1.200 pessoas desabrigadas.\n"
+    )
+    assert [b.name for b in segment(text).bylines] == ["Ana Souza"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Data publikacji: 21.05.2026, 16:40",
+        "Aktualizacja: 21 maja 2026, 16:40",
+        "Publikováno: 2. 10. 2026 15:20",
+        "New Delhi | Updated: May 25, 2026 18:20 IST",
+    ],
+)
+def test_publication_date_lines_in_polish_czech_and_with_the_writers_city_are_furniture(line: str) -> None:
+    text = (
+        "Parliament passes the civil defence law\n\n"
+        f"{line}\n\n"
+        "Parliament passed the civil defence law on Thursday by a large majority, and the upper house will now "
+        "vote on it.\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[line] == "boilerplate"
+    assert seg.bylines == ()  # "New Delhi" is the writer's city, no writer
+
+
+def test_a_line_reserved_for_subscribers_in_french_is_furniture() -> None:
+    text = (
+        "Le gouvernement recourt au 49.3\n\n"
+        "La première ministre a engagé mardi la responsabilité du gouvernement sur le projet de loi de financement.\n\n"
+        "Article réservé à nos abonnés\n\n"
+        "Le vote est prévu jeudi. Selon plusieurs responsables de la majorité, le texte devrait être adopté.\n"
+    )
+    assert _kinds(text)["Article réservé à nos abonnés"] == "boilerplate"
+
+
+@pytest.mark.parametrize("marker", ["Mainos", "Reklama", "Hirdetés", "Publicitate", "Reklam"])
+def test_an_advertisement_marker_in_finnish_polish_czech_hungarian_romanian_or_turkish_is_furniture(
+    marker: str,
+) -> None:
+    text = (
+        "Parliament passes the budget\n\n"
+        "Parliament passed next year's budget on Tuesday after a debate that lasted two days and nights.\n\n"
+        f"{marker}\n\n"
+        "The opposition voted against it and said the deficit target was not realistic at all.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[marker] == "boilerplate"
+    assert list(kinds.values()).count("boilerplate") == 1  # the paragraphs around it stay text

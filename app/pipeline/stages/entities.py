@@ -301,32 +301,7 @@ class EntitiesStage:
     per block."""
 
     name = "entities"
-    version = "2.11.4"  # 2.11.4: a name the wrap cut at its hyphen ("Saint-" / "Denis") is named and grouped as
-    # "Saint-Denis" (it was "Saint- Denis", an entity apart from "Saint-Denis"); 2.11.3: a block's line breaks (a hard
-    # wrap segmentation joined) and spaces of another width reach the model as plain spaces, and an entity is named with
-    # one space where the wrap cut its name ("Eintracht\nFrankfurt", "Bahrain\u00a0Grand Prix" were named so; mentions
-    # still quote the text as given); 2.11.2: the agency of a dateline in more forms ("(EUROPA PRESS)", "(NTB):",
-    # "(ČTK)", "(Ukrinform)" after a date with its year) is the story's source, no entity; 2.11.1: "Contributing: Name"
-    # is a sign-off, its names no entities; 2.11: the agency a dateline names is the story's source, not an entity
-    # ("WASHINGTON (AP) —", "(CNN) --": the mention is dropped after the model has read the text); 2.10: a name printed
-    # only in capitals is shown name-cased when it is a person's or a known place's (a dateline's ``WASHINGTON`` ->
-    # ``Washington``; the capitals stay an alias, the id does not change); a storm is its name alone, an EVENT, wherever
-    # it is named ("Storm Freya" ... "Freya": one entity, not an ORG and a PERSON); 2.9: no name in a sign-off of the
-    # story's makers (``(Reporting by ...; Editing by ...)``, ``... contributed to this report``:
-    # app.text.names.signoff_spans); a nation's other names are GPEs and the nation (``U.S.`` with ``United States``,
-    # ``Britain`` with ``UK``: lexicon.COUNTRY_NAMES), England, Scotland, Wales, Northern Ireland are GPEs; 2.8: no
-    # sentence's full stop at a name's end (``Galan.``; ``Inc.``, ``U.S.``, ``Calif.`` keep theirs), no US party letter
-    # before a state (``D., Conn.`` -> ``Conn.``, a GPE), no initial alone, no name ends in a connective (``The Mail
-    # on`` + ``Sunday`` is one name, ``Sainsbury's and`` loses ``and``); 2.7: no bracket a name does not pair inside it
-    # (``REI (Long`` -> ``REI``), a designation cut at its hyphen read to the end of its word (``F`` -> ``F-15``), no
-    # list number's stop before a name, no compound adjective before it (``Minneapolis-based First Bank`` -> ``First
-    # Bank``), a quoted nickname inside a person's name (``Hector "Macho" Camacho``), two names joined by "or" are two;
-    # 2.6: a second entity of one type right after another needs e^3 times the continuation's probability in the
-    # decoding ("Greater" + "Milwaukee Open" is one name); 2.5: a closing bracket the name opened stays in it, a
-    # dateline's place keeps its label in harmonisation; 2.4: the trained model's tags decoded as the best sequence BIO
-    # allows (Viterbi); 2.3: a surname after a courtesy title (Ms Altice) is a lone surname of the person; 2.2: windows
-    # of 160 pieces, a place with a spokesperson is an ORG; 2.1: rules chosen per backend on CoNLL dev, GPE for places;
-    # 2.0: trained MiniLM NER
+    version = "2.11.4"  # what each version changed: docs/CHANGELOG.md
     requires = frozenset({"blocks", "credit_spans", "bylines", "captions", "language"})
     provides = frozenset({"entities"})
 

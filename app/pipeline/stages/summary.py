@@ -190,21 +190,7 @@ class SummaryStage:
     """Summarises the body; see the module docstring."""
 
     name = "summary"
-    version = "1.2.6"  # 1.2.6: a word the wrap cut at its hyphen is quoted whole ("Saint-Denis", not "Saint- Denis");
-    # 1.2.5: a line break inside a body block (a hard wrap that segmentation joined) ends no sentence ("... in the
-    # spring of" / "2028 and ..." was cut in two, half a sentence quoted); 1.2.4: the datelines of
-    # sentences.dateline_end in more forms ("MADRID, 5 Dic. (EUROPA PRESS) -", "ROMA, 05 DIC -", "OSLO (NTB):") are cut
-    # from the summary's first sentence; 1.2.3: a Thai or Lao sentence of ten words is finished (the script writes no
-    # full stop: a Thai page had no summary), and the Armenian, Khmer and Burmese stops end sentences; 1.2.2: the
-    # Chinese wire dateline ("新华社北京12月6日电（记者 赵强）"), a place before a dash ("Jakarta - ...") and a press
-    # release's dateline ("RIVERTON, Ore., Dec. 6, 2026 /PRNewswire/ --") and a place in capitals before a colon ("NEW
-    # DELHI: ") are trimmed; 1.2.1: a dateline whose agency bracket is followed by the sentence without a dash ("New
-    # Delhi, Dec 5 (PTI) The ...", "WASHINGTON (AP) The ...") is trimmed and no longer cut off as a sentence of its own;
-    # an agency's regional service ("Hannover (dpa/lni) -"); 1.2: sentences of Chinese, Japanese, Hindi and other
-    # scripts end at their own full stops (。, ।), so their articles get a summary (4 of the caption files' pages had
-    # none), printed without spaces between ideographic sentences; a wire dateline with its date is left out ("LONDON,
-    # March 4 (Reuters) -", "Sevilla, 5 mar (EFE).-", "Berlin, 3. März (dpa) -"), an ordinal date ("am 3. März") ends no
-    # sentence; 1.1: the paragraph above a short caption with its credit is prose again
+    version = "1.2.6"  # what each version changed: docs/CHANGELOG.md
     requires = frozenset({"blocks", "captions", "credit_spans"})
     provides = frozenset({"summary"})
 

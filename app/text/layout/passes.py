@@ -809,9 +809,17 @@ def _names_in_stamp(u: Unit) -> tuple[NameSpan, ...]:
         given_month = dated == [0] and part.split()[0].casefold() in vocab.MONTH_WORDS and bare_name_line(part)
         if any(c.isdigit() for c in part) or (dated and not given_month):
             continue  # "Actualizado Lunes", "Updated Monday": the date, not a name ("Jan Kixmüller" is one)
-        if b > a and (bare_name_line(part) or wire_service_of(part) is not None):  # "dpa | 5 May 2026, 10:24"
+        person = bare_name_line(part) and not load_gazetteer().is_place(part)  # "New Delhi | May 25, 2026"
+        if b > a and (person or wire_service_of(part) is not None):  # "dpa | 5 May 2026, 10:24"
             out.append(NameSpan(u.start + a, u.start + b))
     return tuple(out)
+
+
+def _bare_names(line: str) -> tuple[NameSpan, ...]:
+    """The writers a line without a byline opener names: a name the gazetteer knows whole as a place is none of
+    them ("Costa Rica and Chile" over a score, "São Paulo" under "Por Ana Souza": the writer's city)."""
+    places = load_gazetteer()
+    return tuple(n for n in byline_names(line, require_by=False) if not places.is_place(line[n.start : n.end]))
 
 
 def _name_line(u: Unit) -> tuple[NameSpan, ...]:
@@ -822,8 +830,7 @@ def _name_line(u: Unit) -> tuple[NameSpan, ...]:
         return ()  # "Anzahl Kommentare:", "Teilen Drucken": a toolbar, not a name
     if table_row(u.text):
         return ()  # "Elect Res Aug 23 41.0 35.0 5.0": a pollster, its date and its figures
-    places = load_gazetteer()
-    names = tuple(n for n in byline_names(u.text, require_by=False) if not places.is_place(u.text[n.start : n.end]))
+    names = _bare_names(u.text)
     if not names:  # ("Costa Rica and Chile" / "drew 1-1 ...": two teams' countries, no writer)
         cjk = japanese_byline(u.text) or korean_byline(u.text)
         names = (cjk,) if cjk is not None else chinese_byline(u.text)
@@ -941,7 +948,7 @@ def _header(st: State) -> None:
             continue  # "Jane Roe (Correspondent)" / "Seville, Riverton" / date: the place of the byline above
         if not titled and _above_credit(units, i):
             continue  # date / "Jerome Powell" / "Photographer: Name/Bloomberg": the person in the picture
-        names = _absolute(u, byline_names(u.text, require_by=False))
+        names = _absolute(u, _bare_names(u.text))
         if names:
             u.names = names
             u.fire(rules.BYLINE_BY_DATE, force=True)

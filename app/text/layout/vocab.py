@@ -721,9 +721,10 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "ko": ("년", "월", "일", "오전", "오후", "입력", "수정", "기사입력", "업데이트", "승인"),
     # the months in the genitive, as a date writes them ("12 stycznia 2026", "12. siječnja 2026. u 14:32")
     "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
-           "października", "listopada", "grudnia", "r", "godz"),
+           "października", "listopada", "grudnia", "r", "godz", "opublikowano", "zaktualizowano", "aktualizacja",
+           "publikacji", "data"),
     "cs": ("ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října",
-           "listopadu", "prosince", "v"),
+           "listopadu", "prosince", "v", "publikováno", "aktualizováno", "aktualizace"),
     "hr": ("siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja", "srpnja", "kolovoza", "rujna",
            "listopada", "studenoga", "studenog", "prosinca", "u"),
     "ru": ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
@@ -753,6 +754,7 @@ TIMESTAMP_ANCHORS: frozenset[str] = frozenset(
     | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr", "datum"}
     | {"年", "更新", "公開", "配信", "发布", "發布"}
     | {"lesezeit", "lesedauer", "lecture", "lectura", "lettura", "leestijd", "leitura", "lästid", "lesetid", "læsetid"}
+    | {"opublikowano", "zaktualizowano", "aktualizacja", "publikacji", "publikováno", "aktualizováno", "aktualizace"}
     | {"publicat", "actualizat", "δημοσίευση", "ενημέρωση", "diterbitkan", "diperbarui", "julkaistu", "päivitetty"}
     | {"klo", "wib"}  # Finnish "o'clock", Western Indonesian time: only ever beside a clock time
 )
