@@ -41,7 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.text.agencies import agency_of
-from app.text.entity_rules import PERSON, Candidate, name_key
+from app.text.entity_rules import PERSON, Candidate, name_key, surname
 from app.text.lexicon import COUNTRY_NAMES
 from app.text.names import name_case
 from app.text.sentences import display_text
@@ -129,7 +129,7 @@ def _lone_surname(surface: str) -> str | None:
 
 def _same_person(full_a: str, full_b: str) -> bool:
     wa, wb = _person_words(full_a), _person_words(full_b)
-    return _same_given(wa[0], wb[0]) and same_surname(wa[-1], wb[-1])
+    return _same_given(wa[0], wb[0]) and same_surname(surname(full_a), surname(full_b))
 
 
 @dataclass(slots=True)
@@ -167,9 +167,9 @@ def group_mentions(
         group.members.append(c)
     groups = _join_short_org_names(text, groups)
     for c in lone:
-        surname = _lone_surname(text[c.start : c.end]) or ""
-        key = (c.label, name_key(surname))  # ``Ms Madeley`` and ``Madeley`` are one person with no full name either
-        matches = [g for g in persons if g.full_name and same_surname(_person_words(g.full_name)[-1], surname)]
+        alone = _lone_surname(text[c.start : c.end]) or ""
+        key = (c.label, name_key(alone))  # ``Ms Madeley`` and ``Madeley`` are one person with no full name either
+        matches = [g for g in persons if g.full_name and same_surname(surname(g.full_name), alone)]
         if matches:
             before = [g for g in matches if g.members[0].start < c.start]
             group = (

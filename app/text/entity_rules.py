@@ -596,6 +596,18 @@ def company_short_names(
     ]
 
 
+# a generation after the surname (``Kenneth Stancil III``, ``Martin Luther King Jr.``): not the surname
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname(full_name: str) -> str:
+    """The surname of a person named in full: the last word, or the one before a generation (``Stancil III``)."""
+    words = full_name.split()
+    while len(words) > 2 and words[-1].strip(".,").casefold() in GENERATION_SUFFIXES:
+        words.pop()
+    return words[-1].rstrip(",") if words else ""
+
+
 def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon) -> dict[str, str]:
     """Surname key -> full name of the persons named with two or more words (common words excluded)."""
     surnames: dict[str, str] = {}
@@ -603,8 +615,9 @@ def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon
         if c.label != PERSON:
             continue
         words = text[c.start : c.end].split()
-        if len(words) >= 2 and not lexicon.is_common(words[-1]):
-            surnames.setdefault(name_key(words[-1]), text[c.start : c.end])
+        last = surname(text[c.start : c.end])
+        if len(words) >= 2 and not lexicon.is_common(last):
+            surnames.setdefault(name_key(last), text[c.start : c.end])
     return surnames
 
 
@@ -669,7 +682,7 @@ def _full_person_names(text: str, candidates: Sequence[Candidate]) -> dict[str, 
     for c in candidates:
         words = text[c.start : c.end].split()
         if c.label == PERSON and len(words) >= 2:
-            out.setdefault(name_key(words[-1]), text[c.start : c.end])
+            out.setdefault(name_key(surname(text[c.start : c.end])), text[c.start : c.end])
     return out
 
 
@@ -698,11 +711,12 @@ def propagate(
         if len(surface) < 3 or (len(words) == 1 and lexicon.is_common(surface)):
             continue
         names.setdefault(surface, c.label)
-    for surname in person_surnames(text, candidates, lexicon):
+    for key in person_surnames(text, candidates, lexicon):
         for c in candidates:
             words = text[c.start : c.end].split()
-            if c.label == PERSON and len(words) >= 2 and name_key(words[-1]) == surname and len(words[-1]) >= 3:
-                names.setdefault(words[-1], PERSON)
+            last = surname(text[c.start : c.end])
+            if c.label == PERSON and len(words) >= 2 and name_key(last) == key and len(last) >= 3:
+                names.setdefault(last, PERSON)
     if not names:
         return list(candidates)
     taken = sorted((c.start, c.end) for c in candidates)

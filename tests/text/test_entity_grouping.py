@@ -55,6 +55,25 @@ def test_people_sharing_a_first_name_or_unlike_surnames_stay_apart() -> None:
     assert people["Anna Berg"].mention_count == 2  # the lone "Berg" goes to Anna Berg, not Anna Lind
 
 
+def test_a_surname_joins_the_person_named_in_full_with_a_generation_after_it() -> None:
+    # "Kenneth Morgan Stancil III" and twelve "Stancil" were two people, the full name's surname read as "III"
+    text = (
+        "Police arrested Kenneth Morgan Stancil III on Monday. Stancil was held overnight. "
+        "Robert Hale Jr. spoke for the family, and Mr. Hale said Stancil had worked at the college."
+    )
+    spec = [
+        ("Kenneth Morgan Stancil III", "PERSON"),
+        ("Stancil", "PERSON"),
+        ("Robert Hale Jr.", "PERSON"),
+        ("Mr. Hale", "PERSON"),
+        ("Stancil", "PERSON"),
+    ]
+    people = by_text(group_mentions(text, mentions(text, spec), {0: "body"}))
+    assert set(people) == {"Kenneth Morgan Stancil III", "Robert Hale Jr."}
+    assert people["Kenneth Morgan Stancil III"].mention_count == 3
+    assert people["Robert Hale Jr."].mention_count == 2
+
+
 def test_a_lone_surname_goes_to_the_nearest_person_named_before_it() -> None:
     text = "Carl Moreau arrived. Lisa Moreau left. Moreau said nothing."
     spec = [("Carl Moreau", "PERSON"), ("Lisa Moreau", "PERSON"), ("Moreau", "PERSON")]
