@@ -622,6 +622,7 @@ def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon
 
 
 _PLACE_OR_GROUP_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def harmonise_labels(
@@ -632,6 +633,7 @@ def harmonise_labels(
     headline_blocks: frozenset[int] = frozenset(),
     names: PersonNames | None = None,
     fixed: frozenset[tuple[int, int]] = frozenset(),
+    places: Gazetteer | None = None,
 ) -> list[Candidate]:
     """One label per name in an article: the majority label of its mentions. On a tie every mention keeps its own
     label (two groups of the same name): giving the tied mentions the first-seen label instead cost 0.2 points of
@@ -643,7 +645,8 @@ def harmonise_labels(
     A mention in a headline block counts half (a small model reads headlines worst). A one-word mention that is
     the surname of a person named in full in the article is labelled PERSON, except that a place or nationality
     (``Europe`` after a misread ``Zodiac Galleys Europe``) stays what it is unless the full name starts with a
-    given name. A surname that is also a common word (``Church`` of ``Charlotte Church``) is that person only when
+    given name or the gazetteer (``places``) knows no such place (``Nigalidze`` of ``Gaioz Nigalidze``, read as a
+    LOC). A surname that is also a common word (``Church`` of ``Charlotte Church``) is that person only when
     the full name starts with a given name and the mention does not follow ``the`` (``the Church``).
     """
     surnames = person_surnames(text, candidates, lexicon)
@@ -659,7 +662,8 @@ def harmonise_labels(
         key = name_key(text[c.start : c.end])
         if " " not in key and key in full_names and c.label != PERSON:
             given_first = names is not None and names.is_given(full_names[key].split()[0])
-            if key in surnames and (given_first or c.label not in _PLACE_OR_GROUP_LABELS):
+            no_place = c.label in _PLACE_LABELS and places is not None and not places.is_place(text[c.start : c.end])
+            if key in surnames and (given_first or no_place or c.label not in _PLACE_OR_GROUP_LABELS):
                 out.append(replace(c, label=PERSON))
                 continue
             if key not in surnames and given_first and not _ARTICLE_BEFORE.search(text, 0, c.start):

@@ -15,7 +15,7 @@ from tests.text.test_entity_grouping import by_text, mentions
 def _entities(
     text: str, spec: list[tuple[str, str]], words: tuple[Lexicon, Gazetteer], names: PersonNames
 ) -> tuple[Entity, ...]:
-    candidates: list[Candidate] = harmonise_labels(text, mentions(text, spec), words[0], names=names)
+    candidates: list[Candidate] = harmonise_labels(text, mentions(text, spec), words[0], names=names, places=words[1])
     return group_mentions(text, candidates, {0: "body"})
 
 
@@ -31,6 +31,20 @@ def test_a_place_is_never_swallowed_by_a_misread_longer_name(
     found = by_text(_entities(text, spec, words, person_names))
     assert found["Zodiac Galleys Europe"].aliases == ()
     assert found["Europe"].label == "LOC" and found["Europe"].mention_count == 1
+
+
+def test_a_surname_read_as_a_place_no_gazetteer_knows_is_the_person(
+    words: tuple[Lexicon, Gazetteer], person_names: PersonNames
+) -> None:
+    # a given name the list lacks ("Gaioz") left "Nigalidze" a LOC of its own beside the person named in full
+    text = (
+        "Grandmaster Gaioz Nigalidze was expelled from the tournament. "
+        "Nigalidze denied cheating, and officials said Nigalidze had hidden a phone."
+    )
+    spec = [("Gaioz Nigalidze", "PERSON"), ("Nigalidze", "LOC"), ("Nigalidze", "LOC")]
+    found = by_text(_entities(text, spec, words, person_names))
+    assert set(found) == {"Gaioz Nigalidze"}
+    assert found["Gaioz Nigalidze"].mention_count == 3
 
 
 def test_a_surname_that_is_a_common_word_is_still_the_person(

@@ -273,7 +273,11 @@ def build_entities(
     headlines = frozenset(b.index for b in doc.blocks_of("title"))
     if rules.harmonise:
         harmonise = partial(
-            harmonise_labels, headline_blocks=headlines, names=resources.names, fixed=dateline_spans(text, areas)
+            harmonise_labels,
+            headline_blocks=headlines,
+            names=resources.names,
+            fixed=dateline_spans(text, areas),
+            places=gazetteer,
         )
         candidates = harmonise(text, candidates, lexicon)
     if rules.propagate:
