@@ -205,6 +205,29 @@ def _alternatives(text: str, pieces: Iterable[tuple[int, int]]) -> list[tuple[in
     return out
 
 
+# labels whose names never hold a comma: "Johnson, Manzara, and Field" are three people, "Fort Worth, Texas" two
+# places (no CoNLL train or dev person does; organisations do: "Goldman , Sachs & Co", "Bureau of Alcohol , Tobacco
+# and Firearms"; titles do: "Bye, Bye, Miss American Pie")
+_LISTED_LABELS = frozenset({PERSON, "GPE", "LOC", "NORP"})
+_LIST_COMMA = re.compile(r",\s+")
+
+
+def _listed(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
+    """[start, end) cut at its commas when its label names no list (``_LISTED_LABELS``); a town and its state's
+    postal abbreviation (``Windham, N.H.``, ``Washington, D.C.``, ``Birmingham, Ala``) stay one place."""
+    if label not in _LISTED_LABELS:
+        return [(start, end)]
+    tail = text[start:end].rsplit(",", 1)[-1].strip()
+    if tail in US_STATE_ABBREVIATIONS or f"{tail}." in US_STATE_ABBREVIATIONS:
+        return [(start, end)]
+    out, at = [], start
+    for m in _LIST_COMMA.finditer(text, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return [(a, b) for a, b in out if b > a]
+
+
 def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool = True) -> list[Candidate]:
     """Span clean-up (see the module docstring); the result is sorted by position, without duplicates.
 
@@ -215,7 +238,8 @@ def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool 
     for c in candidates:
         if c.label in NUMERIC_LABELS:
             continue
-        for s0, e0 in _alternatives(text, _pieces(text, c.start, c.end) if split else [(c.start, c.end)]):
+        pieces = _pieces(text, c.start, c.end) if split else [(c.start, c.end)]
+        for s0, e0 in _alternatives(text, [part for a, b in pieces for part in _listed(text, a, b, c.label)]):
             s1, e1 = _balanced(text, *_designation(text, s0, e0))
             s, e = _trim(text, s1, e1, article=_ARTICLE if split else _LOWER_ARTICLE)
             surface = text[s:e]

@@ -271,6 +271,28 @@ def test_a_trained_models_spans_are_cleaned_without_splitting_names() -> None:
     assert ("Euro", "MISC") in spans(text, clean_candidates(text, raw))  # the spaCy default splits at numbers
 
 
+def test_people_and_places_a_model_read_as_one_list_are_each_their_own_name() -> None:
+    # "Johnson, Manzara, and Field" gave the person "Johnson, Manzara"; "Fort Worth, Texas" hid both places from
+    # their other mentions. A firm's name keeps its comma, and so does a town with its state's postal abbreviation.
+    text = (
+        "Johnson, Manzara, and Field met in Fort Worth, Texas, and in Windham, N.H., with lawyers of "
+        "Kalf, Voorhis & Co and the song Bye, Bye, Miss American Pie."
+    )
+    raw = [at(text, "Johnson, Manzara", "PERSON"), at(text, "Fort Worth, Texas", "LOC")]
+    raw += [at(text, "Windham, N.H.", "LOC"), at(text, "Kalf, Voorhis & Co", "ORG")]
+    raw += [at(text, "Bye, Bye, Miss American Pie", "MISC")]
+    for split in (True, False):
+        assert spans(text, clean_candidates(text, raw, split=split)) == [
+            ("Johnson", "PERSON"),
+            ("Manzara", "PERSON"),
+            ("Fort Worth", "LOC"),
+            ("Texas", "LOC"),
+            ("Windham, N.H.", "LOC"),
+            ("Kalf, Voorhis & Co", "ORG"),
+            ("Bye, Bye, Miss American Pie", "MISC"),
+        ]
+
+
 def test_an_agency_named_in_a_dateline_is_an_organisation() -> None:
     text = "KESTREL, Ore. (AP) - Reuters and Pool reporters met the ABC crew near Oregon."
     raw = [at(text, "AP", "LOC"), at(text, "Reuters", "PERSON"), at(text, "Pool", "LOC"), at(text, "ABC", "MISC")]
