@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 
 from app.text.agencies import agency_of
 from app.text.entity_rules import PERSON, Candidate, name_key, surname
-from app.text.lexicon import COUNTRY_NAMES
+from app.text.lexicon import COUNTRY_NAMES, US_STATE_ABBREVIATIONS
 from app.text.names import name_case
 from app.text.sentences import display_text
 from app.text.types import BlockKind, Entity, Mention
@@ -54,8 +54,11 @@ _HEADLINE_KINDS = frozenset({"title", "standfirst"})
 _BODY_KINDS = frozenset({"body", "heading", "dateline"})
 # titles that stand before a surname alone (``Ms Altice``); ``Sir``, ``Lord`` and ``Dame`` go with a given name
 COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
-# a nation's other names group with its name (``U.S.`` / ``United States``, ``Britain`` / ``UK``)
-_NATION_KEYS = {name_key(other): name_key(name) for other, name in COUNTRY_NAMES.items()}
+# a nation's other names group with its name (``U.S.`` / ``United States``, ``Britain`` / ``UK``), and a US state's
+# abbreviation with the state (``Ore.`` / ``Oregon``)
+_NATION_KEYS = {name_key(other): name_key(name) for other, name in COUNTRY_NAMES.items()} | {
+    name_key(abbreviation): name_key(state) for abbreviation, state in US_STATE_ABBREVIATIONS.items()
+}
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 

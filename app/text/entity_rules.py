@@ -213,12 +213,8 @@ _LIST_COMMA = re.compile(r",\s+")
 
 
 def _listed(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
-    """[start, end) cut at its commas when its label names no list (``_LISTED_LABELS``); a town and its state's
-    postal abbreviation (``Windham, N.H.``, ``Washington, D.C.``, ``Birmingham, Ala``) stay one place."""
+    """[start, end) cut at its commas when its label names no list (``_LISTED_LABELS``)."""
     if label not in _LISTED_LABELS:
-        return [(start, end)]
-    tail = text[start:end].rsplit(",", 1)[-1].strip()
-    if tail in US_STATE_ABBREVIATIONS or f"{tail}." in US_STATE_ABBREVIATIONS:
         return [(start, end)]
     out, at = [], start
     for m in _LIST_COMMA.finditer(text, start, end):
@@ -356,12 +352,15 @@ def label_political_places(text: str, candidates: Sequence[Candidate], gazetteer
     out: list[Candidate] = []
     for c in candidates:
         surface = text[c.start : c.end]
+        # "(I., Ariz.)": the model's PERSON "Ariz." is the state; "Windham, N.H" at a sentence's end lost the
+        # state's stop to the sentence
+        state = surface in US_STATE_ABBREVIATIONS or (c.label == "LOC" and f"{surface}." in US_STATE_ABBREVIATIONS)
         pair = _PLACE_PAIR.fullmatch(surface) if c.label in ("LOC", PLACE_LABEL) else None
         if pair and not gazetteer.is_place(surface) and all(gazetteer.is_political(p) for p in pair.groups()):
             for k in (1, 2):
                 out.append(replace(c, start=c.start + pair.start(k), end=c.start + pair.end(k), label=PLACE_LABEL))
-        elif (c.label == "LOC" and gazetteer.is_political(surface)) or surface in US_STATE_ABBREVIATIONS:
-            out.append(replace(c, label=PLACE_LABEL))  # "(I., Ariz.)": the model's PERSON "Ariz." is the state
+        elif (c.label == "LOC" and gazetteer.is_political(surface)) or state:
+            out.append(replace(c, label=PLACE_LABEL))
         else:
             out.append(c)
     return out
@@ -687,10 +686,12 @@ def harmonise_labels(
         if " " not in key and key in full_names and c.label != PERSON:
             given_first = names is not None and names.is_given(full_names[key].split()[0])
             no_place = c.label in _PLACE_LABELS and places is not None and not places.is_place(text[c.start : c.end])
-            if key in surnames and (given_first or no_place or c.label not in _PLACE_OR_GROUP_LABELS):
+            # "Washington, D.C." beside "George Washington": a town its state or country qualifies stays a place
+            qualified = c.label in _PLACE_LABELS and _qualified_place(text, c.end, places)
+            if not qualified and key in surnames and (given_first or no_place or c.label not in _PLACE_OR_GROUP_LABELS):
                 out.append(replace(c, label=PERSON))
                 continue
-            if key not in surnames and given_first and not _ARTICLE_BEFORE.search(text, 0, c.start):
+            if not qualified and key not in surnames and given_first and not _ARTICLE_BEFORE.search(text, 0, c.start):
                 out.append(replace(c, label=PERSON))
                 continue
         best, n = max(votes[key].items(), key=lambda kv: kv[1])  # max keeps the first of equals
@@ -702,6 +703,20 @@ def harmonise_labels(
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|The|THE)\s+\Z")
+# a comma, then up to three capitalised words or a state's abbreviation ("Fort Worth, Texas", "Windham, N.H.")
+_QUALIFIER = re.compile(r",\s{1,2}((?:[A-Z][\w.'’-]*)(?:\s[A-Z][\w.'’-]*){0,2})")
+
+
+def _qualified_place(text: str, end: int, places: Gazetteer | None) -> bool:
+    """A place name at ``end`` is followed by its state, region or country (``Washington, D.C.``, ``Harlow,
+    Essex``): the gazetteer knows it, or it is a US state's abbreviation."""
+    m = _QUALIFIER.match(text, end, end + 60)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    heads = [" ".join(words[:k]) for k in range(len(words), 0, -1)]
+    abbreviated = any(h in US_STATE_ABBREVIATIONS or f"{h}." in US_STATE_ABBREVIATIONS for h in heads)
+    return abbreviated or (places is not None and any(places.is_place(h.rstrip(".,")) for h in heads))
 
 
 def _full_person_names(text: str, candidates: Sequence[Candidate]) -> dict[str, str]:

@@ -136,6 +136,14 @@ def test_a_nations_other_names_are_the_nation() -> None:
     assert len(group_mentions(teams, mentions(teams, [("Britain", "ORG"), ("UK", "ORG")]), {0: "body"})) == 2
 
 
+def test_a_us_states_abbreviation_is_the_state() -> None:
+    text = "RIVERTON, Ore. (AP) - Floods hit the town. Oregon officials and Calif. crews helped."
+    spec = [("Ore.", "GPE"), ("Oregon", "GPE"), ("Calif.", "GPE")]
+    entities = by_text(group_mentions(text, mentions(text, spec), {0: "body"}))
+    assert set(entities) == {"Oregon", "Calif."}
+    assert entities["Oregon"].aliases == ("Ore.",) and entities["Oregon"].mention_count == 2
+
+
 def test_different_labels_are_different_entities() -> None:
     text = "Jordan played for Jordan."
     spec = [("Jordan", "PERSON"), ("Jordan", "GPE")]

@@ -273,7 +273,7 @@ def test_a_trained_models_spans_are_cleaned_without_splitting_names() -> None:
 
 def test_people_and_places_a_model_read_as_one_list_are_each_their_own_name() -> None:
     # "Johnson, Manzara, and Field" gave the person "Johnson, Manzara"; "Fort Worth, Texas" hid both places from
-    # their other mentions. A firm's name keeps its comma, and so does a town with its state's postal abbreviation.
+    # their other mentions. A firm's name and a title keep their comma.
     text = (
         "Johnson, Manzara, and Field met in Fort Worth, Texas, and in Windham, N.H., with lawyers of "
         "Kalf, Voorhis & Co and the song Bye, Bye, Miss American Pie."
@@ -287,10 +287,27 @@ def test_people_and_places_a_model_read_as_one_list_are_each_their_own_name() ->
             ("Manzara", "PERSON"),
             ("Fort Worth", "LOC"),
             ("Texas", "LOC"),
-            ("Windham, N.H.", "LOC"),
+            ("Windham", "LOC"),
+            ("N.H.", "LOC"),
             ("Kalf, Voorhis & Co", "ORG"),
             ("Bye, Bye, Miss American Pie", "MISC"),
         ]
+
+
+def test_a_town_its_state_qualifies_stays_a_place_beside_a_person_of_that_name(
+    words: tuple[Lexicon, Gazetteer], person_names: PersonNames
+) -> None:
+    lexicon, gazetteer = words
+    text = "George Washington slept here. Visitors from Washington, D.C. and Paris, Texas came."
+    raw = [at(text, "George Washington", "PERSON"), at(text, "Washington", "LOC", nth=1)]
+    raw += [at(text, "D.C.", "LOC"), at(text, "Paris", "LOC"), at(text, "Texas", "LOC")]
+    labels = [c.label for c in harmonise_labels(text, raw, lexicon, names=person_names, places=gazetteer)]
+    assert labels == ["PERSON", "LOC", "LOC", "LOC", "LOC"]
+    # a lone surname with no state after it is still the person
+    text = "George Washington slept here, and Washington rose early."
+    raw = [at(text, "George Washington", "PERSON"), at(text, "Washington", "LOC", nth=1)]
+    labels = [c.label for c in harmonise_labels(text, raw, lexicon, names=person_names, places=gazetteer)]
+    assert labels == ["PERSON", "PERSON"]
 
 
 def test_an_agency_named_in_a_dateline_is_an_organisation() -> None:
