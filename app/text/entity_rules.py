@@ -212,8 +212,21 @@ _LISTED_LABELS = frozenset({PERSON, "GPE", "LOC", "NORP"})
 _LIST_COMMA = re.compile(r",\s+")
 
 
-def _listed(text: str, start: int, end: int, label: str) -> list[tuple[int, int]]:
-    """[start, end) cut at its commas when its label names no list (``_LISTED_LABELS``)."""
+# a possessive inside a span, before another capitalised word ("Brendan Rodgers' Liverpool", "Jane Roe's Bakery")
+_INNER_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
+
+
+def _listed(text: str, start: int, end: int, label: str, lexicon: Lexicon | None) -> list[tuple[int, int]]:
+    """[start, end) cut at its commas when its label names no list (``_LISTED_LABELS``); a person's name ends at
+    a possessive inside it before another name, whose owner the person is ("Brendan Rodgers' Liverpool" made
+    "Liverpool" the surname of a person, and the club's six other mentions that person). Before a common word the
+    possessive is the name's (``Father's Day``, ``Becher's Brook``, which the model misread as people), and other
+    labels' names hold possessives (``Moody's Investors Service``, ``Queen's Park``, ``People's Republic``)."""
+    owned = _INNER_POSSESSIVE.search(text, start, end) if label == PERSON and lexicon is not None else None
+    if owned is not None and lexicon is not None:
+        after = _TOKEN.match(text, owned.end(), end)
+        if after is not None and not lexicon.is_common(after.group().strip(".,;:'’\"")):
+            end = owned.start()
     if label not in _LISTED_LABELS:
         return [(start, end)]
     out, at = [], start
@@ -224,7 +237,9 @@ def _listed(text: str, start: int, end: int, label: str) -> list[tuple[int, int]
     return [(a, b) for a, b in out if b > a]
 
 
-def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool = True) -> list[Candidate]:
+def clean_candidates(
+    text: str, candidates: Iterable[Candidate], *, split: bool = True, lexicon: Lexicon | None = None
+) -> list[Candidate]:
     """Span clean-up (see the module docstring); the result is sorted by position, without duplicates.
 
     ``split=False`` (a model trained for NER, which puts a number or a capitalised ``The`` inside a name only when
@@ -235,7 +250,7 @@ def clean_candidates(text: str, candidates: Iterable[Candidate], *, split: bool 
         if c.label in NUMERIC_LABELS:
             continue
         pieces = _pieces(text, c.start, c.end) if split else [(c.start, c.end)]
-        for s0, e0 in _alternatives(text, [part for a, b in pieces for part in _listed(text, a, b, c.label)]):
+        for s0, e0 in _alternatives(text, [part for a, b in pieces for part in _listed(text, a, b, c.label, lexicon)]):
             s1, e1 = _balanced(text, *_designation(text, s0, e0))
             s, e = _trim(text, s1, e1, article=_ARTICLE if split else _LOWER_ARTICLE)
             surface = text[s:e]

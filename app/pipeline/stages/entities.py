@@ -244,7 +244,7 @@ def build_entities(
     ]
     lexicon, gazetteer = resources.lexicon, resources.gazetteer
     if rules.clean:
-        candidates = clean_candidates(text, candidates, split=rules.split_names)
+        candidates = clean_candidates(text, candidates, split=rules.split_names, lexicon=lexicon)
     areas = [SearchArea(inp.block_index, inp.start, inp.text) for inp in inputs]
     if rules.places:
         candidates = relabel_places(text, candidates, gazetteer, lexicon)
