@@ -120,8 +120,9 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "es": phrases(
         """
-        noticias relacionadas | artículos relacionados | contenido relacionado | te puede interesar | también te
-        puede interesar | le puede interesar | lo más leído | las más leídas | más leídas | lea también | lee también
+        noticias relacionadas | noticia relacionada | artículos relacionados | contenido relacionado | te puede
+        interesar | también te puede interesar | le puede interesar | lo más leído | las más leídas | más leídas |
+        lea también | lee también
         """
     ),
     "it": phrases(
@@ -165,6 +166,11 @@ PHOTO_MARKERS: tuple[re.Pattern[str], ...] = (
     re.compile(r"^\d{1,3} ?/ ?\d{1,3}$"),
     re.compile(r"^open this (?:photo|image) in gallery$"),
     re.compile(r"^(?:enlarge|expand) (?:this )?(?:image|photo|picture)$"),
+    # the same button in other languages: "Bild vergrößern" (normalised: ß -> ss), "Ampliar", "Agrandir l'image"
+    re.compile(
+        r"^(?:(?:bild|foto) )?vergrössern$|^ampliar(?: (?:imagen|foto))?$|^agrandir(?: l'image| la photo)?$"
+        r"|^ingrandisci(?: (?:immagine|foto))?$|^(?:afbeelding |foto )?vergroten$|^förstora(?: bilden)?$"
+    ),
     re.compile(r"^(?:view|see|open) (?:the )?(?:photo )?gallery$"),
     re.compile(r"^toggle caption$"),
 )

@@ -388,7 +388,8 @@ _VIA = re.compile(r"via\s{1,3}(?=\S)", re.IGNORECASE)
 
 def _bare_label_end(body: str) -> int | None:
     """Where a label without a colon ends, when an agency follows it ("Foto ANSA/Name", "Photo AFP", "Photo
-    d'archives AFP"), a person and an agency ("Foto Robin van Lonkhuijsen/ANP"), "via" and a source ("Photo via
+    d'archives AFP"), a person and an agency ("Foto Robin van Lonkhuijsen/ANP"), a source and a photographer whose
+    first name is a given name ("Photo Le Progrès/Philippe Vacher"), "via" and a source ("Photo via
     Instagram": after "via"), or a photographer whose first name is a given name ("Photo Jean Dupont"); else None."""
     head, slash, rest = body.partition("/")
     bare = _BARE_LABEL.match(head)
@@ -400,6 +401,8 @@ def _bare_label_end(body: str) -> int | None:
         return bare.end() + via.end()  # "Photo via Instagram", "Image via Riverton Council": the source after "via"
     if agency_of(named) is not None or (slash and _is_person(named) and agency_of(rest.strip()) is not None):
         return bare.end()
+    if slash and named and _is_person(rest.strip()) and _person_names().is_given(rest.split()[0]):
+        return bare.end()  # "Photo Le Progrès/Philippe Vacher": the paper, then its photographer
     if not slash and _is_person(named) and _person_names().is_given(named.split()[0]):
         return bare.end()  # "Photo Jean Dupont", "Beeld Jan de Vries" (not "Bild Hamburg Süd": no given name)
     return None

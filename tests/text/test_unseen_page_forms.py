@@ -1812,3 +1812,32 @@ def test_an_advertisement_marker_in_finnish_polish_czech_hungarian_romanian_or_t
     kinds = _kinds(text)
     assert kinds[marker] == "boilerplate"
     assert list(kinds.values()).count("boilerplate") == 1  # the paragraphs around it stay text
+
+
+@pytest.mark.parametrize("button", ["Bild vergrößern", "Ampliar", "Agrandir l'image", "Ingrandisci", "Förstora bilden"])
+def test_a_pictures_enlarge_button_in_other_languages_is_furniture(button: str) -> None:
+    text = (
+        "Council approves the new cycle lanes\n\n"
+        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
+        "The opposition voted against the plan, saying that shop owners in the centre had not been asked.\n\n"
+        f"{button}\n\n"
+        "A cyclist rides along the harbour road on Thursday. (Photo: Jane Roe/Reuters)\n\n"
+        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[button] == "boilerplate"
+    assert [c.text for c in seg.captions] == ["A cyclist rides along the harbour road on Thursday."]
+
+
+def test_a_french_label_before_the_paper_and_its_photographer_credits_the_caption() -> None:
+    # "(Photo d'archives Le Progrès/Philippe Vacher)": no colon after the label, and the paper is no agency
+    text = (
+        "La ville lance un plan pour rénover ses écoles\n\n"
+        "Le conseil municipal a adopté jeudi soir un plan de rénovation des écoles de la ville.\n\n"
+        "L'école Jean-Moulin sera la première rénovée. (Photo d'archives Le Courrier/Philippe Vasseur)\n\n"
+        "Les travaux débuteront pendant les vacances d'été, a précisé l'adjointe à l'éducation de la commune.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["L'école Jean-Moulin sera la première rénovée."]
+    assert [c.raw for c in seg.credits] == ["Photo d'archives Le Courrier/Philippe Vasseur"]
+    assert "Philippe Vasseur" in seg.credits[0].parsed.creators
