@@ -1841,3 +1841,37 @@ def test_a_french_label_before_the_paper_and_its_photographer_credits_the_captio
     assert [c.text for c in seg.captions] == ["L'école Jean-Moulin sera la première rénovée."]
     assert [c.raw for c in seg.credits] == ["Photo d'archives Le Courrier/Philippe Vasseur"]
     assert "Philippe Vasseur" in seg.credits[0].parsed.creators
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Čtěte také: Inflace v září zpomalila",
+        "Čítajte aj: Ceny energií v marci klesli",
+        "Pročitajte još: Inflacija u veljači usporila",
+        "Preberite še: Cene energije so padle",
+        "Taip pat skaitykite: Infliacija vasarį sulėtėjo",
+        "Lasi arī: Inflācija februārī palēninājās",
+    ],
+)
+def test_a_read_also_link_in_central_european_and_baltic_languages_is_furniture(link: str) -> None:
+    text = (
+        "Parliament passes the budget\n\n"
+        "Parliament passed next year's budget on Tuesday after a debate that lasted two days and nights.\n\n"
+        "The opposition voted against it and said the deficit target was not realistic at all.\n\n"
+        f"{link}\n\n"
+        "The law will take effect in July, the finance minister told reporters after the vote.\n"
+    )
+    assert _kinds(text)[link] == "boilerplate"
+
+
+def test_a_lithuanian_credit_names_its_maker_before_the_word_for_photo() -> None:
+    text = (
+        "Seimas pritarė naujam mokesčių paketui\n\n"
+        "Seimas ketvirtadienį pritarė naujam mokesčių paketui, kuris padidins gynybos finansavimą.\n\n"
+        "Finansų ministrė Seime. Eltos nuotr.\n\n"
+        "Opozicija teigia, kad paketas per daug apkrauna gyventojus, ir žada kreiptis į teismą.\n"
+    )
+    seg = segment(text)
+    assert [c.text for c in seg.captions] == ["Finansų ministrė Seime."]
+    assert [c.raw for c in seg.credits] == ["Eltos nuotr."]

@@ -198,6 +198,7 @@ COMMISSIONED_FOR: Mapping[str, tuple[str, ...]] = {
 LABELS_AFTER_ANY_SOURCE: tuple[str, ...] = (
     "screengrab", "screen grab", "screenshot", "video grab", "file photo", "file pic", "file picture", "handout photo",
     "제공",  # Korean "provided": "연합뉴스 제공", "삼성전자 제공"
+    "nuotr.", "nuotr",  # Lithuanian "photo", after its maker in the genitive: "Eltos nuotr.", "Jono Petraičio nuotr."
 )  # fmt: skip
 CREDIT_LABELS_AFTER: Mapping[str, tuple[str, ...]] = {
     "en": ("pic", "pics", "photo", "photos", "picture", *LABELS_AFTER_ANY_SOURCE),
