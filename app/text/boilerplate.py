@@ -403,7 +403,9 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         recommended: | don't miss: | most read: | trending: | tags: | topics: |
         this article originally appeared | this story originally appeared | this article was originally published |
         this story was originally published | this article first appeared | this story first appeared |
-        a version of this story first appeared | a version of this article first appeared
+        a version of this story first appeared | a version of this article first appeared | this article is
+        republished from | this story is republished from | this article was republished from | republished with
+        permission from
         """
     ),
     # and the broadcasters' programme note under a story ("Über dieses Thema berichtete tagesschau24 am ...")

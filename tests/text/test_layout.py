@@ -215,6 +215,7 @@ def test_a_sentence_with_a_ui_phrase_that_is_the_storys_stays_in_its_paragraph(s
         ("Correction: An earlier version of this story misstated the size of the deal.", "editor_note"),
         ("Richtigstellung: In einer früheren Fassung stand eine falsche Summe.", "editor_note"),
         ("This article originally appeared on the Riverton Ledger.", "boilerplate"),
+        ("This article is republished from The Riverton Review under a Creative Commons license.", "boilerplate"),
         ("Dieser Artikel erschien zuerst bei der Riverton Zeitung.", "boilerplate"),
     ],
 )
