@@ -683,9 +683,10 @@ def harmonise_labels(
     A mention in a headline block counts half (a small model reads headlines worst). A one-word mention that is
     the surname of a person named in full in the article is labelled PERSON, except that a place or nationality
     (``Europe`` after a misread ``Zodiac Galleys Europe``) stays what it is unless the full name starts with a
-    given name or the gazetteer (``places``) knows no such place (``Nigalidze`` of ``Gaioz Nigalidze``, read as a
-    LOC). A surname that is also a common word (``Church`` of ``Charlotte Church``) is that person only when
-    the full name starts with a given name and the mention does not follow ``the`` (``the Church``).
+    given name. A surname that is also a common word (``Church`` of ``Charlotte Church``) is that person only when
+    the full name starts with a given name and the mention does not follow ``the`` (``the Church``). A place its
+    state or country follows (``Washington, D.C.``, ``Paris, Texas``: a state's abbreviation, or what the gazetteer
+    ``places`` knows) stays a place beside a person of that name (``George Washington``).
     """
     surnames = person_surnames(text, candidates, lexicon)
     full_names = _full_person_names(text, candidates)
@@ -700,10 +701,9 @@ def harmonise_labels(
         key = name_key(text[c.start : c.end])
         if " " not in key and key in full_names and c.label != PERSON:
             given_first = names is not None and names.is_given(full_names[key].split()[0])
-            no_place = c.label in _PLACE_LABELS and places is not None and not places.is_place(text[c.start : c.end])
             # "Washington, D.C." beside "George Washington": a town its state or country qualifies stays a place
             qualified = c.label in _PLACE_LABELS and _qualified_place(text, c.end, places)
-            if not qualified and key in surnames and (given_first or no_place or c.label not in _PLACE_OR_GROUP_LABELS):
+            if not qualified and key in surnames and (given_first or c.label not in _PLACE_OR_GROUP_LABELS):
                 out.append(replace(c, label=PERSON))
                 continue
             if not qualified and key not in surnames and given_first and not _ARTICLE_BEFORE.search(text, 0, c.start):
