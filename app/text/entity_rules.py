@@ -50,6 +50,9 @@ _TRAILING_JUNK = " \t\n\"'“”‘’«»()[]{}*•·-–—/|,;:"
 _ARTICLE = re.compile(r"(?:the|The|THE)\s+")
 _LOWER_ARTICLE = re.compile(r"the\s+")
 _POSSESSIVE = re.compile(r"\s?['’]s$|(?<=s)['’]$")
+# a possessive glued to the name ("Russia's"); in tokenised text ("Lloyd 's", "Boatmen 's") the model that read such
+# text in training put a detached one inside a name only where the name holds it
+_GLUED_POSSESSIVE = re.compile(r"(?<=\S)['’]s$|(?<=s)['’]$")
 _NUMBER = re.compile(r"[#(+-]?\d[\d.,:/-]*[)%]?(?:st|nd|rd|th)?\.?")
 _SEPARATOR = re.compile(r"[-–—/]{1,2}|[()\[\]]")
 _TOKEN = re.compile(r"\S+")
@@ -129,7 +132,9 @@ def _designation(text: str, start: int, end: int) -> tuple[int, int]:
     return (start, end) if tail is None else (start, tail.start() + len(tail.group().rstrip(".")))
 
 
-def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) -> tuple[int, int]:
+def _trim(
+    text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE, possessive: re.Pattern[str] = _POSSESSIVE
+) -> tuple[int, int]:
     """Shrink [start, end) past junk at the ends, a leading article and a trailing possessive, to a fixpoint.
 
     A closing bracket stays when the span opened it (a part of the name: ``Mladost ( L )``, ``Dynamo (Kyiv)``).
@@ -157,7 +162,7 @@ def _trim(text: str, start: int, end: int, article: re.Pattern[str] = _ARTICLE) 
         m = article.match(text, start, end)
         if m and m.end() < end:
             start = m.end()
-        p = _POSSESSIVE.search(text[start:end])
+        p = possessive.search(text[start:end])
         if p and p.start() > 0:
             end = start + p.start()
         if (start, end) == before:
@@ -243,7 +248,9 @@ def clean_candidates(
     """Span clean-up (see the module docstring); the result is sorted by position, without duplicates.
 
     ``split=False`` (a model trained for NER, which puts a number or a capitalised ``The`` inside a name only when
-    it belongs there: ``Euro 96``, ``The Hague``) keeps the span whole and strips only a lower-case ``the``.
+    it belongs there: ``Euro 96``, ``The Hague``) keeps the span whole and strips only a lower-case ``the`` and a
+    possessive glued to the name (``Russia's``): a detached one in tokenised text (``Lloyd 's``, ``Boatmen 's``) is
+    inside a name only where the name holds it.
     """
     out: dict[tuple[int, int], Candidate] = {}
     for c in candidates:
@@ -252,7 +259,13 @@ def clean_candidates(
         pieces = _pieces(text, c.start, c.end) if split else [(c.start, c.end)]
         for s0, e0 in _alternatives(text, [part for a, b in pieces for part in _listed(text, a, b, c.label, lexicon)]):
             s1, e1 = _balanced(text, *_designation(text, s0, e0))
-            s, e = _trim(text, s1, e1, article=_ARTICLE if split else _LOWER_ARTICLE)
+            s, e = _trim(
+                text,
+                s1,
+                e1,
+                article=_ARTICLE if split else _LOWER_ARTICLE,
+                possessive=_POSSESSIVE if split else _GLUED_POSSESSIVE,
+            )
             surface = text[s:e]
             if e <= s or not any(ch.isupper() for ch in surface) or not any(ch.isalpha() for ch in surface):
                 continue

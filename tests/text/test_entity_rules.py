@@ -271,6 +271,18 @@ def test_a_trained_models_spans_are_cleaned_without_splitting_names() -> None:
     assert ("Euro", "MISC") in spans(text, clean_candidates(text, raw))  # the spaCy default splits at numbers
 
 
+def test_a_trained_model_keeps_a_detached_possessive_it_put_inside_a_name_in_tokenised_text() -> None:
+    # CoNLL-style tokenised text: "Lloyd 's" and "Boatmen 's" are names; "Russia's" glued is a possessive
+    text = "Shares of Boatmen 's rose at Lloyd 's of London , while Russia's bonds fell ."
+    raw = [at(text, "Boatmen 's", "ORG"), at(text, "Lloyd 's of London", "ORG"), at(text, "Russia's", "LOC")]
+    assert spans(text, clean_candidates(text, raw, split=False)) == [
+        ("Boatmen 's", "ORG"),
+        ("Lloyd 's of London", "ORG"),
+        ("Russia", "LOC"),
+    ]
+    assert ("Boatmen", "ORG") in spans(text, clean_candidates(text, raw))  # the spaCy default strips it
+
+
 def test_people_and_places_a_model_read_as_one_list_are_each_their_own_name() -> None:
     # "Johnson, Manzara, and Field" gave the person "Johnson, Manzara"; "Fort Worth, Texas" hid both places from
     # their other mentions. A firm's name and a title keep their comma.
