@@ -13,8 +13,10 @@ Each rule is measured on CoNLL-2003 before it is kept (docs/QUALITY.md, "Entitie
   ``Inc.``, ``U.S.``, ``Calif.``), no US party letter before a state (``D., Conn.`` -> ``Conn.``), no initial alone
   (``D.``), no connective at the end (``The Mail on`` takes in ``Sunday`` after it, or loses ``on``), no score or rank
   number glued on (``Tottenham 2``), a span holding two names split around the number between them
-  (``Watford 5 Ashford Town``); numeric types (DATE, CARDINAL ...) are not named entities and are dropped, and
-  so is a span without a capital letter.
+  (``Watford 5 Ashford Town``), people and places a model read as one list cut at their commas (``Johnson,
+  Manzara`` -> two people, ``Fort Worth, Texas`` -> two places), a person's name ended at a possessive before
+  another name (``Brendan Rodgers' Liverpool`` -> ``Brendan Rodgers``); numeric types (DATE, CARDINAL ...) are not
+  named entities and are dropped, and so is a span without a capital letter.
 - ``relabel_places``: a person or organisation whose whole name is a country, US state, continent or sizeable city
   in the gazetteer is a place (``Kyiv`` tagged PERSON -> GPE).
 - ``label_agencies``: a mention that is a news or picture agency's name (``AP``, ``Reuters``) is an ORG.
@@ -221,16 +223,16 @@ _LIST_COMMA = re.compile(r",\s+")
 _INNER_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?=[A-Z])")
 
 
-def _listed(text: str, start: int, end: int, label: str, lexicon: Lexicon | None) -> list[tuple[int, int]]:
+def _name_parts(text: str, start: int, end: int, label: str, lexicon: Lexicon | None) -> list[tuple[int, int]]:
     """[start, end) cut at its commas when its label names no list (``_LISTED_LABELS``); a person's name ends at
     a possessive inside it before another name, whose owner the person is ("Brendan Rodgers' Liverpool" made
     "Liverpool" the surname of a person, and the club's six other mentions that person). Before a common word the
     possessive is the name's (``Father's Day``, ``Becher's Brook``, which the model misread as people), and other
     labels' names hold possessives (``Moody's Investors Service``, ``Queen's Park``, ``People's Republic``)."""
-    owned = _INNER_POSSESSIVE.search(text, start, end) if label == PERSON and lexicon is not None else None
-    if owned is not None and lexicon is not None:
-        after = _TOKEN.match(text, owned.end(), end)
-        if after is not None and not lexicon.is_common(after.group().strip(".,;:'’\"")):
+    if label == PERSON and lexicon is not None:
+        owned = _INNER_POSSESSIVE.search(text, start, end)
+        after = _TOKEN.match(text, owned.end(), end) if owned is not None else None
+        if owned is not None and after is not None and not lexicon.is_common(after.group().strip(".,;:'’\"")):
             end = owned.start()
     if label not in _LISTED_LABELS:
         return [(start, end)]
@@ -257,7 +259,8 @@ def clean_candidates(
         if c.label in NUMERIC_LABELS:
             continue
         pieces = _pieces(text, c.start, c.end) if split else [(c.start, c.end)]
-        for s0, e0 in _alternatives(text, [part for a, b in pieces for part in _listed(text, a, b, c.label, lexicon)]):
+        parts = [part for a, b in pieces for part in _name_parts(text, a, b, c.label, lexicon)]
+        for s0, e0 in _alternatives(text, parts):
             s1, e1 = _balanced(text, *_designation(text, s0, e0))
             s, e = _trim(
                 text,
