@@ -383,15 +383,18 @@ def label_political_places(text: str, candidates: Sequence[Candidate], gazetteer
     out: list[Candidate] = []
     for c in candidates:
         surface = text[c.start : c.end]
-        # "(I., Ariz.)": the model's PERSON "Ariz." is the state; "Windham, N.H" at a sentence's end lost the
-        # state's stop to the sentence
-        state = surface in US_STATE_ABBREVIATIONS or (c.label == "LOC" and f"{surface}." in US_STATE_ABBREVIATIONS)
+        # "(I., Ariz.)": the model's PERSON "Ariz." is the state; "(D., Ariz.)," and "Windham, N.H." at a
+        # sentence's end lost the state's stop (to the model's words, or to the sentence): it is taken back
+        stop = f"{surface}." in US_STATE_ABBREVIATIONS and text[c.end : c.end + 1] == "."
+        state = (
+            surface in US_STATE_ABBREVIATIONS or stop or (c.label == "LOC" and f"{surface}." in US_STATE_ABBREVIATIONS)
+        )
         pair = _PLACE_PAIR.fullmatch(surface) if c.label in ("LOC", PLACE_LABEL) else None
         if pair and not gazetteer.is_place(surface) and all(gazetteer.is_political(p) for p in pair.groups()):
             for k in (1, 2):
                 out.append(replace(c, start=c.start + pair.start(k), end=c.start + pair.end(k), label=PLACE_LABEL))
         elif (c.label == "LOC" and gazetteer.is_political(surface)) or state:
-            out.append(replace(c, label=PLACE_LABEL))
+            out.append(replace(c, end=c.end + 1 if stop else c.end, label=PLACE_LABEL))
         else:
             out.append(c)
     return out

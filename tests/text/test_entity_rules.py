@@ -508,6 +508,18 @@ def test_a_us_party_letter_is_no_part_of_the_state_after_it(words: tuple[Lexicon
     ]
 
 
+def test_a_states_abbreviation_that_lost_its_stop_takes_it_back(words: tuple[Lexicon, Gazetteer]) -> None:
+    # the model's words end before the stop ("Ariz" + "."), or the clean-up took it for the sentence's
+    _, gazetteer = words
+    text = "Rep. Jon Osei (D., Ariz.), spoke in Windham, N.H. and in Birmingham, Ala to a crowd."
+    raw = [at(text, "Ariz", "PERSON"), at(text, "N.H", "LOC"), at(text, "Ala", "LOC")]
+    assert spans(text, label_political_places(text, raw, gazetteer)) == [
+        ("Ariz.", "GPE"),
+        ("N.H.", "GPE"),
+        ("Ala", "GPE"),
+    ]
+
+
 def test_a_name_cut_at_a_connective_takes_the_capitalised_words_after_it() -> None:
     text = (
         "Velden told The Mail on Sunday that the News of the World and the Institute for Research in the Amazon in "
