@@ -811,9 +811,14 @@ def is_promo(line: str, words: int) -> bool:
     return words <= _PROMO_FEW_WORDS or has_link(line) or any(w not in AMBIGUOUS_PROMO_WORDS for w in found)
 
 
+_TIMESTAMP_MAX_CHARS = 200  # a date line is short (and a line of many "Place | " parts is read in few steps)
+
+
 def is_timestamp(line: str) -> bool:
     """A date, time or reading-time line: ``Published Jun 05, 2026 • 3 minute read``, ``17:41 JST, Oct 13``."""
     if table_row(line[:200]):  # a results row's numbers are no date
+        return False
+    if len(line) > _TIMESTAMP_MAX_CHARS:
         return False
     place, separator, rest = line.partition(" | ")
     if separator and rest.strip() and load_gazetteer().is_place(place.strip()) and is_timestamp(rest):

@@ -57,6 +57,8 @@ def pathological() -> dict[str, str]:
         "labels_after": "Bernama pic Photo from " * (MB // 23),
         "place_dashes": "Jakarta - " * (MB // 10),
         "korean_bylines": "김민수 기자 " * (MB // 7),
+        # a date line's place before a separator ("New Delhi | May 25, 2026") is read part by part
+        "place_bars": "London | " * (MB // 9) + "May 5, 2026",
     }
 
 
