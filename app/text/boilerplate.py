@@ -426,6 +426,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         "este artículo fue publicado originalmente | este artículo se publicó originalmente"
     ),
     "it": phrases("leggi anche | leggi pure | vedi anche | potrebbe interessarti: | argomenti: | tag:"),
+    "ca": phrases("llegeix també | llegiu també | et pot interessar:"),
     "nl": phrases("lees ook | lees meer: | zie ook | bekijk ook | trefwoorden: | onderwerpen: | tags:"),
     "pt": phrases("leia também | leia mais: | veja também | saiba mais: | tags: | assuntos: | tópicos:"),
     "sv": phrases("läs också | läs även | läs mer: | ämnen: | taggar:"),
@@ -812,6 +813,8 @@ def is_promo(line: str, words: int) -> bool:
 
 
 _TIMESTAMP_MAX_CHARS = 200  # a date line is short (and a line of many "Place | " parts is read in few steps)
+# a place before the first separator of a line, and the rest ("New Delhi | ...", "London, 5 May 2026", "Bern - ...")
+_PLACE_FIRST = re.compile(r"^([^|,·•–—-]{2,40}?)(?: \| |, | [-–—·•] )(\S.*)$")
 
 
 def is_timestamp(line: str) -> bool:
@@ -820,9 +823,9 @@ def is_timestamp(line: str) -> bool:
         return False
     if len(line) > _TIMESTAMP_MAX_CHARS:
         return False
-    place, separator, rest = line.partition(" | ")
-    if separator and rest.strip() and load_gazetteer().is_place(place.strip()) and is_timestamp(rest):
-        return True  # "New Delhi | Updated: May 25, 2026 18:20 IST": the writer's city, then the date
+    placed = _PLACE_FIRST.match(line)
+    if placed and load_gazetteer().is_place(placed.group(1).strip()) and is_timestamp(placed.group(2)):
+        return True  # "New Delhi | Updated: May 25, 2026 18:20 IST", "London, 5 May 2026": the writer's city, the date
     key = normalise(line)
     if not key or len(key) > 120 or any(p in line[:120] for p in "，。、；"):
         return False  # CJK clause marks: a sentence that opens with a date ("2026年12月6日，习近平在北京出席会议")

@@ -1875,3 +1875,30 @@ def test_a_lithuanian_credit_names_its_maker_before_the_word_for_photo() -> None
     seg = segment(text)
     assert [c.text for c in seg.captions] == ["Finansų ministrė Seime."]
     assert [c.raw for c in seg.credits] == ["Eltos nuotr."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["London, 5 May 2026", "Berlin, 14. März 2026", "Barcelona, 14 de març de 2026", "Bern - 14.03.2026, 10.15 Uhr"],
+)
+def test_the_writers_city_a_comma_or_a_dash_and_the_date_is_a_date_line(line: str) -> None:
+    # read as a standfirst, the line kept the header open and the story's first paragraph became a standfirst too
+    lede = "The council approved the new budget on Monday after a long debate about the cost of the plan."
+    text = f"Council approves the new budget plan\n\nBy Jane Roe\n{line}\n\n{lede}\n\nA second vote is due in May.\n"
+    kinds = _kinds(text)
+    assert kinds[line] == "boilerplate"
+    assert kinds[lede] == "body"
+
+
+def test_a_catalan_page_reads_its_date_line_lede_and_read_also_link() -> None:
+    text = (
+        "El Govern aprova el pla de sequera per a l'estiu\n\n"
+        "Barcelona, 14 de març de 2026\n\n"
+        "El Govern ha aprovat aquest dijous el pla especial de sequera, que preveu restriccions en 200 municipis.\n\n"
+        "Llegeix també: Les reserves dels embassaments baixen del 20%\n\n"
+        "Els pagesos reclamen ajuts per compensar les pèrdues de la collita d'aquest any.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds["Barcelona, 14 de març de 2026"] == "boilerplate"
+    assert kinds["Llegeix també: Les reserves dels embassaments baixen del 20%"] == "boilerplate"
+    assert kinds["Els pagesos reclamen ajuts per compensar les pèrdues de la collita d'aquest any."] == "body"

@@ -686,6 +686,8 @@ MONTHS: Mapping[str, tuple[str, ...]] = {
            "ottobre", "novembre", "dicembre", "giu", "lug", "ago", "ott", "dic"),
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
            "november", "december"),
+    "ca": ("gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre", "novembre",
+           "desembre"),
     "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro",
            "novembro", "dezembro", "fev", "abr", "ago", "dez"),
     "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
