@@ -819,9 +819,7 @@ _PLACE_FIRST = re.compile(r"^([^|,·•–—-]{2,40}?)(?: \| |, | [-–—·•
 
 def is_timestamp(line: str) -> bool:
     """A date, time or reading-time line: ``Published Jun 05, 2026 • 3 minute read``, ``17:41 JST, Oct 13``."""
-    if table_row(line[:200]):  # a results row's numbers are no date
-        return False
-    if len(line) > _TIMESTAMP_MAX_CHARS:
+    if len(line) > _TIMESTAMP_MAX_CHARS or table_row(line):  # (a results row's numbers are no date)
         return False
     placed = _PLACE_FIRST.match(line)
     if placed and load_gazetteer().is_place(placed.group(1).strip()) and is_timestamp(placed.group(2)):

@@ -401,11 +401,16 @@ def _bare_label_end(body: str) -> int | None:
         return bare.end() + via.end()  # "Photo via Instagram", "Image via Riverton Council": the source after "via"
     if agency_of(named) is not None or (slash and _is_person(named) and agency_of(rest.strip()) is not None):
         return bare.end()
-    if slash and named and _is_person(rest.strip()) and _person_names().is_given(rest.split()[0]):
+    if slash and named and _given_person(rest.strip()):
         return bare.end()  # "Photo Le Progrès/Philippe Vacher": the paper, then its photographer
-    if not slash and _is_person(named) and _person_names().is_given(named.split()[0]):
+    if not slash and _given_person(named):
         return bare.end()  # "Photo Jean Dupont", "Beeld Jan de Vries" (not "Bild Hamburg Süd": no given name)
     return None
+
+
+def _given_person(name: str) -> bool:
+    """A person's name whose first word is a given name (``Philippe Vacher``): a photographer after a bare label."""
+    return _is_person(name) and _person_names().is_given(name.split(maxsplit=1)[0])
 
 
 _CLOCK_OR_DATE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b")
@@ -429,10 +434,10 @@ def read_credit(raw: str) -> CreditReading:
     # telephone number ("Chicago Newsdesk - 312-408-8787") credits no picture
     if len(raw) > 400 or NUMBER_REMARK.search(raw) or table_row(raw) or _TELEPHONE.search(raw):
         return CreditReading(Strength.NONE, ParsedCredit((), None, None))
-    if signed_byline(raw.strip()):
+    stripped = raw.strip()
+    if signed_byline(stripped):
         # "Av Anna Lindqvist/TT", "By Jane Roe/AP": a byline opener, the writer and her wire wrote the story
         return CreditReading(Strength.NONE, ParsedCredit((), None, None))
-    stripped = raw.strip()
     bracketed = len(stripped) >= 2 and stripped[0] in "([" and stripped[-1] in ")]"
     text = " ".join(_strip_brackets(raw).split())
     person_first = _NAME_THEN_BRACKET.match(" ".join(stripped.split()))

@@ -41,7 +41,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from app.text.agencies import agency_of
-from app.text.entity_rules import PERSON, Candidate, name_key, surname
+from app.text.entity_rules import PERSON, PLACE_LABELS, Candidate, name_key, surname
 from app.text.lexicon import COUNTRY_NAMES, US_STATE_ABBREVIATIONS
 from app.text.names import name_case
 from app.text.sentences import display_text
@@ -59,13 +59,12 @@ COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof"})
 _NATION_KEYS = {name_key(other): name_key(name) for other, name in COUNTRY_NAMES.items()} | {
     name_key(abbreviation): name_key(state) for abbreviation, state in US_STATE_ABBREVIATIONS.items()
 }
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def group_key(label: str, surface: str) -> tuple[str, str]:
     """The key under which mentions of one label are the same name (a nation's other names under its name)."""
     key = name_key(surface)
-    return label, _NATION_KEYS.get(key, key) if label in _PLACE_LABELS else key
+    return label, _NATION_KEYS.get(key, key) if label in PLACE_LABELS else key
 
 
 def fold(word: str) -> str:
@@ -255,7 +254,6 @@ def _canonical(text: str, members: Sequence[Candidate]) -> tuple[str, tuple[str,
 
 
 _SHOUTED_MIN_LETTERS = 4
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def display_case(entity: Entity, is_place: Callable[[str], bool]) -> Entity:
@@ -266,7 +264,7 @@ def display_case(entity: Entity, is_place: Callable[[str], bool]) -> Entity:
     letters = [c for c in entity.text if c.isalpha()]
     if len(letters) < _SHOUTED_MIN_LETTERS or not all(c.isupper() for c in letters):
         return entity
-    place = entity.label in _PLACE_LABELS and entity.text not in COUNTRY_NAMES and is_place(entity.text)
+    place = entity.label in PLACE_LABELS and entity.text not in COUNTRY_NAMES and is_place(entity.text)
     # a single word of four capitals is as often a call sign or an acronym taken for a person ("WRAL", "KPHO")
     person = entity.label == PERSON and (" " in entity.text or len(letters) > _SHOUTED_MIN_LETTERS)
     if not (person or place):

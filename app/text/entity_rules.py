@@ -372,6 +372,11 @@ def relabel_places(
     return out
 
 
+def _state_abbreviation(word: str) -> bool:
+    """A US state's abbreviation as news style writes it (``Ariz.``), or without its stop (``Ariz``, ``N.H``)."""
+    return word in US_STATE_ABBREVIATIONS or f"{word}." in US_STATE_ABBREVIATIONS
+
+
 _PLACE_PAIR = re.compile(r"([^\W\d_][\w.'’ ]*?)[-–]([^\W\d_][\w.'’ ]*)")
 
 
@@ -386,9 +391,7 @@ def label_political_places(text: str, candidates: Sequence[Candidate], gazetteer
         # "(I., Ariz.)": the model's PERSON "Ariz." is the state; "(D., Ariz.)," and "Windham, N.H." at a
         # sentence's end lost the state's stop (to the model's words, or to the sentence): it is taken back
         stop = f"{surface}." in US_STATE_ABBREVIATIONS and text[c.end : c.end + 1] == "."
-        state = (
-            surface in US_STATE_ABBREVIATIONS or stop or (c.label == "LOC" and f"{surface}." in US_STATE_ABBREVIATIONS)
-        )
+        state = surface in US_STATE_ABBREVIATIONS or stop or (c.label == "LOC" and _state_abbreviation(surface))
         pair = _PLACE_PAIR.fullmatch(surface) if c.label in ("LOC", PLACE_LABEL) else None
         if pair and not gazetteer.is_place(surface) and all(gazetteer.is_political(p) for p in pair.groups()):
             for k in (1, 2):
@@ -679,7 +682,7 @@ def person_surnames(text: str, candidates: Sequence[Candidate], lexicon: Lexicon
 
 
 _PLACE_OR_GROUP_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def harmonise_labels(
@@ -721,7 +724,7 @@ def harmonise_labels(
         if " " not in key and key in full_names and c.label != PERSON:
             given_first = names is not None and names.is_given(full_names[key].split()[0])
             # "Washington, D.C." beside "George Washington": a town its state or country qualifies stays a place
-            qualified = c.label in _PLACE_LABELS and _qualified_place(text, c.end, places)
+            qualified = c.label in PLACE_LABELS and _qualified_place(text, c.end, places)
             if not qualified and key in surnames and (given_first or c.label not in _PLACE_OR_GROUP_LABELS):
                 out.append(replace(c, label=PERSON))
                 continue
@@ -749,7 +752,7 @@ def _qualified_place(text: str, end: int, places: Gazetteer | None) -> bool:
         return False
     words = m.group(1).split()
     heads = [" ".join(words[:k]) for k in range(len(words), 0, -1)]
-    abbreviated = any(h in US_STATE_ABBREVIATIONS or f"{h}." in US_STATE_ABBREVIATIONS for h in heads)
+    abbreviated = any(_state_abbreviation(h) for h in heads)
     return abbreviated or (places is not None and any(places.is_place(h.rstrip(".,")) for h in heads))
 
 

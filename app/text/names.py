@@ -424,9 +424,8 @@ def is_bare_byline_opener(key: str) -> bool:
 def signed_byline(line: str) -> bool:
     """True for a line that opens with a byline opener and names writers (``By Jane Roe/AP``, ``Av Anna
     Lindqvist/TT``); not for ``Photo by Jane Roe`` or ``Express photo by Jane Roe``, which credit a picture."""
-    head = line[:80]
-    opened = _BY_START.match(head) or _BY_STRICT.match(head)
-    return opened is not None and not vocab.CREDIT_BY_LABEL.match(head) and bool(byline_names(line, require_by=True))
+    opened = _BY_START.match(line[:80]) or _BY_STRICT.match(line[:80])  # (byline_names refuses a credit's "by")
+    return opened is not None and bool(byline_names(line, require_by=True))
 
 
 def has_byline_opener(line: str) -> bool:
