@@ -247,6 +247,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "CBS": ("CBS", "CBS News"),
     "Fox News": ("Fox News",),
     "Sky News": ("Sky News",),
+    "Al Jazeera": ("Al Jazeera", "Al Jazeera English", "الجزيرة"),
     "The New York Times": ("The New York Times", "New York Times", "NYT"),
     "The Washington Post": ("The Washington Post", "Washington Post"),
     "The Yomiuri Shimbun": ("The Yomiuri Shimbun", "Yomiuri Shimbun"),

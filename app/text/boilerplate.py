@@ -40,7 +40,8 @@ def normalise(line: str) -> str:
 UI_LINES: frozenset[str] = phrases(
     """
     ad feedback | video ad feedback | purchase licensing rights | skip advertisement | featured | see all | get alerts
-    | manage alerts | tags | topics | filed under | more on | image | image source | image caption | about the author
+    | manage alerts | tags | topics | filed under | more on | more about | image | image source | image caption
+    | about the author
     | ad | ad policy | ads | advertisement | advertisements | advertising | after newsletter promotion | analysis |
     and | article content | article continues after advertisement | article continues below | audio | author | authors
     | back to top | bio | bluesky | bookmark | breaking | breaking news | by | cancel | caption | cite this article |
@@ -61,7 +62,8 @@ UI_LINES: frozenset[str] = phrases(
     promotion | sms | social sharing | speed read | sponsored | sponsored content | story continues below | story
     continues below advertisement | subscribe | subscribe now | summary | table of contents | tap to play | telegram |
     this article is more than 1 year old | this article is more than 2 years old | threads | toggle caption | top |
-    top stories | trending | trending now | truth | tweet | twitter | up next | updated | video | video loading |
+    top stories | trending | trending now | trending news | recommended stories | end of list | truth | tweet |
+    twitter | up next | updated | video | video loading |
     video unavailable | view author publications | view comments | view gallery | view more | view more offers | view
     our current issue | watch | watch now | whatsapp | x | you may also like | you might also like | with video | mit
     video | avec vidéo | con vídeo | con video | met video | med video | mehr news | mehr nachrichten | mehr zum thema
@@ -95,8 +97,9 @@ UI_LINES: frozenset[str] = phrases(
 TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "en": phrases(
         """
-        filed under | more on | tags | topics | more from this author | most read in | related links | explore more |
-        also read | don't miss | editor's picks | editors' picks | further reading | in case you missed it | in other
+        filed under | more on | more about | tags | topics | more from this author | most read in | related links |
+        explore more | recommended stories | trending news | also read | don't miss | editor's picks | editors' picks
+        | further reading | in case you missed it | in other
         news | key events | latest | latest news | more from | more like this | more news | more on this | more on
         this story | more stories | more trending | most popular | most read | most shared | most viewed | popular |
         popular now | read more | read more stories | read next | recommended | recommended for you | related |
@@ -109,7 +112,9 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         """
         mehr zum thema | zum thema | mehr zu diesem thema | weitere informationen | das könnte sie auch interessieren |
         das könnte sie interessieren | auch interessant | meistgelesen | meistgelesene artikel | meist gelesen |
-        weitere artikel | ähnliche artikel | verwandte themen | mehr aus dem ressort | mehr aus der rubrik
+        weitere artikel | ähnliche artikel | verwandte themen | mehr aus dem ressort | mehr aus der rubrik | mehr aus
+        der region | passend
+        zum artikel | passend dazu
         """
     ),
     "fr": phrases(
@@ -149,6 +154,8 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "vi": phrases("xem thêm | tin liên quan | đọc thêm"),
     "tr": phrases("ilgili haberler | bunlar da ilginizi çekebilir"),
     "fi": phrases("lue myös | luetuimmat | aiheesta lisää"),
+    "he": phrases("לכתבות נוספות בנושא | כתבות נוספות | לקריאה נוספת"),
+    "ar": phrases("اقرأ أيضاً | اقرأ أيضا | اقرأ المزيد"),
 }
 TEASER_HEADERS: frozenset[str] = frozenset(vocab.union(TEASER_HEADERS_BY_LANGUAGE))
 
@@ -197,7 +204,9 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         our journalism | support independent journalism | become a member | make a donation | advertisement 1 |
         advertisement 2 | advertisement 3 | read our complete coverage | view our current issue | you have reached
         your | articles remaining | free articles | story suggestion | send us your | not responsible for the content
-        of external | with inputs from
+        of external | with inputs from | do you have a story | have a story to share | contact the reporter at | want to
+        join the conversation | join our commenting forum | don't miss these stories | our standards: | confidential
+        tip
         """
     ),
     "de": phrases(
@@ -205,14 +214,16 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         affiliate-link | affiliate-links | erhalten wir eine provision | wir erhalten eine provision | ohne mehrkosten
         für sie | newsletter abonnieren | zum newsletter anmelden | melden sie sich für unseren newsletter | jetzt
         abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert |
-        kommentar schreiben | anmelden, um zu kommentieren | zu den kommentaren | kommentare anzeigen | die rechte an
+        kommentar schreiben | anmelden, um zu kommentieren | jetzt kostenlos abonnieren | fehler gefunden | zu den
+        kommentaren | kommentare anzeigen | die rechte an
         diesem artikel erwerben | teilen auf
         """
     ),
     "fr": phrases(
         """
         lien affilié | liens affiliés | lien d'affiliation | liens d'affiliation | nous percevons une commission |
-        abonnez-vous | inscrivez-vous à notre newsletter | recevez notre newsletter | réservé aux abonnés | article
+        abonnez-vous | inscrivez-vous à notre newsletter | recevez notre newsletter | recevez chaque matin | recevez
+        chaque jour | réservé aux abonnés | article
         réservé aux abonnés | réservé à nos abonnés | réservée aux abonnés | réservée à nos abonnés |
         partager l'article | partager sur
         """
@@ -239,7 +250,7 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "pt": phrases(
         """
         links de afiliados | link de afiliado | recebemos uma comissão | assine a newsletter | assine já | assine agora
-        | exclusivo para assinantes | conteúdo exclusivo para assinantes
+        | exclusivo para assinantes | conteúdo exclusivo para assinantes | receba no seu email | receba no seu e-mail
         """
     ),
     "sv": phrases(
@@ -259,7 +270,25 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         """
     ),
     # no spaces between Japanese words, so every line is "short": only phrases that are never prose
-    "ja": phrases("この記事をシェア | 続きを読むには | 有料会員限定 | 会員限定記事 | アフィリエイト広告を利用"),
+    "ja": phrases(
+        "この記事をシェア | 続きを読むには | 有料会員限定 | 会員限定記事 | アフィリエイト広告を利用 | "
+        "有料会員になると | 会員限定の有料記事"
+    ),
+    "ru": phrases("подписывайтесь на | подпишитесь на | подписаться на наш | читайте нас в"),
+    "ko": phrases("제보는 카카오톡 | 무단 전재 및 재배포 금지"),
+    # "follow us on ...", "share on ...", "subscribe to our channel" in more languages
+    "uk": phrases("підписуйтесь на | підпишіться на | читайте нас у | читайте нас в"),
+    "cs": phrases("sdílet na | sledujte nás"),
+    "pl": phrases("obserwuj nas | śledź nas"),
+    "ro": phrases("urmărește-ne pe | urmăriți-ne pe | urmareste-ne pe"),
+    "hu": phrases("kövesse az oldalt | kövessen minket"),
+    "hr": phrases("pratite nas na"),
+    "el": phrases("ακολουθήστε το | ακολουθήστε μας | ακολουθηστε μασ"),
+    "bg": phrases("последвайте ни"),
+    "ar": phrases("تابعونا على"),
+    "fa": phrases("را دنبال کنید"),
+    "id": phrases("simak berita lainnya di | scroll to continue with content | ikuti kami di"),
+    "sw": phrases("tufuate kwenye"),
 }
 UI_PHRASES: tuple[str, ...] = vocab.union(UI_PHRASES_BY_LANGUAGE)
 
@@ -271,7 +300,7 @@ UI_PHRASE_PROSE_MIN_WORDS = 13
 # The words that speak to the reader or for the publisher, in the languages of UI_PHRASES_BY_LANGUAGE (German
 # "Sie" is also "they" once case-folded: not listed)
 READER_WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
-    "en": phrases("you | your | yours | we | our | us"),
+    "en": phrases("you | your | yours | we | our | us | please"),  # "please" asks the reader
     "de": phrases("wir | uns | unser | unsere | unseren | unserem | unserer | du | dein | deine"),
     "fr": phrases("vous | votre | vos | nous | notre | nos"),
     # Spanish, Italian and Portuguese drop the pronoun: a notice says "recibimos una comisión", so the verbs that
@@ -292,6 +321,20 @@ READER_WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "no": phrases("du | din | ditt | dine | vi | vår | vårt | våre | oss"),
     "da": phrases("du | din | dit | dine | vi | vores | os"),
     "ja": frozenset(),
+    "ru": phrases("вы | ваш | ваша | ваши | вас | мы | наш | наша | наши | нас"),
+    "ko": frozenset(),
+    "uk": phrases("ви | ваш | ваша | вас | ми | наш | наша | нас"),
+    "cs": phrases("vy | váš | vás | my | náš | nás"),
+    "pl": phrases("wy | wasz | was | my | nasz | nas"),
+    "ro": phrases("voi | vă | noi | ne | nostru | noastră"),
+    "hu": phrases("ön | önök | mi | minket | mienk"),
+    "hr": phrases("vi | vaš | vas | mi | naš | nas"),
+    "el": phrases("εσείς | σας | εμείς | μας"),
+    "bg": phrases("вие | ви | ние | ни | нас"),
+    "ar": frozenset(),
+    "fa": frozenset(),
+    "id": phrases("anda | kami | kita"),
+    "sw": phrases("sisi | tu | wewe"),
 }
 
 # Prompts that scrapers leave in the middle of a paragraph ("... fell. Scroll down for video The council ..."):
@@ -313,12 +356,18 @@ INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
     "sv": ("annons", "artikeln fortsätter under annonsen"),
     "no": ("annonse", "saken fortsetter under annonsen", "artikkelen fortsetter under annonsen"),
     "da": ("annonce", "artiklen fortsætter under annoncen"),
-    "fi": ("mainos", "artikkeli jatkuu mainoksen jälkeen"),
+    "fi": ("mainos", "artikkeli jatkuu mainoksen jälkeen", "mainos (teksti jatkuu alla", "mainos, teksti jatkuu alla"),
     "pl": ("reklama", "dalsza część artykułu pod reklamą"),
     "cs": ("reklama", "pokračování článku pod reklamou"),
     "hu": ("hirdetés",),
     "ro": ("publicitate",),
     "tr": ("reklam",),
+    "hr": ("oglas",),
+    "el": ("διαφήμιση", "διαφημιση"),  # (in capitals Greek drops its accents: "ΔΙΑΦΗΜΙΣΗ")
+    "ru": ("реклама",),
+    "ar": ("إعلان",),
+    "fa": ("تبلیغات",),
+    "sw": ("tangazo",),
 }  # fmt: skip
 _INLINE_PROMPT = re.compile(
     r"(?:(?<=[.!?”\"’»)])\s{1,3}|^)("
@@ -326,11 +375,11 @@ _INLINE_PROMPT = re.compile(
     + r")(?=\s{1,3}[A-ZÀ-ÖØ-Þ“\"„«]|\s*$)",
     re.IGNORECASE,
 )
-# A link's screen-reader text glued to the end of a line ("... REUTERS/Jane Roe Purchase Licensing Rights, opens new
-# tab", "... Principles., opens new tab"): cut off the line like an inline prompt.
+# A link's screen-reader text or a button glued to the end of a line ("... REUTERS/Jane Roe Purchase Licensing
+# Rights, opens new tab", "... Principles., opens new tab", "Jane Roe/AP hide caption"): cut off like an inline prompt.
 TRAILING_PROMPTS: dict[str, tuple[str, ...]] = {
     "en": ("purchase licensing rights, opens new tab", "purchase licensing rights", "opens new tab",
-           "opens in new tab", "opens in a new tab", "opens in a new window"),
+           "opens in new tab", "opens in a new tab", "opens in a new window", "hide caption"),
     "de": ("öffnet in neuem tab", "öffnet in einem neuen tab", "öffnet in neuem fenster"),
 }  # fmt: skip
 _TRAILING_PROMPT = re.compile(
@@ -348,8 +397,12 @@ def inline_prompt(line: str) -> tuple[int, int] | None:
     Only for a line that holds prose besides the prompt, and only between sentences: the prompt follows a sentence
     end (or starts the line) and a capital follows it (or the line ends).
     """
-    if len(line) > 20_000 or len(line.split()) < _INLINE_MIN_WORDS:
+    if len(line) > 20_000:
         return None
+    if len(line.split()) < _INLINE_MIN_WORDS:
+        # a short line keeps only a prompt glued to its end ("Jane Roe/AP hide caption": a credit and a button)
+        short = _TRAILING_PROMPT.search(line, max(0, len(line) - _TRAILING_WINDOW))
+        return short.span(1) if short is not None else None
     for m in _INLINE_PROMPT.finditer(line):
         start, end = m.span(1)
         rest = line[:start] + line[end:]
@@ -400,6 +453,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "en": phrases(
         """
         read more | read next | related: | related - | see also | also read | more: | read: | watch: | listen: |
+        go deeper: | most read from |
         recommended: | don't miss: | most read: | trending: | tags: | topics: |
         this article originally appeared | this story originally appeared | this article was originally published |
         this story was originally published | this article first appeared | this story first appeared |
@@ -410,15 +464,16 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     # and the broadcasters' programme note under a story ("Über dieses Thema berichtete tagesschau24 am ...")
     "de": phrases(
-        "lesen sie auch | lesen sie mehr | mehr zum thema: | mehr zu diesem thema: | auch interessant: | lesetipp: | "
+        "lesen sie auch | lesen sie mehr | mehr: | mehr zum thema: | mehr zu diesem thema: | auch interessant: | "
+        "lesetipp: | "
         "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm: | "
         "schlagwörter | schlagworte | themen: | diese nachricht wurde am | sendung: | dieser artikel erschien zuerst | "
-        "dieser beitrag erschien zuerst | der artikel erschien zuerst"
+        "dieser beitrag erschien zuerst | der artikel erschien zuerst | passend zum artikel | mehr zum thema"
     ),
     "fr": phrases(
         "lire aussi | à lire aussi | a lire aussi | lire également | à lire également | voir aussi | mots-clés : | "
         "cet article a été initialement publié | cet article a d'abord été publié | cet article a été publié "
-        "initialement | cet article a été publié à l'origine"
+        "initialement | cet article a été publié à l'origine | sujets liés"
     ),
     "es": phrases(
         "lea también | lee también | le puede interesar: | te puede interesar: | ver también | relacionado: | "
@@ -434,21 +489,29 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "da": phrases("læs også | læs mere: | emner:"),
     "ja": phrases("関連記事 | 【関連記事】 | あわせて読みたい | 合わせて読みたい"),
     "id": phrases("baca juga: | baca juga |"),
-    "ru": phrases("читайте также: | читайте также | по теме:"),
-    "uk": phrases("читайте також: | читайте також | дивіться також:"),
-    "pl": phrases("czytaj także: | czytaj także | czytaj też: | czytaj też | zobacz także: | zobacz też:"),
-    "cs": phrases("čtěte také: | čtěte též: | čtěte také | související:"),
+    "vi": phrases("xem thêm: | xem thêm"),
+    "bg": phrases("прочетете още: | прочетете също: | още по темата: | етикети:"),
+    "fa": phrases("بیشتر بخوانید: | بخوانید:"),
+    "sw": phrases("soma pia: | soma pia"),
+    "fi": phrases("lue myös: | lue myös | aiheet: | avainsanat:"),
+    "is": phrases("meira: | lestu einnig"),
+    "ru": phrases("читайте также: | читайте также | по теме: | теги:"),
+    "uk": phrases("читайте також: | читайте також | дивіться також: | теги:"),
+    "pl": phrases(
+        "czytaj także: | czytaj także | czytaj też: | czytaj też | zobacz także: | zobacz też: | polecamy: | tagi:"
+    ),
+    "cs": phrases("čtěte také: | čtěte též: | čtěte také | související: | mohlo by vás zajímat: | témata:"),
     "sk": phrases("čítajte aj: | čítajte tiež: | čítajte aj | súvisiace:"),
     "hr": phrases("pročitajte još: | pročitajte i: | pročitajte također: | pročitajte još"),
     "sl": phrases("preberite še: | preberite tudi: | preberite še"),
     "lt": phrases("taip pat skaitykite: | skaitykite taip pat: | taip pat skaitykite"),
     "lv": phrases("lasi arī: | lasiet arī: | lasi arī"),
     "et": phrases("loe ka: | loe lisaks:"),
-    "ro": phrases("citește și: | citeste si: | citește și"),
+    "ro": phrases("citește și: | citeste si: | citește și | etichete:"),
     "hu": phrases("kapcsolódó cikk: | kapcsolódó:"),
-    "el": phrases("διαβάστε επίσης: | διαβάστε ακόμη:"),
+    "el": phrases("διαβάστε επίσης: | διαβάστε ακόμη: | διαβαστε επισησ: | διαβαστε ακομη: | ετικέτες: | ετικετεσ:"),
     "ar": phrases("اقرأ أيضاً: | اقرأ أيضا: | اقرأ أيضاً | اقرأ أيضا"),
-    "he": phrases("קראו גם: | קראו עוד:"),
+    "he": phrases("קראו גם: | קראו עוד: | לקריאה נוספת"),
     "hi": phrases("यह भी पढ़ें: | ये भी पढ़ें: | यह भी पढ़ें | ये भी पढ़ें"),
     "th": phrases("อ่านข่าวที่เกี่ยวข้อง | อ่านเพิ่มเติม | อ่านข่าว:"),
     "zh": phrases("相关新闻： | 相关阅读： | 延伸阅读："),
@@ -575,7 +638,10 @@ _TIME_WORDS = {
 _TO_READ = ["to", "read"]
 _READING_MINUTES = frozenset({"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "minuter"})
 _FOREIGN_TIME_WORDS: frozenset[str] = frozenset(vocab.union(vocab.TIMESTAMP_WORDS))
-_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b")  # "14h30"
+# "9.14 am", "14:30", "14h30", and the Nordic "kl. 09.14" (o'clock, its time written with a full stop)
+_CLOCK = re.compile(
+    r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b|\bkl\.? ?\d{1,2}\.\d{2}\b"
+)
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _VIDEO_DURATION = re.compile(r"^(?:duration )?\d{1,2}:\d{2}(?::\d{2})?$")
 _LEADING_DURATION = re.compile(r"^\d{1,2}:\d{2} \S")
@@ -635,14 +701,19 @@ _READER_WORDS_OF: dict[str, frozenset[str]] = {
 _PHOTO_MARKER = re.compile("|".join(f"(?:{p.pattern})" for p in PHOTO_MARKERS))
 
 
+_UNSPACED_SCRIPTS = "\u3000"  # from the CJK punctuation on: Chinese, Japanese kana and kanji, Korean
+
+
 @lru_cache(maxsize=4096)
 def _ui_phrase(key: str) -> str | None:
     """The first UI phrase in a line's key (``normalise``), or None: looked up once for a line that the inline-prompt
     cut and the UI-line test both read."""
     for found in _UI_PHRASE.finditer(key):
         start, end = found.span()
-        # whole words only: "del på" (share on) is no phrase inside "misshandel på"
-        if (start == 0 or not key[start - 1].isalnum()) and (end == len(key) or not key[end].isalnum()):
+        # whole words only: "del på" (share on) is no phrase inside "misshandel på"; a script written without
+        # spaces has no word ends to ask for ("有料会員になると会員限定の…")
+        unspaced = found.group()[:1] >= _UNSPACED_SCRIPTS
+        if unspaced or ((start == 0 or not key[start - 1].isalnum()) and (end == len(key) or not key[end].isalnum())):
             return found.group()
     return None
 
@@ -651,6 +722,7 @@ def _ui_phrase(key: str) -> str | None:
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{1,500}(?:\s\"[^\"]{0,200}\")?\)")
 
 
+_LINK_LIST_COUNT = re.compile(r"list of \d{1,2} items?")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 
 
@@ -678,6 +750,8 @@ def is_ui_line(line: str) -> bool:
         return True
     if len(words) == 2 and words[0].isdigit() and words[1] in UI_WORDS:
         return True  # "23 Kommentare", "4 comments": a counter on a button
+    if _LINK_LIST_COUNT.fullmatch(key):
+        return True  # a screen reader's words before a list of links ("list of 3 items" ... "end of list")
     return key.isdigit() and len(key) <= 4  # a comment count or a page number
 
 
@@ -706,13 +780,15 @@ def _opens_with_rights_opener(line: str) -> bool:
 def opens_with_copyright(line: str) -> bool:
     """A short line that opens with a copyright word or mark (``Copyright PUNCH.``, ``© Name``, ``ⓒ Name``)."""
     head = line[:200]
-    return len(_notice_key(head).split()) <= _COPYRIGHT_LINE_MAX_WORDS and _opens_with_rights_opener(head)
+    words = [w for w in _notice_key(head).split() if any(c.isalnum() for c in w)]  # "Copyright ©": one opener
+    return len(words) <= _COPYRIGHT_LINE_MAX_WORDS and _opens_with_rights_opener(head)
 
 
 _COPYRIGHT_LINE_MAX_WORDS = 6
 
 # "Copyright 2026 NPR", "© 2026 The Associated Press", "Copyright © 2026 KXYZ": a copyright and a year before the name
-_DATED_COPYRIGHT = re.compile(r"^(?:\S+\s{1,2}){0,2}(?:19|20)\d{2}\b")
+# (or after it: "Copyright © The Times, 2026")
+_DATED_COPYRIGHT = re.compile(r"^(?:\S+\s{1,2}){0,2}(?:19|20)\d{2}\b|.*[\s,](?:19|20)\d{2}\.?$")
 
 
 def is_dated_copyright(line: str) -> bool:
@@ -815,15 +891,27 @@ def is_promo(line: str, words: int) -> bool:
 _TIMESTAMP_MAX_CHARS = 200  # a date line is short (and a line of many "Place | " parts is read in few steps)
 # a place before the first separator of a line, and the rest ("New Delhi | ...", "London, 5 May 2026", "Bern - ...")
 _PLACE_FIRST = re.compile(r"^([^|,·•–—-]{2,40}?)(?: \| |, | [-–—·•] )(\S.*)$")
+# the date, then the source after the last slash or bar ("Updated on: July 2, 2024 / 6:15 PM EDT / CBS News")
+_SOURCE_LAST = re.compile(r"^(\S.*?) [/|] ([^/|]{2,40})$")
+_SOURCE_LAST_MAX_WORDS = 3
 
 
 def is_timestamp(line: str) -> bool:
     """A date, time or reading-time line: ``Published Jun 05, 2026 • 3 minute read``, ``17:41 JST, Oct 13``."""
+    return _timestamp(line, sourced=True)
+
+
+def _timestamp(line: str, *, sourced: bool) -> bool:
+    """``is_timestamp``; the source after the last separator is read off once (``sourced``), so a line of many
+    parts is read in linear steps, not one branch per part and per way of reading it."""
     if len(line) > _TIMESTAMP_MAX_CHARS or table_row(line):  # (a results row's numbers are no date)
         return False
     placed = _PLACE_FIRST.match(line)
-    if placed and load_gazetteer().is_place(placed.group(1).strip()) and is_timestamp(placed.group(2)):
+    if placed and load_gazetteer().is_place(placed.group(1).strip()) and _timestamp(placed.group(2), sourced=sourced):
         return True  # "New Delhi | Updated: May 25, 2026 18:20 IST", "London, 5 May 2026": the writer's city, the date
+    source = _SOURCE_LAST.match(line.strip()) if sourced else None
+    if source and len(source.group(2).split()) <= _SOURCE_LAST_MAX_WORDS and _timestamp(source.group(1), sourced=False):
+        return True  # "July 2, 2024 / 6:15 PM EDT / CBS News": the date line and the channel that published it
     key = normalise(line)
     if not key or len(key) > 120 or any(p in line[:120] for p in "，。、；"):
         return False  # CJK clause marks: a sentence that opens with a date ("2026年12月6日，习近平在北京出席会议")

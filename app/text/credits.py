@@ -238,6 +238,9 @@ def _add_segment(seg: str, parts: _Parts) -> None:
         return
     if low in _PICTURE_REMARKS:
         return  # "REUTERS/Henry Romero/File Photo", "dpa/Archiv": a remark on the picture, not its owner
+    head, _, last = seg.rpartition(" ")
+    if head and last.casefold() in _PICTURE_REMARKS and agency_of(head) is not None:
+        seg, low = head, head.casefold()  # "Getty Images file": the agency, then a remark that the picture is old
     if (parts.owners or parts.creators) and _EDITOR_INITIALS.fullmatch(seg) and agency_of(seg) is None:
         return  # "ANTARA FOTO/Aji Styawan/nym.": the desk editor's initials after the credit
     year = _TRAILING_YEAR.search(seg)
@@ -353,6 +356,14 @@ _ZH_PHOTOGRAPHED = re.compile(
 # "新华社发", "新华社发（王五摄）": released by the agency (the photographer perhaps named after it)
 _ZH_RELEASED = re.compile(f"(?P<org>[{HAN}]{{2,10}}?)[发發](?: ?[（(]?(?P<names>{_ZH_NAMES}) ?(?:{_ZH_TOOK})[）)]?)?")
 _ZH_OWN_PAPER = ("本报", "本報", "本台", "本刊")  # "this paper": the publication itself, no other source
+# "佐藤花子撮影", "佐藤花子・鈴木一郎撮影": a Japanese photographer's name (kanji or kana), then "photographed"
+_JA_NAME = f"[{HAN}\u3040-\u30ff々]{{2,8}}"
+_JA_PHOTOGRAPHED = re.compile(
+    f"(?P<names>{_JA_NAME}(?:・{_JA_NAME}){{0,2}})(?:{vocab.alternation(vocab.JA_PHOTOGRAPHED)})"
+)
+_JA_STAFF = frozenset((*vocab.JA_REPORTER_TITLES, "本社", "本紙"))  # "記者撮影", "本社撮影": the paper's own
+_JA_DATA_MARKS = "＝="  # between a Japanese caption's description and its when, where and who
+_JA_DATA_MAX_CHARS = 60
 
 
 _ZH_PRESS_ENDS = "社網网报報台"  # a news agency, a site, a paper, a station: "新华社", "人民网", "本报"
@@ -518,6 +529,10 @@ def read_credit(raw: str) -> CreditReading:
     zh = _zh_credit(body)
     if zh is not None:  # "新华社记者 赵强 摄": the photographer took it, for the organisation before the title
         return CreditReading(Strength.STRONG, _zh_photographed(zh))
+    ja = _JA_PHOTOGRAPHED.fullmatch(body)
+    if ja is not None and ja.group("names") not in _JA_STAFF:  # "佐藤花子撮影": the photographer took it
+        names = tuple(ja.group("names").split("・"))
+        return CreditReading(Strength.MEDIUM, ParsedCredit(names, None, "・".join(names)))
     m = _AP_PHOTO.match(body)
     if m:
         body, ap_photo, labelled = body[m.end() :].strip(), True, True
@@ -1112,13 +1127,41 @@ def _zh_photographed_tail_credit(block: str) -> InlineCredit | None:
     return None
 
 
+def _ja_tail_credit(block: str) -> InlineCredit | None:
+    """A Japanese caption's credit after its data mark: ``…首相＝15日、首相官邸（共同）`` (the agency in brackets) or
+    ``…知事＝15日午後、東京都新宿区、佐藤花子撮影`` (the photographer); the date and the place stay the caption's."""
+    mark = max(block.rfind(m) for m in _JA_DATA_MARKS)
+    data = block[mark + 1 :] if mark > 0 else ""
+    if not data or "。" in data or len(data) > _JA_DATA_MAX_CHARS:
+        return None
+    if data.endswith(("）", ")")):
+        opened = max(block.rfind("（"), block.rfind("("))
+        inner = block[opened + 1 : -1]
+        if opened > mark and inner.strip() and agency_of(inner.strip()) is not None:
+            return InlineCredit(opened + 1, len(block) - 1, opened)
+        return None
+    took = _JA_PHOTOGRAPHED.search(data)
+    if took is None or took.end() != len(data) or (took.start() > 0 and data[took.start() - 1] != "、"):
+        return None
+    if took.group("names") in _JA_STAFF:
+        return None  # "記者撮影": the paper's own reporter, no one named
+    start = mark + 1 + took.start()
+    return InlineCredit(start, len(block), len(block[:start].rstrip("、" + _JA_DATA_MARKS)))
+
+
 def find_inline_credit(block: str) -> InlineCredit | None:
     """A credit inside a caption-like block, with the caption's bounds; None when there is none."""
     text = block.rstrip()
     if word_count(text) < 2:
         return None
     # the Chinese form first: "...。新华社发（王五摄）" is one credit, not "王五摄" in brackets after a caption
-    finders = (_zh_photographed_tail_credit, _closing_paren_credit, _rights_tail_credit, _labelled_tail_credit)
+    finders = (
+        _zh_photographed_tail_credit,
+        _ja_tail_credit,
+        _closing_paren_credit,
+        _rights_tail_credit,
+        _labelled_tail_credit,
+    )
     tails = (
         _agency_tail_credit,
         _slash_tail_credit,

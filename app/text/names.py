@@ -591,13 +591,19 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
         return ()
 
     with_agency = None if m else _WITH_AGENCY.fullmatch(line.strip())
-    if with_agency and agency_of(with_agency.group(1)) is not None:
+    if with_agency and agency_of(with_agency.group(2)) is not None:
         lead = len(line) - len(line.lstrip())
+        who = with_agency.group("who").strip()
+        if looks_like_person_name(who) and who.split(" ", 1)[0].casefold() not in _ARTICLES:
+            return (NameSpan(lead, lead + len(who)),)  # "Rita Carvalho com Lusa": the writer, with the wire's copy
         return (NameSpan(lead, len(line.rstrip())),)  # "Le Monde avec AFP": the paper wrote it with the wire
     segment = _first_segment(line[start:])
     glued = _GLUED_WIRE.search(segment) if m else None
     if glued and wire_service_of(segment[glued.end() :].strip()) is not None:
         segment = segment[: glued.start()]  # "Av Anna Lindqvist/TT", "By Jane Roe/AP": the writer and her wire
+    bracket = segment.find(" (") if m else -1
+    if bracket > 0:
+        segment = segment[:bracket]  # "Von Katrin Wendler (Bautzen)", "By Jane Roe (AP)": the bracket is no name's
     if not segment.strip():
         return ()
     after = line[start + len(segment) :].lstrip(_EDGE_PUNCT + "-–—")
@@ -649,7 +655,9 @@ def _is_wire(tail: re.Match[str] | None) -> bool:
 
 # "Le Monde avec AFP", "Tagesschau mit dpa": one to four capitalised words, the word "with", a wire's name
 _WITH_AGENCY = re.compile(
-    r"(?:[A-ZÀ-Þ][\w.'’-]{0,20} ){1,4}(?:" + vocab.alternation(vocab.union(vocab.WITH_AGENCY)) + r") ([^\s].{0,40})"
+    r"(?P<who>(?:[A-ZÀ-Þ][\w.'’-]{0,20} ){1,4})(?:"
+    + vocab.alternation(vocab.union(vocab.WITH_AGENCY))
+    + r") ([^\s].{0,40})"
 )
 
 

@@ -431,7 +431,8 @@ def _picture_parenthetical(text: str, close: int) -> bool:
 # than ...", "NEW DELHI: The ...", Malaysian, Singaporean, Indian and Pakistani papers; not a story label: "UPDATE:")
 # or a full stop ("BERLIN. Der ..."); an agency of two words in capitals ("MADRID, 5 Dic. (EUROPA PRESS) -"), a colon
 # after the agency ("OSLO (NTB):"), a day and a month after a place in capitals ("ROMA, 05 DIC -"), a year in the date
-# ("Kyiv, 5 December 2026 (Ukrinform) –")
+# ("Kyiv, 5 December 2026 (Ukrinform) –"), the Korean wire's "(서울=연합뉴스) 홍길동 기자 =" (Seoul, Yonhap; the
+# reporter and the title before an equals sign)
 _DATELINE = re.compile(
     r"""^(?:(?:[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|\d{1,2}\.?|\d{4}|de|(?i:"""
     + vocab.month_pattern()
@@ -453,12 +454,17 @@ _DATELINE = re.compile(
     + r"""(?:[、\ ]"""
     + ZH_NAME
     + r"""){0,3})|[^（）\n]{1,40})）)?\s?
+    |\([가-힣]{1,10}\s?=\s?[가-힣A-Za-z0-9]{2,12}\)\s?
+    (?:(?P<ko_reporters>[가-힣]{2,4}(?:\s?[·ㆍ,]\s?[가-힣]{2,4}){0,3})\s?(?:"""
+    + vocab.alternation(vocab.KO_REPORTER_TITLES)
+    + r""")\s?=\s?)?
     |(?P<place>[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}(?:\s[A-ZÀ-Þ][a-zß-ÿ'’.]{2,20}){0,2})\s[-–—]{1,2}\s(?=[A-ZÀ-Þ„“"]))""",
     re.VERBOSE,
 )
 
 
 _DATELINE_MAX_CHARS = 200
+_KO_NAME = re.compile("[가-힣]{2,4}")
 _STORY_LABEL_WORDS: frozenset[str] = frozenset(vocab.union(vocab.STORY_LABELS))
 _SENTENCE_PEEK = 4  # after a place and a dash, a sentence has a lower-case word among its first four
 _CLAUSE_END = re.compile(r"[(,:;]")
@@ -501,8 +507,14 @@ def dateline_agency(text: str) -> tuple[int, int] | None:
 
 def dateline_reporters(text: str) -> list[tuple[int, int]]:
     """The reporters that the dateline opening ``text`` names, offsets into ``text``: the Chinese wire's bracket
-    ("新华社北京12月6日电（记者 赵强、孙悦）" -> 赵强, 孙悦); [] for any other dateline or none."""
+    ("新华社北京12月6日电（记者 赵强、孙悦）" -> 赵强, 孙悦), the Korean wire's ("(서울=연합뉴스) 홍길동 기자 =" ->
+    홍길동); [] for any other dateline or none."""
     m = _DATELINE.match(text[:_DATELINE_MAX_CHARS])
+    if m is not None and m.group("ko_reporters") is not None:  # "(서울=연합뉴스) 홍길동·김철수 기자 ="
+        return [
+            (n.start() + m.start("ko_reporters"), n.end() + m.start("ko_reporters"))
+            for n in _KO_NAME.finditer(m.group("ko_reporters"))
+        ]
     if m is None or m.group("reporters") is None:
         return []
     return zh_name_spans(m.group("reporters"), m.start("reporters"))

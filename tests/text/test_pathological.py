@@ -59,6 +59,8 @@ def pathological() -> dict[str, str]:
         "korean_bylines": "김민수 기자 " * (MB // 7),
         # a date line's place before a separator ("New Delhi | May 25, 2026") is read part by part
         "place_bars": "London | " * (MB // 9) + "May 5, 2026",
+        # and a date line's source after its last separator ("... 6:15 PM EDT / CBS News"): lines of many parts
+        "place_bar_lines": ("London | " * 21 + "CBS News\n\n") * (MB // 200),
     }
 
 

@@ -1,6 +1,7 @@
 """Pages in forms the caption files do not hold, written for these tests: Chinese, Korean, Czech, Austrian,
 Belgian, Swiss, Indonesian, Russian, Brazilian, German broadcaster and regional pages, a wire story, a press release,
-American, Australian, French and Italian papers: their captions, credits, bylines, datelines and furniture."""
+American, Australian, French and Italian papers, a public radio page, a business channel, a Japanese paper and the
+Korean wire: their captions, credits, bylines, datelines and furniture."""
 
 from __future__ import annotations
 
@@ -1902,3 +1903,370 @@ def test_a_catalan_page_reads_its_date_line_lede_and_read_also_link() -> None:
     assert kinds["Barcelona, 14 de març de 2026"] == "boilerplate"
     assert kinds["Llegeix també: Les reserves dels embassaments baixen del 20%"] == "boilerplate"
     assert kinds["Els pagesos reclamen ajuts per compensar les pèrdues de la collita d'aquest any."] == "body"
+
+
+def test_a_credit_whose_parts_a_bar_separates_is_no_breadcrumb() -> None:
+    text = (
+        "Regional lenders slide as property worries return\n\n"
+        "Dana Whitfield\n\n"
+        "A pedestrian walks past a bank branch in Riverton.\n"
+        "Jane Roe | Bloomberg | Getty Images\n\n"
+        "Shares of regional banks fell on Wednesday as fresh worries over commercial property loans rattled "
+        "investors.\n\n"
+        "The index of regional lenders dropped four percent, its worst day since October.\n"
+    )
+    seg = segment(text)
+    assert [text[c.start : c.end] for c in seg.credits] == ["Jane Roe | Bloomberg | Getty Images"]
+    assert [c.text for c in seg.captions] == ["A pedestrian walks past a bank branch in Riverton."]
+    assert (
+        _kinds("Story\n\nHome | News | Business\n\nThe council met on Monday to talk about the new budget plan.\n")[
+            "Home | News | Business"
+        ]
+        == "boilerplate"
+    )
+
+
+def test_a_public_radio_pages_caption_buttons_are_cut_from_its_credits() -> None:
+    caption = "A patron browses the shelves at the Riverton public library on March 3."
+    text = (
+        "A small library becomes the centre of a fight over funding\n\n"
+        "March 10, 2026 5:00 AM ET\n\n"
+        "By Jane Roe\n\n"
+        f"{caption}\n\n"
+        "John Doe/AP hide caption\n\n"
+        "toggle caption\n\n"
+        "John Doe/AP\n\n"
+        "The library has one full-time employee, two part-time clerks and a budget that has not grown in years.\n\n"
+        "The library's director at her desk. Jane Roe/NPR hide caption\n\n"
+        "toggle caption\n\n"
+        "Jane Roe/NPR\n\n"
+        "County commissioners voted last month to cut the library's funding by a third, starting in July.\n"
+    )
+    seg = segment(text)
+    kinds = _kinds(text)
+    assert kinds[caption] == "caption"
+    assert kinds["hide caption"] == "boilerplate"
+    assert [c.text for c in seg.captions] == [caption, "The library's director at her desk."]
+    assert [text[c.start : c.end] for c in seg.credits] == [
+        "John Doe/AP",
+        "John Doe/AP",
+        "Jane Roe/NPR",
+        "Jane Roe/NPR",
+    ]
+
+
+def test_a_dated_copyright_of_a_company_on_the_last_line_is_the_storys() -> None:
+    notice = "Copyright © 2026 The Riverton Times, LLC."
+    text = (
+        "Senate panel advances rural broadband bill\n\n"
+        "By Jane Roe\n\n"
+        "A Senate committee voted on Wednesday to advance a bill that would expand grants for rural broadband.\n\n"
+        "The full Senate is not expected to take up the bill before the spring recess.\n\n"
+        f"{notice}\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[notice] == "boilerplate"
+    assert seg.credits == () and seg.captions == ()
+
+
+def test_a_headline_of_two_sentences_over_its_byline_is_the_title() -> None:
+    headline = "I quit my well-paid office job to open a bakery. Here's what I learned in the first year."
+    text = (
+        f"{headline}\n\n"
+        "Jane Roe\n"
+        "Mar 11, 2026, 7:02 AM ET\n\n"
+        "For ten years I worked as a product manager at a software company in Seattle, and I was good at it.\n\n"
+        "I liked the work, but by my mid-30s I felt burned out and wanted to make something with my hands.\n"
+    )
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == headline
+    assert [b.text for b in segment(text).blocks if b.kind == "byline"] == ["Jane Roe"]
+    paragraph = "For ten years I worked as a product manager at a software company in Seattle, and I was good."
+    assert segment(f"{paragraph}\n\nI liked the work, but I was tired.\n").title is None  # no byline under it
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Do you have a story to share about changing careers? Contact the reporter at jane@example.com.",
+        "Want to join the conversation? Please log in or register to comment on this article.",
+        "Join our commenting forum",
+        "Don't miss these stories from our markets desk:",
+        "Our Standards: The Riverton Trust Principles.",
+        "Passend zum Artikel",
+        "Mehr zum Thema Verkehr in Zürich",
+        "Newsletter: recevez chaque matin l'essentiel de l'actualité",
+        "Sujets liés: Genève, Logement, Etudiants",
+        "Подписывайтесь на наш канал в Telegram",
+        "Receba no seu email o melhor do jornal",
+        "Xem thêm: Thành phố lắp thêm 200 camera",
+        "Meira: Gos hafið á Reykjanesi",
+        "有料会員になると会員限定の有料記事もお読みいただけます。",
+        "제보는 카카오톡 okjebo",
+        "I dag kl. 09.14",
+        "Opdateret i går kl. 22.41",
+        "Vandaag, 09:41 • Aangepast vandaag, 11:02",
+        "15.03.2026 - 14:20 | Son Güncelleme: 15.03.2026 - 15:05",
+        "Updated on: July 2, 2026 / 6:15 PM EDT / Riverton News",
+        "Recommended Stories",
+        "list of 3 items",
+        "end of list",
+        "Trending News",
+        "Go deeper: Congress puts off the rules again",
+        "Most Read from Riverton News",
+        "Have a confidential tip for our reporters? Get in Touch",
+        "Fehler gefunden? Jetzt melden.",
+        "Mehr: Konkurrent hebt die Prognose an",
+        "Morning Briefing – Jetzt kostenlos abonnieren",
+        "לקריאה נוספת",
+        "Sdílet na Facebooku",
+        "Підписуйтесь на наш Telegram-канал",
+        "Urmărește-ne pe Google News",
+        "Ακολουθήστε το στο Google News",
+        "Последвайте ни в Google News",
+        "تابعونا على تويتر",
+        "کانال تلگرام ما را دنبال کنید",
+        "Simak berita lainnya di Google News",
+        "Tufuate kwenye mitandao ya kijamii",
+        "Kövesse az oldalt Facebookon is!",
+        "Pratite nas na Facebooku",
+        "ΔΙΑΦΗΜΙΣΗ",
+        "Oglas",
+        "Реклама",
+        "إعلان",
+        "Mainos (teksti jatkuu alla)",
+        "Mohlo by vás zajímat: Dopravní podnik mění jízdní řády",
+        "Lue myös: Espoo sulkee koulun",
+        "Прочетете още: Нова система за паркиране",
+        "Soma pia: Bei ya mafuta yapanda",
+        "ΔΙΑΒΑΣΤΕ ΑΚΟΜΗ: Νέα μέτρα για τα ενοίκια",
+        "Témata: Praha, MHD",
+        "Теги: Київ, транспорт",
+        "Etichete: București, transport",
+        "Aiheet: Espoo, koulut",
+        "2026. március 12., csütörtök 10:24",
+        "الخميس 12 مارس 2026 - 10:45 ص",
+        "20 березня 2026 р.",
+        "12 марта 2026 г.",
+    ],
+)
+def test_promotions_tip_lines_related_links_and_date_lines_in_more_forms_are_furniture(line: str) -> None:
+    text = (
+        "Council approves the new cycle lanes\n\n"
+        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
+        f"{line}\n\n"
+        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[line] == "boilerplate"
+    assert list(kinds.values()).count("boilerplate") == 1
+
+
+def test_a_spokesman_declining_to_comment_on_this_article_is_still_the_story() -> None:
+    line = "A spokesman for the council declined to comment on this article when reached on Friday."
+    text = f"Council approves cycle lanes\n\nThe council approved the lanes on Thursday.\n\n{line}\n"
+    assert _kinds(text)[line] == "body"
+
+
+def test_the_items_under_a_key_points_label_are_no_lead_pictures_caption() -> None:
+    points = ["The cyclone made landfall near Bowen as a category three system", "Thousands of homes lost power"]
+    text = (
+        "Cyclone crosses the Queensland coast\n\n"
+        "By Jane Roe\n\n"
+        "Posted 3h ago\n\n"
+        "Key points:\n\n"
+        f"{points[0]}\n\n"
+        f"{points[1]}\n\n"
+        "The cyclone has crossed the north Queensland coast near Bowen, bringing destructive winds and rain.\n\n"
+        "The Bureau of Meteorology said gusts of up to 170 kilometres per hour were recorded overnight.\n"
+    )
+    seg = segment(text)
+    assert seg.captions == ()
+    assert [_kinds(text)[p] for p in points] == ["standfirst", "standfirst"]
+
+
+@pytest.mark.parametrize(
+    ("block", "credit", "caption", "creators", "source"),
+    [
+        (
+            "記者会見する知事=15日午後、東京都新宿区、佐藤花子撮影",
+            "佐藤花子撮影",
+            "記者会見する知事=15日午後、東京都新宿区",
+            ("佐藤花子",),
+            None,
+        ),
+        (
+            "再開発が進む高層ビル群＝東京都千代田区（共同）",
+            "共同",
+            "再開発が進む高層ビル群＝東京都千代田区",
+            (),
+            "Kyodo",
+        ),
+        (
+            "記者会見する首相＝15日、首相官邸で（ロイター）",
+            "ロイター",
+            "記者会見する首相＝15日、首相官邸で",
+            (),
+            "Reuters",
+        ),
+    ],
+)
+def test_a_japanese_captions_credit_follows_its_when_and_where(
+    block: str, credit: str, caption: str, creators: tuple[str, ...], source: str | None
+) -> None:
+    found = find_inline_credit(block)
+    assert found is not None
+    assert block[found.start : found.end] == credit
+    assert block[: found.caption_end] == caption
+    parsed = read_credit(credit).parsed
+    assert (parsed.creators, parsed.source) == (creators, source)
+    assert find_inline_credit("円相場は1ドル＝150円台で推移した。（共同）") is None  # a story's paragraph and its wire
+
+
+def test_the_korean_wires_dateline_opens_the_lede_and_names_its_reporter() -> None:
+    lede = "(서울=연합뉴스) 홍길동 기자 = 서울시는 심야 자율주행 버스 운행 노선을 내년부터 3개 추가한다고 15일 밝혔다."
+    text = (
+        "서울시, 내년부터 심야 자율주행 버스 3개 노선 확대\n\n"
+        f"{lede}\n\n"
+        "현재 운행 중인 심야 자율주행 버스는 지난해 12월 운행을 시작한 이후 누적 승객 2만 명을 넘었다.\n\n"
+        "시는 안전요원이 탑승한 상태로 운행하며, 요금은 당분간 무료로 유지할 계획이다.\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[lede] == "body"
+    assert [text[b.start : b.end] for b in seg.bylines] == ["홍길동"]
+    assert dateline_end("(세종=연합뉴스) 김철수·이영희 기자 = 정부는") == len("(세종=연합뉴스) 김철수·이영희 기자 = ")
+
+
+def test_an_officials_party_in_brackets_is_no_position_in_a_picture() -> None:
+    lede = "Gov. Jane Roe (R) on Thursday signed a bill that bans phones in the state's schools from next autumn."
+    caption = "Jane Roe (R) greets John Doe at the summit in Riverton on Monday."
+    text = (
+        "Governor signs school phone ban\n\n"
+        "By John Doe\n\n"
+        f"{lede}\n\n"
+        "The law requires students to keep their phones in lockers during the school day, officials said.\n\n"
+        f"{caption}\n\n"
+        "Teachers' unions welcomed the law, while some parents said they worried about emergencies.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[lede] == "body"
+    assert kinds[caption] == "caption"
+
+
+def test_credits_with_a_broadcaster_in_square_brackets_or_a_file_remark_close_their_captions() -> None:
+    block = "Residents wade through floodwater in Maiduguri, Borno State [Jane Roe/Al Jazeera]"
+    found = find_inline_credit(block)
+    assert found is not None and block[found.start : found.end] == "Jane Roe/Al Jazeera"
+    parsed = read_credit("Jane Roe/Al Jazeera").parsed
+    assert (parsed.creators, parsed.source) == (("Jane Roe",), "Al Jazeera")
+    parsed = read_credit("John Doe / Getty Images file").parsed
+    assert (parsed.creators, parsed.source) == (("John Doe",), "Getty Images")
+
+
+def test_a_copyright_with_its_year_after_the_name_on_the_last_line_is_the_storys() -> None:
+    notice = "Copyright © The Riverton Times, 2026"
+    text = (
+        "Council approves the new cycle lanes\n\n"
+        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
+        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n\n"
+        f"{notice}\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[notice] == "boilerplate"
+    assert seg.credits == () and seg.captions == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Par Claire Vasseur et Antoine Delmas (Lyon, correspondant)", ["Claire Vasseur", "Antoine Delmas"]),
+        ("Von Katrin Wendler (Bautzen)", ["Katrin Wendler"]),
+        ("By Jane Miller (Washington)", ["Jane Miller"]),
+    ],
+)
+def test_a_place_in_brackets_after_the_writer_is_no_part_of_her_name(line: str, names: list[str]) -> None:
+    text = (
+        "Council approves the new cycle lanes\n\n"
+        f"{line}\n\n"
+        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
+        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n"
+    )
+    seg = segment(text)
+    assert [text[b.start : b.end] for b in seg.bylines] == names
+
+
+def test_editors_initials_then_two_wires_sign_off_the_story() -> None:
+    last = "Die Gewerkschaft will die Streiks fortsetzen, bis die Bahn ein neues Angebot vorlegt."
+    text = (
+        "Die Lokführer streiken ab Mittwoch wieder im Personenverkehr\n\n"
+        "Die Gewerkschaft hat ihre Mitglieder erneut zum Streik aufgerufen, diesmal für drei Tage.\n\n"
+        "Die Bahn nannte den Streik unverhältnismäßig und kündigte einen Notfahrplan für den Fernverkehr an.\n\n"
+        f"{last}\n\n"
+        "lha/jbr/dpa/Reuters\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[last] == "body"
+    assert seg.captions == ()
+    assert [text[b.start : b.end] for b in seg.bylines] == ["dpa"]
+
+
+def test_a_correction_above_the_headline_leaves_the_headline_the_title() -> None:
+    headline = "Riverton hospital to close its maternity ward amid staffing shortage"
+    text = (
+        "Correction: An earlier version of this article misstated the number of beds at the hospital.\n\n"
+        f"{headline}\n\n"
+        "By Jane Roe\n\n"
+        "Riverton General Hospital will close its maternity ward at the end of April, hospital officials said.\n\n"
+        "Expectant parents will be referred to a medical centre about 35 miles away, the hospital said.\n\n"
+        "This story has been updated to include comment from the state nurses' union.\n"
+    )
+    seg = segment(text)
+    kinds = _kinds(text)
+    assert seg.title is not None and seg.title.text == headline
+    assert kinds["This story has been updated to include comment from the state nurses' union."] == "editor_note"
+
+
+def test_a_wires_copyright_sign_off_keeps_the_last_paragraph_the_storys() -> None:
+    last = "El plan se financiará en parte con fondos europeos."
+    text = (
+        "El Gobierno aprueba un plan de ayudas para el campo\n\n"
+        "Madrid, 12 mar (EFE).- El Consejo de Ministros aprobó este martes un plan de ayudas de 400 millones de "
+        "euros para los agricultores afectados por la sequía.\n\n"
+        "Las organizaciones agrarias valoraron positivamente la medida, aunque reclamaron más fondos.\n\n"
+        f"{last}\n\n"
+        "(c) Agencia EFE\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[last] == "body"
+    assert seg.captions == () and seg.credits == ()
+
+
+def test_a_live_blogs_first_entry_is_no_item_of_its_key_events_list() -> None:
+    entry = "Prime minister concedes seat"
+    text = (
+        "Live: Election night results as polls close\n\n"
+        "By Jane Roe and John Doe\n\n"
+        "Key events\n\n"
+        "Exit poll suggests no party will win a majority\n\n"
+        "Turnout estimated at 68%, highest since 1992\n\n"
+        "23:48 GMT\n\n"
+        f"{entry}\n\n"
+        "The prime minister has lost his own seat by fewer than 400 votes, the returning officer announced.\n\n"
+        "22:15 GMT\n\n"
+        "Turnout high in urban areas\n\n"
+        "Officials in the capital said turnout had passed 70 percent an hour before the polls closed.\n"
+    )
+    assert _kinds(text)[entry] != "boilerplate"
+
+
+def test_a_writer_with_the_wires_copy_is_the_writer_and_a_hungarian_cover_picture_label_credits() -> None:
+    text = (
+        "Governo aprova novo plano para a habitação\n\n"
+        "Rita Carvalho com Lusa\n\n"
+        "O Governo aprovou esta quinta-feira um novo plano para a habitação, com medidas para os jovens.\n\n"
+        "A oposição criticou o plano e disse que as medidas chegam tarde demais para muitas famílias.\n"
+    )
+    seg = segment(text)
+    assert [text[b.start : b.end] for b in seg.bylines] == ["Rita Carvalho"]
+    parsed = read_credit("Címlapkép: MTI/Rosta Tibor").parsed
+    assert (parsed.creators, parsed.source) == (("Rosta Tibor",), "MTI")

@@ -305,7 +305,7 @@ class EntitiesStage:
     per block."""
 
     name = "entities"
-    version = "2.11.5"  # what each version changed: docs/CHANGELOG.md
+    version = "2.11.6"  # what each version changed: docs/CHANGELOG.md
     requires = frozenset({"blocks", "credit_spans", "bylines", "captions", "language"})
     provides = frozenset({"entities"})
 

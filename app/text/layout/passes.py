@@ -58,6 +58,21 @@ def _has_emoji(s: str) -> bool:
 
 
 _POSITION = re.compile(r"\((?:" + vocab.alternation(vocab.union(vocab.PICTURE_MARKERS)) + r")\)", re.IGNORECASE)
+# "Gov. Jane Roe (R)": an official's party, which the one-letter markers "(R)", "(D)", "(I)" would read as a position
+_PARTY = re.compile(
+    r"\b(?i:"
+    + vocab.alternation(vocab.union(vocab.PARTY_TITLES))
+    + r")\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*\s?(?P<party>\([RDI]\))"
+)
+
+
+def _picture_position(text: str) -> bool:
+    """``text`` says where someone stands in the picture ("(left)", "(R)"), not an official's party ("Gov. Jane Roe
+    (R)")."""
+    parties = {m.start("party") for m in _PARTY.finditer(text)}
+    return any(m.start() not in parties for m in _POSITION.finditer(text))
+
+
 EDITOR_NOTE = re.compile(r"^(?:EDITORS?['’]?S?['’]? NOTE|Editor['’]?s['’]? [Nn]ote)\s{0,2}[:\-–—]\s{0,2}")
 NOTE_SEPARATORS = (" / ", " -- ", " — ", " – ", " | ")
 CAPTION_LABEL = re.compile(
@@ -312,8 +327,8 @@ def _furniture(st: State) -> None:
                 prev.fire(rules.RIGHTS_NOTICE_OPENING)
         elif bp.is_ui_line(u.text) or bp.is_video_item(u.text):
             u.fire(rules.UI_LINE)
-        elif bp.is_breadcrumb(u.text):
-            u.fire(rules.BREADCRUMB)
+        elif bp.is_breadcrumb(u.text) and read_credit(u.text).strength < Strength.STRONG:
+            u.fire(rules.BREADCRUMB)  # "Name | Bloomberg | Getty Images" names agencies: a credit, no site section
         elif bp.is_promo(u.text, u.words):
             u.fire(rules.PROMO)
             u.zone = "promo"
@@ -380,6 +395,8 @@ def _teaser_zone(units: list[Unit], i: int) -> None:
         u = units[j]
         if u.credit_raw is not None or not _teaser_like(u) or _credit_line_form(u) or u.inline_credit() is not None:
             return  # a picture's credit (on its line or in a caption): the list has ended
+        if rules.LIVE_ENTRY_HEADER in u.fired:
+            return  # a live blog's first entry ("Key events" / ... / "23:48 GMT"): the list has ended
         if _one_paragraph(units, j) and _credit_line_form(units[j + 1]):
             return  # a picture's caption with its credit under it: the list has ended
         u.fire(rules.TEASER_ITEM)
@@ -473,6 +490,8 @@ _NOTE_LABEL_ALONE = re.compile(
     + r")\s{0,2}:?",
     re.I,
 )
+_UPDATE_NOTE = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.UPDATE_NOTE_OPENERS)) + r")\b")
+_UPDATE_NOTE_MAX_WORDS = 60
 # "Anmerkung der Redaktion: ...", "[Editor's note: ...]": the label of a note from the editors, a colon, the note
 _NOTE_LABEL_INLINE = re.compile(
     r"[\[(]?(?i:" + vocab.alternation(vocab.union(vocab.EDITOR_NOTE_LABELS)) + r")\s{0,2}:\s{0,2}(?=\S)"
@@ -490,6 +509,8 @@ def _editor_notes(st: State) -> None:
         )
         if note is not None and not any(sep in u.text[note.end() : note.end() + 160] for sep in NOTE_SEPARATORS):
             u.fire(rules.EDITOR_NOTE)
+        elif u.kind is None and u.words <= _UPDATE_NOTE_MAX_WORDS and _UPDATE_NOTE.match(u.text.lstrip("*_([")):
+            u.fire(rules.EDITOR_NOTE)  # "This story has been updated to include comment from the union."
         elif u.kind in (None, "boilerplate") and len(u.text) <= 40 and _NOTE_LABEL_ALONE.fullmatch(u.text.strip()):
             below = units[i + 1] if i + 1 < len(units) else None
             if below is not None and below.kind is None and _is_prose(below) and below.words <= 80:
@@ -499,27 +520,28 @@ def _editor_notes(st: State) -> None:
 
 _SOURCE_LABEL = re.compile(r"(?i:" + vocab.alternation(vocab.union(vocab.SOURCE_LABELS)) + r")\s{0,2}:\s{0,2}")
 # "TT", "(dpa)", "/ritzau/", "（共同）", "(dpa/lsw)", "APA/red", "Quelle: dpa", "© dpa-infocom, dpa:261205-...",
-# "(sn/dpa)", "Avec AFP": brackets, slashes, a source label, a copyright sign and a year around the agency's name, an
-# editor's initials before it or a regional service or initials after it, a reference after a comma or colon, the
-# word "with" before it
+# "(sn/dpa)", "Avec AFP", "(c) Agencia EFE": brackets, slashes, a source label, a copyright sign and a year around the
+# agency's name, an editor's initials before it or a regional service or initials after it, a reference after a comma
+# or colon, the word "with" before it
 _WITH_WIRE = r"(?i:" + vocab.alternation(vocab.union(vocab.WITH_AGENCY)) + r")\s{1,2}"
 
 
 def _signoff_pattern(initials: str) -> re.Pattern[str]:
     return re.compile(
-        r"^[\s©(\[（［/–—-]*(?:"
+        r"^[\s©(\[（［/–—-]*(?:\([cC]\)\s*)?(?:"
         + _SOURCE_LABEL.pattern
         + r"|"
         + _WITH_WIRE
         + r")?(?:\d{4}\s+)?"
         + initials
-        + r"(?P<name>[^\s,;:()\[\]（）［］/][^,;:()\[\]（）［］/]{0,40}?)(?:/[A-Za-z]{1,6})?"
+        + r"(?P<name>[^\s,;:()\[\]（）［］/][^,;:()\[\]（）［］/]{0,40}?)(?:/[A-Za-z]{1,8}){0,2}"
         r"\s*(?:[,;:][^()]{0,60})?[\s)\]）］/.]*$"
     )
 
 
 _SIGNOFF_FORM = _signoff_pattern("")
-_SIGNOFF_FORM_AFTER_INITIALS = _signoff_pattern(r"[a-z]{1,4}/")  # "(sn/dpa)": the editor, then the wire
+# "(sn/dpa)", "lha/jbr/dpa/Reuters": one to three editors' initials, then the wire (and a second wire after it)
+_SIGNOFF_FORMS_AFTER_INITIALS = tuple(_signoff_pattern(f"(?:[a-z]{{1,4}}/){{{k}}}") for k in (1, 2, 3))
 
 
 def _signoff_form(text: str) -> re.Match[str] | None:
@@ -528,8 +550,11 @@ def _signoff_form(text: str) -> re.Match[str] | None:
     form = _SIGNOFF_FORM.match(text)
     if form is not None and wire_service_of(form.group("name")) is not None:
         return form
-    after = _SIGNOFF_FORM_AFTER_INITIALS.match(text)
-    return after if after is not None and wire_service_of(after.group("name")) is not None else form
+    for pattern in _SIGNOFF_FORMS_AFTER_INITIALS:
+        after = pattern.match(text)
+        if after is not None and wire_service_of(after.group("name")) is not None:
+            return after
+    return form
 
 
 _SIGNOFF_MAX_WORDS = 4
@@ -681,8 +706,8 @@ def _menu_item(u: Unit, nxt: Unit) -> bool:
 
 def _title(st: State) -> None:
     for i, u in enumerate(st.units):
-        if u.kind in ("boilerplate", "dateline"):
-            continue
+        if u.kind in ("boilerplate", "dateline", "editor_note"):
+            continue  # (a correction or an editor's note may stand above the headline)
         if u.kind is None and not u.text.isupper() and _opens_with_byline(st, i):
             # a text exported without its headline opens with its byline ("By Jane Roe", "von" / "APA", a name by
             # the date); a headline in capitals may read as one ("VON MÜNCHEN BIS AACHEN: ...")
@@ -690,7 +715,11 @@ def _title(st: State) -> None:
         if u.kind is None and i + 1 < len(st.units) and _menu_item(u, st.units[i + 1]):
             u.fire(rules.MENU_ITEM)
             continue
-        headline_shaped = u.words <= _TITLE_MAX_WORDS and not (u.text.endswith(".") and u.words > 15)
+        # a long sentence with its full stop is a paragraph, unless a byline stands under it ("I quit my job to open
+        # a bakery. Here's what I learned." / "Noor Haddad"): a headline sits over its byline, a paragraph does not
+        headline_shaped = u.words <= _TITLE_MAX_WORDS and (
+            not (u.text.endswith(".") and u.words > 15) or (i + 1 < len(st.units) and _opens_with_byline(st, i + 1))
+        )
         if (
             u.kind is None
             and headline_shaped
@@ -1091,7 +1120,7 @@ def _captions(st: State) -> None:
             u.fire(rules.CAPTION_LABEL)
         elif _PHOTO_OPENER.match(u.text[:40]) and u.words <= _PHOTO_OPENER_MAX_WORDS and _sentences(u.text) <= 2:
             u.fire(rules.CAPTION_PHOTO_OPENER)
-        elif u.words <= 40 and _POSITION.search(u.text[:400]) and i != st.title:
+        elif u.words <= 40 and _picture_position(u.text[:400]) and i != st.title:
             u.fire(rules.CAPTION_POSITION)
         elif _is_dated_caption(u):
             u.fire(rules.CAPTION_DATED)
@@ -1124,6 +1153,8 @@ def _captions(st: State) -> None:
         u = units[i]
         if u.kind == "byline":
             seen_byline = True
+        elif u.text.rstrip().endswith((":", "：")):
+            seen_byline = False  # "Key points:": the lines under it are the items of the list it opens
         elif (
             seen_byline
             and u.kind is None

@@ -65,11 +65,11 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "fi": ("kuva", "kuvat", "lähde"),
     "is": ("ljósmynd", "mynd", "skjáskot"),
     "ko": ("사진", "사진 출처", "자료", "사진 제공"),
-    "vi": ("ảnh", "nguồn"),
+    "vi": ("ảnh", "nguồn", "ảnh minh họa", "ảnh chụp màn hình", "đồ họa"),
     "zu": ("isithombe", "izithombe"),
     "id": ("foto", "dok", "dokumentasi"),
     "tr": ("fotoğraf", "foto", "görsel", "kaynak"),
-    "hu": ("fotó", "kép", "forrás"),
+    "hu": ("fotó", "kép", "forrás", "címlapkép", "címlapfotó"),
     "ro": ("foto", "fotografie", "sursa", "sursă", "sursa foto", "sursă foto"),
     "el": ("φωτογραφία", "φωτ.", "φωτο", "φωτό", "πηγή"),
     "uk": ("фото", "джерело"),
@@ -174,6 +174,8 @@ PHOTOGRAPHER_ROLES: Mapping[str, tuple[str, ...]] = {
 # The Chinese credit names the photographer before the verb "took": "新华社记者 赵强 摄" (Xinhua reporter Zhao Qiang
 # took it), "（李华 摄）"; the organisation and the reporter's title may stand before the names.
 ZH_PHOTOGRAPHED: tuple[str, ...] = ("摄", "攝")
+# "…＝15日、東京都新宿区、佐藤花子撮影": a Japanese caption ends with its photographer and the word for "photographed"
+JA_PHOTOGRAPHED: tuple[str, ...] = ("撮影",)
 ZH_REPORTER_TITLES: tuple[str, ...] = ("摄影记者", "攝影記者", "记者", "記者", "通讯员", "通訊員")
 
 # The word between a photographer and the publication that commissioned the picture: "Jane Roe for The Washington
@@ -295,6 +297,16 @@ EDITOR_NOTE_LABELS: Mapping[str, tuple[str, ...]] = {
     "it": ("nota della redazione",),
     "nl": ("noot van de redactie",),
     "pt": ("nota da redação", "nota do editor"),
+}  # fmt: skip
+# How a note that the story changed opens, without a label ("This story has been updated to include ...", "An earlier
+# version of this article misstated ..."): a note from the editors, not the story
+UPDATE_NOTE_OPENERS: Mapping[str, tuple[str, ...]] = {
+    "en": ("this story has been updated", "this article has been updated", "this story was updated",
+           "this article was updated", "this story has been corrected", "this article has been corrected",
+           "an earlier version of this story", "an earlier version of this article"),
+    "de": ("dieser artikel wurde aktualisiert", "dieser text wurde aktualisiert", "in einer früheren version dieses"),
+    "fr": ("cet article a été mis à jour", "cet article a été modifié", "une version précédente de cet article"),
+    "es": ("este artículo ha sido actualizado", "este artículo fue actualizado", "una versión anterior de este"),
 }  # fmt: skip
 # A label that is an editor's note only alone on its line, above the note ("Hinweis" / "ZEIT ONLINE hat diese
 # Meldung ..."): before a colon on a paragraph's line it opens a police appeal or a service note of the story.
@@ -442,6 +454,13 @@ PICTURE_MARKERS: Mapping[str, tuple[str, ...]] = {
     "hu": ("balra", "jobbra", "középen", "balról"),
     "ro": ("stânga", "dreapta", "în stânga", "în dreapta"),
     "el": ("αριστερά", "δεξιά"),
+}  # fmt: skip
+
+# Titles of elected officials before a name whose party follows in brackets ("Gov. Jane Roe (R) signed the bill",
+# "Sen. John Doe (D)"): the bracket is the party, not the picture's "(R)ight".
+PARTY_TITLES: Mapping[str, tuple[str, ...]] = {
+    "en": ("gov.", "gov", "sen.", "sen", "rep.", "rep", "del.", "governor", "senator", "representative",
+           "congressman", "congresswoman", "assemblyman", "assemblywoman", "assemblymember", "mayor"),
 }  # fmt: skip
 
 # Remarks on the picture that stand where an owner would in a credit ("REUTERS/Jane Roe/File Photo", "dpa/Archiv",
@@ -712,16 +731,25 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "es": ("publicado", "actualizado", "de", "a", "las", "h", "hace", "min", "lectura", "tiempo", "minutos", "hora",
            "horas"),
     "it": ("pubblicato", "aggiornato", "il", "alle", "ore", "min", "lettura", "tempo", "di", "minuti"),
-    "nl": ("gepubliceerd", "bijgewerkt", "om", "uur", "min", "leestijd", "minuten"),
+    "nl": ("gepubliceerd", "bijgewerkt", "aangepast", "om", "uur", "min", "leestijd", "minuten", "vandaag", "gisteren"),
     "pt": ("publicado", "atualizado", "em", "às", "de", "h", "min", "leitura", "tempo", "minutos", "há", "hora",
            "horas"),
-    "sv": ("publicerad", "uppdaterad", "kl", "min", "lästid", "minuter"),
-    "no": ("publisert", "oppdatert", "kl", "min", "lesetid", "minutter"),
-    "da": ("publiceret", "opdateret", "kl", "min", "læsetid", "minutter"),
+    # "i dag kl. 09.14", "i går kl. 22.41": today, yesterday
+    "sv": ("publicerad", "uppdaterad", "kl", "min", "lästid", "minuter", "i", "dag", "går", "igår"),
+    "no": ("publisert", "oppdatert", "kl", "min", "lesetid", "minutter", "i", "dag", "går"),
+    "da": ("publiceret", "opdateret", "kl", "min", "læsetid", "minutter", "i", "dag", "går"),
     "ja": ("年", "月", "日", "時", "分", "午前", "午後", "更新", "公開", "配信", "発行"),
     "zh": ("年", "月", "日", "时", "時", "分", "发布", "發布", "更新", "发布时间", "發布時間"),
     "vi": ("thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "ngày", "tháng", "lúc", "cập"),
     "ko": ("년", "월", "일", "오전", "오후", "입력", "수정", "기사입력", "업데이트", "승인"),
+    "tr": ("son", "güncelleme", "güncellenme", "yayınlanma", "tarihi", "saat"),
+    # Hungarian writes the year first ("2026. március 12., csütörtök 10:24")
+    "hu": ("január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember",
+           "október", "november", "december", "hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat", "vasárnap",
+           "frissítve", "közzétéve", "frissítés"),
+    # the weekdays, "published", "updated", and the morning and evening marks ("10:45 ص")
+    "ar": ("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "نشر", "في", "تحديث",
+           "آخر", "ص", "م"),
     # the months in the genitive, as a date writes them ("12 stycznia 2026", "12. siječnja 2026. u 14:32")
     "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września",
            "października", "listopada", "grudnia", "r", "godz", "opublikowano", "zaktualizowano", "aktualizacja",
@@ -749,9 +777,18 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "th": ("ม", "ค", "ก", "พ", "มี", "เม", "ย", "มิ", "ส", "ต", "ธ", "น"),
 }  # fmt: skip
 
+# The months, weekdays and date words of the languages whose dates TIMESTAMP_WORDS spells out ("12 марта 2026 г.",
+# "20 березня 2026 р."): like the months of MONTHS they make a line of numbers a date (not their short words: "г",
+# "v", "ora", "data")
+_SPELLED_DATE_WORDS: frozenset[str] = frozenset(
+    w
+    for lang in ("pl", "cs", "hr", "ru", "uk", "bg", "ro", "el", "id", "fi", "hu", "ar")
+    for w in TIMESTAMP_WORDS[lang]
+    if len(w) >= 4 and w != "data"
+)
 # The words of TIMESTAMP_WORDS that say a line is a publication date ("veröffentlicht", "actualizado") or a reading
 # time ("Lesezeit: 3 Min.", "Temps de lecture : 3 min").
-TIMESTAMP_ANCHORS: frozenset[str] = frozenset(
+TIMESTAMP_ANCHORS: frozenset[str] = _SPELLED_DATE_WORDS | frozenset(
     {"veröffentlicht", "aktualisiert", "publié", "publiée", "actualisé", "modifié", "publicado", "actualizado"}
     | {"pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt", "atualizado", "publicerad", "uppdaterad"}
     | {"publisert", "oppdatert", "publiceret", "opdateret", "uhr", "datum"}
