@@ -33,7 +33,7 @@ def normalise(line: str) -> str:
     # the Turkish capital İ folds to "i" and a combining dot: the dot goes ("İlgili Haberler" -> "ilgili haberler")
     s = unicodedata.normalize("NFKC", line[:300]).casefold().replace("i\u0307", "i")
     s = _SPACES.sub(" ", s).strip()
-    return s.strip(" .:;|»›>→←<‹«•·-–—()[]!?…")
+    return s.strip(" .:;|»›>→←<‹«•·-–—()[]!?…【】")
 
 
 # Whole lines that are buttons, labels or placeholders (and a wire's end mark: "(END)", "-END-", "###").
@@ -62,7 +62,8 @@ UI_LINES: frozenset[str] = phrases(
     promotion | sms | social sharing | speed read | sponsored | sponsored content | story continues below | story
     continues below advertisement | subscribe | subscribe now | summary | table of contents | tap to play | telegram |
     this article is more than 1 year old | this article is more than 2 years old | threads | toggle caption | top |
-    top stories | trending | trending now | trending news | recommended stories | end of list | truth | tweet |
+    top stories | trending | trending now | trending news | recommended stories | end of list | related news | author
+    of the article | teilen | kommentieren | diskutieren sie mit | plus | truth | tweet |
     twitter | up next | updated | video | video loading |
     video unavailable | view author publications | view comments | view gallery | view more | view more offers | view
     our current issue | watch | watch now | whatsapp | x | you may also like | you might also like | with video | mit
@@ -98,8 +99,8 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "en": phrases(
         """
         filed under | more on | more about | tags | topics | more from this author | most read in | related links |
-        explore more | recommended stories | trending news | also read | don't miss | editor's picks | editors' picks
-        | further reading | in case you missed it | in other
+        explore more | recommended stories | trending news | related news | also read | don't miss | editor's picks |
+        editors' picks | further reading | in case you missed it | in other
         news | key events | latest | latest news | more from | more like this | more news | more on this | more on
         this story | more stories | more trending | most popular | most read | most shared | most viewed | popular |
         popular now | read more | read more stories | read next | recommended | recommended for you | related |
@@ -113,33 +114,40 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         mehr zum thema | zum thema | mehr zu diesem thema | weitere informationen | das könnte sie auch interessieren |
         das könnte sie interessieren | auch interessant | meistgelesen | meistgelesene artikel | meist gelesen |
         weitere artikel | ähnliche artikel | verwandte themen | mehr aus dem ressort | mehr aus der rubrik | mehr aus
-        der region | passend
+        der region | lesen sie auch | lesen sie mehr | lesen sie dazu auch | das könnte dich auch interessieren | das
+        könnte dich interessieren | passend
         zum artikel | passend dazu
         """
     ),
     "fr": phrases(
         """
-        à lire aussi | a lire aussi | lire aussi | à lire également | sur le même sujet | les plus lus | articles les
+        à lire aussi | a lire aussi | lire aussi | à lire également | sur le même sujet | les plus lus | la rédaction
+        vous conseille | les abonnés lisent aussi | sujets | sujets associés | articles les
         plus lus | vous aimerez aussi | dans la même rubrique | articles liés | sur le même thème
         """
     ),
     "es": phrases(
         """
-        noticias relacionadas | noticia relacionada | artículos relacionados | contenido relacionado | te puede
+        noticias relacionadas | noticia relacionada | artículos relacionados | contenido relacionado | más información
+        | temas | archivado en | te puede
         interesar | también te puede interesar | le puede interesar | lo más leído | las más leídas | más leídas |
         lea también | lee también
         """
     ),
     "it": phrases(
         "leggi anche | potrebbe interessarti | potrebbe interessarti anche | ti potrebbe interessare | articoli "
-        "correlati | notizie correlate | i più letti | più letti"
+        "correlati | notizie correlate | i più letti | più letti | ultima ora"
     ),
-    "nl": phrases("lees ook | meest gelezen | gerelateerde artikelen | meer over dit onderwerp | ook interessant"),
-    "pt": phrases("leia também | leia mais | veja também | notícias relacionadas | artigos relacionados | mais lidas"),
+    "nl": phrases(
+        "lees ook | meest gelezen | gerelateerde artikelen | meer over dit onderwerp | ook interessant | meer over"
+    ),
+    "pt": phrases(
+        "leia também | leia mais | veja também | notícias relacionadas | artigos relacionados | mais lidas | tópicos"
+    ),
     "sv": phrases("läs också | läs även | mest läst | relaterade artiklar"),
     "no": phrases("les også | mest lest | relaterte saker | relaterte artikler"),
     "da": phrases("læs også | mest læste | relaterede artikler"),
-    "ja": phrases("関連記事 | あわせて読みたい | 合わせて読みたい | よく読まれている記事 | 人気記事"),
+    "ja": phrases("関連記事 | 関連ニュース | あわせて読みたい | 合わせて読みたい | よく読まれている記事 | 人気記事"),
     "zh": phrases(
         "相关新闻 | 相关阅读 | 延伸阅读 | 推荐阅读 | 热点推荐 | 相关报道 | 热门推荐 | 相關新聞 | 延伸閱讀 | 推薦閱讀 | "
         "相關報導"
@@ -149,13 +157,17 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "pl": phrases("czytaj także | czytaj też | zobacz także | zobacz też | najczęściej czytane | polecamy"),
     "ru": phrases("читайте также | смотрите также | по теме | самое читаемое"),
-    "id": phrases("baca juga | berita terkait | terpopuler"),
+    "id": phrases("baca juga | berita terkait | terpopuler | baca berikutnya"),
     "ko": phrases("관련기사 | 관련 기사 | 많이 본 뉴스"),
     "vi": phrases("xem thêm | tin liên quan | đọc thêm"),
     "tr": phrases("ilgili haberler | bunlar da ilginizi çekebilir"),
     "fi": phrases("lue myös | luetuimmat | aiheesta lisää"),
     "he": phrases("לכתבות נוספות בנושא | כתבות נוספות | לקריאה נוספת"),
-    "ar": phrases("اقرأ أيضاً | اقرأ أيضا | اقرأ المزيد"),
+    "ar": phrases("اقرأ أيضاً | اقرأ أيضا | اقرأ المزيد | مواضيع"),
+    "bn": phrases("আরও পড়ুন"),
+    "ms": phrases("berita berkaitan"),
+    "th": phrases("ข่าวที่เกี่ยวข้อง"),
+    "ur": phrases("متعلقہ خبریں"),
 }
 TEASER_HEADERS: frozenset[str] = frozenset(vocab.union(TEASER_HEADERS_BY_LANGUAGE))
 
@@ -206,7 +218,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         your | articles remaining | free articles | story suggestion | send us your | not responsible for the content
         of external | with inputs from | do you have a story | have a story to share | contact the reporter at | want to
         join the conversation | join our commenting forum | don't miss these stories | our standards: | confidential
-        tip
+        tip | got a tip | found a mistake in this article | show full article | a lively but civil forum | published
+        from a syndicated feed | has not been edited by | by providing an email address | reprint requests
         """
     ),
     "de": phrases(
@@ -214,7 +227,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         affiliate-link | affiliate-links | erhalten wir eine provision | wir erhalten eine provision | ohne mehrkosten
         für sie | newsletter abonnieren | zum newsletter anmelden | melden sie sich für unseren newsletter | jetzt
         abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert |
-        kommentar schreiben | anmelden, um zu kommentieren | jetzt kostenlos abonnieren | fehler gefunden | zu den
+        kommentar schreiben | anmelden, um zu kommentieren | jetzt kostenlos abonnieren | fehler gefunden | kostenlos
+        im postfach | bestätigungsmail | kein kommentieren mehr möglich | wird fortlaufend aktualisiert | zu den
         kommentaren | kommentare anzeigen | die rechte an
         diesem artikel erwerben | teilen auf
         """
@@ -222,7 +236,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "fr": phrases(
         """
         lien affilié | liens affiliés | lien d'affiliation | liens d'affiliation | nous percevons une commission |
-        abonnez-vous | inscrivez-vous à notre newsletter | recevez notre newsletter | recevez chaque matin | recevez
+        abonnez-vous | inscrivez-vous à notre newsletter | recevez notre newsletter | cet article vous a été utile |
+        réagir à cet article | recevez chaque matin | recevez
         chaque jour | réservé aux abonnés | article
         réservé aux abonnés | réservé à nos abonnés | réservée aux abonnés | réservée à nos abonnés |
         partager l'article | partager sur
@@ -243,7 +258,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     ),
     "nl": phrases(
         """
-        affiliate links | affiliate-links | ontvangen wij een commissie | schrijf je in voor | abonneer je | word
+        affiliate links | affiliate-links | ontvangen wij een commissie | schrijf je in voor | abonneer je | reageer
+        op dit artikel | word
         abonnee | alleen voor abonnees | deel dit artikel | delen op
         """
     ),
@@ -272,7 +288,7 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     # no spaces between Japanese words, so every line is "short": only phrases that are never prose
     "ja": phrases(
         "この記事をシェア | 続きを読むには | 有料会員限定 | 会員限定記事 | アフィリエイト広告を利用 | "
-        "有料会員になると | 会員限定の有料記事"
+        "有料会員になると | 会員限定の有料記事 | この記事は有料記事です"
     ),
     "ru": phrases("подписывайтесь на | подпишитесь на | подписаться на наш | читайте нас в"),
     "ko": phrases("제보는 카카오톡 | 무단 전재 및 재배포 금지"),
@@ -287,8 +303,13 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "bg": phrases("последвайте ни"),
     "ar": phrases("تابعونا على"),
     "fa": phrases("را دنبال کنید"),
-    "id": phrases("simak berita lainnya di | scroll to continue with content | ikuti kami di"),
+    "id": phrases("simak berita lainnya di | scroll to continue with content | ikuti kami di | dapatkan update berita"),
     "sw": phrases("tufuate kwenye"),
+    "hi": phrases("ऐप इंस्टॉल करें"),
+    "bn": phrases("ফলো করুন"),
+    "th": phrases("ติดตามข่าวสาร"),
+    "zh": phrases("立即下載 | 立即下载 | 訂閱電子報 | 订阅电子报"),
+    "tr": phrases("google news'te takip edin | google news'ten takip edin"),
 }
 UI_PHRASES: tuple[str, ...] = vocab.union(UI_PHRASES_BY_LANGUAGE)
 
@@ -333,6 +354,11 @@ READER_WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "bg": phrases("вие | ви | ние | ни | нас"),
     "ar": frozenset(),
     "fa": frozenset(),
+    "hi": frozenset(),
+    "bn": frozenset(),
+    "th": frozenset(),
+    "zh": frozenset(),
+    "tr": phrases("siz | sizin | biz | bizim"),
     "id": phrases("anda | kami | kita"),
     "sw": phrases("sisi | tu | wewe"),
 }
@@ -350,7 +376,7 @@ INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
     "fr": ("la suite après cette publicité", "la suite après la publicité", "publicité"),
     "es": ("sigue leyendo", "continúa leyendo", "publicidad", "la noticia continúa tras la publicidad"),
     "it": ("continua a leggere dopo la pubblicità", "pubblicità", "continua dopo la pubblicità", "continua a leggere"),
-    "nl": ("lees verder na de advertentie", "advertentie"),
+    "nl": ("lees verder na de advertentie", "advertentie", "gesponsord"),
     "pt": ("continua depois da publicidade", "publicidade", "continua após a publicidade", "continua após publicidade",
            "continue lendo"),
     "sv": ("annons", "artikeln fortsätter under annonsen"),
@@ -368,6 +394,9 @@ INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
     "ar": ("إعلان",),
     "fa": ("تبلیغات",),
     "sw": ("tangazo",),
+    "hi": ("विज्ञापन",),
+    "bn": ("বিজ্ঞাপন",),
+    "ur": ("اشتہار",),
 }  # fmt: skip
 _INLINE_PROMPT = re.compile(
     r"(?:(?<=[.!?”\"’»)])\s{1,3}|^)("
@@ -465,7 +494,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     # and the broadcasters' programme note under a story ("Über dieses Thema berichtete tagesschau24 am ...")
     "de": phrases(
         "lesen sie auch | lesen sie mehr | mehr: | mehr zum thema: | mehr zu diesem thema: | auch interessant: | "
-        "lesetipp: | "
+        "lesetipp: | dieses thema im programm | "
         "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm: | "
         "schlagwörter | schlagworte | themen: | diese nachricht wurde am | sendung: | dieser artikel erschien zuerst | "
         "dieser beitrag erschien zuerst | der artikel erschien zuerst | passend zum artikel | mehr zum thema"
@@ -493,6 +522,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "bg": phrases("прочетете още: | прочетете също: | още по темата: | етикети:"),
     "fa": phrases("بیشتر بخوانید: | بخوانید:"),
     "sw": phrases("soma pia: | soma pia"),
+    "ur": phrases("مزید پڑھیں: | مزید پڑھیں"),
     "fi": phrases("lue myös: | lue myös | aiheet: | avainsanat:"),
     "is": phrases("meira: | lestu einnig"),
     "ru": phrases("читайте также: | читайте также | по теме: | теги:"),
@@ -513,8 +543,9 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "ar": phrases("اقرأ أيضاً: | اقرأ أيضا: | اقرأ أيضاً | اقرأ أيضا"),
     "he": phrases("קראו גם: | קראו עוד: | לקריאה נוספת"),
     "hi": phrases("यह भी पढ़ें: | ये भी पढ़ें: | यह भी पढ़ें | ये भी पढ़ें"),
-    "th": phrases("อ่านข่าวที่เกี่ยวข้อง | อ่านเพิ่มเติม | อ่านข่าว:"),
-    "zh": phrases("相关新闻： | 相关阅读： | 延伸阅读："),
+    "th": phrases("อ่านข่าวที่เกี่ยวข้อง | อ่านเพิ่มเติม | อ่านข่าว: | อ่านข่าวเพิ่มเติม | แท็ก:"),
+    # (looked up NFKC-folded: the full-width colon is read as ":")
+    "zh": phrases("相关新闻： | 相关阅读： | 延伸阅读： | 延伸阅读: | 延伸閱讀: | 相关新闻: | 相关阅读:"),
 }
 TEASER_PREFIXES: tuple[str, ...] = vocab.union(TEASER_PREFIXES_BY_LANGUAGE)
 
@@ -638,9 +669,9 @@ _TIME_WORDS = {
 _TO_READ = ["to", "read"]
 _READING_MINUTES = frozenset({"min", "mins", "minute", "minutes", "minuten", "minutos", "minuti", "minuter"})
 _FOREIGN_TIME_WORDS: frozenset[str] = frozenset(vocab.union(vocab.TIMESTAMP_WORDS))
-# "9.14 am", "14:30", "14h30", and the Nordic "kl. 09.14" (o'clock, its time written with a full stop)
+# "9.14 am", "14:30", "12:41h", "14h30", and the Nordic "kl. 09.14" (o'clock, its time written with a full stop)
 _CLOCK = re.compile(
-    r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}\b|\b\d{1,2}h\d{2}\b|\bkl\.? ?\d{1,2}\.\d{2}\b"
+    r"\b\d{1,2}[:.]\d{2} ?(?:[ap]\.?m\b|[a-z]{2,4}\b)|\b\d{1,2}:\d{2}h?\b|\b\d{1,2}h\d{2}\b|\bkl\.? ?\d{1,2}\.\d{2}\b"
 )
 _ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _VIDEO_DURATION = re.compile(r"^(?:duration )?\d{1,2}:\d{2}(?::\d{2})?$")
@@ -659,8 +690,8 @@ UI_WORDS: frozenset[str] = phrases(
     share | sharing | email | e-mail | mail | link | copy | copied | bookmark | save | saved | print | comment |
     comments | cancel | close | facebook | twitter | x | linkedin | whatsapp | telegram | reddit | pinterest |
     flipboard | pocket | gettr | gab | truth | sms | threads | bluesky | tweet | post | follow | subscribe | listen |
-    gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link |
-    teilen | kommentare | kommentar | drucken | merken | speichern | vorlesen | link kopieren |
+    gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link | send | mastodon | viber |
+    vk | teilen | kommentare | kommentar | drucken | merken | speichern | vorlesen | link kopieren |
     partager | commentaires | imprimer | compartir | comentarios | imprimir | guardar | condividi | commenti |
     delen | reacties | opslaan | dela | kommentarer | spara | lagre | über | per | xing |
     partilhar | compartilhar | comentários | udostępnij | komentarze | поділитися | коментарі | поделиться
@@ -723,6 +754,11 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{1,500}(?:\s\"[^\"]{0
 
 
 _LINK_LIST_COUNT = re.compile(r"list of \d{1,2} items?")
+_PAYWALL_MARK = re.compile(r"[\w.-]{1,15} ?(?:\+|plus)")
+_COUNTED_BUTTON = re.compile(r"\w{2,20} \(?\d{1,5}")
+# "READ | ...", "Read also | ...": a link to another story after a bar (the phrase lists cannot hold the bar)
+_READ_BAR = re.compile(r"(?:read|read also|also read|read more|see also) \| \S")
+_LABELLED_EMAIL = re.compile(r"(?i:contact|e-?mail|mail|tips?)\s?:\s?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 _EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 
 
@@ -752,6 +788,13 @@ def is_ui_line(line: str) -> bool:
         return True  # "23 Kommentare", "4 comments": a counter on a button
     if _LINK_LIST_COUNT.fullmatch(key):
         return True  # a screen reader's words before a list of links ("list of 3 items" ... "end of list")
+    if _PAYWALL_MARK.fullmatch(key) or (_COUNTED_BUTTON.fullmatch(key) and key.split()[0] in UI_WORDS):
+        return True  # "BILD+", "SZ Plus": a paywall's mark; "Kommentare (14)": a button and its count
+    if _READ_BAR.match(key):
+        return True  # "READ | Municipal debt tops R90 billion": a link to another story
+    labelled = _LABELLED_EMAIL.fullmatch(bare)
+    if labelled:
+        return True  # "Contact: the.editor@example.com"
     return key.isdigit() and len(key) <= 4  # a comment count or a page number
 
 
@@ -812,6 +855,15 @@ def is_rights_notice(line: str) -> bool:
     return found.start() == 0 or _opens_with_rights_opener(line)
 
 
+_PROHIBITED_NOTICE_MAX_CHARS = 200
+
+
+def is_prohibition_notice(line: str) -> bool:
+    """A publisher's notice that forbids copying its text and pictures, in a script without spaces (the phrase
+    follows the publisher's name): ``…の記事・写真の無断転載を禁じます``, ``…非經授權，不得轉載``."""
+    return len(line) <= _PROHIBITED_NOTICE_MAX_CHARS and any(p in line for p in vocab.RIGHTS_PROHIBITED)
+
+
 # A breadcrumb's separators: an arrow ("Home > News > Local", "Inicio › Noticias") separates two sections or more; a
 # slash or a bar, which a headline may hold once ("Opinion | Why ..."), three or more
 _CRUMB_ARROWS: tuple[str, ...] = (" > ", " › ", " » ", " → ")
@@ -852,9 +904,18 @@ def is_photo_marker(line: str) -> bool:
     return bool(_PHOTO_MARKER.match(normalise(line)))
 
 
+_TOPIC_HEADER_MAX_WORDS = 6
+_TOPIC_HEADERS: tuple[str, ...] = tuple(f"{h} " for h in TEASER_HEADERS if " " in h)
+
+
 def is_teaser_header(line: str) -> bool:
-    """A heading that opens a list of other articles (``Read More``, ``Most Popular``)."""
-    return normalise(line) in TEASER_HEADERS
+    """A heading that opens a list of other articles (``Read More``, ``Most Popular``), perhaps with its topic
+    and a colon (``Mehr zum Thema Digital:``)."""
+    key = normalise(line)
+    if key in TEASER_HEADERS:
+        return True
+    topical = line.rstrip().endswith((":", "：")) and len(key.split()) <= _TOPIC_HEADER_MAX_WORDS
+    return topical and key.startswith(_TOPIC_HEADERS)
 
 
 def is_video_start(line: str) -> bool:

@@ -188,7 +188,12 @@ def _is_person(seg: str) -> bool:
     words = _words(seg)
     if any(w.strip(".,").casefold() in _ORG_WORDS for w in words):
         return False
+    if words and words[0].casefold() in _TITLE_ARTICLES and len(words) >= 2:
+        return False  # "Le Parisien", "The Riverton Herald": an article opens a publication's name, no person's
     return looks_like_person_name(seg.strip(" .,")) or _INITIALS_SURNAME.fullmatch(seg.strip(" ,")) is not None
+
+
+_TITLE_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "los", "il", "lo", "de", "het"})
 
 
 # "R. Ragu", "K.V. Srinivasan": initials and one name, as South Indian photographers sign
@@ -205,6 +210,7 @@ class _Parts:
     has_agency: bool
     first_is_person: bool = False
     commissioned: bool = False  # "Name for Publication"
+    remarked: bool = False  # "Dawn/File": a remark that the picture is an old one
 
 
 def _printed_distributor(printed: str, canonical: str) -> str:
@@ -237,6 +243,7 @@ def _add_segment(seg: str, parts: _Parts) -> None:
         parts.commissioned = True
         return
     if low in _PICTURE_REMARKS:
+        parts.remarked = True
         return  # "REUTERS/Henry Romero/File Photo", "dpa/Archiv": a remark on the picture, not its owner
     head, _, last = seg.rpartition(" ")
     if head and last.casefold() in _PICTURE_REMARKS and agency_of(head) is not None:
@@ -436,6 +443,18 @@ def _is_date(segment: str) -> bool:
     return bool(_CLOCK_OR_DATE.search(segment)) or bool(words & vocab.CALENDAR_WORDS)
 
 
+_DESCRIBED_MIN_WORDS = 4
+
+
+def _described(body: str) -> bool:
+    """A sentence that describes a picture ("Radfahrer auf einer Düsseldorfer Straße."): it ends with a full stop and
+    holds lower-case words, which no name of a photographer or an agency does."""
+    words = body.split()
+    return (
+        len(words) >= _DESCRIBED_MIN_WORDS and body.endswith(".") and sum(1 for w in words[1:] if w[:1].islower()) >= 2
+    )
+
+
 @lru_cache(maxsize=4096)
 def read_credit(raw: str) -> CreditReading:
     """Read ``raw`` (a credit as it stands, brackets allowed) into IPTC terms, with how sure the reading is."""
@@ -477,7 +496,10 @@ def read_credit(raw: str) -> CreditReading:
         if m and _COPYRIGHT_OPENER.match(body) and _RESERVED.search(body):
             return empty  # "Copyright 2026 The AP. All rights reserved.": the article's rights, no picture's credit
         if m:
+            label = body[: m.end()].strip(" :：").casefold()
             body, labelled = body[m.end() :].strip(), True
+            if label in _PICTURE_REMARKS and _described(body):
+                return empty  # "Symbolbild: Radfahrer auf einer Straße.": what the stock picture shows, its caption
             abbreviated = _LABEL.match(body) if pattern is _LABEL else None
             if abbreviated is not None and body[abbreviated.end() :].strip():
                 body = body[abbreviated.end() :].strip()  # "Foto: Dok. Kementerian PU": two labels, one credit
@@ -588,7 +610,8 @@ def read_credit(raw: str) -> CreditReading:
             return CreditReading(Strength.WEAK, parsed)
         return CreditReading(Strength.STRONG, parsed)
     org_first_ok = parts.first_is_person or any(
-        len(p.split()) == 1 or c is not None or _has_org_word(p) for p, c in parts.owners
+        len(p.split()) == 1 or c is not None or _has_org_word(p) or p.split()[0].casefold() in _TITLE_ARTICLES
+        for p, c in parts.owners
     )
     if len(segments) == 2 and (parts.owners or parts.distributors) and parts.creators and org_first_ok:
         # "Jane Doe/Agency Name", or "Studio/Jane Doe" when the organisation is one word or an organisation name
@@ -602,7 +625,8 @@ def read_credit(raw: str) -> CreditReading:
     if parts.commissioned or gave_way:
         return CreditReading(Strength.MEDIUM, parsed)
     if n_segments == 1 and parts.owners:
-        return CreditReading(Strength.WEAK, parsed)
+        # "Dawn/File": the remark says the name owns a picture (a name alone may be anything)
+        return CreditReading(Strength.MEDIUM if parts.remarked else Strength.WEAK, parsed)
     return CreditReading(Strength.NONE, parsed)
 
 

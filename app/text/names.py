@@ -350,6 +350,21 @@ _STAFF_LEAD = re.compile(
 _STAFF_FROM = re.compile(r"^(?i:" + vocab.alternation(vocab.BYLINE_STAFF_FROM) + r")" + _GAP + _STAFF_POST)
 
 
+_STRICT_OPENER_MIN_CHARS = 4
+
+
+def _strict_opener_before_name(line: str) -> int:
+    """Where an opener that needs its colon ends when a person's name alone follows it without one ("Oleh Ahmad
+    Faizal Hassan", "Penulis Rizky Pratama"; not "Oleh karena itu, ..."); 0 otherwise."""
+    parts = line[:80].split(None, 1)
+    if len(parts) < 2 or parts[0].casefold() not in vocab.BYLINE_OPENERS_STRICT or len(parts[1].split()) > 4:
+        return 0
+    if len(parts[0]) < _STRICT_OPENER_MIN_CHARS:
+        return 0  # "Di Maria", "De Niro": the particle of a surname, not "by"
+    rest = parts[1].strip()
+    return line.index(parts[1]) if looks_like_person_name(rest) else 0
+
+
 def _by_opener(line: str) -> int:
     """Where a byline opener ends in ``line`` (``By``, ``Von:``, ``Kommentar von``), with the writer's post after
     it (``By our political editor``, ``Dal nostro inviato``); 0 when it has none."""
@@ -583,7 +598,7 @@ def byline_names(line: str, *, require_by: bool) -> tuple[NameSpan, ...]:
     """
     if len(line) > 300:
         return ()
-    start = _by_opener(line)
+    start = _by_opener(line) or _strict_opener_before_name(line)
     m = start > 0
     if not m and NUMBER_REMARK.search(line):
         return ()  # "Name ( 28th )": a scorer; "By Name (5 min read)" keeps its opener's word

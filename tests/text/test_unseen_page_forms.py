@@ -2048,6 +2048,39 @@ def test_a_headline_of_two_sentences_over_its_byline_is_the_title() -> None:
         "الخميس 12 مارس 2026 - 10:45 ص",
         "20 березня 2026 р.",
         "12 марта 2026 г.",
+        "READ | Municipal debt to the power utility tops R90 billion",
+        "Read also | The city sees its warmest March night",
+        "Related News",
+        "Contact: the.editor@example.com",
+        "Got a tip? Send it to us here.",
+        "Found a mistake in this article? Report it here.",
+        "Show full article",
+        "(Except for the headline, this story has not been edited by our staff and is published from a syndicated "
+        "feed.)",
+        "Author of the article:",
+        "Kommentare (14)",
+        "Abo+",
+        "Teilen",
+        "Dieses Thema im Programm:",
+        "Der Liveticker wird fortlaufend aktualisiert.",
+        "Facebook Twitter Flipboard Send Xing Messenger Bluesky Telegram Threads Whatsapp",
+        "Gesponsord",
+        "Reageer op dit artikel (231)",
+        "Cet article vous a été utile ? Profitez de nos offres d'abonnement",
+        "Réagir à cet article",
+        "延伸閱讀：長照人力缺口擴大",
+        "مزید پڑھیں: شہر میں بجلی کی بندش",
+        "विज्ञापन",
+        "বিজ্ঞাপন",
+        "اشتہار",
+        "Riverton'ı Google News'te takip edin",
+        "訂閱電子報",
+        "この記事は有料記事です。残り812文字",
+        "Madrid, 05.03.2026 - 12:41h",
+        "Sevilla Creado: 10.03.2026 17:03 Última actualización: 10.03.2026 19:15",
+        "リバートン新聞に掲載の記事・写真の無断転載を禁じます。",
+        "© Copyright 2026 Riverton Medya Grubu. Tüm hakları saklıdır.",
+        "جملہ حقوق محفوظ ہیں © روزنامہ ریورٹن",
     ],
 )
 def test_promotions_tip_lines_related_links_and_date_lines_in_more_forms_are_furniture(line: str) -> None:
@@ -2270,3 +2303,130 @@ def test_a_writer_with_the_wires_copy_is_the_writer_and_a_hungarian_cover_pictur
     assert [text[b.start : b.end] for b in seg.bylines] == ["Rita Carvalho"]
     parsed = read_credit("Címlapkép: MTI/Rosta Tibor").parsed
     assert (parsed.creators, parsed.source) == (("Rosta Tibor",), "MTI")
+
+
+def test_a_headline_under_a_video_label_on_the_first_line_is_the_title() -> None:
+    headline = "WATCH: Governor walks out of the budget hearing after a heated exchange"
+    text = (
+        f"{headline}\n\n"
+        "Posted by Jane Roe | May 5, 2026 | 10:18 AM\n\n"
+        "The governor left the hearing on Tuesday after a heated exchange with two members of the committee.\n\n"
+        "Aides said she had another appointment, but the committee's chairman called the walkout a stunt.\n"
+    )
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == headline
+    kinds = _kinds(text)
+    assert (
+        kinds["The governor left the hearing on Tuesday after a heated exchange with two members of the committee."]
+        == "body"
+    )
+
+
+def test_a_papers_own_file_picture_and_a_representational_remark() -> None:
+    block = "A view of the pumping station near the city. — Riverton Herald/File"
+    found = find_inline_credit(block)
+    assert found is not None and block[found.start : found.end] == "Riverton Herald/File"
+    assert read_credit("Riverton Herald/File").strength == Strength.MEDIUM
+    assert read_credit("Representational").strength == Strength.NONE  # a stock picture, no one's credit
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Startseite\nNews\nRegional\n\nDRAMA AUF DER A7",
+        "Startseite\nInland\nGesellschaft\n\nStand: 12.03.2026 14:32 Uhr",
+        "Bundesliga\n25. Spieltag\n\nSPIELBERICHT",
+    ],
+)
+def test_section_labels_kickers_and_a_date_line_above_the_headline_leave_it_the_title(header: str) -> None:
+    headline = "Lkw kracht in ein Stauende und drei Menschen werden verletzt"
+    text = (
+        f"{header}\n\n{headline}\n\n"
+        "Von Jana Kröger\n\n"
+        "Ein Sattelzug ist am Mittwochmorgen ungebremst in ein Stauende gerast und hat zwei Autos "
+        "ineinandergeschoben.\n\n"
+        "Die Autobahn war bis zum Mittag in Richtung Norden gesperrt, der Stau reichte zwölf Kilometer weit.\n"
+    )
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == headline
+
+
+def test_a_stock_pictures_label_before_its_description_opens_a_caption_not_a_credit() -> None:
+    assert read_credit("Symbolbild: Radfahrer auf einer Düsseldorfer Straße.").strength == Strength.NONE
+    assert read_credit("Symbolfoto: picture alliance/dpa").parsed.source == "dpa"
+
+
+def test_a_newsrooms_name_before_the_wire_signs_the_story_off() -> None:
+    last = "Der Städtetag fordert zusätzliches Geld vom Bund für den Ausbau der Ganztagsbetreuung an Grundschulen."
+    text = (
+        "Kommunen warnen vor Finanzlücke bei der Ganztagsbetreuung\n\n"
+        "Die Städte und Gemeinden sehen sich beim Ausbau der Ganztagsbetreuung für Grundschüler überfordert.\n\n"
+        "Ab 2026 haben Eltern einen Rechtsanspruch auf einen Ganztagsplatz für ihr Kind in der ersten Klasse.\n\n"
+        f"{last}\n\n"
+        "RND/dpa\n"
+    )
+    seg = segment(text)
+    assert _kinds(text)[last] == "body"
+    assert seg.credits == ()
+    assert [text[b.start : b.end] for b in seg.bylines] == ["dpa"]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Lesen Sie auch",
+        "Mehr zum Thema Digital:",
+        "Related News",
+        "Más información",
+        "La rédaction vous conseille",
+        "Meer over",
+        "Ultima ora",
+        "関連ニュース",
+        "Berita Berkaitan",
+        "متعلقہ خبریں",
+    ],
+)
+def test_a_related_stories_header_makes_the_line_under_it_a_link(header: str) -> None:
+    link = "So nutzt man das Bezahlsystem im Ausland"
+    text = (
+        "Die Stadt baut neue Radwege entlang der Hauptstraße\n\n"
+        "Die Stadt hat am Dienstag den Bau von fünf Kilometern neuer Radwege entlang der Hauptstraße "
+        "beschlossen.\n\n"
+        f"{header}\n\n{link}\n\n"
+        "Der Bau soll im Frühjahr beginnen und bis zum Herbst abgeschlossen sein, teilte die Verwaltung mit.\n"
+    )
+    kinds = _kinds(text)
+    assert kinds[header] == "boilerplate"
+    assert kinds[link] == "boilerplate"
+
+
+def test_a_headline_in_capitals_over_its_lede_stays_the_title() -> None:
+    headline = "DOCK STRIKE SPREADS TO RIVERTON"
+    text = (
+        f"{headline}\n\n"
+        "Dock workers in Riverton walked out on Monday, spokesman John Doe told reporters.\n\n"
+        "Doe said the strike at the port would last a week.\n"
+    )
+    seg = segment(text)
+    assert seg.title is not None and seg.title.text == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [("Oleh Ahmad Faizal Hassan", ["Ahmad Faizal Hassan"]), ("Penulis Rizky Pratama", ["Rizky Pratama"])],
+)
+def test_an_indonesian_or_malay_opener_without_its_colon_before_a_name(line: str, names: list[str]) -> None:
+    text = (
+        "Banjir melanda tiga desa di Riverton\n\n"
+        f"{line}\n\n"
+        "Banjir besar melanda tiga desa di Riverton pada Sabtu pagi setelah hujan deras sepanjang malam.\n\n"
+        "Ratusan warga dievakuasi ke balai desa dan sekolah terdekat oleh petugas pemadam kebakaran.\n"
+    )
+    seg = segment(text)
+    assert [text[b.start : b.end] for b in seg.bylines] == names
+
+
+def test_a_paper_whose_name_opens_with_an_article_before_its_photographer_credits() -> None:
+    reading = read_credit("Le Parisien/Nadia Benali")
+    assert reading.strength == Strength.MEDIUM
+    assert (reading.parsed.creators, reading.parsed.source) == (("Nadia Benali",), "Le Parisien")

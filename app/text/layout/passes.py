@@ -307,9 +307,21 @@ def _signoff_line(line: str) -> bool:
     return covered > 0 and covered >= _SIGNOFF_SHARE * len(line.strip(" ()[].（）【】"))
 
 
+_LABELLED_HEADLINE_MIN_WORDS = 6
+
+
+def _labelled_headline(units: list[Unit], i: int) -> bool:
+    """The page's first line, a headline under a video label ("WATCH: Governor walks out of the budget hearing"):
+    the title, not a video widget's."""
+    u = units[i]
+    return i == 0 and u.words >= _LABELLED_HEADLINE_MIN_WORDS and u.text.strip().casefold().startswith(bp.VIDEO_STARTS)
+
+
 def _furniture(st: State) -> None:
     units = st.units
     for i, u in enumerate(units):
+        if _labelled_headline(units, i):
+            continue
         if bp.is_dateline(u.text):
             u.fire(rules.DATELINE)
         elif bp.is_live_entry_header(u.text):
@@ -319,7 +331,7 @@ def _furniture(st: State) -> None:
         elif bp.is_embed_attribution(u.text):
             u.fire(rules.EMBED_ATTRIBUTION)
             u.zone = "embed"
-        elif bp.is_rights_notice(u.text) and rights_notice_credit(u.text) is None:
+        elif (bp.is_rights_notice(u.text) or bp.is_prohibition_notice(u.text)) and rights_notice_credit(u.text) is None:
             u.fire(rules.RIGHTS_NOTICE)  # a photographer's name before the notice makes it a credit (_credits)
             # "Copyright PUNCH." / "All rights reserved. This material ...": one notice over two lines
             prev = units[i - 1] if i else None
@@ -343,7 +355,7 @@ def _furniture(st: State) -> None:
     for i, u in enumerate(units):
         if bp.is_teaser_header(u.text):
             _teaser_zone(units, i)
-        elif bp.is_video_start(u.text):
+        elif bp.is_video_start(u.text) and not _labelled_headline(units, i):
             _video_zone(units, i)
         elif u.zone == "embed":
             _embedded_post(units, i)
@@ -540,8 +552,9 @@ def _signoff_pattern(initials: str) -> re.Pattern[str]:
 
 
 _SIGNOFF_FORM = _signoff_pattern("")
-# "(sn/dpa)", "lha/jbr/dpa/Reuters": one to three editors' initials, then the wire (and a second wire after it)
-_SIGNOFF_FORMS_AFTER_INITIALS = tuple(_signoff_pattern(f"(?:[a-z]{{1,4}}/){{{k}}}") for k in (1, 2, 3))
+# "(sn/dpa)", "lha/jbr/dpa/Reuters", "RND/dpa": one to three editors' initials or a newsroom's, then the wire (and a
+# second wire after it)
+_SIGNOFF_FORMS_AFTER_INITIALS = tuple(_signoff_pattern(f"(?:[A-Za-z]{{1,4}}/){{{k}}}") for k in (1, 2, 3))
 
 
 def _signoff_form(text: str) -> re.Match[str] | None:
@@ -728,7 +741,7 @@ def _title(st: State) -> None:
             and read_credit(u.text).strength < Strength.STRONG
         ):
             nxt = st.units[i + 1]
-            if _is_kicker(u, nxt):  # "Analysis" / "World news" above the headline
+            if _kicker_at(st.units, i):  # "Analysis" / "World news" above the headline
                 u.fire(rules.KICKER)
                 continue
             if _opens_with_picture(u):
@@ -778,11 +791,38 @@ def _headline_under_picture(u: Unit) -> bool:
     return u.kind is None and u.words <= _TITLE_MAX_WORDS and not u.text.rstrip().endswith(".")
 
 
+_KICKER_LOOKAHEAD = 4
+_CAPITAL_KICKER_MAX_WORDS = 6
+
+
+def _label_shaped(u: Unit) -> bool:
+    """A section label of one to three words, or a tabloid's kicker in capitals ("DRAMA AUF DER A7")."""
+    return not ends_sentence(u.text) and (u.words <= 3 or (u.text.isupper() and u.words <= _CAPITAL_KICKER_MAX_WORDS))
+
+
+def _kicker_at(units: list[Unit], i: int) -> bool:
+    """Line ``i`` is a section label or a kicker over the headline, the page's furniture (a date line) and other
+    labels aside: "Gesellschaft" / "Stand: 12.03.2026 14:32 Uhr" / the headline; "Regional" / "DRAMA AUF DER A7" / the
+    headline; "Bundesliga" / "25. Spieltag" / "SPIELBERICHT" / the headline."""
+    if not _label_shaped(units[i]):
+        return False
+    for k, v in enumerate(units[i + 1 : i + 1 + _KICKER_LOOKAHEAD]):
+        if v.kind in ("boilerplate", "dateline"):
+            continue
+        if _is_kicker(units[i], v) and (k == 0 or not v.text.rstrip().endswith(".")):
+            return True  # (beyond the next line, a headline: no sentence with its full stop)
+        if not _label_shaped(v) or _by_line(v) or byline_names(v.text, require_by=False):
+            return False  # a paragraph, or the byline: the line was the headline
+    return False
+
+
 def _is_kicker(u: Unit, nxt: Unit) -> bool:
-    """A section label or kicker of one to three words printed above a longer headline."""
+    """A section label or kicker printed above a longer headline (a kicker in capitals above one that is not)."""
     return (
-        u.words <= 3
-        and not ends_sentence(u.text)
+        _label_shaped(u)
+        # a kicker in capitals stands over a headline in lower case, no sentence ("DOCK STRIKE SPREADS TO KESTREL" over
+        # "Dock workers in Kestrel walked out on Monday." is the headline over its lede)
+        and (u.words <= 3 or not (nxt.text.isupper() or ends_sentence(nxt.text)))
         and nxt.kind is None
         and 5 <= nxt.words <= _TITLE_MAX_WORDS
         and not (nxt.text.endswith(".") and nxt.words > 15)

@@ -466,7 +466,16 @@ PARTY_TITLES: Mapping[str, tuple[str, ...]] = {
 # Remarks on the picture that stand where an owner would in a credit ("REUTERS/Jane Roe/File Photo", "dpa/Archiv",
 # "EFE/Archivo"): that the picture is an old one, not who owns it.
 CREDIT_REMARKS: Mapping[str, tuple[str, ...]] = {
-    "en": ("file", "file photo", "file picture", "archive", "archive photo"),
+    "en": (
+        "file",
+        "file photo",
+        "file picture",
+        "archive",
+        "archive photo",
+        "representational",
+        "representational image",
+        "representative image",
+    ),
     "de": ("archiv", "archivbild", "archivfoto", "symbolbild", "symbolfoto"),
     "fr": ("archives", "photo d'archives"),
     "es": ("archivo", "foto de archivo"),
@@ -496,6 +505,7 @@ COPYRIGHT_WORDS: Mapping[str, tuple[str, ...]] = {
     "no": ("copyright", "opphavsrett"),
     "da": ("copyright", "ophavsret"),
     "ja": ("著作権",),
+    "ar": ("حقوق النشر",),
 }
 
 # Phrases that make a line a rights notice for the whole article ("© 2026 The AP. All rights reserved.",
@@ -516,7 +526,22 @@ RIGHTS_RESERVED: Mapping[str, tuple[str, ...]] = {
     "ko": ("무단 전재", "무단전재", "재배포 금지", "재배포금지"),
     "zh": ("版权所有", "未经授权", "版權所有"),
     "ru": ("все права защищены",),
+    "tr": ("tüm hakları saklıdır",),
+    "ar": ("جميع الحقوق محفوظة",),
+    "ur": ("جملہ حقوق محفوظ ہیں",),
 }
+# A publisher's notice that forbids copying its text and pictures ("…掲載の記事・写真の無断転載を禁じます",
+# "…非經授權，不得轉載"): in a script without spaces it follows the publisher's name, so it makes a short line a
+# rights notice wherever it stands
+RIGHTS_PROHIBITED: tuple[str, ...] = (
+    "無断転載を禁じます",
+    "無断転載を禁じる",
+    "無断転載・複製を禁じます",
+    "不得轉載",
+    "不得转载",
+    "禁止转载",
+    "禁止轉載",
+)
 
 # Words that stand for a credit on their own after a label ("Foto: Privat", "Photo: Handout"): the picture's
 # owner is the family, the company, or not named. PRIVATE_SOURCES_ALONE are the ones that are a credit even alone on
@@ -562,6 +587,7 @@ BYLINE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "uk": ("автор", "авторка"),
     "ro": ("de", "autor"),
     "id": ("oleh", "pewarta", "penulis", "reporter"),
+    "ms": ("oleh", "penulis"),
     "et": ("autor", "toimetaja"),
     "ka": ("ავტორი",),
     "ar": ("بقلم", "كتب"),
@@ -729,7 +755,7 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
     "fr": ("publié", "publiée", "actualisé", "modifié", "mis", "jour", "le", "à", "h", "min", "lecture", "il", "y",
            "a", "temps", "minutes", "heure", "heures"),
     "es": ("publicado", "actualizado", "de", "a", "las", "h", "hace", "min", "lectura", "tiempo", "minutos", "hora",
-           "horas"),
+           "horas", "creado", "última", "actualización"),
     "it": ("pubblicato", "aggiornato", "il", "alle", "ore", "min", "lettura", "tempo", "di", "minuti"),
     "nl": ("gepubliceerd", "bijgewerkt", "aangepast", "om", "uur", "min", "leestijd", "minuten", "vandaag", "gisteren"),
     "pt": ("publicado", "atualizado", "em", "às", "de", "h", "min", "leitura", "tempo", "minutos", "há", "hora",
