@@ -63,7 +63,8 @@ UI_LINES: frozenset[str] = phrases(
     continues below advertisement | subscribe | subscribe now | summary | table of contents | tap to play | telegram |
     this article is more than 1 year old | this article is more than 2 years old | threads | toggle caption | top |
     top stories | trending | trending now | trending news | recommended stories | end of list | related news | author
-    of the article | teilen | kommentieren | diskutieren sie mit | plus | truth | tweet |
+    of the article | teilen | kommentieren | diskutieren sie mit | plus | ende des audiobeitrags | artikel verschenken
+    | preisvergleich | über den autor | über die autorin | truth | tweet |
     twitter | up next | updated | video | video loading |
     video unavailable | view author publications | view comments | view gallery | view more | view more offers | view
     our current issue | watch | watch now | whatsapp | x | you may also like | you might also like | with video | mit
@@ -228,7 +229,9 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         für sie | newsletter abonnieren | zum newsletter anmelden | melden sie sich für unseren newsletter | jetzt
         abonnieren | jetzt anmelden | nur für abonnenten | exklusiv für abonnenten | artikel teilen | link kopiert |
         kommentar schreiben | anmelden, um zu kommentieren | jetzt kostenlos abonnieren | fehler gefunden | kostenlos
-        im postfach | bestätigungsmail | kein kommentieren mehr möglich | wird fortlaufend aktualisiert | zu den
+        im postfach | bestätigungsmail | kein kommentieren mehr möglich | wird fortlaufend aktualisiert | plus testen |
+        gratis testen | kostenlos testen | kostenlos lesen | werbefrei lesen | im liveticker bei | audio herunterladen |
+        dieser artikel enthält affiliate-links | für links auf dieser seite erhält | zu den
         kommentaren | kommentare anzeigen | die rechte an
         diesem artikel erwerben | teilen auf
         """
@@ -312,6 +315,10 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "tr": phrases("google news'te takip edin | google news'ten takip edin"),
 }
 UI_PHRASES: tuple[str, ...] = vocab.union(UI_PHRASES_BY_LANGUAGE)
+# Of those, the disclosures that no story's sentence holds: a line with one is furniture at any length
+DISCLOSURE_PHRASES: frozenset[str] = phrases(
+    "dieser artikel enthält affiliate-links | für links auf dieser seite erhält | published from a syndicated feed"
+)
 
 # A sentence of prose can hold a UI phrase ("a bill sponsored by ...", "the company's privacy policy"): a phrase makes
 # a line boilerplate only when the line is short, does not end as a sentence, or speaks to its reader. 13 words: the
@@ -494,7 +501,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     # and the broadcasters' programme note under a story ("Über dieses Thema berichtete tagesschau24 am ...")
     "de": phrases(
         "lesen sie auch | lesen sie mehr | mehr: | mehr zum thema: | mehr zu diesem thema: | auch interessant: | "
-        "lesetipp: | dieses thema im programm | "
+        "lesetipp: | dieses thema im programm | sendung vom | ressort: | verwendete quellen: | "
         "siehe auch: | über dieses thema berichtete | über dieses thema berichtet | dieses thema im programm: | "
         "schlagwörter | schlagworte | themen: | diese nachricht wurde am | sendung: | dieser artikel erschien zuerst | "
         "dieser beitrag erschien zuerst | der artikel erschien zuerst | passend zum artikel | mehr zum thema"
@@ -754,7 +761,7 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{1,500}(?:\s\"[^\"]{0
 
 
 _LINK_LIST_COUNT = re.compile(r"list of \d{1,2} items?")
-_PAYWALL_MARK = re.compile(r"[\w.-]{1,15} ?(?:\+|plus)")
+_PAYWALL_MARK = re.compile(r"[\w.-]{1,15} ?(?:\+|plus)|[\w.]{1,15}-abo")  # "BILD+", "SZ Plus", "BZ-Abo"
 _COUNTED_BUTTON = re.compile(r"\w{2,20} \(?\d{1,5}")
 # "READ | ...", "Read also | ...": a link to another story after a bar (the phrase lists cannot hold the bar)
 _READ_BAR = re.compile(r"(?:read|read also|also read|read more|see also) \| \S")
@@ -776,6 +783,8 @@ def is_ui_line(line: str) -> bool:
     if _PHOTO_MARKER.match(key):
         return True
     phrase = _ui_phrase(key)
+    if any(p in key for p in DISCLOSURE_PHRASES):
+        return True  # a disclosure is furniture however long its line ("Dieser Artikel enthält Affiliate-Links. ...")
     if phrase and (
         len(words) < UI_PHRASE_PROSE_MIN_WORDS
         or not line.rstrip().endswith(vocab.SENTENCE_ENDS)
@@ -905,6 +914,12 @@ def is_photo_marker(line: str) -> bool:
 
 
 _TOPIC_HEADER_MAX_WORDS = 6
+# How a header over a section's other stories opens, the section's name after it ("Mehr aus Freiburg", "Mehr zur
+# Bundesliga", "More from Sport")
+SECTION_HEADER_OPENERS: tuple[str, ...] = (
+    "mehr aus ", "mehr zur ", "weitere nachrichten aus ", "weitere artikel aus ", "more from ", "plus de ", "más de ",
+)  # fmt: skip
+_SECTION_HEADER_MAX_WORDS = 5
 _TOPIC_HEADERS: tuple[str, ...] = tuple(f"{h} " for h in TEASER_HEADERS if " " in h)
 
 
@@ -914,7 +929,11 @@ def is_teaser_header(line: str) -> bool:
     key = normalise(line)
     if key in TEASER_HEADERS:
         return True
-    topical = line.rstrip().endswith((":", "：")) and len(key.split()) <= _TOPIC_HEADER_MAX_WORDS
+    words = len(key.split())
+    sectioned = words <= _SECTION_HEADER_MAX_WORDS and not line.rstrip().endswith(vocab.SENTENCE_ENDS)
+    if sectioned and key.startswith(SECTION_HEADER_OPENERS):
+        return True  # "Mehr aus Freiburg", "Weitere Nachrichten aus der Politik": the section's other stories
+    topical = line.rstrip().endswith((":", "：")) and words <= _TOPIC_HEADER_MAX_WORDS
     return topical and key.startswith(_TOPIC_HEADERS)
 
 

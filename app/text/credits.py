@@ -525,7 +525,11 @@ def read_credit(raw: str) -> CreditReading:
     if labelled:  # the closing bracket went with the outer ones (_strip_brackets)
         person_first = _NAME_THEN_OPEN_BRACKET.match(body)
         if person_first and looks_like_person_name(person_first.group(1)):
-            body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
+            where = person_first.group(2).split(",")[0].strip()
+            if agency_of(where) is None and (_is_date(person_first.group(2)) or load_gazetteer().is_place(where)):
+                body = person_first.group(1)  # "Bild: Jane Roe (Luzern, 16. März 2026)": where and when she took it
+            else:
+                body = f"{person_first.group(1)}/{person_first.group(2)}"  # "Foto: Jane Roe (Getty)": Jane Roe/Getty
     remarked = _REMARKED_SOURCE.match(body)
     if remarked and agency_of(remarked.group(1)) is not None:
         # "dpa (Archivbild)", "Midjourney („the prompt“)": the remark is no credit; "AFP (Getty)" reads as AFP/Getty

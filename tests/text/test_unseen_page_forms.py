@@ -2081,6 +2081,18 @@ def test_a_headline_of_two_sentences_over_its_byline_is_the_title() -> None:
         "リバートン新聞に掲載の記事・写真の無断転載を禁じます。",
         "© Copyright 2026 Riverton Medya Grubu. Tüm hakları saklıdır.",
         "جملہ حقوق محفوظ ہیں © روزنامہ ریورٹن",
+        "Jetzt Riverton Plus testen",
+        "Zeitung Plus: Jetzt 4 Wochen gratis testen",
+        "BZ-Abo",
+        "Audio herunterladen (2,1 MB | MP3)",
+        "Sendung vom Di., 17.3.2026 6:30 Uhr, Radio Riverton",
+        "Ende des Audiobeitrags",
+        "Artikel verschenken",
+        "Ressort: Freiburg",
+        "Über die Autorin",
+        "Verwendete Quellen: Instagram, eigene Recherche",
+        "Dieser Artikel enthält Affiliate-Links. Bei einem Kauf über diese Links bekommt der Verlag eine kleine "
+        "Provision.",
     ],
 )
 def test_promotions_tip_lines_related_links_and_date_lines_in_more_forms_are_furniture(line: str) -> None:
@@ -2384,6 +2396,9 @@ def test_a_newsrooms_name_before_the_wire_signs_the_story_off() -> None:
         "関連ニュース",
         "Berita Berkaitan",
         "متعلقہ خبریں",
+        "Mehr aus Karlsruhe",
+        "Mehr zur Bundesliga",
+        "Weitere Nachrichten aus der Politik",
     ],
 )
 def test_a_related_stories_header_makes_the_line_under_it_a_link(header: str) -> None:
@@ -2430,3 +2445,10 @@ def test_a_paper_whose_name_opens_with_an_article_before_its_photographer_credit
     reading = read_credit("Le Parisien/Nadia Benali")
     assert reading.strength == Strength.MEDIUM
     assert (reading.parsed.creators, reading.parsed.source) == (("Nadia Benali",), "Le Parisien")
+
+
+def test_a_visualisation_label_credits_and_a_place_and_date_in_brackets_are_no_source() -> None:
+    assert read_credit("Visualisierung: Stadt Luzern").parsed.source == "Stadt Luzern"
+    parsed = read_credit("Bild: Jane Roe (Luzern, 16. März 2026)").parsed
+    assert (parsed.creators, parsed.source) == (("Jane Roe",), None)
+    assert read_credit("Foto: Jane Roe (dpa)").parsed.source == "dpa"

@@ -41,7 +41,7 @@ CREDIT_LABELS: Mapping[str, tuple[str, ...]] = {
     "de": (
         "foto", "fotos", "bild", "bilder", "bildquelle", "bildrechte", "quelle", "symbolfoto", "symbolbild",
         "archivfoto", "archivbild", "titelbild", "titelfoto", "fotograf", "fotografin", "grafik", "illustration",
-        "foto/grafik", "fotomontage", "collage", "bildmontage", "screenshot",
+        "foto/grafik", "fotomontage", "collage", "bildmontage", "screenshot", "visualisierung", "rendering",
     ),
     "fr": ("photo", "photos", "crédit", "crédits", "crédit photo", "illustration", "image", "source", "montage",
            "photo d'archives", "photo d'archive", "capture d'écran"),
