@@ -64,6 +64,7 @@ UI_LINES: frozenset[str] = phrases(
     this article is more than 1 year old | this article is more than 2 years old | threads | toggle caption | top |
     top stories | trending | trending now | trending news | recommended stories | end of list | related news | author
     of the article | teilen | kommentieren | diskutieren sie mit | plus | ende des audiobeitrags | artikel verschenken
+    | recommend | about us | report this comment
     | preisvergleich | über den autor | über die autorin | truth | tweet |
     twitter | up next | updated | video | video loading |
     video unavailable | view author publications | view comments | view gallery | view more | view more offers | view
@@ -130,7 +131,7 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "es": phrases(
         """
         noticias relacionadas | noticia relacionada | artículos relacionados | contenido relacionado | más información
-        | temas | archivado en | te puede
+        | temas | archivado en | mirá también | mira también | seguir leyendo | más noticias | te puede
         interesar | también te puede interesar | le puede interesar | lo más leído | las más leídas | más leídas |
         lea también | lee también
         """
@@ -218,7 +219,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         advertisement 2 | advertisement 3 | read our complete coverage | view our current issue | you have reached
         your | articles remaining | free articles | story suggestion | send us your | not responsible for the content
         of external | with inputs from | do you have a story | have a story to share | contact the reporter at | want to
-        join the conversation | join our commenting forum | don't miss these stories | our standards: | confidential
+        join the conversation | join our commenting forum | don't miss these stories | our standards: | whatsapp
+        community | whatsapp channel | breaking news alerts | report this comment | confidential
         tip | got a tip | found a mistake in this article | show full article | a lively but civil forum | published
         from a syndicated feed | has not been edited by | by providing an email address | reprint requests
         """
@@ -249,7 +251,8 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "es": phrases(
         """
         enlace de afiliado | enlaces de afiliado | enlaces de afiliados | recibimos una comisión | suscríbete |
-        suscríbase | recibe nuestra newsletter | apúntate a nuestra newsletter | exclusivo para suscriptores |
+        suscríbase | recibe nuestra newsletter | apúntate a nuestra newsletter | exclusivo para suscriptores | en tu
+        mail | en tu correo | recibí las noticias | recibe las noticias |
         contenido exclusivo para suscriptores | compartir en
         """
     ),
@@ -489,7 +492,7 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "en": phrases(
         """
         read more | read next | related: | related - | see also | also read | more: | read: | watch: | listen: |
-        go deeper: | most read from |
+        go deeper: | most read from | filed under: |
         recommended: | don't miss: | most read: | trending: | tags: | topics: |
         this article originally appeared | this story originally appeared | this article was originally published |
         this story was originally published | this article first appeared | this story first appeared |
@@ -964,8 +967,15 @@ def is_promo(line: str, words: int) -> bool:
         return True
     if words > _PROMO_MAX_WORDS:
         return False
+    credit_like = "/" in line and not has_link(line)
+    if all(w in AMBIGUOUS_PROMO_WORDS for w in found) and (_PUBLICATION_NAME.search(line) or credit_like):
+        return False  # "The Riverton Register", "Jane Roe/The Riverton Register": a paper's name, a credit
     # (a link makes it one too: "View original content to download multimedia: https://...")
     return words <= _PROMO_FEW_WORDS or has_link(line) or any(w not in AMBIGUOUS_PROMO_WORDS for w in found)
+
+
+# a publication's name: "The" and capitalised words ("The Riverton Register", "The Orange County Register")
+_PUBLICATION_NAME = re.compile(r"\bThe(?: [A-Z][\w.'’&-]*){1,4}\s*$")
 
 
 _TIMESTAMP_MAX_CHARS = 200  # a date line is short (and a line of many "Place | " parts is read in few steps)

@@ -193,6 +193,7 @@ def _is_person(seg: str) -> bool:
     return looks_like_person_name(seg.strip(" .,")) or _INITIALS_SURNAME.fullmatch(seg.strip(" ,")) is not None
 
 
+_SPECIAL_TO = re.compile(r"special to (?:the )?", re.IGNORECASE)  # a freelance's picture for the paper
 _TITLE_ARTICLES = frozenset({"the", "le", "la", "les", "die", "der", "das", "el", "los", "il", "lo", "de", "het"})
 
 
@@ -236,6 +237,11 @@ def _add_segment(seg: str, parts: _Parts) -> None:
         elif _is_org(dist):
             parts.distributors.append((dist, dist))
         _add_segment(owner, parts)
+        return
+    special = _SPECIAL_TO.match(seg)
+    if parts.creators and special and _is_org(seg[special.end() :]):
+        parts.owners.append((seg[special.end() :], None))  # "Jane Roe/Special to the Gazette": commissioned by it
+        parts.commissioned = True
         return
     first, _, rest = seg.partition(" ")
     if parts.creators and rest and first.casefold() in _COMMISSIONED_WORDS and _is_org(rest):

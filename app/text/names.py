@@ -365,6 +365,10 @@ def _strict_opener_before_name(line: str) -> int:
     return line.index(parts[1]) if looks_like_person_name(rest) else 0
 
 
+# "ByMegan Lyle": the opener glued to the name by a scrape that dropped the space between two elements
+_GLUED_BY = re.compile(r"(?:By|Von|Par|Por|Door)(?=[A-ZÀ-Þ][a-zß-ÿ])")
+
+
 def _by_opener(line: str) -> int:
     """Where a byline opener ends in ``line`` (``By``, ``Von:``, ``Kommentar von``), with the writer's post after
     it (``By our political editor``, ``Dal nostro inviato``); 0 when it has none."""
@@ -374,7 +378,7 @@ def _by_opener(line: str) -> int:
     staff = _STAFF_FROM.match(head)
     if staff:
         return _after_post_place(head, staff.end())
-    m = _BY_START.match(head) or _BY_STRICT.match(head) or _BY_AFTER_WORDS.match(head)
+    m = _BY_START.match(head) or _BY_STRICT.match(head) or _BY_AFTER_WORDS.match(head) or _GLUED_BY.match(head)
     if m is None:
         return 0
     lead = _STAFF_LEAD.match(head, m.end())

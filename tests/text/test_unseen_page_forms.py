@@ -2093,6 +2093,11 @@ def test_a_headline_of_two_sentences_over_its_byline_is_the_title() -> None:
         "Verwendete Quellen: Instagram, eigene Recherche",
         "Dieser Artikel enthält Affiliate-Links. Bei einem Kauf über diese Links bekommt der Verlag eine kleine "
         "Provision.",
+        "Join our Riverton Live WhatsApp community for the latest news",
+        "Download the KRVT 6 app for breaking news alerts.",
+        "Recibí las noticias más importantes del día en tu mail.",
+        "Filed under: Senate, Agriculture, Farm Bill",
+        "Report this comment",
     ],
 )
 def test_promotions_tip_lines_related_links_and_date_lines_in_more_forms_are_furniture(line: str) -> None:
@@ -2399,6 +2404,8 @@ def test_a_newsrooms_name_before_the_wire_signs_the_story_off() -> None:
         "Mehr aus Karlsruhe",
         "Mehr zur Bundesliga",
         "Weitere Nachrichten aus der Politik",
+        "Mirá también",
+        "Seguir leyendo:",
     ],
 )
 def test_a_related_stories_header_makes_the_line_under_it_a_link(header: str) -> None:
@@ -2452,3 +2459,47 @@ def test_a_visualisation_label_credits_and_a_place_and_date_in_brackets_are_no_s
     parsed = read_credit("Bild: Jane Roe (Luzern, 16. März 2026)").parsed
     assert (parsed.creators, parsed.source) == (("Jane Roe",), None)
     assert read_credit("Foto: Jane Roe (dpa)").parsed.source == "dpa"
+
+
+def test_a_papers_name_with_a_word_promotions_use_is_no_promotion() -> None:
+    caption = "Parents hold signs outside the school board meeting on Tuesday."
+    text = (
+        "The Riverton Register\n\n"
+        "School board votes to close two elementary schools\n\n"
+        "Jane Roe\n\n"
+        "The Riverton school board voted 5-2 on Tuesday to close two elementary schools at the end of the year.\n\n"
+        f"{caption}\n"
+        "John Doe/The Riverton Register\n\n"
+        "Parents who spoke at the meeting said the closures would mean longer bus rides for their children.\n"
+    )
+    seg = segment(text)
+    assert [text[b.start : b.end] for b in seg.bylines] == ["Jane Roe"]
+    assert [c.text for c in seg.captions] == [caption]
+    assert [text[c.start : c.end] for c in seg.credits] == ["John Doe/The Riverton Register"]
+
+
+def test_one_paragraph_between_two_prompts_is_the_storys() -> None:
+    paragraph = "Services resumed shortly before 8pm, with some delays expected to last into Friday morning."
+    text = (
+        "Trams suspended after a power failure in the city centre\n\n"
+        "By Jane Roe\n\n"
+        "Tram services across the city centre were suspended for three hours on Thursday after a power failure.\n\n"
+        "A spokesperson for the operator apologised for the disruption and said engineers had found the fault.\n\n"
+        "Join our WhatsApp community\n\n"
+        f"{paragraph}\n\n"
+        "Read more: Bus fares to rise in April, mayor confirms\n\n"
+        "Sign up to our daily newsletter\n"
+    )
+    assert _kinds(text)[paragraph] == "body"
+
+
+def test_a_byline_opener_glued_to_the_name_and_a_picture_special_to_the_paper() -> None:
+    text = (
+        "Council approves the new cycle lanes\n\n"
+        "ByJane Roe\n\n"
+        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
+        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n"
+    )
+    assert [text[b.start : b.end] for b in segment(text).bylines] == ["Jane Roe"]
+    parsed = read_credit("John Doe/Special to the Gazette").parsed
+    assert (parsed.creators, parsed.source) == (("John Doe",), "Gazette")

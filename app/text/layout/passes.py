@@ -459,6 +459,7 @@ def _embedded_post(units: list[Unit], i: int) -> None:
 
 
 _PROMO_UI_MIN_WORDS = 3  # "Sign in" or "Newsletter" alone is a menu's button, not a box whose lines follow it
+_PROMO_BETWEEN_PROSE_WORDS = 12  # a sentence this long alone between two promotions is the story's
 
 
 def _promo_runs(units: list[Unit]) -> None:
@@ -482,7 +483,17 @@ def _promo_runs(units: list[Unit]) -> None:
         for k in range(i + 2, min(i + 8, n)):
             if promo[k]:
                 between = units[i + 1 : k]
-                if all(b.words <= 30 and (b.kind is None or b.kind == "boilerplate") for b in between):
+                # a list of sentences between two promotions is the box's ("Unlimited online access ...", "Daily
+                # content from ..."); one sentence alone is the story's, a prompt set into it on either side
+                # ("Services resumed shortly before 8pm, with ..." between a WhatsApp prompt and a newsletter's)
+                prose = [
+                    b
+                    for b in between
+                    if b.kind is None and b.words >= _PROMO_BETWEEN_PROSE_WORDS and _is_solid_prose(b)
+                ]
+                if len(prose) != 1 and all(
+                    b.words <= 30 and (b.kind is None or b.kind == "boilerplate") for b in between
+                ):
                     for b in between:
                         b.fire(rules.PROMO_BETWEEN)
                         b.zone = b.zone or "promo"
