@@ -146,7 +146,7 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "pt": phrases(
         "leia também | leia mais | veja também | notícias relacionadas | artigos relacionados | mais lidas | tópicos"
     ),
-    "sv": phrases("läs också | läs även | mest läst | relaterade artiklar"),
+    "sv": phrases("läs också | läs även | mest läst | relaterade artiklar | ämnen i artikeln"),
     "no": phrases("les også | mest lest | relaterte saker | relaterte artikler"),
     "da": phrases("læs også | mest læste | relaterede artikler"),
     "ja": phrases("関連記事 | 関連ニュース | あわせて読みたい | 合わせて読みたい | よく読まれている記事 | 人気記事"),
@@ -155,15 +155,18 @@ TEASER_HEADERS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
         "相關報導"
     ),
     "cs": phrases(
-        "přečtěte si také | přečtěte si | související články | související | nejčtenější | mohlo by vás zajímat"
+        "přečtěte si také | přečtěte si | související články | související | nejčtenější | mohlo by vás zajímat | "
+        "čtěte také"
     ),
+    "hu": phrases("kapcsolódó cikkek"),
     "pl": phrases("czytaj także | czytaj też | zobacz także | zobacz też | najczęściej czytane | polecamy"),
     "ru": phrases("читайте также | смотрите также | по теме | самое читаемое"),
     "id": phrases("baca juga | berita terkait | terpopuler | baca berikutnya"),
     "ko": phrases("관련기사 | 관련 기사 | 많이 본 뉴스"),
     "vi": phrases("xem thêm | tin liên quan | đọc thêm"),
     "tr": phrases("ilgili haberler | bunlar da ilginizi çekebilir"),
-    "fi": phrases("lue myös | luetuimmat | aiheesta lisää"),
+    "fi": phrases("lue myös | luetuimmat | aiheesta lisää | aiheesta muualla"),
+    "is": phrases("tengdar fréttir | mest lesið"),
     "he": phrases("לכתבות נוספות בנושא | כתבות נוספות | לקריאה נוספת"),
     "ar": phrases("اقرأ أيضاً | اقرأ أيضا | اقرأ المزيد | مواضيع"),
     "bn": phrases("আরও পড়ুন"),
@@ -301,9 +304,10 @@ UI_PHRASES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     # "follow us on ...", "share on ...", "subscribe to our channel" in more languages
     "uk": phrases("підписуйтесь на | підпишіться на | читайте нас у | читайте нас в"),
     "cs": phrases("sdílet na | sledujte nás"),
-    "pl": phrases("obserwuj nas | śledź nas"),
+    "pl": phrases("obserwuj nas | śledź nas | zapisz się na newsletter"),
+    "sk": phrases("prihláste sa na odber | prihláste sa"),
     "ro": phrases("urmărește-ne pe | urmăriți-ne pe | urmareste-ne pe"),
-    "hu": phrases("kövesse az oldalt | kövessen minket"),
+    "hu": phrases("kövesse az oldalt | kövessen minket | támogasd a"),
     "hr": phrases("pratite nas na"),
     "el": phrases("ακολουθήστε το | ακολουθήστε μας | ακολουθηστε μασ"),
     "bg": phrases("последвайте ни"),
@@ -357,6 +361,7 @@ READER_WORDS_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "uk": phrases("ви | ваш | ваша | вас | ми | наш | наша | нас"),
     "cs": phrases("vy | váš | vás | my | náš | nás"),
     "pl": phrases("wy | wasz | was | my | nasz | nas"),
+    "sk": phrases("vy | váš | vás | my | náš | nás"),
     "ro": phrases("voi | vă | noi | ne | nostru | noastră"),
     "hu": phrases("ön | önök | mi | minket | mienk"),
     "hr": phrases("vi | vaš | vas | mi | naš | nas"),
@@ -407,6 +412,9 @@ INLINE_PROMPTS: dict[str, tuple[str, ...]] = {
     "hi": ("विज्ञापन",),
     "bn": ("বিজ্ঞাপন",),
     "ur": ("اشتہار",),
+    "is": ("auglýsing",),
+    "et": ("reklaam",),
+    "lv": ("reklāma",),
 }  # fmt: skip
 _INLINE_PROMPT = re.compile(
     r"(?:(?<=[.!?”\"’»)])\s{1,3}|^)("
@@ -533,22 +541,23 @@ TEASER_PREFIXES_BY_LANGUAGE: Mapping[str, frozenset[str]] = {
     "fa": phrases("بیشتر بخوانید: | بخوانید:"),
     "sw": phrases("soma pia: | soma pia"),
     "ur": phrases("مزید پڑھیں: | مزید پڑھیں"),
-    "fi": phrases("lue myös: | lue myös | aiheet: | avainsanat:"),
+    "fi": phrases("lue myös: | lue myös | aiheet: | avainsanat: | lue lisää:"),
     "is": phrases("meira: | lestu einnig"),
     "ru": phrases("читайте также: | читайте также | по теме: | теги:"),
     "uk": phrases("читайте також: | читайте також | дивіться також: | теги:"),
     "pl": phrases(
-        "czytaj także: | czytaj także | czytaj też: | czytaj też | zobacz także: | zobacz też: | polecamy: | tagi:"
+        "czytaj także: | czytaj także | czytaj też: | czytaj też | zobacz także: | zobacz też: | polecamy: | tagi: | "
+        "tematy:"
     ),
     "cs": phrases("čtěte také: | čtěte též: | čtěte také | související: | mohlo by vás zajímat: | témata:"),
-    "sk": phrases("čítajte aj: | čítajte tiež: | čítajte aj | súvisiace:"),
-    "hr": phrases("pročitajte još: | pročitajte i: | pročitajte također: | pročitajte još"),
-    "sl": phrases("preberite še: | preberite tudi: | preberite še"),
-    "lt": phrases("taip pat skaitykite: | skaitykite taip pat: | taip pat skaitykite"),
-    "lv": phrases("lasi arī: | lasiet arī: | lasi arī"),
-    "et": phrases("loe ka: | loe lisaks:"),
+    "sk": phrases("čítajte aj: | čítajte tiež: | čítajte aj | súvisiace: | prečítajte si aj: | prečítajte si tiež:"),
+    "hr": phrases("pročitajte još: | pročitajte i: | pročitajte također: | pročitajte još | tagovi:"),
+    "sl": phrases("preberite še: | preberite tudi: | preberite še | teme: | oznake:"),
+    "lt": phrases("taip pat skaitykite: | skaitykite taip pat: | taip pat skaitykite | žymės: | temos:"),
+    "lv": phrases("lasi arī: | lasiet arī: | lasi arī | tēmas: | birkas:"),
+    "et": phrases("loe ka: | loe lisaks: | märksõnad:"),
     "ro": phrases("citește și: | citeste si: | citește și | etichete:"),
-    "hu": phrases("kapcsolódó cikk: | kapcsolódó:"),
+    "hu": phrases("kapcsolódó cikk: | kapcsolódó: | címkék:"),
     "el": phrases("διαβάστε επίσης: | διαβάστε ακόμη: | διαβαστε επισησ: | διαβαστε ακομη: | ετικέτες: | ετικετεσ:"),
     "ar": phrases("اقرأ أيضاً: | اقرأ أيضا: | اقرأ أيضاً | اقرأ أيضا"),
     "he": phrases("קראו גם: | קראו עוד: | לקריאה נוספת"),
@@ -701,7 +710,8 @@ UI_WORDS: frozenset[str] = phrases(
     comments | cancel | close | facebook | twitter | x | linkedin | whatsapp | telegram | reddit | pinterest |
     flipboard | pocket | gettr | gab | truth | sms | threads | bluesky | tweet | post | follow | subscribe | listen |
     gift | reprints | permissions | instagram | youtube | tiktok | messenger | copy link | send | mastodon | viber |
-    vk | teilen | kommentare | kommentar | drucken | merken | speichern | vorlesen | link kopieren |
+    vk | kommentera | kommentit | kommentaarid | komentāri | komentarai | diskuse | diskusia | komentarji |
+    komentari | zdieľať | teilen | kommentare | kommentar | drucken | merken | speichern | vorlesen | link kopieren |
     partager | commentaires | imprimer | compartir | comentarios | imprimir | guardar | condividi | commenti |
     delen | reacties | opslaan | dela | kommentarer | spara | lagre | über | per | xing |
     partilhar | compartilhar | comentários | udostępnij | komentarze | поділитися | коментарі | поделиться
@@ -765,7 +775,7 @@ _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^()\s]{1,500}(?:\s\"[^\"]{0
 
 _LINK_LIST_COUNT = re.compile(r"list of \d{1,2} items?")
 _PAYWALL_MARK = re.compile(r"[\w.-]{1,15} ?(?:\+|plus)|[\w.]{1,15}-abo")  # "BILD+", "SZ Plus", "BZ-Abo"
-_COUNTED_BUTTON = re.compile(r"\w{2,20} \(?\d{1,5}")
+_COUNTED_BUTTON = re.compile(r"(?:\w{2,20} )?(?P<button>\w{2,20}) \(?\d{1,5}(?: \w{1,15})?")
 # "READ | ...", "Read also | ...": a link to another story after a bar (the phrase lists cannot hold the bar)
 _READ_BAR = re.compile(r"(?:read|read also|also read|read more|see also) \| \S")
 _LABELLED_EMAIL = re.compile(r"(?i:contact|e-?mail|mail|tips?)\s?:\s?[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
@@ -800,8 +810,9 @@ def is_ui_line(line: str) -> bool:
         return True  # "23 Kommentare", "4 comments": a counter on a button
     if _LINK_LIST_COUNT.fullmatch(key):
         return True  # a screen reader's words before a list of links ("list of 3 items" ... "end of list")
-    if _PAYWALL_MARK.fullmatch(key) or (_COUNTED_BUTTON.fullmatch(key) and key.split()[0] in UI_WORDS):
-        return True  # "BILD+", "SZ Plus": a paywall's mark; "Kommentare (14)": a button and its count
+    counted = _COUNTED_BUTTON.fullmatch(key)
+    if _PAYWALL_MARK.fullmatch(key) or (counted is not None and counted.group("button") in UI_WORDS):
+        return True  # "BILD+", "SZ Plus": a paywall's mark; "Kommentare (14)", "Diskuse (87 příspěvků)": a button
     if _READ_BAR.match(key):
         return True  # "READ | Municipal debt tops R90 billion": a link to another story
     labelled = _LABELLED_EMAIL.fullmatch(bare)

@@ -2098,6 +2098,26 @@ def test_a_headline_of_two_sentences_over_its_byline_is_the_title() -> None:
         "Recibí las noticias más importantes del día en tu mail.",
         "Filed under: Senate, Agriculture, Farm Bill",
         "Report this comment",
+        "Märksõnad: Tallinn, liiklus",
+        "Tēmas: Rīga, satiksme",
+        "Žymės: Vilnius, transportas",
+        "Tematy: Kraków, transport",
+        "Címkék: Budapest, közlekedés",
+        "Teme: Ljubljana, promet",
+        "Tagovi: Zagreb, promet",
+        "Kommentera (14)",
+        "Artikli kommentaarid (18)",
+        "Diskuse (87 příspěvků)",
+        "Lue lisää: Hirvikanta kasvaa Pohjois-Karjalassa",
+        "Prečítajte si aj: Mesto zvýši ceny parkovania",
+        "Auglýsing",
+        "Reklaam",
+        "Reklāma",
+        "Zapisz się na newsletter – codziennie rano najważniejsze wiadomości",
+        "Támogasd a lapot!",
+        "2026 m. kovo 13 d. 11:05",
+        "Publikované 13. mar 2026 o 7:30",
+        "© Riverton list 2026. Sva prava pridržana.",
     ],
 )
 def test_promotions_tip_lines_related_links_and_date_lines_in_more_forms_are_furniture(line: str) -> None:
@@ -2406,6 +2426,11 @@ def test_a_newsrooms_name_before_the_wire_signs_the_story_off() -> None:
         "Weitere Nachrichten aus der Politik",
         "Mirá también",
         "Seguir leyendo:",
+        "Aiheesta muualla",
+        "Tengdar fréttir",
+        "Čtěte také",
+        "Kapcsolódó cikkek",
+        "Ämnen i artikeln",
     ],
 )
 def test_a_related_stories_header_makes_the_line_under_it_a_link(header: str) -> None:
@@ -2503,3 +2528,21 @@ def test_a_byline_opener_glued_to_the_name_and_a_picture_special_to_the_paper() 
     assert [text[b.start : b.end] for b in segment(text).bylines] == ["Jane Roe"]
     parsed = read_credit("John Doe/Special to the Gazette").parsed
     assert (parsed.creators, parsed.source) == (("John Doe",), "Gazette")
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Artiklen er opdateret kl. 09.15 med kommentar fra regionen.",
+        "Fréttin hefur verið uppfærð.",
+        "Dit artikel is bijgewerkt met een reactie van de gemeente.",
+    ],
+)
+def test_a_note_that_the_story_was_updated_in_more_languages_is_an_editors_note(note: str) -> None:
+    text = (
+        "Council approves the new cycle lanes\n\n"
+        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
+        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n\n"
+        f"{note}\n"
+    )
+    assert _kinds(text)[note] == "editor_note"

@@ -30,7 +30,7 @@ def _parse_all(spans: tuple[CreditSpan, ...]) -> tuple[ImageCredit, ...]:
 
 class CreditsStage(RuleStage):
     name = "credits"
-    version = "1.30.0"  # what each version changed: docs/CHANGELOG.md
+    version = "1.31.0"  # what each version changed: docs/CHANGELOG.md
     requires = frozenset({"credit_spans"})
     provides = frozenset({"image_credits"})
 

@@ -307,6 +307,11 @@ UPDATE_NOTE_OPENERS: Mapping[str, tuple[str, ...]] = {
     "de": ("dieser artikel wurde aktualisiert", "dieser text wurde aktualisiert", "in einer früheren version dieses"),
     "fr": ("cet article a été mis à jour", "cet article a été modifié", "une version précédente de cet article"),
     "es": ("este artículo ha sido actualizado", "este artículo fue actualizado", "una versión anterior de este"),
+    "nl": ("dit artikel is bijgewerkt", "dit artikel is aangepast"),
+    "da": ("artiklen er opdateret", "artiklen er blevet opdateret"),
+    "no": ("artikkelen er oppdatert", "saken er oppdatert"),
+    "sv": ("artikeln är uppdaterad", "artikeln har uppdaterats"),
+    "is": ("fréttin hefur verið uppfærð", "fréttin var uppfærð"),
 }  # fmt: skip
 # A label that is an editor's note only alone on its line, above the note ("Hinweis" / "ZEIT ONLINE hat diese
 # Meldung ..."): before a colon on a paragraph's line it opens a police appeal or a service note of the story.
@@ -529,6 +534,19 @@ RIGHTS_RESERVED: Mapping[str, tuple[str, ...]] = {
     "tr": ("tüm hakları saklıdır",),
     "ar": ("جميع الحقوق محفوظة",),
     "ur": ("جملہ حقوق محفوظ ہیں",),
+    "pl": ("wszelkie prawa zastrzeżone",),
+    "cs": ("všechna práva vyhrazena",),
+    "sk": ("všetky práva vyhradené",),
+    "hu": ("minden jog fenntartva",),
+    "hr": ("sva prava pridržana", "sva prava zadržana"),
+    "sl": ("vse pravice pridržane",),
+    "ro": ("toate drepturile rezervate",),
+    "fi": ("kaikki oikeudet pidätetään",),
+    "et": ("kõik õigused kaitstud",),
+    "lv": ("visas tiesības aizsargātas",),
+    "lt": ("visos teisės saugomos",),
+    "uk": ("всі права захищені",),
+    "bg": ("всички права запазени",),
 }
 # A publisher's notice that forbids copying its text and pictures ("…掲載の記事・写真の無断転載を禁じます",
 # "…非經授權，不得轉載"): in a script without spaces it follows the publisher's name, so it makes a short line a
@@ -796,6 +814,12 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
            "σεπτεμβρίου", "οκτωβρίου", "νοεμβρίου", "δεκεμβρίου", "δημοσίευση", "ενημέρωση"),
     "id": ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
            "november", "desember", "diterbitkan", "diperbarui", "pukul", "wib", "wita", "wit"),
+    # "2026 m. kovo 13 d. 11:05": the year (m.), the month in the genitive, the day (d.)
+    "lt": ("sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio", "liepos", "rugpjūčio", "rugsėjo",
+           "spalio", "lapkričio", "gruodžio", "m", "d", "atnaujinta", "paskelbta"),
+    "sk": ("januára", "februára", "marca", "apríla", "mája", "júna", "júla", "augusta", "septembra", "októbra",
+           "novembra", "decembra", "jan", "feb", "mar", "apr", "máj", "jún", "júl", "aug", "sep", "okt", "nov", "dec",
+           "o", "publikované", "aktualizované"),
     "fi": ("tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta",
            "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta", "julkaistu", "päivitetty", "klo"),
     # Thai months are written as dotted initials ("12 ม.ค. 2567 14:32 น."): the letters of those initials, and น.
@@ -808,7 +832,7 @@ TIMESTAMP_WORDS: Mapping[str, tuple[str, ...]] = {
 # "v", "ora", "data")
 _SPELLED_DATE_WORDS: frozenset[str] = frozenset(
     w
-    for lang in ("pl", "cs", "hr", "ru", "uk", "bg", "ro", "el", "id", "fi", "hu", "ar")
+    for lang in ("pl", "cs", "hr", "ru", "uk", "bg", "ro", "el", "id", "fi", "hu", "ar", "lt", "sk")
     for w in TIMESTAMP_WORDS[lang]
     if len(w) >= 4 and w != "data"
 )
