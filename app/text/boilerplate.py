@@ -931,7 +931,7 @@ _TOPIC_HEADER_MAX_WORDS = 6
 # How a header over a section's other stories opens, the section's name after it ("Mehr aus Freiburg", "Mehr zur
 # Bundesliga", "More from Sport")
 SECTION_HEADER_OPENERS: tuple[str, ...] = (
-    "mehr aus ", "mehr zur ", "weitere nachrichten aus ", "weitere artikel aus ", "more from ", "plus de ", "más de ",
+    "mehr aus ", "mehr zur ", "weitere nachrichten aus ", "weitere artikel aus ", "more from ",
 )  # fmt: skip
 _SECTION_HEADER_MAX_WORDS = 5
 _TOPIC_HEADERS: tuple[str, ...] = tuple(f"{h} " for h in TEASER_HEADERS if " " in h)

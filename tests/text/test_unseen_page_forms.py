@@ -2546,3 +2546,8 @@ def test_a_note_that_the_story_was_updated_in_more_languages_is_an_editors_note(
         f"{note}\n"
     )
     assert _kinds(text)[note] == "editor_note"
+
+
+@pytest.mark.parametrize("heading", ["Plus de 300 blessés", "Más de 40 heridos", "Mehr Geld für Schulen"])
+def test_a_heading_that_opens_like_a_section_header_but_counts_is_no_teaser_header(heading: str) -> None:
+    assert not boilerplate.is_teaser_header(heading)
