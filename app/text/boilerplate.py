@@ -87,7 +87,8 @@ UI_LINES: frozenset[str] = phrases(
     注册 | 首页 | 收藏 | 评论 | 分享到： | 分享至 | 返回頂部 | 列印 | 登入 | 記事を印刷する | メールで送る |
     リンクをコピーする | リンクをコピー | シェアする | partilhar | compartilhar | comentários | поділитися | коментарі |
     поделиться | комментарии | end | ### | skip ad | zur startseite | empfohlener redaktioneller inhalt | externer
-    inhalt | partager | compartir | condividi | delen | dela | jaa | impressum | datenschutz |
+    inhalt | partager | compartir | condividi | delen | dela | jaa | zdieľať | dalintis | dalīties | jaga | podijeli |
+    megosztás | distribuie | paylaş | impressum | datenschutz |
     datenschutzerklärung | kontakt | agb | cookie-einstellungen | mentions légales | politique de confidentialité |
     aviso legal | política de privacidad | política de cookies | note legali | colofon | disclaimer | was this article
     helpful | war dieser artikel hilfreich | play video | video abspielen | lire la vidéo | reproducir vídeo |

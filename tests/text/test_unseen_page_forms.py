@@ -2118,6 +2118,11 @@ def test_a_headline_of_two_sentences_over_its_byline_is_the_title() -> None:
         "2026 m. kovo 13 d. 11:05",
         "Publikované 13. mar 2026 o 7:30",
         "© Riverton list 2026. Sva prava pridržana.",
+        "Zdieľať",
+        "Dalintis",
+        "Podijeli",
+        "Megosztás",
+        "Paylaş",
     ],
 )
 def test_promotions_tip_lines_related_links_and_date_lines_in_more_forms_are_furniture(line: str) -> None:

@@ -14,7 +14,7 @@ MARKUP_WARNING_TAGS = 3
 
 class SegmentStage(RuleStage):
     name = "segment"
-    version = "2.64.1"  # what each version changed: docs/CHANGELOG.md
+    version = "2.64.2"  # what each version changed: docs/CHANGELOG.md
     requires = frozenset({"text"})
     provides = frozenset({"blocks", "title", "bylines", "captions", "credit_spans"})
 
