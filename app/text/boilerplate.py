@@ -825,6 +825,7 @@ def is_ui_line(line: str) -> bool:
 _RIGHTS_PHRASE = _alternation(vocab.union(vocab.RIGHTS_RESERVED))
 _RIGHTS_OPENERS: tuple[str, ...] = (*vocab.union(vocab.COPYRIGHT_WORDS), *(m.casefold() for m in vocab.CREDIT_MARKS))
 RIGHTS_NOTICE_MAX_WORDS = 45
+_PROHIBITED_NOTICE_MAX_CHARS = 200
 
 
 _NOTICE_EDGES = " \t\n\"'“”‘’«»()[]"
@@ -867,7 +868,11 @@ def is_dated_copyright(line: str) -> bool:
 def is_rights_notice(line: str) -> bool:
     """A rights notice for the article, standing alone: it opens with a copyright word or mark or with the
     reservation itself, and reserves the rights (``© 2026 The AP. All rights reserved.``, ``Riproduzione riservata
-    © Copyright ANSA``, ``Copyright 2026 Name. Alle Rechte vorbehalten.``). A picture credit reserves nothing."""
+    © Copyright ANSA``, ``Copyright 2026 Name. Alle Rechte vorbehalten.``), or, in a script without spaces, it
+    forbids copying after the publisher's name (``…無断転載を禁じます``, ``…不得轉載``). A picture credit reserves
+    nothing."""
+    if len(line) <= _PROHIBITED_NOTICE_MAX_CHARS and any(p in line for p in vocab.RIGHTS_PROHIBITED):
+        return True
     if len(line) > 400:
         return False
     key = _notice_key(line)
@@ -877,15 +882,6 @@ def is_rights_notice(line: str) -> bool:
     if found is None:
         return False
     return found.start() == 0 or _opens_with_rights_opener(line)
-
-
-_PROHIBITED_NOTICE_MAX_CHARS = 200
-
-
-def is_prohibition_notice(line: str) -> bool:
-    """A publisher's notice that forbids copying its text and pictures, in a script without spaces (the phrase
-    follows the publisher's name): ``…の記事・写真の無断転載を禁じます``, ``…非經授權，不得轉載``."""
-    return len(line) <= _PROHIBITED_NOTICE_MAX_CHARS and any(p in line for p in vocab.RIGHTS_PROHIBITED)
 
 
 # A breadcrumb's separators: an arrow ("Home > News > Local", "Inicio › Noticias") separates two sections or more; a

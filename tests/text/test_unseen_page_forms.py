@@ -2126,13 +2126,7 @@ def test_a_headline_of_two_sentences_over_its_byline_is_the_title() -> None:
     ],
 )
 def test_promotions_tip_lines_related_links_and_date_lines_in_more_forms_are_furniture(line: str) -> None:
-    text = (
-        "Council approves the new cycle lanes\n\n"
-        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
-        f"{line}\n\n"
-        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n"
-    )
-    kinds = _kinds(text)
+    kinds = _kinds(_council_page(middle=line, byline=""))
     assert kinds[line] == "boilerplate"
     assert list(kinds.values()).count("boilerplate") == 1
 
@@ -2240,12 +2234,7 @@ def test_credits_with_a_broadcaster_in_square_brackets_or_a_file_remark_close_th
 
 def test_a_copyright_with_its_year_after_the_name_on_the_last_line_is_the_storys() -> None:
     notice = "Copyright © The Riverton Times, 2026"
-    text = (
-        "Council approves the new cycle lanes\n\n"
-        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
-        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n\n"
-        f"{notice}\n"
-    )
+    text = _council_page(last=notice, byline="")
     seg = segment(text)
     assert _kinds(text)[notice] == "boilerplate"
     assert seg.credits == () and seg.captions == ()
@@ -2260,12 +2249,7 @@ def test_a_copyright_with_its_year_after_the_name_on_the_last_line_is_the_storys
     ],
 )
 def test_a_place_in_brackets_after_the_writer_is_no_part_of_her_name(line: str, names: list[str]) -> None:
-    text = (
-        "Council approves the new cycle lanes\n\n"
-        f"{line}\n\n"
-        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
-        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n"
-    )
+    text = _council_page(byline=line)
     seg = segment(text)
     assert [text[b.start : b.end] for b in seg.bylines] == names
 
@@ -2524,12 +2508,7 @@ def test_one_paragraph_between_two_prompts_is_the_storys() -> None:
 
 
 def test_a_byline_opener_glued_to_the_name_and_a_picture_special_to_the_paper() -> None:
-    text = (
-        "Council approves the new cycle lanes\n\n"
-        "ByJane Roe\n\n"
-        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
-        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n"
-    )
+    text = _council_page(byline="ByJane Roe")
     assert [text[b.start : b.end] for b in segment(text).bylines] == ["Jane Roe"]
     parsed = read_credit("John Doe/Special to the Gazette").parsed
     assert (parsed.creators, parsed.source) == (("John Doe",), "Gazette")
@@ -2544,13 +2523,7 @@ def test_a_byline_opener_glued_to_the_name_and_a_picture_special_to_the_paper() 
     ],
 )
 def test_a_note_that_the_story_was_updated_in_more_languages_is_an_editors_note(note: str) -> None:
-    text = (
-        "Council approves the new cycle lanes\n\n"
-        "The council approved twenty-five kilometres of new cycle lanes on Thursday after a long debate.\n\n"
-        "Work will start in April and will be done in stages so that traffic keeps moving through the centre.\n\n"
-        f"{note}\n"
-    )
-    assert _kinds(text)[note] == "editor_note"
+    assert _kinds(_council_page(last=note, byline=""))[note] == "editor_note"
 
 
 @pytest.mark.parametrize("heading", ["Plus de 300 blessés", "Más de 40 heridos", "Mehr Geld für Schulen"])

@@ -331,7 +331,7 @@ def _furniture(st: State) -> None:
         elif bp.is_embed_attribution(u.text):
             u.fire(rules.EMBED_ATTRIBUTION)
             u.zone = "embed"
-        elif (bp.is_rights_notice(u.text) or bp.is_prohibition_notice(u.text)) and rights_notice_credit(u.text) is None:
+        elif bp.is_rights_notice(u.text) and rights_notice_credit(u.text) is None:
             u.fire(rules.RIGHTS_NOTICE)  # a photographer's name before the notice makes it a credit (_credits)
             # "Copyright PUNCH." / "All rights reserved. This material ...": one notice over two lines
             prev = units[i - 1] if i else None
